@@ -1,0 +1,3 @@
+//! Deck files: the TOML model, parsing and validation.
+
+pub mod model;
