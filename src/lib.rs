@@ -3,4 +3,15 @@
 //! The binary (`src/main.rs`) is a thin shell over [`cli::run`]; everything else lives here so
 //! that tests can drive it in-process.
 
+pub mod cli;
+pub mod clock;
+pub mod cmd;
+pub mod dates;
+pub mod db;
 pub mod deck;
+pub mod error;
+pub mod generate;
+mod hash;
+pub mod question;
+
+pub use error::{Error, Result};

@@ -1,3 +1,67 @@
-//! Deck files: the TOML model, parsing and validation.
+//! Deck files: the TOML model, parsing and validation, and the decks built into the binary.
 
+pub mod builtin;
 pub mod model;
+mod validate;
+
+use crate::error::{Error, Result};
+pub use model::DeckFile;
+
+/// A deck file that parsed and validated.
+#[derive(Debug, Clone)]
+pub struct Deck {
+    pub file: DeckFile,
+    /// Where it came from, as errors name it: a path, or `builtin:NAME`.
+    pub origin: String,
+    /// The text as read, kept so `quiz export --format toml` gives back exactly this file.
+    pub text: String,
+}
+
+impl Deck {
+    pub fn id(&self) -> &str {
+        self.file.deck.id.get_ref()
+    }
+}
+
+/// Parses and validates a deck. Errors name `origin`, the line, the column and the field.
+pub fn parse(origin: &str, text: &str) -> Result<Deck> {
+    let file: DeckFile = toml::from_str(text).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        Error::Deck(vec![format!(
+            "{origin}:{line}:{col}: {}",
+            e.message().trim_end()
+        )])
+    })?;
+    let problems = validate::validate(&file, origin, text);
+    if !problems.is_empty() {
+        return Err(Error::Deck(problems));
+    }
+    Ok(Deck {
+        file,
+        origin: origin.to_owned(),
+        text: text.to_owned(),
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Line and column of a byte offset in bytes that may not be UTF-8 (for encoding errors).
+pub fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    (
+        line,
+        String::from_utf8_lossy(&before[start..]).chars().count() + 1,
+    )
+}

@@ -1,0 +1,45 @@
+//! The command line: clap definitions and dispatch. Each subcommand lives in `cmd/`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd::{self, Ctx};
+use crate::error::Result;
+
+const ENV_HELP: &str = "\
+Environment:
+  QUIZ_DB      database file (same as --db)
+  QUIZ_NOW     pretend the time is this (unix seconds or YYYY-MM-DDTHH:MM:SSZ); for tests
+  QUIZ_SEED    seed for shuffling in sessions; for tests
+";
+
+/// A fast, offline terminal quiz and flashcard trainer for official texts.
+#[derive(Debug, Parser)]
+#[command(name = "quiz", version, after_help = ENV_HELP)]
+pub struct Cli {
+    /// The database file [default: the platform data directory, e.g. ~/.local/share/quiz/quiz.db]
+    #[arg(long, global = true, env = "QUIZ_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    AddDeck(cmd::add_deck::AddDeckArgs),
+    Decks(cmd::decks::DecksArgs),
+    Questions(cmd::questions::QuestionsArgs),
+}
+
+/// Runs a parsed command line, writing normal output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let ctx = Ctx::from_env(cli.db)?;
+    match &cli.command {
+        Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
+        Command::Decks(a) => cmd::decks::run(&ctx, a, out),
+        Command::Questions(a) => cmd::questions::run(&ctx, a, out),
+    }
+}

@@ -1,0 +1,55 @@
+//! The one place that reads the system clock, and parsing of the `QUIZ_NOW` override.
+
+/// Unix seconds now.
+pub fn system_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Unix seconds, or `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+pub fn parse_instant(s: &str) -> Option<i64> {
+    if let Ok(n) = s.trim().parse::<i64>() {
+        return Some(n);
+    }
+    let s = s.trim().strip_suffix('Z')?;
+    let (date, time) = s.split_once('T')?;
+    let d = crate::dates::FactDate::parse(date)?;
+    let (month, day) = (d.month?, d.day?);
+    let mut t = time.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, sec) = (t.next()??, t.next()??, t.next().unwrap_or(Some(0))?);
+    if t.next().is_some() || h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    Some(days_from_civil(d.year, month, day) * 86_400 + h * 3600 + m * 60 + sec)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The next day rollover after `now` (unix seconds), at `hour` UTC.
+pub fn next_rollover(now: i64, hour: u8) -> i64 {
+    let start = now.div_euclid(86_400) * 86_400 + i64::from(hour) * 3600;
+    if start > now { start } else { start + 86_400 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_instants() {
+        assert_eq!(parse_instant("0"), Some(0));
+        assert_eq!(parse_instant("2021-05-12T00:00:00Z"), Some(1_620_777_600));
+        assert_eq!(parse_instant("2021-05-12T25:00:00Z"), None);
+        assert_eq!(parse_instant("yesterday"), None);
+    }
+}

@@ -1,0 +1,182 @@
+//! `quiz add-deck`: validate deck files (or built-in decks), generate their questions and
+//! store them in one transaction.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::db::{Db, ImportReport};
+use crate::deck::{self, Deck, builtin};
+use crate::error::{Error, Result};
+use crate::generate::{self, Pool};
+
+use super::Ctx;
+
+/// Import deck files, folders of them, or built-in decks by name.
+///
+/// Re-adding a deck updates it: questions whose facts are unchanged keep their progress,
+/// edited facts keep their progress too, and removed facts have their questions retired
+/// (their history is kept).
+#[derive(Debug, clap::Args)]
+pub struct AddDeckArgs {
+    /// Deck files (.toml), folders holding them, or names of built-in decks.
+    #[arg(value_name = "PATH|DIR|NAME")]
+    pub decks: Vec<String>,
+
+    /// Add every built-in deck.
+    #[arg(long)]
+    pub builtin: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
+    if args.decks.is_empty() && !args.builtin {
+        return Err(Error::Usage(format!(
+            "name deck files, folders or built-in decks, or pass --builtin (built-in: {})",
+            builtin::names().collect::<Vec<_>>().join(", ")
+        )));
+    }
+    // Everything is parsed and validated before the database is opened: a bad deck
+    // changes nothing, not even the database file's existence.
+    let mut decks = Vec::new();
+    let mut problems = Vec::new();
+    for name in &args.decks {
+        match read(name) {
+            Ok(mut d) => decks.append(&mut d),
+            Err(Error::Deck(mut p)) => problems.append(&mut p),
+            Err(e) => return Err(e),
+        }
+    }
+    if args.builtin {
+        decks.extend(builtin_decks()?);
+    }
+    if !problems.is_empty() {
+        return Err(Error::Deck(problems));
+    }
+    let mut db = ctx.open_db()?;
+    let reports = add(&mut db, decks, ctx.now)?;
+    for r in &reports {
+        writeln!(out, "{}", describe(r)).map_err(|e| Error::io("stdout", e))?;
+    }
+    Ok(())
+}
+
+/// Every built-in deck, parsed.
+pub fn builtin_decks() -> Result<Vec<Deck>> {
+    builtin::BUILTIN
+        .iter()
+        .map(|(name, text)| deck::parse(&format!("builtin:{name}"), text))
+        .collect()
+}
+
+/// Generates and stores `decks`; distractors come from these decks and every deck already
+/// in the database. Two decks with one id in one call are an error.
+pub fn add(db: &mut Db, mut decks: Vec<Deck>, now: i64) -> Result<Vec<ImportReport>> {
+    decks.sort_by(|a, b| a.id().cmp(b.id()));
+    for w in decks.windows(2) {
+        if w[0].id() == w[1].id() {
+            if w[0].text == w[1].text {
+                continue;
+            }
+            return Err(Error::Usage(format!(
+                "deck id `{}` is used by both {} and {}",
+                w[0].id(),
+                w[0].origin,
+                w[1].origin
+            )));
+        }
+    }
+    decks.dedup_by(|a, b| a.id() == b.id());
+    let mut others = Vec::new();
+    for (id, origin, text) in db.deck_texts()? {
+        if decks.iter().any(|d| d.id() == id) {
+            continue;
+        }
+        // A stored deck validated when it was added; if this version reads it differently,
+        // it just contributes no distractors.
+        if let Ok(d) = deck::parse(&origin, &text) {
+            others.push(d);
+        }
+    }
+    let pool = Pool::build(decks.iter().chain(others.iter()));
+    let generated: Vec<_> = decks
+        .iter()
+        .map(|d| (d, generate::generate(d, &pool)))
+        .collect();
+    db.import(&generated, now)
+}
+
+/// One line per deck: what the import did.
+pub fn describe(r: &ImportReport) -> String {
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (r.added, "added"),
+        (r.updated, "updated"),
+        (r.retired, "retired"),
+        (r.restored, "restored"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    if r.unchanged > 0 {
+        parts.push(format!("{} unchanged", r.unchanged));
+    }
+    if parts.is_empty() {
+        parts.push("no questions".into());
+    }
+    let head = if r.new_deck { "new deck, " } else { "" };
+    format!("{}: {head}{}", r.deck, parts.join(", "))
+}
+
+/// A path (file or folder) or a built-in deck's name, read and validated.
+fn read(name: &str) -> Result<Vec<Deck>> {
+    let path = Path::new(name);
+    if path.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| Error::io(path, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(Error::Usage(format!(
+                "{name}: no .toml deck files in this folder"
+            )));
+        }
+        let mut decks = Vec::new();
+        let mut problems = Vec::new();
+        for f in files {
+            match read_file(&f) {
+                Ok(d) => decks.push(d),
+                Err(Error::Deck(mut p)) => problems.append(&mut p),
+                Err(e) => return Err(e),
+            }
+        }
+        return if problems.is_empty() {
+            Ok(decks)
+        } else {
+            Err(Error::Deck(problems))
+        };
+    }
+    if path.exists() {
+        return Ok(vec![read_file(path)?]);
+    }
+    match builtin::get(name) {
+        Some(text) => Ok(vec![deck::parse(&format!("builtin:{name}"), text)?]),
+        None => Err(Error::Usage(format!(
+            "{name}: no such file, folder or built-in deck (built-in: {})",
+            builtin::names().collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+fn read_file(path: &Path) -> Result<Deck> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let origin = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = deck::line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
+        Error::Deck(vec![format!(
+            "{origin}:{line}:{col}: the file is not valid UTF-8"
+        )])
+    })?;
+    deck::parse(&origin, &text)
+}

@@ -1,0 +1,53 @@
+//! `quiz decks`: what is there, with counts.
+
+use std::io::Write;
+
+use crate::error::{Error, Result};
+
+use super::Ctx;
+
+/// List the decks with their question counts (new, learning, due today, suspended, total).
+#[derive(Debug, clap::Args)]
+pub struct DecksArgs {
+    /// One JSON object per deck instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
+    let db = ctx.open_db()?;
+    let day_end = crate::clock::next_rollover(ctx.now, 4);
+    let counts = db.deck_counts(ctx.now, day_end)?;
+    let w =
+        |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(|e| Error::io("stdout", e));
+    if args.json {
+        for c in &counts {
+            w(out, serde_json::to_string(c).unwrap_or_default())?;
+        }
+        return Ok(());
+    }
+    if counts.is_empty() {
+        return w(
+            out,
+            "no decks yet: `quiz add-deck --builtin` adds the built-in ones".into(),
+        );
+    }
+    let width = counts.iter().map(|c| c.id.len()).max().unwrap_or(4).max(4);
+    w(
+        out,
+        format!(
+            "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  title",
+            "deck", "new", "learning", "due", "suspended", "total"
+        ),
+    )?;
+    for c in &counts {
+        w(
+            out,
+            format!(
+                "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  {}",
+                c.id, c.new, c.learning, c.due, c.suspended, c.total, c.title
+            ),
+        )?;
+    }
+    Ok(())
+}

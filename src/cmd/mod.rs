@@ -1,0 +1,63 @@
+//! One module per subcommand. `Ctx` is what every command gets: where the database is and
+//! what time it is (read once, here, so tests can pin it).
+
+pub mod add_deck;
+pub mod decks;
+pub mod questions;
+
+use std::path::PathBuf;
+
+use crate::db::Db;
+use crate::error::{Error, Result};
+
+pub struct Ctx {
+    pub db_path: PathBuf,
+    /// Unix seconds.
+    pub now: i64,
+    /// `QUIZ_SEED`, when given.
+    pub seed: Option<u64>,
+}
+
+impl Ctx {
+    /// Resolves the database path (`--db`, then `QUIZ_DB` via clap, then the platform data
+    /// directory) and reads the clock and seed overrides.
+    pub fn from_env(db: Option<PathBuf>) -> Result<Ctx> {
+        let db_path = match db {
+            Some(p) if p.as_os_str().is_empty() => {
+                return Err(Error::Usage("--db / QUIZ_DB must not be empty".into()));
+            }
+            Some(p) => p,
+            None => default_db_path()?,
+        };
+        let now = match std::env::var("QUIZ_NOW") {
+            Ok(v) => crate::clock::parse_instant(&v).ok_or_else(|| {
+                Error::Usage(format!(
+                    "QUIZ_NOW: `{v}` is not unix seconds or YYYY-MM-DDTHH:MM:SSZ"
+                ))
+            })?,
+            Err(_) => crate::clock::system_now(),
+        };
+        let seed = match std::env::var("QUIZ_SEED") {
+            Ok(v) => Some(
+                v.parse()
+                    .map_err(|_| Error::Usage(format!("QUIZ_SEED: `{v}` is not a number")))?,
+            ),
+            Err(_) => None,
+        };
+        Ok(Ctx { db_path, now, seed })
+    }
+
+    pub fn open_db(&self) -> Result<Db> {
+        Db::open(&self.db_path)
+    }
+}
+
+fn default_db_path() -> Result<PathBuf> {
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy().map_err(|e| {
+        Error::Usage(format!(
+            "cannot find a data directory ({e}); pass --db PATH or set QUIZ_DB"
+        ))
+    })?;
+    Ok(base.data_dir().join("quiz").join("quiz.db"))
+}

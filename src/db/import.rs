@@ -1,0 +1,206 @@
+//! Adding and re-adding decks: one transaction for everything, progress kept on every
+//! question whose id survives, retired (not deleted) questions for facts that are gone.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::Db;
+use crate::deck::Deck;
+use crate::error::Result;
+use crate::question::Question;
+
+/// What one deck's import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    pub deck: String,
+    /// The deck was not in the database before.
+    pub new_deck: bool,
+    pub added: u64,
+    pub updated: u64,
+    pub retired: u64,
+    /// Retired questions whose fact came back.
+    pub restored: u64,
+    pub unchanged: u64,
+}
+
+impl Db {
+    /// Stores decks with their generated questions, all or nothing. `now` is unix seconds.
+    pub fn import(
+        &mut self,
+        decks: &[(&Deck, Vec<Question>)],
+        now: i64,
+    ) -> Result<Vec<ImportReport>> {
+        let tx = self.conn.transaction()?;
+        let mut reports = Vec::new();
+        let mut next_order: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(new_order), 0) + 1 FROM card",
+            [],
+            |r| r.get(0),
+        )?;
+        for (deck, questions) in decks {
+            let id = deck.id();
+            let mut rep = ImportReport {
+                deck: id.to_owned(),
+                ..Default::default()
+            };
+            let old_text: Option<String> = tx
+                .query_row("SELECT toml FROM deck WHERE id = ?1", [id], |r| r.get(0))
+                .map(Some)
+                .or_else(|e| {
+                    if e == rusqlite::Error::QueryReturnedNoRows {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                })?;
+            rep.new_deck = old_text.is_none();
+            let meta = &deck.file.deck;
+            if old_text.as_deref() != Some(deck.text.as_str()) {
+                tx.execute(
+                    "INSERT INTO deck (id, title, language, origin, toml, added_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+                     ON CONFLICT (id) DO UPDATE SET title = ?2, language = ?3, origin = ?4, toml = ?5, updated_at = ?6",
+                    params![id, meta.title, meta.language, deck.origin, deck.text, now],
+                )?;
+                tx.execute("DELETE FROM source WHERE deck_id = ?1", [id])?;
+                let mut st = tx.prepare_cached(
+                    "INSERT INTO source (deck_id, id, title, publisher, date, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?;
+                for s in &deck.file.sources {
+                    st.execute(params![
+                        id,
+                        s.id.get_ref(),
+                        s.title,
+                        s.publisher,
+                        s.date.get_ref(),
+                        s.url
+                    ])?;
+                }
+                drop(st);
+                tx.execute("UPDATE fact SET retired = 1 WHERE deck_id = ?1", [id])?;
+                let mut st = tx.prepare_cached(
+                    "INSERT INTO fact (deck_id, id, kind, data, retired) VALUES (?1, ?2, ?3, ?4, 0)
+                     ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, data = ?4, retired = 0",
+                )?;
+                for (fid, kind, data) in facts_json(deck) {
+                    st.execute(params![id, fid, kind, data])?;
+                }
+            }
+
+            // Existing questions of the deck: uid → (row id, hash, retired).
+            let mut existing: HashMap<String, (i64, i64, bool)> = HashMap::new();
+            {
+                let mut st = tx.prepare_cached(
+                    "SELECT uid, id, hash, retired FROM question WHERE deck_id = ?1",
+                )?;
+                let rows = st.query_map([id], |r| {
+                    Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+                })?;
+                for row in rows {
+                    let (uid, v) = row?;
+                    existing.insert(uid, v);
+                }
+            }
+            let mut insert_q = tx.prepare_cached(
+                "INSERT INTO question (uid, deck_id, fact_id, kind, variant, sibling, context, prompt, answer,
+                                       explanation, source, hash, retired)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
+            )?;
+            let mut insert_c = tx.prepare_cached(
+                "INSERT INTO card (question_id, deck_id, new_order, due) VALUES (?1, ?2, ?3, 0)",
+            )?;
+            let mut update_q = tx.prepare_cached(
+                "UPDATE question SET fact_id = ?2, kind = ?3, variant = ?4, sibling = ?5, context = ?6, prompt = ?7,
+                        answer = ?8, explanation = ?9, source = ?10, hash = ?11, retired = 0
+                 WHERE id = ?1",
+            )?;
+            let mut activate =
+                tx.prepare_cached("UPDATE card SET active = ?2 WHERE question_id = ?1")?;
+            let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
+            for q in questions {
+                let hash = q.content_hash();
+                match existing.remove(&q.uid) {
+                    Some((_, h, false)) if h == hash => rep.unchanged += 1,
+                    Some((row, _, was_retired)) => {
+                        update_q.execute(params![
+                            row,
+                            q.fact,
+                            q.kind.as_str(),
+                            q.variant,
+                            q.sibling,
+                            q.context,
+                            q.prompt,
+                            serde_json::to_string(&q.answer).unwrap_or_default(),
+                            q.explanation,
+                            serde_json::to_string(&q.source).unwrap_or_default(),
+                            hash,
+                        ])?;
+                        if was_retired {
+                            activate.execute(params![row, 1])?;
+                            rep.restored += 1;
+                        } else {
+                            rep.updated += 1;
+                        }
+                    }
+                    None => {
+                        insert_q.execute(params![
+                            q.uid,
+                            q.deck,
+                            q.fact,
+                            q.kind.as_str(),
+                            q.variant,
+                            q.sibling,
+                            q.context,
+                            q.prompt,
+                            serde_json::to_string(&q.answer).unwrap_or_default(),
+                            q.explanation,
+                            serde_json::to_string(&q.source).unwrap_or_default(),
+                            hash,
+                        ])?;
+                        let row = tx.last_insert_rowid();
+                        insert_c.execute(params![row, q.deck, next_order])?;
+                        next_order += 1;
+                        rep.added += 1;
+                    }
+                }
+            }
+            for (_, (row, _, was_retired)) in existing {
+                if !was_retired {
+                    retire.execute([row])?;
+                    activate.execute(params![row, 0])?;
+                    rep.retired += 1;
+                }
+            }
+            reports.push(rep);
+        }
+        tx.commit()?;
+        Ok(reports)
+    }
+}
+
+/// `(id, kind, JSON)` of every fact of a deck.
+fn facts_json(deck: &Deck) -> Vec<(String, &'static str, String)> {
+    let f = &deck.file;
+    let mut out = Vec::new();
+    macro_rules! each {
+        ($field:ident, $kind:literal) => {
+            for x in &f.$field {
+                out.push((
+                    x.id.get_ref().clone(),
+                    $kind,
+                    serde_json::to_string(x).unwrap_or_default(),
+                ));
+            }
+        };
+    }
+    each!(lists, "list");
+    each!(events, "event");
+    each!(numbers, "number");
+    each!(terms, "term");
+    each!(documents, "document");
+    each!(people, "person");
+    each!(qas, "qa");
+    each!(clozes, "cloze");
+    out
+}

@@ -1,0 +1,291 @@
+//! Semantic checks that serde cannot express: ids, references, counts, dates, empty text.
+//! All problems are collected so an instructor can fix a deck in one pass.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::line_col;
+use super::model::{DeckFile, FactCommon};
+use crate::dates::FactDate;
+
+struct Checker<'a> {
+    origin: &'a str,
+    text: &'a str,
+    problems: Vec<String>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, span: Range<usize>, what: &str, msg: String) {
+        let (line, col) = line_col(self.text, span.start);
+        self.problems
+            .push(format!("{}:{line}:{col}: {what}{msg}", self.origin));
+    }
+}
+
+/// Returns one `file:line:col: …` line per problem; empty when the deck is valid.
+pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String> {
+    let mut c = Checker {
+        origin,
+        text,
+        problems: Vec::new(),
+    };
+
+    let deck_id = &file.deck.id;
+    check_id(&mut c, deck_id, "deck: ");
+    if file.deck.title.trim().is_empty() {
+        c.at(
+            deck_id.span(),
+            "deck: ",
+            "field `title`: must not be empty".into(),
+        );
+    }
+    if !matches!(file.deck.language.as_str(), "zh" | "en") {
+        c.at(
+            deck_id.span(),
+            "deck: ",
+            format!(
+                "field `language`: `{}` is not supported (zh or en)",
+                file.deck.language
+            ),
+        );
+    }
+
+    let mut sources = HashSet::new();
+    for s in &file.sources {
+        check_id(&mut c, &s.id, "source: ");
+        if !sources.insert(s.id.get_ref().as_str()) {
+            c.at(
+                s.id.span(),
+                "",
+                format!("source `{}`: field `id`: duplicate id", s.id.get_ref()),
+            );
+        }
+        check_date(&mut c, &s.date, &format!("source `{}`: ", s.id.get_ref()));
+    }
+    if file.sources.is_empty() {
+        c.at(
+            deck_id.span(),
+            "deck: ",
+            "a deck needs at least one [[source]]".into(),
+        );
+    }
+    let mut contexts = HashSet::new();
+    for x in &file.contexts {
+        check_id(&mut c, &x.id, "context: ");
+        if !contexts.insert(x.id.get_ref().as_str()) {
+            c.at(
+                x.id.span(),
+                "",
+                format!("context `{}`: field `id`: duplicate id", x.id.get_ref()),
+            );
+        }
+        if x.name.trim().is_empty() {
+            c.at(
+                x.id.span(),
+                "",
+                format!(
+                    "context `{}`: field `name`: must not be empty",
+                    x.id.get_ref()
+                ),
+            );
+        }
+        if let Some(d) = &x.date {
+            check_date(&mut c, d, &format!("context `{}`: ", x.id.get_ref()));
+        }
+    }
+    for a in &file.aliases {
+        if a.terms.len() < 2 || a.terms.iter().any(|t| t.trim().is_empty()) {
+            c.at(
+                deck_id.span(),
+                "alias: ",
+                format!(
+                    "field `terms`: needs two or more non-empty terms, got {:?}",
+                    a.terms
+                ),
+            );
+        }
+    }
+
+    let mut ids: HashMap<String, &'static str> = HashMap::new();
+    let mut common = |c: &mut Checker, f: &dyn FactCommon, kind: &'static str| -> String {
+        let id = f.id();
+        let what = format!("{kind} `{}`: ", id.get_ref());
+        check_id(c, id, &format!("{kind}: "));
+        if id.get_ref().starts_with('_') {
+            c.at(
+                id.span(),
+                &what,
+                "field `id`: ids starting with `_` are reserved".into(),
+            );
+        }
+        if let Some(prev) = ids.insert(id.get_ref().clone(), kind) {
+            c.at(
+                id.span(),
+                &what,
+                format!("field `id`: duplicate id (also a {prev})"),
+            );
+        }
+        if !sources.contains(f.source().get_ref().as_str()) {
+            c.at(
+                f.source().span(),
+                &what,
+                format!("field `source`: unknown source `{}`", f.source().get_ref()),
+            );
+        }
+        if let Some(ctx) = f.context()
+            && !contexts.contains(ctx.get_ref().as_str())
+        {
+            c.at(
+                ctx.span(),
+                &what,
+                format!("field `context`: unknown context `{}`", ctx.get_ref()),
+            );
+        }
+        what
+    };
+
+    for l in &file.lists {
+        let what = common(&mut c, l, "list");
+        nonempty(&mut c, &l.id, &what, "heading", &l.heading);
+        let items = l.items.get_ref();
+        if items.is_empty() {
+            c.at(
+                l.items.span(),
+                &what,
+                "field `item`: a list needs at least one item".into(),
+            );
+        }
+        match (&l.count, l.closed) {
+            (None, true) => c.at(
+                l.id.span(),
+                &what,
+                "field `count`: a closed list must declare its count".into(),
+            ),
+            (Some(n), true) if *n.get_ref() as usize != items.len() => c.at(
+                n.span(),
+                &what,
+                format!(
+                    "field `count`: declares {} items but lists {}",
+                    n.get_ref(),
+                    items.len()
+                ),
+            ),
+            (Some(n), false) if (*n.get_ref() as usize) < items.len() => c.at(
+                n.span(),
+                &what,
+                format!(
+                    "field `count`: declares {} items but lists {}",
+                    n.get_ref(),
+                    items.len()
+                ),
+            ),
+            _ => {}
+        }
+        let mut seen = HashSet::new();
+        for (i, item) in items.iter().enumerate() {
+            if item.text.get_ref().trim().is_empty()
+                || item.key.as_deref().is_some_and(|k| k.trim().is_empty())
+            {
+                c.at(
+                    item.text.span(),
+                    &what,
+                    format!("item {}: field `text`: must not be empty", i + 1),
+                );
+            } else if !seen.insert(item.key().trim().to_owned()) {
+                c.at(
+                    item.text.span(),
+                    &what,
+                    format!(
+                        "item {}: field `key`: `{}` is listed twice",
+                        i + 1,
+                        item.key()
+                    ),
+                );
+            }
+        }
+    }
+    for e in &file.events {
+        let what = common(&mut c, e, "event");
+        check_date(&mut c, &e.date, &what);
+        nonempty(&mut c, &e.id, &what, "what", &e.what);
+    }
+    for n in &file.numbers {
+        let what = common(&mut c, n, "number");
+        if !n.value.get_ref().is_finite() {
+            c.at(
+                n.value.span(),
+                &what,
+                "field `value`: must be a finite number".into(),
+            );
+        }
+        nonempty(&mut c, &n.id, &what, "counts", &n.counts);
+    }
+    for t in &file.terms {
+        let what = common(&mut c, t, "term");
+        nonempty(&mut c, &t.id, &what, "term", &t.term);
+        nonempty(&mut c, &t.id, &what, "denotes", &t.denotes);
+    }
+    for d in &file.documents {
+        let what = common(&mut c, d, "document");
+        nonempty(&mut c, &d.id, &what, "title", &d.title);
+        nonempty(&mut c, &d.id, &what, "genre", &d.genre);
+        nonempty(&mut c, &d.id, &what, "verb", &d.verb);
+    }
+    for p in &file.people {
+        let what = common(&mut c, p, "person");
+        nonempty(&mut c, &p.id, &what, "name", &p.name);
+        nonempty(&mut c, &p.id, &what, "title", &p.title);
+    }
+    for q in &file.qas {
+        let what = common(&mut c, q, "qa");
+        nonempty(&mut c, &q.id, &what, "question", &q.question);
+        nonempty(&mut c, &q.id, &what, "answer", &q.answer);
+    }
+    for z in &file.clozes {
+        let what = common(&mut c, z, "cloze");
+        if let Err(msg) = crate::generate::cloze::gaps(z.text.get_ref()) {
+            c.at(z.text.span(), &what, format!("field `text`: {msg}"));
+        }
+    }
+    c.problems
+}
+
+fn check_id(c: &mut Checker, id: &Spanned<String>, what: &str) {
+    let s = id.get_ref();
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !ok {
+        c.at(
+            id.span(),
+            what,
+            format!("field `id`: `{s}` is not a valid id (lower-case letters, digits, `-` and `_`, at most 64)"),
+        );
+    }
+}
+
+fn check_date(c: &mut Checker, date: &Spanned<String>, what: &str) {
+    if FactDate::parse(date.get_ref()).is_none() {
+        c.at(
+            date.span(),
+            what,
+            format!(
+                "field `date`: `{}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                date.get_ref()
+            ),
+        );
+    }
+}
+
+fn nonempty(c: &mut Checker, id: &Spanned<String>, what: &str, field: &str, value: &str) {
+    if value.trim().is_empty() {
+        c.at(
+            id.span(),
+            what,
+            format!("field `{field}`: must not be empty"),
+        );
+    }
+}

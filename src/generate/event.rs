@@ -1,0 +1,218 @@
+//! Questions from events: when, what happened on that date, where, true/false, and one
+//! chronology question over the deck's events.
+
+use rand::seq::SliceRandom;
+
+use super::{Gen, accepted, choice, pick_distractors, pool, rng_for};
+use crate::dates::FactDate;
+use crate::deck::model::EventFact;
+use crate::question::{Answer, Kind, Question, SourceRef};
+
+pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
+    let deck = g.deck.id();
+    for e in &g.deck.file.events {
+        let id = e.id.get_ref().as_str();
+        // Validation guarantees the date parses.
+        let Some(date) = FactDate::parse(e.date.get_ref()) else {
+            continue;
+        };
+        let when_text = if g.en { date.en() } else { date.zh() };
+        let place = e.place.as_deref().map(|p| {
+            if g.en {
+                e.place_en.as_deref().unwrap_or(p)
+            } else {
+                p
+            }
+        });
+        let mut explanation = match place {
+            Some(p) => g.t(
+                format!("{when_text},{p}:{}", e.what),
+                format!("{when_text}, {p}: {}", e.what),
+            ),
+            None => g.t(
+                format!("{when_text}:{}", e.what),
+                format!("{when_text}: {}", e.what),
+            ),
+        };
+        if let Some(t) = &e.date_text {
+            explanation
+                .push_str(&g.t(format!("(原文:“{t}”)"), format!(" (the text says \"{t}\")")));
+        }
+        if e.date_inferred {
+            explanation.push_str(&g.t(
+                "(年份据上下文推断)".into(),
+                " (year inferred from the text)".into(),
+            ));
+        }
+
+        out.push(g.question(
+            e,
+            Kind::When,
+            "date",
+            g.t(
+                format!("{}是在什么时候?", e.what),
+                format!("When: {}?", e.what),
+            ),
+            Answer::Date { date: date.iso() },
+            explanation.clone(),
+        ));
+
+        let what_right = accepted(&e.what, &e.accept);
+        let mut rng = rng_for(deck, id, Kind::WhatOnDate, "1");
+        let others = pool::tiers(
+            &g.pool.events,
+            deck,
+            |x| &x.deck,
+            |x| (x.other != date.iso()).then(|| x.text.clone()),
+        );
+        let ds = pick_distractors(&mut rng, others, &what_right, 3);
+        let on = match place {
+            Some(p) => g.t(
+                format!("{when_text}在{p}"),
+                format!("on {when_text} in {p}"),
+            ),
+            None => g.t(when_text.clone(), format!("on {when_text}")),
+        };
+        let answer = if ds.len() >= 2 {
+            choice(&mut rng, e.what.clone(), ds)
+        } else {
+            Answer::Text {
+                accepted: what_right.clone(),
+            }
+        };
+        out.push(g.question(
+            e,
+            Kind::WhatOnDate,
+            "1",
+            g.t(format!("{on}发生了什么?"), format!("What happened {on}?")),
+            answer,
+            explanation.clone(),
+        ));
+
+        if let Some(p) = &e.place {
+            out.push(g.question(
+                e,
+                Kind::Where,
+                "place",
+                g.t(
+                    format!("{}在哪里举行?", e.what),
+                    format!("Where: {}?", e.what),
+                ),
+                Answer::Text {
+                    accepted: accepted(p, e.place_accept.iter().chain(e.place_en.iter())),
+                },
+                explanation.clone(),
+            ));
+        }
+
+        out.push(g.question(
+            e,
+            Kind::TrueFalse,
+            "true",
+            g.t(
+                format!("判断:{}的时间是{when_text}。", e.what),
+                format!("True or false: {} was on {when_text}.", e.what),
+            ),
+            Answer::TrueFalse { value: true },
+            explanation.clone(),
+        ));
+        // A false date: another event's date of the same precision, never this one.
+        let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
+        let mut wrong: Vec<FactDate> = g
+            .pool
+            .events
+            .iter()
+            .filter_map(|x| FactDate::parse(&x.other))
+            .filter(|d| d.precision() == date.precision() && *d != date)
+            .collect();
+        wrong.dedup();
+        wrong.shuffle(&mut rng);
+        if let Some(w) = wrong.first() {
+            let w = if g.en { w.en() } else { w.zh() };
+            out.push(g.question(
+                e,
+                Kind::TrueFalse,
+                "false",
+                g.t(
+                    format!("判断:{}的时间是{w}。", e.what),
+                    format!("True or false: {} was on {w}.", e.what),
+                ),
+                Answer::TrueFalse { value: false },
+                explanation,
+            ));
+        }
+    }
+    chronology(g, out);
+}
+
+/// One question putting up to five of the deck's events in order, when at least three have
+/// distinct dates. Its fact id is the reserved `_chronology`.
+fn chronology(g: &Gen, out: &mut Vec<Question>) {
+    let mut events: Vec<(FactDate, &EventFact)> = g
+        .deck
+        .file
+        .events
+        .iter()
+        .filter_map(|e| FactDate::parse(e.date.get_ref()).map(|d| (d, e)))
+        .collect();
+    events.sort_by_key(|a| a.0);
+    events.dedup_by(|a, b| a.0 == b.0);
+    if events.len() < 3 {
+        return;
+    }
+    let deck = g.deck.id();
+    let mut rng = rng_for(deck, "_chronology", Kind::Chronology, "1");
+    let mut chosen: Vec<usize> = (0..events.len()).collect();
+    chosen.shuffle(&mut rng);
+    chosen.truncate(5);
+    chosen.sort_unstable();
+    let mut shown_idx = chosen.clone();
+    for _ in 0..8 {
+        shown_idx.shuffle(&mut rng);
+        if shown_idx.windows(2).any(|w| w[0] > w[1]) {
+            break;
+        }
+    }
+    let shown: Vec<String> = shown_idx
+        .iter()
+        .map(|&i| events[i].1.what.clone())
+        .collect();
+    let correct: Vec<usize> = chosen
+        .iter()
+        .map(|c| shown_idx.iter().position(|s| s == c).unwrap_or(0))
+        .collect();
+    let explanation = chosen
+        .iter()
+        .map(|&i| {
+            let d = events[i].0;
+            format!(
+                "{} {}",
+                if g.en { d.en() } else { d.zh() },
+                events[i].1.what
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(if g.en { "; " } else { ";" });
+    let first = events[chosen[0]].1;
+    let src = g.source_ref(first);
+    // Events of a deck can span several meetings: the deck's title names them all.
+    let meta = &g.deck.file.deck;
+    let context = if g.en {
+        meta.title_en.clone().unwrap_or_else(|| meta.title.clone())
+    } else {
+        meta.title.clone()
+    };
+    out.push(g.question_in(
+        "_chronology",
+        &context,
+        SourceRef { part: None, ..src },
+        Kind::Chronology,
+        "1",
+        g.t(
+            "按时间先后排列下列事件。".into(),
+            "Put these events in chronological order.".into(),
+        ),
+        Answer::Order { shown, correct },
+        explanation,
+    ));
+}

@@ -1,0 +1,432 @@
+//! Questions from numbers, terms, documents, people and free questions.
+
+use rand::seq::SliceRandom;
+
+use super::{Gen, accepted, choice, pick_distractors, pool, rng_for};
+use crate::deck::model::{DocumentFact, NumberFact, PersonFact, QaFact, TermFact};
+use crate::question::{Answer, Kind, Question, format_number};
+
+pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
+    let deck = g.deck.id();
+    let id = n.id.get_ref().as_str();
+    let value = *n.value.get_ref();
+    let answer = Answer::Number {
+        value,
+        unit: n.unit.clone(),
+        qualifier: n.qualifier.clone(),
+    };
+    let shown = answer.display();
+    let explanation = n
+        .text
+        .clone()
+        .unwrap_or_else(|| format!("{}:{shown}", n.counts));
+    let counts = if g.en {
+        n.counts_en.clone().unwrap_or_else(|| n.counts.clone())
+    } else {
+        n.counts.clone()
+    };
+    out.push(g.question(
+        n,
+        Kind::HowMany,
+        "value",
+        g.t(
+            format!("{counts}有多少{}?", n.unit),
+            format!("How many: {counts}?"),
+        ),
+        answer,
+        explanation.clone(),
+    ));
+    // Other real numbers: the same unit first, then any other number of the decks.
+    let mut rng = rng_for(deck, id, Kind::Choice, "value");
+    let fmt = |v: f64| format!("{}{}", format_number(v), n.unit);
+    let same_unit: Vec<String> = g
+        .pool
+        .numbers
+        .iter()
+        .filter(|x| x.unit == n.unit && x.value != value && !(x.deck == deck && x.id == id))
+        .map(|x| fmt(x.value))
+        .collect();
+    let any: Vec<String> = g
+        .pool
+        .numbers
+        .iter()
+        .filter(|x| x.value != value)
+        .map(|x| fmt(x.value))
+        .collect();
+    let ds = pick_distractors(&mut rng, vec![same_unit, any], &[fmt(value)], 3);
+    if ds.len() >= 2 {
+        out.push(g.question(
+            n,
+            Kind::Choice,
+            "value",
+            g.t(
+                format!("{counts}有多少{}?", n.unit),
+                format!("How many: {counts}?"),
+            ),
+            choice(&mut rng, fmt(value), ds.clone()),
+            explanation.clone(),
+        ));
+    }
+    out.push(g.question(
+        n,
+        Kind::TrueFalse,
+        "true",
+        g.t(
+            format!("判断:{counts}为{shown}。"),
+            format!("True or false: {counts}: {shown}."),
+        ),
+        Answer::TrueFalse { value: true },
+        explanation.clone(),
+    ));
+    if let Some(w) = ds.first() {
+        out.push(g.question(
+            n,
+            Kind::TrueFalse,
+            "false",
+            g.t(
+                format!("判断:{counts}为{w}。"),
+                format!("True or false: {counts}: {w}."),
+            ),
+            Answer::TrueFalse { value: false },
+            explanation,
+        ));
+    }
+}
+
+pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
+    let deck = g.deck.id();
+    let id = t.id.get_ref().as_str();
+    let explanation = match (&t.term_en, &t.denotes_en) {
+        (Some(te), Some(de)) => format!("“{}”({te}):{}({de})", t.term, t.denotes),
+        _ => format!("“{}”:{}", t.term, t.denotes),
+    };
+    out.push(g.question(
+        t,
+        Kind::Recall,
+        "meaning",
+        g.t(
+            format!("“{}”指什么?", t.term),
+            format!("What does \"{}\" refer to?", t.term),
+        ),
+        Answer::Text {
+            accepted: accepted(&t.denotes, t.accept.iter().chain(t.denotes_en.iter())),
+        },
+        explanation.clone(),
+    ));
+    if !t.one_way {
+        out.push(g.question(
+            t,
+            Kind::Recall,
+            "term",
+            g.t(
+                format!("哪个提法指“{}”?", t.denotes),
+                format!("Which term refers to \"{}\"?", t.denotes),
+            ),
+            Answer::Text {
+                accepted: accepted(&t.term, t.term_en.iter()),
+            },
+            explanation.clone(),
+        ));
+    }
+    let mut rng = rng_for(deck, id, Kind::Choice, "term");
+    let others = pool::tiers(
+        &g.pool.terms,
+        deck,
+        |x| &x.deck,
+        |x| (!(x.deck == deck && x.id == id)).then(|| x.text.clone()),
+    );
+    let ds = pick_distractors(&mut rng, others, std::slice::from_ref(&t.term), 3);
+    if ds.len() >= 2 {
+        out.push(g.question(
+            t,
+            Kind::Choice,
+            "term",
+            g.t(
+                format!("哪个提法指“{}”?", t.denotes),
+                format!("Which term refers to \"{}\"?", t.denotes),
+            ),
+            choice(&mut rng, t.term.clone(), ds),
+            explanation.clone(),
+        ));
+    }
+    out.push(g.question(
+        t,
+        Kind::TrueFalse,
+        "true",
+        g.t(
+            format!("判断:“{}”指{}。", t.term, t.denotes),
+            format!("True or false: \"{}\" refers to {}.", t.term, t.denotes),
+        ),
+        Answer::TrueFalse { value: true },
+        explanation.clone(),
+    ));
+    let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
+    let wrong = pool::tiers(
+        &g.pool.terms,
+        deck,
+        |x| &x.deck,
+        |x| (!(x.deck == deck && x.id == id) && x.text != t.term).then(|| x.other.clone()),
+    );
+    let right = accepted(&t.denotes, &t.accept);
+    if let Some(w) = pick_distractors(&mut rng, wrong, &right, 1).pop() {
+        out.push(g.question(
+            t,
+            Kind::TrueFalse,
+            "false",
+            g.t(
+                format!("判断:“{}”指{w}。", t.term),
+                format!("True or false: \"{}\" refers to {w}.", t.term),
+            ),
+            Answer::TrueFalse { value: false },
+            explanation,
+        ));
+    }
+}
+
+pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
+    let deck = g.deck.id();
+    let id = d.id.get_ref().as_str();
+    let ctx = g.context_name(d);
+    let title = if g.en {
+        d.title_en.clone().unwrap_or_else(|| d.title.clone())
+    } else {
+        format!("《{}》", d.title)
+    };
+    let by = d.by.clone().unwrap_or_default();
+    let explanation = g.t(
+        format!("{ctx}{by}{}{title}", d.verb),
+        format!("{ctx}: {by} {} {title}", d.verb),
+    );
+
+    // Which meeting: the contexts of every loaded deck are the options.
+    let mut rng = rng_for(deck, id, Kind::Choice, "context");
+    let others = pool::tiers(
+        &g.pool.contexts,
+        deck,
+        |x| &x.deck,
+        |x| Some(x.text.clone()),
+    );
+    let ds = pick_distractors(&mut rng, others, std::slice::from_ref(&ctx), 3);
+    if ds.len() >= 2 {
+        out.push(g.question_in(
+            id,
+            // The question asks for the meeting, so it cannot name it: the document does.
+            &title,
+            g.source_ref(d),
+            Kind::Choice,
+            "context",
+            g.t(
+                format!("{title}是在哪次会议或场合{}的?", d.verb),
+                format!("Where was {title} {}?", d.verb),
+            ),
+            choice(&mut rng, ctx.clone(), ds),
+            explanation.clone(),
+        ));
+    }
+    // What the meeting did with it: issued, adopted, approved…
+    let mut rng = rng_for(deck, id, Kind::Choice, "verb");
+    let verbs: Vec<String> = ["发表", "通过", "批准", "签署", "启动", "提出"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let ds = pick_distractors(&mut rng, vec![verbs], std::slice::from_ref(&d.verb), 3);
+    if !g.en && ds.len() >= 2 {
+        out.push(g.question(
+            d,
+            Kind::Choice,
+            "verb",
+            format!("按原文,{title}是被“发表”“通过”还是其他?选出原文用词。"),
+            choice(&mut rng, d.verb.clone(), ds),
+            explanation.clone(),
+        ));
+    }
+    // Which of these documents belongs to this meeting.
+    let mut rng = rng_for(deck, id, Kind::Choice, "title");
+    let others = pool::tiers(
+        &g.pool.documents,
+        deck,
+        |x| &x.deck,
+        |x| (x.other != ctx).then(|| x.text.clone()),
+    );
+    let right = accepted(&d.title, &d.accept);
+    let ds = pick_distractors(&mut rng, others, &right, 3);
+    if ds.len() >= 2 {
+        let wrap = |s: String| if g.en { s } else { format!("《{s}》") };
+        out.push(g.question(
+            d,
+            Kind::Choice,
+            "title",
+            g.t(
+                format!("下列哪份{}是本次{}的?", d.genre, d.verb),
+                format!("Which {} was {} here?", d.genre, d.verb),
+            ),
+            choice(
+                &mut rng,
+                wrap(d.title.clone()),
+                ds.into_iter().map(wrap).collect(),
+            ),
+            explanation.clone(),
+        ));
+    }
+    out.push(g.question(
+        d,
+        Kind::TrueFalse,
+        "true",
+        g.t(
+            format!("判断:{title}由本次会议或场合{}。", d.verb),
+            format!("True or false: {title} was {} here.", d.verb),
+        ),
+        Answer::TrueFalse { value: true },
+        explanation.clone(),
+    ));
+    let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
+    let mut wrong: Vec<&str> = g
+        .pool
+        .contexts
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|c| *c != ctx)
+        .collect();
+    wrong.shuffle(&mut rng);
+    if let Some(w) = wrong.first() {
+        out.push(g.question_in(
+            id,
+            &title,
+            g.source_ref(d),
+            Kind::TrueFalse,
+            "false",
+            g.t(
+                format!("判断:{title}是{w}{}的。", d.verb),
+                format!("True or false: {title} was {} at {w}.", d.verb),
+            ),
+            Answer::TrueFalse { value: false },
+            explanation,
+        ));
+    }
+}
+
+pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
+    let deck = g.deck.id();
+    let id = p.id.get_ref().as_str();
+    let name = if g.en {
+        p.name_en.clone().unwrap_or_else(|| p.name.clone())
+    } else {
+        p.name.clone()
+    };
+    let title = if g.en {
+        p.title_en.clone().unwrap_or_else(|| p.title.clone())
+    } else {
+        p.title.clone()
+    };
+    let role = p
+        .role
+        .clone()
+        .map(|r| g.t(format!(",{r}"), format!(", {r}")))
+        .unwrap_or_default();
+    let explanation = match (&p.name_en, &p.title_en) {
+        (Some(ne), Some(te)) => format!("{}{}{role}({te} {ne})", p.title, p.name),
+        _ => format!("{}{}{role}", p.title, p.name),
+    };
+    out.push(g.question(
+        p,
+        Kind::Recall,
+        "title",
+        g.t(
+            format!("{name}当时的职务是什么?"),
+            format!("What was {name}'s title at the time?"),
+        ),
+        Answer::Text {
+            accepted: accepted(&p.title, p.title_accept.iter().chain(p.title_en.iter())),
+        },
+        explanation.clone(),
+    ));
+    out.push(g.question(
+        p,
+        Kind::Recall,
+        "name",
+        g.t(format!("时任{title}的是谁?"), format!("Who was {title}?")),
+        Answer::Text {
+            accepted: accepted(&p.name, p.accept.iter().chain(p.name_en.iter())),
+        },
+        explanation.clone(),
+    ));
+    let mut rng = rng_for(deck, id, Kind::Choice, "name");
+    let others = pool::tiers(
+        &g.pool.people,
+        deck,
+        |x| &x.deck,
+        |x| (x.other != p.title).then(|| x.text.clone()),
+    );
+    let right = accepted(&p.name, &p.accept);
+    let ds = pick_distractors(&mut rng, others, &right, 3);
+    if ds.len() >= 2 {
+        out.push(g.question(
+            p,
+            Kind::Choice,
+            "name",
+            g.t(format!("时任{title}的是谁?"), format!("Who was {title}?")),
+            choice(&mut rng, p.name.clone(), ds),
+            explanation.clone(),
+        ));
+    }
+    out.push(g.question(
+        p,
+        Kind::TrueFalse,
+        "true",
+        g.t(
+            format!("判断:{name}时任{title}。"),
+            format!("True or false: {name} was {title}."),
+        ),
+        Answer::TrueFalse { value: true },
+        explanation.clone(),
+    ));
+    let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
+    let wrong = pool::tiers(
+        &g.pool.people,
+        deck,
+        |x| &x.deck,
+        |x| (x.text != p.name && x.other != p.title).then(|| x.other.clone()),
+    );
+    let right = accepted(&p.title, &p.title_accept);
+    if let Some(w) = pick_distractors(&mut rng, wrong, &right, 1).pop() {
+        out.push(g.question(
+            p,
+            Kind::TrueFalse,
+            "false",
+            g.t(
+                format!("判断:{name}时任{w}。"),
+                format!("True or false: {name} was {w}."),
+            ),
+            Answer::TrueFalse { value: false },
+            explanation,
+        ));
+    }
+}
+
+pub(super) fn qa(g: &Gen, q: &QaFact, out: &mut Vec<Question>) {
+    let prompt = if g.en {
+        q.question_en.clone().unwrap_or_else(|| q.question.clone())
+    } else {
+        q.question.clone()
+    };
+    let explanation = match &q.answer_en {
+        Some(en) if !g.en => format!("{}({en})", q.answer),
+        _ => q.answer.clone(),
+    };
+    let (kind, answer) = if q.self_graded {
+        (
+            Kind::Reveal,
+            Answer::Reveal {
+                answer: q.answer.clone(),
+            },
+        )
+    } else {
+        (
+            Kind::Recall,
+            Answer::Text {
+                accepted: accepted(&q.answer, q.accept.iter().chain(q.answer_en.iter())),
+            },
+        )
+    };
+    out.push(g.question(q, kind, "1", prompt, answer, explanation));
+}

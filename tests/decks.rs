@@ -1,0 +1,161 @@
+//! `quiz add-deck`, `quiz decks`, `quiz questions` on the real binary with a temp database.
+
+mod common;
+
+use common::{Env, fixture, fixture_text};
+
+#[test]
+fn adding_a_deck_twice_changes_nothing_the_second_time() {
+    let env = Env::new();
+    let first = env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    assert!(first.starts_with("mini: new deck, "), "{first}");
+    let before = std::fs::read(env.db()).unwrap();
+    let second = env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    let added: u64 = first.split_whitespace().nth(3).unwrap().parse().unwrap();
+    assert_eq!(second.trim(), format!("mini: {added} unchanged"));
+    assert_eq!(
+        std::fs::read(env.db()).unwrap(),
+        before,
+        "re-adding an unchanged deck wrote to the database"
+    );
+}
+
+#[test]
+fn decks_lists_counts() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    let out = env.ok(&["decks"]);
+    let line = out.lines().find(|l| l.starts_with("mini ")).unwrap();
+    let cols: Vec<&str> = line.split_whitespace().collect();
+    // deck new learning due suspended total title
+    assert_eq!(cols[2..5], ["0", "0", "0"]);
+    assert_eq!(cols[1], cols[5], "every question is new: {line}");
+    let json = env.ok(&["decks", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(v["id"], "mini");
+    assert_eq!(v["new"], v["total"]);
+}
+
+#[test]
+fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_history() {
+    let env = Env::new();
+    let deck = env.write("d.toml", &fixture_text("mini.toml"));
+    env.ok(&["add-deck", deck.to_str().unwrap()]);
+    // Progress on a question of the list whose wording will change, and on the term to be removed.
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    for uid in ["mini/areas/item_at/2", "mini/camels/recall/meaning"] {
+        let id: i64 = conn
+            .query_row("SELECT id FROM question WHERE uid = ?1", [uid], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        conn.execute("UPDATE card SET queue = 2, reps = 3, stability = 12.5, difficulty = 4.0, due = 99 WHERE question_id = ?1", [id]).unwrap();
+        conn.execute(
+            "INSERT INTO review (question_id, reviewed_at, rating, queue_before, elapsed_days, duration_ms, interval_days, due, before)
+             VALUES (?1, 1000, 3, 0, 0, 1500, 12, 99, '{}')",
+            [id],
+        )
+        .unwrap();
+    }
+    drop(conn);
+
+    let edited = fixture_text("mini.toml")
+        .replace("二是做大国和睦共处典范", "二是做大国和睦相处典范")
+        .replace(
+            "[[term]]\nid = \"camels\"",
+            "[[term]]\nid = \"camels-gone\"",
+        );
+    std::fs::write(&deck, edited).unwrap();
+    let out = env.ok(&["add-deck", deck.to_str().unwrap()]);
+    assert!(
+        out.contains("updated") && out.contains("retired") && out.contains("added"),
+        "{out}"
+    );
+
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let (reps, stability, answer): (i64, f64, String) = conn
+        .query_row(
+            "SELECT c.reps, c.stability, q.answer FROM question q JOIN card c ON c.question_id = q.id
+             WHERE q.uid = 'mini/areas/item_at/2'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (reps, stability),
+        (3, 12.5),
+        "progress kept across the wording edit"
+    );
+    assert!(answer.contains("和睦相处"), "content updated: {answer}");
+
+    let (retired, active, reviews): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT q.retired, c.active, (SELECT count(*) FROM review r WHERE r.question_id = q.id)
+             FROM question q JOIN card c ON c.question_id = q.id WHERE q.uid = 'mini/camels/recall/meaning'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (retired, active, reviews),
+        (1, 0, 1),
+        "retired, not asked, history kept"
+    );
+    let listed = env.ok(&["questions", "mini"]);
+    assert!(
+        !listed.contains("mini/camels/"),
+        "retired questions are not listed"
+    );
+    assert!(listed.contains("mini/camels-gone/recall/meaning"));
+
+    // Bringing the fact back restores its questions with their progress.
+    std::fs::write(&deck, fixture_text("mini.toml")).unwrap();
+    let out = env.ok(&["add-deck", deck.to_str().unwrap()]);
+    assert!(out.contains("restored"), "{out}");
+    let reps: i64 = rusqlite::Connection::open(env.db())
+        .unwrap()
+        .query_row(
+            "SELECT c.reps FROM question q JOIN card c ON c.question_id = q.id WHERE q.uid = 'mini/camels/recall/meaning' AND q.retired = 0 AND c.active = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reps, 3);
+}
+
+#[test]
+fn questions_can_be_filtered_by_kind_and_name_their_meeting() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    let out = env.ok(&["questions", "mini", "--kind", "not_in_list", "--json"]);
+    let qs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!qs.is_empty());
+    for q in &qs {
+        assert_eq!(q["kind"], "not_in_list");
+        assert!(q["prompt"].as_str().unwrap().starts_with('【'), "{q}");
+    }
+    let err = env.fails(&["questions", "mini", "--kind", "nope"]);
+    assert!(err.contains("unknown kind `nope`"), "{err}");
+    let err = env.fails(&["questions", "absent"]);
+    assert_eq!(
+        err,
+        "quiz: no deck `absent` (see `quiz decks`, or `quiz add-deck --builtin`)\n"
+    );
+}
+
+#[test]
+fn an_unknown_name_is_a_clear_error() {
+    let env = Env::new();
+    let err = env.fails(&["add-deck", "no-such-deck"]);
+    assert!(
+        err.starts_with("quiz: no-such-deck: no such file, folder or built-in deck"),
+        "{err}"
+    );
+    assert!(
+        !env.db().exists(),
+        "a failed add-deck must not create the database"
+    );
+}
