@@ -137,8 +137,10 @@ impl Answer {
             } => {
                 let q = qualifier.as_deref().unwrap_or("");
                 let v = format_number(*value);
+                // 20多项, 九成左右 → 90%左右, 逾1000个.
                 match q {
-                    "多" | "余" | "左右" => format!("{v}{q}{unit}"),
+                    "多" | "余" => format!("{v}{q}{unit}"),
+                    "左右" => format!("{v}{unit}{q}"),
                     _ => format!("{q}{v}{unit}"),
                 }
             }

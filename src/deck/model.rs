@@ -147,6 +147,10 @@ pub struct ListFact {
     /// A short noun for one item (`方面`, `举措`, `成果`), used in prompts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noun: Option<String>,
+    /// Lists of one family (e.g. `cooperation-areas`, `countries`) are each other's
+    /// distractors first; without one, any list of the deck is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     /// The declared number of items. Required for closed lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Spanned<u32>>,
@@ -274,6 +278,9 @@ pub struct TermFact {
     /// Accepted alternatives for `denotes`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<String>,
+    /// Terms of one family (`silk-roads`, `channels`) are each other's distractors first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     /// Only ask term → meaning, never meaning → term (when the meaning gives the term away).
     #[serde(default)]
     pub one_way: bool,

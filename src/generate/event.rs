@@ -3,10 +3,16 @@
 
 use rand::seq::SliceRandom;
 
-use super::{Gen, accepted, choice, pick_distractors, pool, rng_for};
+use super::{Gen, accepted, choice, pick_distractors, rng_for};
 use crate::dates::FactDate;
 use crate::deck::model::EventFact;
 use crate::question::{Answer, Kind, Question, SourceRef};
+
+/// Two dates overlap when one contains the other (2021 contains 2021-05-12): such an event
+/// is no distractor for "what happened then".
+fn overlaps(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
 
 pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
     let deck = g.deck.id();
@@ -16,6 +22,7 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         let Some(date) = FactDate::parse(e.date.get_ref()) else {
             continue;
         };
+        let iso = date.iso();
         let when_text = if g.en { date.en() } else { date.zh() };
         let place = e.place.as_deref().map(|p| {
             if g.en {
@@ -44,28 +51,42 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
                 " (year inferred from the text)".into(),
             ));
         }
+        // The context's name often carries the date and place being asked: leave them out.
+        let ctx = g.context_short(e);
+        let src = g.source_ref(e);
+        let q = |kind: Kind, variant: &str, prompt: String, answer: Answer| {
+            g.question_in(
+                id,
+                &ctx,
+                src.clone(),
+                kind,
+                variant,
+                prompt,
+                answer,
+                explanation.clone(),
+            )
+        };
 
-        out.push(g.question(
-            e,
+        out.push(q(
             Kind::When,
             "date",
             g.t(
                 format!("{}是在什么时候?", e.what),
                 format!("When: {}?", e.what),
             ),
-            Answer::Date { date: date.iso() },
-            explanation.clone(),
+            Answer::Date { date: iso.clone() },
         ));
 
         let what_right = accepted(&e.what, &e.accept);
         let mut rng = rng_for(deck, id, Kind::WhatOnDate, "1");
-        let others = pool::tiers(
-            &g.pool.events,
-            deck,
-            |x| &x.deck,
-            |x| (x.other != date.iso()).then(|| x.text.clone()),
+        let tiers = g.pool.tiers(deck, |d| d.events.as_slice());
+        let ds = pick_distractors(
+            &mut rng,
+            &tiers,
+            |x| (!overlaps(&x.other, &iso)).then(|| x.text.clone()),
+            &what_right,
+            3,
         );
-        let ds = pick_distractors(&mut rng, others, &what_right, 3);
         let on = match place {
             Some(p) => g.t(
                 format!("{when_text}在{p}"),
@@ -80,18 +101,15 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
                 accepted: what_right.clone(),
             }
         };
-        out.push(g.question(
-            e,
+        out.push(q(
             Kind::WhatOnDate,
             "1",
             g.t(format!("{on}发生了什么?"), format!("What happened {on}?")),
             answer,
-            explanation.clone(),
         ));
 
         if let Some(p) = &e.place {
-            out.push(g.question(
-                e,
+            out.push(q(
                 Kind::Where,
                 "place",
                 g.t(
@@ -101,12 +119,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
                 Answer::Text {
                     accepted: accepted(p, e.place_accept.iter().chain(e.place_en.iter())),
                 },
-                explanation.clone(),
             ));
         }
 
-        out.push(g.question(
-            e,
+        out.push(q(
             Kind::TrueFalse,
             "true",
             g.t(
@@ -114,23 +130,22 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
                 format!("True or false: {} was on {when_text}.", e.what),
             ),
             Answer::TrueFalse { value: true },
-            explanation.clone(),
         ));
-        // A false date: another event's date of the same precision, never this one.
+        // A false date: another event's date of the same precision that does not overlap.
         let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-        let mut wrong: Vec<FactDate> = g
-            .pool
-            .events
-            .iter()
-            .filter_map(|x| FactDate::parse(&x.other))
-            .filter(|d| d.precision() == date.precision() && *d != date)
-            .collect();
-        wrong.dedup();
-        wrong.shuffle(&mut rng);
+        let wrong = pick_distractors(
+            &mut rng,
+            &tiers,
+            |x| {
+                FactDate::parse(&x.other)
+                    .filter(|d| d.precision() == date.precision() && !overlaps(&x.other, &iso))
+                    .map(|d| if g.en { d.en() } else { d.zh() })
+            },
+            std::slice::from_ref(&when_text),
+            1,
+        );
         if let Some(w) = wrong.first() {
-            let w = if g.en { w.en() } else { w.zh() };
-            out.push(g.question(
-                e,
+            out.push(q(
                 Kind::TrueFalse,
                 "false",
                 g.t(
@@ -138,7 +153,6 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
                     format!("True or false: {} was on {w}.", e.what),
                 ),
                 Answer::TrueFalse { value: false },
-                explanation,
             ));
         }
     }
@@ -146,7 +160,7 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
 }
 
 /// One question putting up to five of the deck's events in order, when at least three have
-/// distinct dates. Its fact id is the reserved `_chronology`.
+/// distinct, non-overlapping dates. Its fact id is the reserved `_chronology`.
 fn chronology(g: &Gen, out: &mut Vec<Question>) {
     let mut events: Vec<(FactDate, &EventFact)> = g
         .deck
@@ -156,7 +170,8 @@ fn chronology(g: &Gen, out: &mut Vec<Question>) {
         .filter_map(|e| FactDate::parse(e.date.get_ref()).map(|d| (d, e)))
         .collect();
     events.sort_by_key(|a| a.0);
-    events.dedup_by(|a, b| a.0 == b.0);
+    // Keep only events whose order is certain: a month cannot be ordered against a day in it.
+    events.dedup_by(|b, a| overlaps(&a.0.iso(), &b.0.iso()));
     if events.len() < 3 {
         return;
     }

@@ -3,11 +3,11 @@
 
 use rand::seq::{IndexedRandom, SliceRandom};
 
-use super::{Gen, accepted, choice, pick_distractors, rng_for};
+use super::{Gen, accepted, choice, pick_distractors, pool, rng_for};
 use crate::deck::model::ListFact;
 use crate::question::{Answer, Kind, Question};
 
-pub(super) fn questions(g: &Gen, l: &ListFact, out: &mut Vec<Question>) {
+pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question>) {
     let deck = g.deck.id();
     let id = l.id.get_ref().as_str();
     let items = l.items.get_ref();
@@ -38,20 +38,21 @@ pub(super) fn questions(g: &Gen, l: &ListFact, out: &mut Vec<Question>) {
         }
         v
     };
-    // Items of other lists: the real distractors, same deck first.
-    let this = pool_list_forms(g, id);
-    let mut tiers: Vec<Vec<String>> = vec![Vec::new(), Vec::new()];
-    for pl in &g.pool.lists {
-        if pl.deck == deck && pl.id == id {
-            continue;
-        }
-        let t = if pl.deck == deck { 0 } else { 1 };
-        for k in &pl.keys {
-            if !this.contains(&super::norm(k)) {
-                tiers[t].push(k.clone());
-            }
-        }
+    // Items of other lists are the distractors: the list's family first (when it has one),
+    // then the same deck, then other decks; never an item of this list.
+    let empty = std::collections::HashSet::new();
+    let this = g
+        .pool
+        .deck(deck)
+        .and_then(|d| d.list_forms.get(id))
+        .unwrap_or(&empty);
+    let mut tiers: Vec<&[pool::Item]> = Vec::new();
+    if let Some(fam) = l.family.as_ref().and_then(|f| g.pool.item_families.get(f)) {
+        tiers.push(fam);
     }
+    tiers.extend(g.pool.tiers(deck, |d| d.items.as_slice()));
+    let lure_text =
+        |it: &'a pool::Item| (!this.contains(&super::norm(&it.key))).then(|| it.key.clone());
     let all_right: Vec<String> = (0..n).flat_map(item_accepts).collect();
 
     // How many.
@@ -113,7 +114,7 @@ pub(super) fn questions(g: &Gen, l: &ListFact, out: &mut Vec<Question>) {
         }
         // Which of these belongs to the list: the item among items of other lists.
         let mut rng = rng_for(deck, id, Kind::Choice, &v);
-        let ds = pick_distractors(&mut rng, tiers.clone(), &all_right, 3);
+        let ds = pick_distractors(&mut rng, &tiers, lure_text, &all_right, 3);
         if ds.len() >= 2 {
             out.push(g.question(
                 l,
@@ -134,7 +135,7 @@ pub(super) fn questions(g: &Gen, l: &ListFact, out: &mut Vec<Question>) {
         for variant in 1..=2usize.min(n - 2) {
             let v = variant.to_string();
             let mut rng = rng_for(deck, id, Kind::NotInList, &v);
-            let lure = pick_distractors(&mut rng, tiers.clone(), &all_right, variant);
+            let lure = pick_distractors(&mut rng, &tiers, lure_text, &all_right, variant);
             let Some(lure) = lure.get(variant - 1).cloned() else {
                 break;
             };
@@ -172,7 +173,7 @@ pub(super) fn questions(g: &Gen, l: &ListFact, out: &mut Vec<Question>) {
         ));
         if l.closed {
             let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-            if let Some(lure) = pick_distractors(&mut rng, tiers.clone(), &all_right, 1).pop() {
+            if let Some(lure) = pick_distractors(&mut rng, &tiers, lure_text, &all_right, 1).pop() {
                 out.push(g.question(
                     l,
                     Kind::TrueFalse,
@@ -238,15 +239,6 @@ pub(super) fn questions(g: &Gen, l: &ListFact, out: &mut Vec<Question>) {
         },
         explanation,
     ));
-}
-
-fn pool_list_forms(g: &Gen, id: &str) -> Vec<String> {
-    g.pool
-        .lists
-        .iter()
-        .find(|pl| pl.deck == g.deck.id() && pl.id == id)
-        .map(|pl| pl.forms.clone())
-        .unwrap_or_default()
 }
 
 /// `一`…`十`, then digits.

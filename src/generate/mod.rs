@@ -85,6 +85,16 @@ impl Gen<'_> {
         }
     }
 
+    /// The context's name without its parenthesised date and place, for questions whose
+    /// answer is that date or place.
+    pub fn context_short(&self, fact: &dyn FactCommon) -> String {
+        let name = self.context_name(fact);
+        let cut = name
+            .rfind(['(', '('])
+            .filter(|&i| i > 0 && name.ends_with([')', ')']));
+        cut.map_or(name.clone(), |i| name[..i].trim_end().to_owned())
+    }
+
     pub fn source_ref(&self, fact: &dyn FactCommon) -> SourceRef {
         let src = self
             .deck
@@ -176,31 +186,61 @@ pub fn norm(s: &str) -> String {
         .collect()
 }
 
-/// Picks up to `n` distractors: candidates in tiers (best first), shuffled within a tier,
-/// never equal (after [`norm`]) to a right answer or to each other.
-pub(crate) fn pick_distractors(
+/// Picks up to `n` distractors from `tiers` (best first): `text` gives a candidate's text,
+/// or `None` to skip it. Never a right answer (after [`norm`]), never a repeat. Large tiers
+/// are sampled, not scanned, so one question costs the same whatever the pool's size.
+pub(crate) fn pick_distractors<'a, T>(
     rng: &mut StdRng,
-    tiers: Vec<Vec<String>>,
+    tiers: &[&'a [T]],
+    text: impl Fn(&'a T) -> Option<String>,
     right: &[String],
     n: usize,
 ) -> Vec<String> {
+    use rand::Rng;
     let mut taken: Vec<String> = right.iter().map(|r| norm(r)).collect();
     let mut out = Vec::new();
-    for mut tier in tiers {
-        tier.shuffle(rng);
-        for cand in tier {
-            if out.len() == n {
-                return out;
+    let mut consider = |cand: &'a T, out: &mut Vec<String>| {
+        if let Some(s) = text(cand) {
+            let k = norm(&s);
+            if !k.is_empty() && !taken.contains(&k) {
+                taken.push(k);
+                out.push(s);
             }
-            let k = norm(&cand);
-            if k.is_empty() || taken.contains(&k) {
-                continue;
+        }
+    };
+    for tier in tiers {
+        if out.len() == n {
+            break;
+        }
+        if tier.len() <= 16 * n + 32 {
+            let mut idx: Vec<usize> = (0..tier.len()).collect();
+            idx.shuffle(rng);
+            for i in idx {
+                if out.len() == n {
+                    break;
+                }
+                consider(&tier[i], &mut out);
             }
-            taken.push(k);
-            out.push(cand);
+        } else {
+            for _ in 0..32 * n {
+                if out.len() == n {
+                    break;
+                }
+                consider(&tier[rng.random_range(0..tier.len())], &mut out);
+            }
         }
     }
     out
+}
+
+/// Picks distractors from a fixed list of strings.
+pub(crate) fn pick_from(
+    rng: &mut StdRng,
+    cands: &[String],
+    right: &[String],
+    n: usize,
+) -> Vec<String> {
+    pick_distractors(rng, &[cands], |s| Some(s.clone()), right, n)
 }
 
 /// A multiple-choice answer: the right option among the distractors, in a seeded order.

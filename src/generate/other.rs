@@ -1,8 +1,6 @@
 //! Questions from numbers, terms, documents, people and free questions.
 
-use rand::seq::SliceRandom;
-
-use super::{Gen, accepted, choice, pick_distractors, pool, rng_for};
+use super::{Gen, accepted, choice, pick_distractors, pick_from, pool, rng_for};
 use crate::deck::model::{DocumentFact, NumberFact, PersonFact, QaFact, TermFact};
 use crate::question::{Answer, Kind, Question, format_number};
 
@@ -36,37 +34,17 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
         answer,
         explanation.clone(),
     ));
-    // Other real numbers: the same unit first, then any other number of the decks.
+    // Other real numbers of the same unit: 450个 is no distractor for 5所.
     let mut rng = rng_for(deck, id, Kind::Choice, "value");
     let fmt = |v: f64| format!("{}{}", format_number(v), n.unit);
-    let same_unit: Vec<String> = g
-        .pool
-        .numbers
-        .iter()
-        .filter(|x| x.unit == n.unit && x.value != value && !(x.deck == deck && x.id == id))
-        .map(|x| fmt(x.value))
-        .collect();
-    let any: Vec<String> = g
-        .pool
-        .numbers
-        .iter()
-        .filter(|x| x.value != value)
-        .map(|x| fmt(x.value))
-        .collect();
-    let ds = pick_distractors(&mut rng, vec![same_unit, any], &[fmt(value)], 3);
-    if ds.len() >= 2 {
-        out.push(g.question(
-            n,
-            Kind::Choice,
-            "value",
-            g.t(
-                format!("{counts}有多少{}?", n.unit),
-                format!("How many: {counts}?"),
-            ),
-            choice(&mut rng, fmt(value), ds.clone()),
-            explanation.clone(),
-        ));
-    }
+    let tiers = g.pool.tiers(deck, |d| d.numbers.as_slice());
+    let ds = pick_distractors(
+        &mut rng,
+        &tiers,
+        |x: &pool::Number| (x.unit == n.unit && x.value != value).then(|| fmt(x.value)),
+        &[fmt(value)],
+        3,
+    );
     out.push(g.question(
         n,
         Kind::TrueFalse,
@@ -128,26 +106,51 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
             explanation.clone(),
         ));
     }
+    // Terms of the same family first (健康丝路 / 数字丝绸之路 / 平安丝路), then the deck's.
+    let mut tiers: Vec<&[pool::Entry]> = Vec::new();
+    if let Some(fam) = t.family.as_ref().and_then(|f| g.pool.term_families.get(f)) {
+        tiers.push(fam);
+    }
+    tiers.extend(g.pool.tiers(deck, |d| d.terms.as_slice()));
     let mut rng = rng_for(deck, id, Kind::Choice, "term");
-    let others = pool::tiers(
-        &g.pool.terms,
-        deck,
-        |x| &x.deck,
-        |x| (!(x.deck == deck && x.id == id)).then(|| x.text.clone()),
-    );
-    let ds = pick_distractors(&mut rng, others, std::slice::from_ref(&t.term), 3);
-    if ds.len() >= 2 {
-        out.push(g.question(
-            t,
-            Kind::Choice,
-            "term",
-            g.t(
-                format!("哪个提法指“{}”?", t.denotes),
-                format!("Which term refers to \"{}\"?", t.denotes),
-            ),
-            choice(&mut rng, t.term.clone(), ds),
-            explanation.clone(),
-        ));
+    if t.one_way {
+        // Meaning → term would give the term away: choose the meaning instead.
+        let right = accepted(&t.denotes, &t.accept);
+        let ds = pick_distractors(&mut rng, &tiers, |x| Some(x.other.clone()), &right, 3);
+        if ds.len() >= 2 {
+            out.push(g.question(
+                t,
+                Kind::Choice,
+                "term",
+                g.t(
+                    format!("“{}”指什么?", t.term),
+                    format!("What does \"{}\" refer to?", t.term),
+                ),
+                choice(&mut rng, t.denotes.clone(), ds),
+                explanation.clone(),
+            ));
+        }
+    } else {
+        let ds = pick_distractors(
+            &mut rng,
+            &tiers,
+            |x| Some(x.text.clone()),
+            std::slice::from_ref(&t.term),
+            3,
+        );
+        if ds.len() >= 2 {
+            out.push(g.question(
+                t,
+                Kind::Choice,
+                "term",
+                g.t(
+                    format!("哪个提法指“{}”?", t.denotes),
+                    format!("Which term refers to \"{}\"?", t.denotes),
+                ),
+                choice(&mut rng, t.term.clone(), ds),
+                explanation.clone(),
+            ));
+        }
     }
     out.push(g.question(
         t,
@@ -161,14 +164,9 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
         explanation.clone(),
     ));
     let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-    let wrong = pool::tiers(
-        &g.pool.terms,
-        deck,
-        |x| &x.deck,
-        |x| (!(x.deck == deck && x.id == id) && x.text != t.term).then(|| x.other.clone()),
-    );
     let right = accepted(&t.denotes, &t.accept);
-    if let Some(w) = pick_distractors(&mut rng, wrong, &right, 1).pop() {
+    let wrong = |x: &pool::Entry| (x.text != t.term).then(|| x.other.clone());
+    if let Some(w) = pick_distractors(&mut rng, &tiers, wrong, &right, 1).pop() {
         out.push(g.question(
             t,
             Kind::TrueFalse,
@@ -200,13 +198,9 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
 
     // Which meeting: the contexts of every loaded deck are the options.
     let mut rng = rng_for(deck, id, Kind::Choice, "context");
-    let others = pool::tiers(
-        &g.pool.contexts,
-        deck,
-        |x| &x.deck,
-        |x| Some(x.text.clone()),
-    );
-    let ds = pick_distractors(&mut rng, others, std::slice::from_ref(&ctx), 3);
+    let contexts = g.pool.tiers(deck, |d| d.contexts.as_slice());
+    let ctx_text = |x: &pool::Entry| Some(x.text.clone());
+    let ds = pick_distractors(&mut rng, &contexts, ctx_text, std::slice::from_ref(&ctx), 3);
     if ds.len() >= 2 {
         out.push(g.question_in(
             id,
@@ -229,7 +223,7 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
-    let ds = pick_distractors(&mut rng, vec![verbs], std::slice::from_ref(&d.verb), 3);
+    let ds = pick_from(&mut rng, &verbs, std::slice::from_ref(&d.verb), 3);
     if !g.en && ds.len() >= 2 {
         out.push(g.question(
             d,
@@ -242,14 +236,10 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
     }
     // Which of these documents belongs to this meeting.
     let mut rng = rng_for(deck, id, Kind::Choice, "title");
-    let others = pool::tiers(
-        &g.pool.documents,
-        deck,
-        |x| &x.deck,
-        |x| (x.other != ctx).then(|| x.text.clone()),
-    );
+    let docs = g.pool.tiers(deck, |d| d.documents.as_slice());
     let right = accepted(&d.title, &d.accept);
-    let ds = pick_distractors(&mut rng, others, &right, 3);
+    let other_doc = |x: &pool::Entry| (x.other != ctx).then(|| x.text.clone());
+    let ds = pick_distractors(&mut rng, &docs, other_doc, &right, 3);
     if ds.len() >= 2 {
         let wrap = |s: String| if g.en { s } else { format!("《{s}》") };
         out.push(g.question(
@@ -280,14 +270,7 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         explanation.clone(),
     ));
     let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-    let mut wrong: Vec<&str> = g
-        .pool
-        .contexts
-        .iter()
-        .map(|c| c.text.as_str())
-        .filter(|c| *c != ctx)
-        .collect();
-    wrong.shuffle(&mut rng);
+    let wrong = pick_distractors(&mut rng, &contexts, ctx_text, std::slice::from_ref(&ctx), 1);
     if let Some(w) = wrong.first() {
         out.push(g.question_in(
             id,
@@ -351,14 +334,10 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
         explanation.clone(),
     ));
     let mut rng = rng_for(deck, id, Kind::Choice, "name");
-    let others = pool::tiers(
-        &g.pool.people,
-        deck,
-        |x| &x.deck,
-        |x| (x.other != p.title).then(|| x.text.clone()),
-    );
+    let people = g.pool.tiers(deck, |d| d.people.as_slice());
     let right = accepted(&p.name, &p.accept);
-    let ds = pick_distractors(&mut rng, others, &right, 3);
+    let other_name = |x: &pool::Entry| (x.other != p.title).then(|| x.text.clone());
+    let ds = pick_distractors(&mut rng, &people, other_name, &right, 3);
     if ds.len() >= 2 {
         out.push(g.question(
             p,
@@ -381,14 +360,9 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
         explanation.clone(),
     ));
     let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-    let wrong = pool::tiers(
-        &g.pool.people,
-        deck,
-        |x| &x.deck,
-        |x| (x.text != p.name && x.other != p.title).then(|| x.other.clone()),
-    );
     let right = accepted(&p.title, &p.title_accept);
-    if let Some(w) = pick_distractors(&mut rng, wrong, &right, 1).pop() {
+    let wrong = |x: &pool::Entry| (x.text != p.name && x.other != p.title).then(|| x.other.clone());
+    if let Some(w) = pick_distractors(&mut rng, &people, wrong, &right, 1).pop() {
         out.push(g.question(
             p,
             Kind::TrueFalse,
