@@ -32,8 +32,9 @@
 //! Due times: learning and relearning cards are due at an instant (`now` + step, with a little
 //! fuzz); a step that ends on a later study day is due at the start of that day, as Anki's
 //! "interday learning" is. Review cards are due on a study day, stored as the instant that day
-//! starts (the rollover hour, local time); see [`day`](self::day) for why DST changes are safe
-//! and use [`reviews_due_before`] to select them.
+//! starts (the rollover hour, local time, with the UTC offset in force when answered). Select
+//! them with [`reviews_due_before`] and map them back with [`due_day`]: both look at the middle
+//! of the day, so a daylight-saving change since the answer never moves a review by a day.
 
 mod day;
 mod fuzz;
