@@ -13,5 +13,6 @@ pub mod error;
 pub mod generate;
 mod hash;
 pub mod question;
+pub mod schedule;
 
 pub use error::{Error, Result};
