@@ -45,6 +45,19 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
         &[fmt(value)],
         3,
     );
+    if ds.len() >= 2 {
+        out.push(g.question(
+            n,
+            Kind::Choice,
+            "value",
+            g.t(
+                format!("{counts}有多少{}?", n.unit),
+                format!("How many: {counts}?"),
+            ),
+            choice(&mut rng, fmt(value), ds.clone()),
+            explanation.clone(),
+        ));
+    }
     out.push(g.question(
         n,
         Kind::TrueFalse,
