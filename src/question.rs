@@ -229,23 +229,21 @@ pub struct Question {
 }
 
 impl Question {
-    /// A fingerprint of everything shown or graded, to tell an updated question from an
-    /// unchanged one on re-import.
-    pub fn content_hash(&self) -> i64 {
+    /// The answer and source as stored (JSON), and a fingerprint of everything shown or
+    /// graded, to tell an updated question from an unchanged one on re-import.
+    pub fn stored_forms(&self) -> (String, String, i64) {
+        let answer = serde_json::to_string(&self.answer).unwrap_or_default();
+        let source = serde_json::to_string(&self.source).unwrap_or_default();
         let mut h = crate::hash::Fnv::new();
-        h.write(self.prompt.as_bytes());
-        h.write(
-            serde_json::to_string(&self.answer)
-                .unwrap_or_default()
-                .as_bytes(),
-        );
-        h.write(self.explanation.as_bytes());
-        h.write(self.context.as_bytes());
-        h.write(
-            serde_json::to_string(&self.source)
-                .unwrap_or_default()
-                .as_bytes(),
-        );
-        h.finish() as i64
+        for part in [
+            &self.prompt,
+            &answer,
+            &self.explanation,
+            &self.context,
+            &source,
+        ] {
+            h.write(part.as_bytes());
+        }
+        (answer, source, h.finish() as i64)
     }
 }

@@ -119,7 +119,7 @@ impl Db {
                 tx.prepare_cached("UPDATE card SET active = ?2 WHERE question_id = ?1")?;
             let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
             for q in questions {
-                let hash = q.content_hash();
+                let (answer, source, hash) = q.stored_forms();
                 match existing.remove(&q.uid) {
                     Some((_, h, false)) if h == hash => rep.unchanged += 1,
                     Some((row, _, was_retired)) => {
@@ -131,9 +131,9 @@ impl Db {
                             q.sibling,
                             q.context,
                             q.prompt,
-                            serde_json::to_string(&q.answer).unwrap_or_default(),
+                            answer,
                             q.explanation,
-                            serde_json::to_string(&q.source).unwrap_or_default(),
+                            source,
                             hash,
                         ])?;
                         if was_retired {
@@ -153,9 +153,9 @@ impl Db {
                             q.sibling,
                             q.context,
                             q.prompt,
-                            serde_json::to_string(&q.answer).unwrap_or_default(),
+                            answer,
                             q.explanation,
-                            serde_json::to_string(&q.source).unwrap_or_default(),
+                            source,
                             hash,
                         ])?;
                         let row = tx.last_insert_rowid();
