@@ -13,7 +13,14 @@ fn the_clap_definition_is_consistent() {
 fn help_lists_the_commands_and_the_environment() {
     let env = common::Env::new();
     let out = env.ok(&["--help"]);
-    for cmd in ["add-deck", "decks", "questions", "QUIZ_DB", "QUIZ_NOW", "QUIZ_SEED"] {
+    for cmd in [
+        "add-deck",
+        "decks",
+        "questions",
+        "QUIZ_DB",
+        "QUIZ_NOW",
+        "QUIZ_SEED",
+    ] {
         assert!(out.contains(cmd), "--help lacks {cmd}:\n{out}");
     }
 }

@@ -27,10 +27,12 @@ impl Deck {
 pub fn parse(origin: &str, text: &str) -> Result<Deck> {
     let file: DeckFile = toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        Error::Deck(vec![format!(
-            "{origin}:{line}:{col}: {}",
-            e.message().trim_end()
-        )])
+        let msg = match e.message().trim_end() {
+            // The parser's own word for its stack guard; say what it means for a deck.
+            "recursion limit" => "tables or arrays are nested too deeply (recursion limit)",
+            m => m,
+        };
+        Error::Deck(vec![format!("{origin}:{line}:{col}: {msg}")])
     })?;
     let problems = validate::validate(&file, origin, text);
     if !problems.is_empty() {

@@ -53,7 +53,6 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     tiers.extend(g.pool.tiers(deck, |d| d.items.as_slice()));
     let lure_text =
         |it: &'a pool::Item| (!this.contains(&super::norm(&it.key))).then(|| it.key.clone());
-    let all_right: Vec<String> = (0..n).flat_map(item_accepts).collect();
 
     // How many.
     if l.closed && n > 1 {
@@ -114,7 +113,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         }
         // Which of these belongs to the list: the item among items of other lists.
         let mut rng = rng_for(deck, id, Kind::Choice, &v);
-        let ds = pick_distractors(&mut rng, &tiers, lure_text, &all_right, 3);
+        let ds = pick_distractors(&mut rng, &tiers, lure_text, this, 3);
         if ds.len() >= 2 {
             out.push(g.question(
                 l,
@@ -135,7 +134,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         for variant in 1..=2usize.min(n - 2) {
             let v = variant.to_string();
             let mut rng = rng_for(deck, id, Kind::NotInList, &v);
-            let lure = pick_distractors(&mut rng, &tiers, lure_text, &all_right, variant);
+            let lure = pick_distractors(&mut rng, &tiers, lure_text, this, variant);
             let Some(lure) = lure.get(variant - 1).cloned() else {
                 break;
             };
@@ -173,7 +172,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         ));
         if l.closed {
             let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-            if let Some(lure) = pick_distractors(&mut rng, &tiers, lure_text, &all_right, 1).pop() {
+            if let Some(lure) = pick_distractors(&mut rng, &tiers, lure_text, this, 1).pop() {
                 out.push(g.question(
                     l,
                     Kind::TrueFalse,

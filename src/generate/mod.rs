@@ -193,16 +193,16 @@ pub(crate) fn pick_distractors<'a, T>(
     rng: &mut StdRng,
     tiers: &[&'a [T]],
     text: impl Fn(&'a T) -> Option<String>,
-    right: &[String],
+    right: impl Right,
     n: usize,
 ) -> Vec<String> {
     use rand::Rng;
-    let mut taken: Vec<String> = right.iter().map(|r| norm(r)).collect();
+    let mut taken: Vec<String> = Vec::new();
     let mut out = Vec::new();
     let mut consider = |cand: &'a T, out: &mut Vec<String>| {
         if let Some(s) = text(cand) {
             let k = norm(&s);
-            if !k.is_empty() && !taken.contains(&k) {
+            if !k.is_empty() && !right.is_right(&k) && !taken.contains(&k) {
                 taken.push(k);
                 out.push(s);
             }
@@ -231,6 +231,37 @@ pub(crate) fn pick_distractors<'a, T>(
         }
     }
     out
+}
+
+/// The right answers a distractor must not equal, compared in [`norm`]ed form.
+pub(crate) trait Right {
+    fn is_right(&self, normed: &str) -> bool;
+}
+
+/// A few right answers as written.
+impl Right for &[String] {
+    fn is_right(&self, normed: &str) -> bool {
+        self.iter().any(|r| norm(r) == normed)
+    }
+}
+
+impl<const N: usize> Right for &[String; N] {
+    fn is_right(&self, normed: &str) -> bool {
+        self.as_slice().is_right(normed)
+    }
+}
+
+impl Right for &Vec<String> {
+    fn is_right(&self, normed: &str) -> bool {
+        self.as_slice().is_right(normed)
+    }
+}
+
+/// Many right answers (a long list), already normalised: one lookup, not a scan.
+impl Right for &std::collections::HashSet<String> {
+    fn is_right(&self, normed: &str) -> bool {
+        self.contains(normed)
+    }
 }
 
 /// Picks distractors from a fixed list of strings.
