@@ -4,3 +4,4 @@
 //! that tests can drive it in-process.
 
 pub mod deck;
+pub mod grade;
