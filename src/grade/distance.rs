@@ -54,15 +54,19 @@ pub(crate) fn align(e: &[char], g: &[char]) -> Option<Alignment> {
     for i in 0..=n {
         d[i * w] = EDIT * i as u32;
     }
-    for j in 0..=m {
-        d[j] = EDIT * j as u32;
+    for (j, cell) in d.iter_mut().take(m + 1).enumerate() {
+        *cell = EDIT * j as u32;
     }
     for i in 1..=n {
         for j in 1..=m {
             let mut v = (d[(i - 1) * w + j - 1] + sub(i - 1, j - 1))
                 .min(d[(i - 1) * w + j] + EDIT)
                 .min(d[i * w + j - 1] + EDIT);
-            if i > 1 && j > 1 && e[i - 1] == g[j - 2] && e[i - 2] == g[j - 1] && e[i - 1] != e[i - 2]
+            if i > 1
+                && j > 1
+                && e[i - 1] == g[j - 2]
+                && e[i - 2] == g[j - 1]
+                && e[i - 1] != e[i - 2]
             {
                 v = v.min(d[(i - 2) * w + j - 2] + EDIT);
             }
@@ -75,7 +79,11 @@ pub(crate) fn align(e: &[char], g: &[char]) -> Option<Alignment> {
     while i > 0 || j > 0 {
         let here = d[i * w + j];
         if i > 0 && j > 0 && here == d[(i - 1) * w + j - 1] + sub(i - 1, j - 1) {
-            let op = if e[i - 1] == g[j - 1] { Op::Same } else { Op::Sub };
+            let op = if e[i - 1] == g[j - 1] {
+                Op::Same
+            } else {
+                Op::Sub
+            };
             ops.push((op, i - 1, j - 1));
             i -= 1;
             j -= 1;

@@ -104,11 +104,18 @@ impl Lexicon {
         self.index.clear();
         self.canonical.clear();
         for set in &self.sets {
-            self.canonical.push(set.first().map(|c| spelled(key_tokens(c))).unwrap_or_default());
+            self.canonical.push(
+                set.first()
+                    .map(|c| spelled(key_tokens(c)))
+                    .unwrap_or_default(),
+            );
         }
         for (key, &i) in &self.members {
             if let Some(first) = key.first() {
-                self.index.entry(first.clone()).or_default().push((key.clone(), i));
+                self.index
+                    .entry(first.clone())
+                    .or_default()
+                    .push((key.clone(), i));
             }
         }
         for list in self.index.values_mut() {
@@ -126,7 +133,12 @@ impl Lexicon {
         }
         let confusables = builtin::CONFUSABLES
             .iter()
-            .map(|g| g.iter().map(|s| norm(s)).filter(|s| !s.is_empty()).collect())
+            .map(|g| {
+                g.iter()
+                    .map(|s| norm(s))
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
             .collect();
         self.opposites = opposites;
         self.confusables = confusables;
@@ -190,11 +202,13 @@ pub(crate) fn american(w: String) -> String {
     }
     // -our → -or (colour, labour, favourable); the stem must be 3+ letters so that four, your,
     // hour, tour and flour stay as they are.
-    for suffix in ["our", "ours", "oured", "ouring", "ourable", "ourite", "ourites"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.len() >= 3 {
-                return format!("{stem}or{}", &suffix[3..]);
-            }
+    for suffix in [
+        "our", "ours", "oured", "ouring", "ourable", "ourite", "ourites",
+    ] {
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.len() >= 3
+        {
+            return format!("{stem}or{}", &suffix[3..]);
         }
     }
     // -ise/-isation → -ize/-ization, -yse → -yze.
@@ -212,10 +226,10 @@ pub(crate) fn american(w: String) -> String {
         ("logue", "log"),
         ("logues", "logs"),
     ] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.len() >= 3 {
-                return format!("{stem}{us}");
-            }
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.len() >= 3
+        {
+            return format!("{stem}{us}");
         }
     }
     w
@@ -234,7 +248,10 @@ mod tests {
         let lex = Lexicon::builtin();
         assert_eq!(norm(&lex, "上合组织"), norm(&lex, "上海合作组织"));
         assert_eq!(norm(&lex, "SCO"), norm(&lex, "上海合作组织"));
-        assert_eq!(norm(&lex, "国务委员兼外长"), norm(&lex, "国务委员兼外交部长"));
+        assert_eq!(
+            norm(&lex, "国务委员兼外长"),
+            norm(&lex, "国务委员兼外交部长")
+        );
         assert_eq!(norm(&lex, "亚信"), norm(&lex, "亚洲相互协作与信任措施会议"));
         assert_eq!(norm(&lex, "the United Nations"), norm(&lex, "联合国"));
     }

@@ -222,18 +222,19 @@ fn compare(e: &Forms, g: &Forms, lex: &Lexicon) -> Outcome {
     // day with a year.
     if let (Some((None, m1, d1)), Some((Some(_), m2, d2))) =
         (dates::whole(&e.alias), dates::whole(&g.alias))
+        && m1 == m2
+        && d1 == d2
+        && d1.is_some()
     {
-        if m1 == m2 && d1 == d2 && d1.is_some() {
-            return Outcome::new(Correct, Step::Date, None, 0);
-        }
+        return Outcome::new(Correct, Step::Date, None, 0);
     }
-    if has_han(&e.simplified) && !has_han(&g.width) {
-        if let Some(typed) = pinyin::typed(&g.width) {
-            if let Some(rs) = pinyin::matches(&typed, &e.simplified_toks) {
-                let diff = format!("{} = {}", rs.join(" "), e.simplified);
-                return Outcome::new(Almost, Step::Pinyin, Some(diff), 0);
-            }
-        }
+    if has_han(&e.simplified)
+        && !has_han(&g.width)
+        && let Some(typed) = pinyin::typed(&g.width)
+        && let Some(rs) = pinyin::matches(&typed, &e.simplified_toks)
+    {
+        let diff = format!("{} = {}", rs.join(" "), e.simplified);
+        return Outcome::new(Almost, Step::Pinyin, Some(diff), 0);
     }
     if e.alias.is_empty() || g.alias.is_empty() {
         return Outcome::new(Wrong, Step::NoMatch, None, u32::MAX);
@@ -344,9 +345,8 @@ fn words_within_tier(e: &[Tok], g: &[Tok]) -> bool {
     we.iter().zip(&wg).all(|(a, b)| {
         let ac: Vec<char> = a.chars().collect();
         let bc: Vec<char> = b.chars().collect();
-        distance::align(&ac, &bc).is_some_and(|al| {
-            al.cost <= distance::EDIT * distance::english_tier(ac.len())
-        })
+        distance::align(&ac, &bc)
+            .is_some_and(|al| al.cost <= distance::EDIT * distance::english_tier(ac.len()))
     })
 }
 
@@ -378,7 +378,9 @@ fn opposite(e: &Forms, g: &Forms, lex: &Lexicon, chinese: bool) -> Option<String
     };
     if longer.len() == shorter.len() + 1 {
         for (p, c) in longer.iter().enumerate() {
-            if NEGATIONS.contains(c) && longer[..p] == shorter[..p] && longer[p + 1..] == shorter[p..]
+            if NEGATIONS.contains(c)
+                && longer[..p] == shorter[..p]
+                && longer[p + 1..] == shorter[p..]
             {
                 return Some(if given_longer {
                     format!("extra {c}")
@@ -470,7 +472,9 @@ fn numbers(s: &str) -> Vec<String> {
 /// the strings are.
 fn numbers_differ(e: &Forms, g: &Forms) -> Option<(Step, String)> {
     let (ne, ng) = (numbers(&e.alias), numbers(&g.alias));
-    if ne == ng {
+    // Also compare before aliases: an alias may swallow a number (`three evil forces` →
+    // 三股势力) on the side that spelled the name right but not on the side with a typo.
+    if ne == ng || numbers(&e.date) == numbers(&g.date) {
         return None;
     }
     if e.has_date || g.has_date {
@@ -519,7 +523,11 @@ fn token_of_char(toks: &[Tok]) -> Vec<usize> {
 
 /// Renders one side of a differing stretch; English words are shown whole (`summit ≠ sumit`).
 fn stretch(range: std::ops::Range<usize>, chars: &[char], toks: &[Tok], owner: &[usize]) -> String {
-    let is_word = |p: usize| owner.get(p).is_some_and(|&t| matches!(toks[t], Tok::Word(_)));
+    let is_word = |p: usize| {
+        owner
+            .get(p)
+            .is_some_and(|&t| matches!(toks[t], Tok::Word(_)))
+    };
     let (mut lo, mut hi) = (range.start, range.end);
     if lo == hi {
         // Nothing on this side; if the gap is inside an English word, show that word.
@@ -544,12 +552,12 @@ fn stretch(range: std::ops::Range<usize>, chars: &[char], toks: &[Tok], owner: &
     }
     let mut s = String::new();
     let mut last_tok = None;
-    for p in lo..hi.min(chars.len()) {
+    for (p, &c) in chars.iter().enumerate().take(hi).skip(lo) {
         let t = owner.get(p).copied();
         if last_tok.is_some() && t != last_tok && is_word(p) {
             s.push(' ');
         }
-        s.push(chars[p]);
+        s.push(c);
         last_tok = t;
     }
     s
@@ -605,7 +613,11 @@ mod tests {
     #[test]
     fn closest_alternative_is_reported() {
         let lex = Lexicon::builtin();
-        let r = grade(&["上海合作组织", "Shanghai Cooperation Organization"], "Shanghai Cooperation Organisation", &lex);
+        let r = grade(
+            &["上海合作组织", "Shanghai Cooperation Organization"],
+            "Shanghai Cooperation Organisation",
+            &lex,
+        );
         assert_eq!(r.verdict, Verdict::Correct);
         assert_eq!(r.expected, "上海合作组织");
         let r = grade(&[], "x", &lex);
@@ -615,7 +627,10 @@ mod tests {
     #[test]
     fn display_words() {
         assert_eq!(Verdict::Almost.to_string(), "almost");
-        assert_eq!(Step::TraditionalToSimplified.to_string(), "traditional characters");
+        assert_eq!(
+            Step::TraditionalToSimplified.to_string(),
+            "traditional characters"
+        );
         assert_eq!(
             serde_json::to_string(&Step::TraditionalToSimplified).unwrap(),
             "\"traditional_to_simplified\""

@@ -86,15 +86,14 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
             word.push(c);
         } else if matches!(c, '\'' | '\u{2019}')
             && word.ends_with(char::is_alphabetic)
-            && chars.peek().is_some_and(|n| n.is_alphabetic() && !is_han(*n))
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphabetic() && !is_han(*n))
         {
             // An apostrophe inside a word joins it (xi'an, people's): splitting would leave
             // `an` or `s` as a word of its own.
-        } else if c == '%' && word.ends_with(|d: char| d.is_ascii_digit()) {
-            word.push(c);
-        } else if c == '.'
-            && word.ends_with(|d: char| d.is_ascii_digit())
-            && chars.peek().is_some_and(char::is_ascii_digit)
+        } else if word.ends_with(|d: char| d.is_ascii_digit())
+            && (c == '%' || (c == '.' && chars.peek().is_some_and(char::is_ascii_digit)))
         {
             word.push(c);
         } else if c == '&' {

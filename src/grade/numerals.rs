@@ -128,13 +128,14 @@ pub(crate) fn chinese(s: &str) -> String {
         if chars[i..].starts_with(&['百', '分', '之']) {
             let start = i + 3;
             let end = run_end(&chars, start);
-            if end > start && !chars[start..end].iter().all(char::is_ascii_digit) {
-                if let Some(v) = value(&chars[start..end]) {
-                    out.push_str(&v.to_string());
-                    out.push('%');
-                    i = end;
-                    continue;
-                }
+            if end > start
+                && !chars[start..end].iter().all(char::is_ascii_digit)
+                && let Some(v) = value(&chars[start..end])
+            {
+                out.push_str(&v.to_string());
+                out.push('%');
+                i = end;
+                continue;
             }
         }
         let c = chars[i];
@@ -297,9 +298,14 @@ fn parse_number(
 ) -> Option<(u64, usize)> {
     let first = words[w].text;
     let starts = small_word(first).is_some()
-        || (first == "a" && words.get(w + 1).is_some_and(|n| scale_word(n.text).is_some()))
+        || (first == "a"
+            && words
+                .get(w + 1)
+                .is_some_and(|n| scale_word(n.text).is_some()))
         || (first.bytes().all(|b| b.is_ascii_digit())
-            && words.get(w + 1).is_some_and(|n| scale_word(n.text).is_some()));
+            && words
+                .get(w + 1)
+                .is_some_and(|n| scale_word(n.text).is_some()));
     if !starts {
         return None;
     }
@@ -393,7 +399,15 @@ mod tests {
 
     #[test]
     fn set_phrases_are_left_alone() {
-        for s in ["一带一路", "三股势力", "十四五", "一手放任", "二战", "统一", "万里"] {
+        for s in [
+            "一带一路",
+            "三股势力",
+            "十四五",
+            "一手放任",
+            "二战",
+            "统一",
+            "万里",
+        ] {
             assert_eq!(chinese(s), s);
         }
     }
@@ -402,7 +416,10 @@ mod tests {
     fn english_number_words_become_digits() {
         assert_eq!(english("five"), "5");
         assert_eq!(english("twenty-five"), "25");
-        assert_eq!(english("four hundred and fifty scholarships"), "450 scholarships");
+        assert_eq!(
+            english("four hundred and fifty scholarships"),
+            "450 scholarships"
+        );
         assert_eq!(english("four hundred fifty"), "450");
         assert_eq!(english("a thousand experts"), "1000 experts");
         assert_eq!(english("1,000 experts"), "1000 experts");

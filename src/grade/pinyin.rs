@@ -118,7 +118,10 @@ pub(crate) fn matches(typed: &[u8], expected: &[Tok]) -> Option<Vec<String>> {
                     for r in rs {
                         if let Some(len) = prefix_len(&typed[i..], r) {
                             mark(i + len, r);
-                            if typed.get(i + len).is_some_and(|d| (b'0'..=b'5').contains(d)) {
+                            if typed
+                                .get(i + len)
+                                .is_some_and(|d| (b'0'..=b'5').contains(d))
+                            {
                                 mark(i + len + 1, r);
                             }
                         }
