@@ -25,7 +25,10 @@ const PAIRS: &[(&[&str], &str)] = &[
     (&["反对单边主义和保护主义"], "反对多边主义和保护主义"),
     (&["国务委员兼外交部长"], "国务委员兼外长"),
     (&["推动国际抗疫合作"], "推进国际抗疫合作"),
-    (&["community with a shared future for mankind"], "community of shared future for mankind"),
+    (
+        &["community with a shared future for mankind"],
+        "community of shared future for mankind",
+    ),
 ];
 
 fn main() {
@@ -81,5 +84,8 @@ fn main() {
     let huge = "上海合作组织".repeat(10_000);
     let t = Instant::now();
     black_box(grade(&["上海精神"], &huge, &lexicon));
-    println!("grade: {} µs for a 60,000-character answer", t.elapsed().as_micros());
+    println!(
+        "grade: {} µs for a 60,000-character answer",
+        t.elapsed().as_micros()
+    );
 }

@@ -24,6 +24,8 @@ pub struct Lexicon {
     /// Normalised member → set index.
     members: HashMap<Vec<Tok>, usize>,
     canonical: Vec<Vec<Tok>>,
+    /// Joined canonical form → set index, to show a canonical form in the answer's language.
+    by_canonical: HashMap<String, usize>,
     /// Opposite pairs, normalised through the aliases, both directions.
     pub(crate) opposites: Vec<(String, String)>,
     /// Groups of confusable names, normalised through the aliases.
@@ -38,6 +40,7 @@ impl Lexicon {
             sets: Vec::new(),
             index: HashMap::new(),
             members: HashMap::new(),
+            by_canonical: HashMap::new(),
             canonical: Vec::new(),
             opposites: Vec::new(),
             confusables: Vec::new(),
@@ -103,12 +106,16 @@ impl Lexicon {
     fn rebuild(&mut self) {
         self.index.clear();
         self.canonical.clear();
-        for set in &self.sets {
-            self.canonical.push(
-                set.first()
-                    .map(|c| spelled(key_tokens(c)))
-                    .unwrap_or_default(),
-            );
+        self.by_canonical.clear();
+        for (i, set) in self.sets.iter().enumerate() {
+            let canonical = set
+                .first()
+                .map(|c| spelled(key_tokens(c)))
+                .unwrap_or_default();
+            if !canonical.is_empty() {
+                self.by_canonical.entry(join(&canonical)).or_insert(i);
+            }
+            self.canonical.push(canonical);
         }
         for (key, &i) in &self.members {
             if let Some(first) = key.first() {
@@ -168,6 +175,18 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// How to show a normalised name to the student: for an English answer, the set's first
+    /// member without Chinese characters (`Kazakhstan` rather than `哈萨克斯坦`).
+    pub(crate) fn display(&self, normalised: &str, english: bool) -> String {
+        if english
+            && let Some(&i) = self.by_canonical.get(normalised)
+            && let Some(m) = self.sets[i].iter().find(|m| !super::normalize::has_han(m))
+        {
+            return m.clone();
+        }
+        normalised.to_owned()
     }
 
     /// Number of alias sets (after merging).

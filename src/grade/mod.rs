@@ -257,7 +257,10 @@ fn compare(e: &Forms, g: &Forms, lex: &Lexicon) -> Outcome {
         return aliased;
     }
     let plain = by_distance(&e.date, &g.date, &e.date_toks, &g.date_toks, chinese);
-    if plain.rank() < aliased.rank() {
+    // For an English answer, show the difference in the words the student used rather than in
+    // the Chinese canonical forms, unless the aliased comparison is the more telling one.
+    let prefer_plain = !chinese && plain.rank().0 == aliased.rank().0;
+    if prefer_plain || plain.rank() < aliased.rank() {
         plain
     } else {
         aliased
@@ -363,7 +366,8 @@ fn opposite(e: &Forms, g: &Forms, lex: &Lexicon, chinese: bool) -> Option<String
         if a.contains(x.as_str()) && b.contains(y.as_str()) && !a.contains(y.as_str()) {
             let swapped = b.replace(y.as_str(), x);
             if close(a, &swapped, chinese) {
-                return Some(format!("{x} ≠ {y}"));
+                let show = |s: &str| lex.display(s, !chinese);
+                return Some(format!("{} ≠ {}", show(x), show(y)));
             }
         }
     }
@@ -438,7 +442,8 @@ fn confusable(e: &Forms, g: &Forms, lex: &Lexicon, chinese: bool) -> Option<Stri
                 if y != x && b.contains(y.as_str()) && !a.contains(y.as_str()) {
                     let swapped = b.replace(y.as_str(), x);
                     if close(a, &swapped, chinese) {
-                        return Some(format!("{x} ≠ {y}"));
+                        let show = |s: &str| lex.display(s, !chinese);
+                        return Some(format!("{} ≠ {}", show(x), show(y)));
                     }
                 }
             }
@@ -521,8 +526,23 @@ fn token_of_char(toks: &[Tok]) -> Vec<usize> {
     out
 }
 
+/// Whether `range` covers whole tokens only (a whole word or whole characters).
+fn whole_tokens(range: &std::ops::Range<usize>, owner: &[usize]) -> bool {
+    let starts = range.start == 0 || owner.get(range.start - 1) != owner.get(range.start);
+    let ends = range.end >= owner.len() || owner.get(range.end - 1) != owner.get(range.end);
+    starts && ends
+}
+
 /// Renders one side of a differing stretch; English words are shown whole (`summit ≠ sumit`).
-fn stretch(range: std::ops::Range<usize>, chars: &[char], toks: &[Tok], owner: &[usize]) -> String {
+/// `partial_other` says the other side's stretch is part of a word: then an empty stretch on
+/// this side shows the neighbouring word (`trade ≠ trades`) instead of nothing.
+fn stretch(
+    range: std::ops::Range<usize>,
+    chars: &[char],
+    toks: &[Tok],
+    owner: &[usize],
+    partial_other: bool,
+) -> String {
     let is_word = |p: usize| {
         owner
             .get(p)
@@ -530,14 +550,21 @@ fn stretch(range: std::ops::Range<usize>, chars: &[char], toks: &[Tok], owner: &
     };
     let (mut lo, mut hi) = (range.start, range.end);
     if lo == hi {
-        // Nothing on this side; if the gap is inside an English word, show that word.
-        if lo > 0 && lo < chars.len() && owner[lo - 1] == owner[lo] && is_word(lo) {
-            let t = owner[lo];
-            lo = owner.iter().position(|&o| o == t).unwrap_or(lo);
-            hi = owner.iter().rposition(|&o| o == t).map_or(hi, |p| p + 1);
+        let p = if lo < chars.len() && is_word(lo) && (lo == 0 || owner[lo - 1] == owner[lo]) {
+            Some(lo)
+        } else if partial_other && lo > 0 && is_word(lo - 1) {
+            Some(lo - 1)
+        } else if partial_other && is_word(lo) {
+            Some(lo)
         } else {
+            None
+        };
+        let Some(p) = p else {
             return String::new();
-        }
+        };
+        let t = owner[p];
+        lo = owner.iter().position(|&o| o == t).unwrap_or(p);
+        hi = owner.iter().rposition(|&o| o == t).map_or(p + 1, |q| q + 1);
     } else {
         if is_word(lo) {
             while lo > 0 && owner[lo - 1] == owner[lo] {
@@ -573,8 +600,10 @@ fn render_diff(
     let (oe, og) = (token_of_char(et), token_of_char(gt));
     let mut parts: Vec<String> = Vec::new();
     for (re, rg) in distance::runs(al) {
-        let x = stretch(re, ec, et, &oe);
-        let y = stretch(rg, gc, gt, &og);
+        let partial_e = !re.is_empty() && !whole_tokens(&re, &oe);
+        let partial_g = !rg.is_empty() && !whole_tokens(&rg, &og);
+        let x = stretch(re, ec, et, &oe, partial_g);
+        let y = stretch(rg, gc, gt, &og, partial_e);
         let part = match (x.is_empty(), y.is_empty()) {
             (false, false) => format!("{x} ≠ {y}"),
             (false, true) => format!("missing {x}"),

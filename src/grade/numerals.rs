@@ -59,6 +59,10 @@ fn value(run: &[char]) -> Option<u64> {
     let mut small: u64 = 0; // below 万
     let mut current: Option<u64> = None; // the pending digit(s)
     let mut prev_ascii = false;
+    // The unit just before the pending digit: a final digit right after 百, 千 or 万 counts in
+    // the next unit down (四百五 = 450, 两千五 = 2500, 三万五 = 35000).
+    let mut last_unit: Option<u64> = None;
+    let mut after_zero = false;
     for &c in run {
         if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
             let d = u64::from(d);
@@ -76,12 +80,16 @@ fn value(run: &[char]) -> Option<u64> {
             // number but a name such as 十四五, which we refuse to read.
             if d == 0 {
                 current = None;
+                after_zero = true;
             } else if current.replace(d).is_some() {
                 return None;
             }
             continue;
         }
-        match cn_unit(c)? {
+        let unit = cn_unit(c)?;
+        last_unit = Some(unit);
+        after_zero = false;
+        match unit {
             u @ (10 | 100 | 1_000) => {
                 // A bare 十 means 10 (十二 = 12).
                 let n = current.take().unwrap_or(1);
@@ -104,10 +112,18 @@ fn value(run: &[char]) -> Option<u64> {
             }
         }
     }
+    let tail = match (current, last_unit) {
+        (Some(d), Some(u))
+            if u >= 100 && !after_zero && run.last().is_some_and(|c| is_cn_digit(*c).is_some()) =>
+        {
+            d.checked_mul(u / 10)?
+        }
+        (d, _) => d.unwrap_or(0),
+    };
     total
         .checked_add(section)?
         .checked_add(small)?
-        .checked_add(current.unwrap_or(0))
+        .checked_add(tail)
 }
 
 fn is_boundary(c: Option<&char>) -> bool {
@@ -391,6 +407,12 @@ mod tests {
         assert_eq!(chinese("第二次会晤"), "第2次会晤");
         assert_eq!(chinese("二〇二一年"), "2021年");
         assert_eq!(chinese("一千零五个"), "1005个");
+        assert_eq!(chinese("四百五"), "450");
+        assert_eq!(chinese("两千五百"), "2500");
+        assert_eq!(chinese("两千五"), "2500");
+        assert_eq!(chinese("三万五"), "35000");
+        assert_eq!(chinese("一百零五"), "105");
+        assert_eq!(chinese("十五"), "15");
         assert_eq!(chinese("三万人"), "30000人");
         assert_eq!(chinese("3万人"), "30000人");
         assert_eq!(chinese("九成左右"), "90%左右");
