@@ -1,5 +1,10 @@
 //! `quiz grade EXPECTED GIVEN`: shows how the grader treats an answer, so that an instructor can
 //! check a deck's accepted answers before students meet them.
+//!
+//! Not wired yet: `src/cmd/mod.rs` needs `pub mod grade;` and the CLI a
+//! `Command::Grade(cmd::grade::GradeArgs)` arm calling `cmd::grade::run(&args, out)`. The module
+//! builds the built-in lexicon itself; once decks carry aliases, pass them through
+//! `Lexicon::extend`.
 
 use std::io::Write;
 

@@ -63,7 +63,10 @@ pub enum Step {
     Date,
     /// Equal through an alias or a spelling variant (`上合组织` = `SCO`, `organisation`).
     Alias,
-    /// Pinyin typed for the characters.
+    /// Pinyin typed for the characters, with any reading of each character and tones ignored.
+    /// Accepted as almost: the characters are shown, because writing them is part of knowing
+    /// the term (text.md §1.6 leaves this to the instructor; a deck setting could make it
+    /// correct).
     Pinyin,
     /// Close enough by edit distance (a homophone slip, a small typo); or, when wrong, close
     /// but beyond what the answer's length allows.
