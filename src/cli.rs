@@ -32,6 +32,7 @@ pub enum Command {
     AddDeck(cmd::add_deck::AddDeckArgs),
     Decks(cmd::decks::DecksArgs),
     Questions(cmd::questions::QuestionsArgs),
+    Grade(cmd::grade::GradeArgs),
 }
 
 /// Runs a parsed command line, writing normal output to `out`.
@@ -41,5 +42,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
+        Command::Grade(a) => cmd::grade::run(a, out).map_err(|e| crate::Error::io("stdout", e)),
     }
 }

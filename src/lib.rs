@@ -11,6 +11,7 @@ pub mod db;
 pub mod deck;
 pub mod error;
 pub mod generate;
+pub mod grade;
 mod hash;
 pub mod question;
 pub mod schedule;
