@@ -11,7 +11,8 @@ use crate::error::Result;
 const ENV_HELP: &str = "\
 Environment:
   QUIZ_DB      database file (same as --db)
-  QUIZ_NOW     pretend the time is this (unix seconds or YYYY-MM-DDTHH:MM:SSZ); for tests
+  QUIZ_NOW     pretend the time is this (unix seconds or YYYY-MM-DDTHH:MM:SSZ); the clock then
+               stands still for the whole session; for tests
   QUIZ_SEED    seed for shuffling in sessions; for tests
 ";
 
@@ -32,6 +33,8 @@ pub enum Command {
     AddDeck(cmd::add_deck::AddDeckArgs),
     Decks(cmd::decks::DecksArgs),
     Questions(cmd::questions::QuestionsArgs),
+    Study(cmd::study::StudyArgs),
+    Config(cmd::config::ConfigArgs),
 }
 
 /// Runs a parsed command line, writing normal output to `out`.
@@ -41,5 +44,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
+        Command::Study(a) => cmd::study::run(&ctx, a, out),
+        Command::Config(a) => cmd::config::run(&ctx, a, out),
     }
 }

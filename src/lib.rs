@@ -14,5 +14,6 @@ pub mod generate;
 mod hash;
 pub mod question;
 pub mod schedule;
+pub mod session;
 
 pub use error::{Error, Result};

@@ -2,8 +2,10 @@
 //! what time it is (read once, here, so tests can pin it).
 
 pub mod add_deck;
+pub mod config;
 pub mod decks;
 pub mod questions;
+pub mod study;
 
 use std::path::PathBuf;
 

@@ -102,9 +102,8 @@ fn card_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<CardRow> {
     let queue: i64 = r.get(i)?;
     Ok(CardRow {
         state: CardState {
-            queue: Queue::from_i64(queue).ok_or_else(|| {
-                rusqlite::Error::IntegralValueOutOfRange(i, queue)
-            })?,
+            queue: Queue::from_i64(queue)
+                .ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(i, queue))?,
             step: r.get(i + 1)?,
             stability: r.get::<_, Option<f64>>(i + 2)?.map(|v| v as f32),
             difficulty: r.get::<_, Option<f64>>(i + 3)?.map(|v| v as f32),
@@ -329,9 +328,8 @@ impl Db {
         let mut plans = Vec::new();
         for sql in [learning_sql(), review_sql(), new_sql()] {
             let mut st = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-            let rows = st.query_map(params![0, "[]", "[\"x\"]", 0, 0], |r| {
-                r.get::<_, String>(3)
-            })?;
+            let rows =
+                st.query_map(params![0, "[]", "[\"x\"]", 0, 0], |r| r.get::<_, String>(3))?;
             plans.push(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("\n"));
         }
         Ok(plans)
