@@ -481,10 +481,8 @@ impl<'a> Session<'a> {
                         Reply::Command(_) => None,
                     };
                     let Some(pick) = pick else {
-                        w(
-                            self.out,
-                            &format!("Answer with a number from 1 to {}.\n", options.len()),
-                        )?;
+                        let msg = format!("Answer with a number from 1 to {}.", options.len());
+                        self.invalid(&msg)?;
                         continue;
                     };
                     let verdict = if pick == correct {
@@ -502,7 +500,7 @@ impl<'a> Session<'a> {
                         Reply::Command(_) => None,
                     };
                     let Some(rating) = rating else {
-                        w(self.out, "Rate with again, hard, good, easy or 1-4.\n")?;
+                        self.invalid("Rate with again, hard, good, easy or 1-4.")?;
                         continue;
                     };
                     Asked::Graded(Graded {
@@ -534,6 +532,16 @@ impl<'a> Session<'a> {
                     graded(rating_of(t.verdict), given, t.verdict, &t.step, notes)
                 }
             });
+        }
+    }
+
+    /// A reply that does not fit the question: say so; the question is asked again.
+    fn invalid(&mut self, msg: &str) -> Result<()> {
+        if self.opts.json {
+            let j = json!({"event": "invalid", "message": msg});
+            w(self.out, &format!("{j}\n"))
+        } else {
+            w(self.out, &format!("{msg}\n"))
         }
     }
 
