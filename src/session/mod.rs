@@ -377,7 +377,7 @@ impl<'a> Session<'a> {
             .iter()
             .filter(|d| d.rating >= Rating::Good)
             .count();
-        let pct = if done == 0 { 0 } else { correct * 100 / done };
+        let pct = (correct * 100).checked_div(done).unwrap_or(0);
         format!("[{done} done · {pct}% correct]")
     }
 
@@ -438,9 +438,8 @@ impl<'a> Session<'a> {
                     ask(self.prompter, &Ask::Choose { options })?
                 }
                 Answer::Reveal { answer } => {
-                    match ask(self.prompter, &Ask::Reveal)? {
-                        Reply::Command(c) => return Ok(Asked::Command(c)),
-                        _ => {}
+                    if let Reply::Command(c) = ask(self.prompter, &Ask::Reveal)? {
+                        return Ok(Asked::Command(c));
                     }
                     if self.prompter.is_terminal() {
                         w(self.out, &format!("→ {answer}\n"))?;
