@@ -11,7 +11,8 @@ use crate::error::Result;
 const ENV_HELP: &str = "\
 Environment:
   QUIZ_DB      database file (same as --db)
-  QUIZ_NOW     pretend the time is this (unix seconds or YYYY-MM-DDTHH:MM:SSZ); for tests
+  QUIZ_NOW     pretend the time is this (unix seconds or YYYY-MM-DDTHH:MM:SSZ); the clock then
+               stands still for the whole session; for tests
   QUIZ_SEED    seed for shuffling in sessions; for tests
 ";
 
@@ -33,6 +34,8 @@ pub enum Command {
     Decks(cmd::decks::DecksArgs),
     Questions(cmd::questions::QuestionsArgs),
     Grade(cmd::grade::GradeArgs),
+    Study(cmd::study::StudyArgs),
+    Config(cmd::config::ConfigArgs),
 }
 
 /// Runs a parsed command line, writing normal output to `out`.
@@ -43,5 +46,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
         Command::Grade(a) => cmd::grade::run(a, out).map_err(|e| crate::Error::io("stdout", e)),
+        Command::Study(a) => cmd::study::run(&ctx, a, out),
+        Command::Config(a) => cmd::config::run(&ctx, a, out),
     }
 }

@@ -15,5 +15,6 @@ pub mod grade;
 mod hash;
 pub mod question;
 pub mod schedule;
+pub mod session;
 
 pub use error::{Error, Result};

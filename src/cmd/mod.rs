@@ -2,9 +2,11 @@
 //! what time it is (read once, here, so tests can pin it).
 
 pub mod add_deck;
+pub mod config;
 pub mod decks;
 pub mod grade;
 pub mod questions;
+pub mod study;
 
 use std::path::PathBuf;
 
@@ -17,6 +19,8 @@ pub struct Ctx {
     pub now: i64,
     /// `QUIZ_SEED`, when given.
     pub seed: Option<u64>,
+    /// `now` came from `QUIZ_NOW`: the clock stands still (a session does not advance it).
+    pub clock_fixed: bool,
 }
 
 impl Ctx {
@@ -30,6 +34,7 @@ impl Ctx {
             Some(p) => p,
             None => default_db_path()?,
         };
+        let clock_fixed = std::env::var_os("QUIZ_NOW").is_some();
         let now = match std::env::var("QUIZ_NOW") {
             Ok(v) => crate::clock::parse_instant(&v).ok_or_else(|| {
                 Error::Usage(format!(
@@ -45,7 +50,12 @@ impl Ctx {
             ),
             Err(_) => None,
         };
-        Ok(Ctx { db_path, now, seed })
+        Ok(Ctx {
+            db_path,
+            now,
+            seed,
+            clock_fixed,
+        })
     }
 
     pub fn open_db(&self) -> Result<Db> {

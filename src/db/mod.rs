@@ -2,6 +2,7 @@
 //! guards that refuse a file that is not ours or is newer than this binary.
 
 mod import;
+mod study;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -11,12 +12,16 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question};
 pub use import::ImportReport;
+pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts};
 
 /// Written into the SQLite header (`PRAGMA application_id`): "QUIZ".
 pub const APPLICATION_ID: i32 = 0x5155_495A;
 
 /// Migrations in order; the database's `user_version` is how many have run. Append only.
-const MIGRATIONS: &[&str] = &[include_str!("001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("001_init.sql"),
+    include_str!("002_review_time.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -47,6 +47,21 @@ impl Env {
         c
     }
 
+    /// The same as [`Env::quiz`], as a plain `std::process::Command` (for spawning with pipes
+    /// or a pty).
+    pub fn quiz_std(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("quiz"));
+        c.env_clear()
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("QUIZ_DB", self.db())
+            .env("QUIZ_NOW", "2026-03-02T09:00:00Z")
+            .env("QUIZ_SEED", "7")
+            .env("TZ", "UTC")
+            .current_dir(self.dir.path());
+        c
+    }
+
     /// Runs and returns stdout, asserting success.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.quiz().args(args).output().unwrap();

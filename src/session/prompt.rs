@@ -1,0 +1,248 @@
+//! How a session asks for answers: behind the [`Prompter`] trait, with a real-terminal
+//! implementation on dialoguer and a line-by-line one for scripts (stdin not a terminal).
+
+use std::io::{self, BufRead, Write};
+
+/// Commands typed (or picked) instead of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Undo the last answer and show its question again.
+    Undo,
+    /// Do not show this question again in this session.
+    Skip,
+    /// Hide this question until the next study day.
+    Bury,
+    /// Never show this question again (until unsuspended).
+    Suspend,
+    /// End the session; every answer so far is kept.
+    Quit,
+    /// Overrule the automatic verdict of the last answer: "I was right".
+    Right,
+}
+
+impl Command {
+    pub const ALL: [(Command, &'static str); 6] = [
+        (Command::Undo, ":undo"),
+        (Command::Skip, ":skip"),
+        (Command::Bury, ":bury"),
+        (Command::Suspend, ":suspend"),
+        (Command::Quit, ":quit"),
+        (Command::Right, ":right"),
+    ];
+
+    /// `:undo`, `:skip`, … (also `:q`).
+    pub fn parse(s: &str) -> Option<Command> {
+        let t = s.trim();
+        if t == ":q" {
+            return Some(Command::Quit);
+        }
+        Command::ALL
+            .iter()
+            .find(|(_, name)| *name == t)
+            .map(|(c, _)| *c)
+    }
+}
+
+/// What the student replied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Typed text (for a choice in line mode: whatever was typed).
+    Text(String),
+    /// An option picked from a list, 0-based.
+    Pick(usize),
+    Command(Command),
+}
+
+/// What the session asks for.
+#[derive(Debug)]
+pub enum Ask<'a> {
+    /// Pick one of `options`.
+    Choose { options: &'a [String] },
+    /// Type an answer; `hint` says in what form.
+    Type { hint: &'a str },
+    /// Think of the answer, then ask to see it.
+    Reveal,
+    /// Rate yourself: `labels` are the four buttons, Again to Easy.
+    Rate { labels: &'a [String; 4] },
+    /// After the feedback: go on, or overrule the verdict when `can_overrule`.
+    Continue { can_overrule: bool },
+}
+
+pub trait Prompter {
+    /// Asks; Ctrl-C and end of input come back as [`Command::Quit`].
+    fn ask(&mut self, ask: &Ask) -> io::Result<Reply>;
+    /// A yes/no question.
+    fn confirm(&mut self, message: &str, default: bool) -> io::Result<bool>;
+    /// A real terminal: options are shown by the prompt itself, and nothing needs echoing.
+    fn is_terminal(&self) -> bool;
+}
+
+/// Reads one line per answer from any reader (a script's stdin).
+///
+/// A choice is answered by its number, its letter or its text; a self-graded question by
+/// `again`, `hard`, `good`, `easy` or 1–4 (one line: there is no separate reveal step);
+/// `:right` on the line after an answer overrules its verdict. End of input quits.
+pub struct LinePrompter<R> {
+    input: R,
+}
+
+impl<R: BufRead> LinePrompter<R> {
+    pub fn new(input: R) -> Self {
+        LinePrompter { input }
+    }
+
+    fn line(&mut self) -> io::Result<Option<String>> {
+        let mut s = String::new();
+        if self.input.read_line(&mut s)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(s.trim_end_matches(['\n', '\r']).to_owned()))
+    }
+}
+
+impl<R: BufRead> Prompter for LinePrompter<R> {
+    fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
+        if matches!(ask, Ask::Reveal | Ask::Continue { .. }) {
+            return Ok(Reply::Text(String::new()));
+        }
+        let Some(line) = self.line()? else {
+            return Ok(Reply::Command(Command::Quit));
+        };
+        if let Some(c) = Command::parse(&line) {
+            return Ok(Reply::Command(c));
+        }
+        Ok(Reply::Text(line))
+    }
+
+    fn confirm(&mut self, _message: &str, default: bool) -> io::Result<bool> {
+        Ok(default)
+    }
+
+    fn is_terminal(&self) -> bool {
+        false
+    }
+}
+
+/// The real terminal, through dialoguer (prompts on stderr).
+pub struct TerminalPrompter {
+    term: console::Term,
+    theme: dialoguer::theme::ColorfulTheme,
+}
+
+/// What the terminal offers besides the options of a list.
+const TERMINAL_COMMANDS: [(Command, &str); 5] = [
+    (Command::Skip, "· skip"),
+    (Command::Bury, "· bury until tomorrow"),
+    (Command::Suspend, "· suspend"),
+    (Command::Undo, "· undo last answer"),
+    (Command::Quit, "· quit"),
+];
+
+impl TerminalPrompter {
+    /// Ctrl-C at a prompt makes console raise SIGINT; it is ignored while the session runs so
+    /// that the prompt returns an `Interrupted` error instead, which ends the session cleanly.
+    pub fn new() -> Self {
+        #[cfg(unix)]
+        // SAFETY: setting a signal disposition to SIG_IGN has no preconditions.
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
+        }
+        TerminalPrompter {
+            term: console::Term::stderr(),
+            theme: dialoguer::theme::ColorfulTheme::default(),
+        }
+    }
+
+    fn select(&self, prompt: &str, items: &[String], with_commands: bool) -> io::Result<Reply> {
+        let mut all: Vec<String> = items.to_vec();
+        if with_commands {
+            all.extend(TERMINAL_COMMANDS.iter().map(|(_, l)| (*l).to_owned()));
+        }
+        let picked = dialoguer::Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(&all)
+            .default(0)
+            .interact_on_opt(&self.term);
+        match picked {
+            Ok(Some(i)) if i < items.len() => Ok(Reply::Pick(i)),
+            Ok(Some(i)) => Ok(Reply::Command(TERMINAL_COMMANDS[i - items.len()].0)),
+            Ok(None) => Ok(Reply::Command(Command::Quit)),
+            Err(e) => interrupted(e),
+        }
+    }
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Ctrl-C (or a closed terminal) ends the session; other errors are errors.
+fn interrupted(e: dialoguer::Error) -> io::Result<Reply> {
+    let dialoguer::Error::IO(e) = e;
+    match e.kind() {
+        io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof => {
+            Ok(Reply::Command(Command::Quit))
+        }
+        _ => Err(e),
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
+        match ask {
+            Ask::Choose { options } => self.select("your answer", options, true),
+            Ask::Rate { labels } => self.select("how well did you know it?", &labels[..], true),
+            Ask::Reveal => self.select("think of the answer", &["show the answer".into()], true),
+            Ask::Continue { can_overrule } => {
+                if !can_overrule {
+                    return Ok(Reply::Text(String::new()));
+                }
+                let items = [
+                    "continue".to_owned(),
+                    "I was right (count it as Good)".to_owned(),
+                    "undo this answer".to_owned(),
+                ];
+                Ok(match self.select("", &items, false)? {
+                    Reply::Pick(1) => Reply::Command(Command::Right),
+                    Reply::Pick(2) => Reply::Command(Command::Undo),
+                    Reply::Command(c) => Reply::Command(c),
+                    _ => Reply::Text(String::new()),
+                })
+            }
+            Ask::Type { hint } => {
+                let typed = dialoguer::Input::<String>::with_theme(&self.theme)
+                    .with_prompt(format!("{hint} (or :skip :bury :suspend :undo :quit)"))
+                    .allow_empty(true)
+                    .interact_text_on(&self.term);
+                match typed {
+                    Ok(s) => Ok(Command::parse(&s).map_or(Reply::Text(s), Reply::Command)),
+                    Err(e) => interrupted(e),
+                }
+            }
+        }
+    }
+
+    fn confirm(&mut self, message: &str, default: bool) -> io::Result<bool> {
+        match dialoguer::Confirm::with_theme(&self.theme)
+            .with_prompt(message)
+            .default(default)
+            .interact_on(&self.term)
+        {
+            Ok(b) => Ok(b),
+            Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
+            Err(dialoguer::Error::IO(e)) => Err(e),
+        }
+    }
+
+    fn is_terminal(&self) -> bool {
+        true
+    }
+}
+
+/// Writes `text` and flushes: a script waiting for a line must get it at once.
+pub fn emit(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}

@@ -1,0 +1,62 @@
+//! `quiz study` in a real terminal (a pty): dialoguer's select with arrow keys, typed Chinese
+//! input, and Ctrl-C ending the session with every answer kept.
+#![cfg(unix)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Env, fixture};
+use expectrl::{Expect, Session};
+
+#[test]
+fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm").arg("study");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    // 1. A number question, typed: a Chinese answer (wrong), then "continue".
+    p.expect("几方面").unwrap();
+    p.expect("answer").unwrap();
+    p.send("四方面\r").unwrap();
+    p.expect("continue").unwrap();
+    p.send("\r").unwrap();
+    // 2. Another number question: right.
+    p.expect("几项举措").unwrap();
+    p.expect("answer").unwrap();
+    p.send("4\r").unwrap();
+    // 3. A choice: the right option is the second; one arrow down, Enter.
+    p.expect("5G、大数据").unwrap();
+    p.expect("your answer").unwrap();
+    p.send("\x1b[B").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\r").unwrap();
+    let fb = p.expect("Comes back").unwrap();
+    let fb = String::from_utf8_lossy(fb.before()).into_owned();
+    assert!(fb.contains("correct → good"), "{fb}");
+    // 4. Ctrl-C at the next prompt (typed or a list) ends the session cleanly.
+    p.expect(expectrl::Regex("your answer|:skip")).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\x03").unwrap();
+    p.expect("Session over: 3 answered").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let rows: Vec<(String, String)> = c
+        .prepare("SELECT given, verdict FROM review ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("四方面".to_owned(), "wrong".to_owned()),
+            ("4".to_owned(), "correct".to_owned()),
+            ("5G".to_owned(), "correct".to_owned()),
+        ]
+    );
+}

@@ -1,0 +1,356 @@
+//! `quiz study` and `quiz config` through the real binary, driven line by line from stdin.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+
+use common::{Env, fixture};
+use rusqlite::Connection;
+use serde_json::Value;
+
+const DAY: i64 = 86_400;
+/// 2026-03-02T09:00:00Z, the clock of `Env::quiz`.
+const START: i64 = 1_772_442_000;
+
+fn env_with_mini() -> Env {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    env
+}
+
+/// Runs `quiz study --json ARGS` at `START + day * DAY` with `stdin`; the JSON objects.
+fn study(env: &Env, day: i64, args: &[&str], stdin: &str) -> Vec<Value> {
+    let out = env
+        .quiz()
+        .env("QUIZ_NOW", (START + day * DAY).to_string())
+        .args(["study", "--json"])
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "study failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn answers(objs: &[Value]) -> Vec<&Value> {
+    objs.iter().filter(|o| o.get("event").is_none()).collect()
+}
+
+fn db(env: &Env) -> Connection {
+    Connection::open(env.db()).unwrap()
+}
+
+/// Keeps one question of each answer shape (from distinct facts) and suspends the rest.
+fn one_question_per_shape(c: &Connection) -> Vec<String> {
+    let mut st = c
+        .prepare(
+            "SELECT q.id, json_extract(q.answer, '$.type'), q.sibling FROM question q
+             JOIN card c ON c.question_id = q.id ORDER BY c.new_order",
+        )
+        .unwrap();
+    let rows: Vec<(i64, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut by_shape: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
+    for (id, shape, sibling) in rows {
+        by_shape.entry(shape).or_default().push((id, sibling));
+    }
+    // Rarest shapes first, so that each finds a fact not taken yet.
+    let mut order: Vec<_> = by_shape.into_iter().collect();
+    order.sort_by_key(|(_, qs)| qs.len());
+    let (mut shapes, mut siblings, mut keep) = (BTreeSet::new(), BTreeSet::new(), vec![]);
+    for (shape, qs) in order {
+        if let Some((id, sibling)) = qs.into_iter().find(|(_, s)| !siblings.contains(s)) {
+            shapes.insert(shape);
+            siblings.insert(sibling);
+            keep.push(id);
+        }
+    }
+    let keep_json = serde_json::to_string(&keep).unwrap();
+    c.execute(
+        "UPDATE card SET suspended = 1 WHERE question_id NOT IN (SELECT value FROM json_each(?1))",
+        [keep_json],
+    )
+    .unwrap();
+    shapes.into_iter().collect()
+}
+
+#[test]
+fn a_scripted_session_goes_through_every_answer_shape() {
+    let env = env_with_mini();
+    let shapes = one_question_per_shape(&db(&env));
+    assert_eq!(
+        shapes,
+        [
+            "choice",
+            "date",
+            "list",
+            "number",
+            "order",
+            "reveal",
+            "text",
+            "true_false"
+        ]
+    );
+    // "1" answers every shape: option 1, rating Again, a wrong typed answer, a bad order.
+    let out = study(&env, 0, &[], &"1\n".repeat(40));
+    let first: Vec<&Value> = answers(&out).into_iter().take(8).collect();
+    let kinds: BTreeSet<&str> = first.iter().map(|a| a["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.len(), 8, "{first:?}");
+    for a in &first {
+        assert_eq!(a["given"].is_null(), a["kind"] == "reveal", "{a}");
+        assert!(
+            a["comes_back"].is_string() && a["expected"].is_string(),
+            "{a}"
+        );
+        assert!(a["rating"].is_string());
+    }
+    // With every answer Again they come back through the learning steps in the session.
+    assert!(answers(&out).len() > 8);
+    assert_eq!(out.last().unwrap()["event"], "summary");
+}
+
+#[test]
+fn siblings_are_never_shown_on_the_same_day() {
+    let env = env_with_mini();
+    env.ok(&["config", "new_per_day", "1000"]);
+    for day in 0..6 {
+        study(&env, day, &[], &"1\n".repeat(100));
+    }
+    let c = db(&env);
+    let mut st = c
+        .prepare(
+            "SELECT (r.reviewed_at / 1000 - 4 * 3600) / 86400, q.sibling, count(DISTINCT q.id)
+             FROM review r JOIN question q ON q.id = r.question_id GROUP BY 1, 2",
+        )
+        .unwrap();
+    let rows: Vec<(i64, String, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(rows.len() > 20);
+    for (day, sibling, n) in rows {
+        assert_eq!(n, 1, "{sibling} had {n} questions on day {day}");
+    }
+}
+
+#[test]
+fn fsrs_reference_example_without_learning_steps() {
+    let env = env_with_mini();
+    env.ok(&["config", "learning_steps", ""]);
+    env.ok(&["config", "relearning_steps", ""]);
+    env.ok(&["config", "fuzz", "false"]);
+    // The first new question asks how many areas: 4.
+    for (day, given) in [(0, "4"), (2, "4"), (13, "x"), (15, "4")] {
+        let a = study(&env, day, &["--limit", "1"], &format!("{given}\n"));
+        assert_eq!(answers(&a).len(), 1, "day {day}: {a:?}");
+        assert_eq!(answers(&a)[0]["id"], "mini/areas/how_many/count");
+    }
+    let c = db(&env);
+    let mut st = c
+        .prepare("SELECT rating, stability, difficulty, interval_days, elapsed_days FROM review ORDER BY id")
+        .unwrap();
+    let rows: Vec<(i64, f64, f64, i64, i64)> = st
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let expected = [
+        (3, 2.3065, 2.1181, 2, 0),
+        (3, 10.9643, 2.1112, 11, 2),
+        (1, 1.5383, 7.3922, 2, 11),
+        (3, 4.8763, 7.3801, 5, 2),
+    ];
+    assert_eq!(rows.len(), 4);
+    for (got, want) in rows.iter().zip(expected) {
+        assert_eq!(got.0, want.0);
+        assert!((got.1 - want.1).abs() < 1e-3, "S {got:?} vs {want:?}");
+        assert!((got.2 - want.2).abs() < 1e-3, "D {got:?} vs {want:?}");
+        assert_eq!((got.3, got.4), (want.3, want.4), "{got:?}");
+    }
+}
+
+fn card_row(c: &Connection, id: i64) -> Vec<String> {
+    c.query_row("SELECT * FROM card WHERE question_id = ?1", [id], |r| {
+        (0..16)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i)
+                    .map(|v| format!("{v:?}"))
+            })
+            .collect()
+    })
+    .unwrap()
+}
+
+#[test]
+fn undo_restores_the_card_row_exactly() {
+    let env = env_with_mini();
+    let before = card_row(&db(&env), 1);
+    // Answer, undo (shows it again), quit at end of input.
+    let out = study(&env, 0, &[], "4\n:undo\n");
+    assert_eq!(answers(&out).len(), 1);
+    assert!(out.iter().any(|o| o["event"] == "undo"));
+    let c = db(&env);
+    assert_eq!(card_row(&c, 1), before);
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM review", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn the_daily_new_limit_holds() {
+    let env = env_with_mini();
+    env.ok(&["config", "new_per_day", "3"]);
+    study(&env, 0, &[], &"1\n".repeat(40));
+    study(&env, 0, &[], &"1\n".repeat(10));
+    let c = db(&env);
+    let new_today: i64 = c
+        .query_row(
+            "SELECT count(DISTINCT question_id) FROM review WHERE queue_before = 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(new_today, 3);
+    // The next day three more.
+    study(&env, 1, &[], &"1\n".repeat(10));
+    let total: i64 = c
+        .query_row("SELECT count(DISTINCT question_id) FROM review", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(total, 6);
+}
+
+#[test]
+fn a_leech_is_suspended() {
+    let env = env_with_mini();
+    for (k, v) in [
+        ("learning_steps", ""),
+        ("relearning_steps", ""),
+        ("leech_threshold", "2"),
+        ("new_per_day", "1"),
+    ] {
+        env.ok(&["config", k, v]);
+    }
+    study(&env, 0, &["--limit", "1"], "4\n");
+    study(&env, 3, &["--limit", "1"], "x\n");
+    let last = study(&env, 10, &["--limit", "1"], "x\n");
+    assert_eq!(answers(&last)[0]["leech"], true);
+    let c = db(&env);
+    let (suspended, leech, lapses): (i64, i64, i64) = c
+        .query_row(
+            "SELECT suspended, leech, lapses FROM card WHERE question_id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((suspended, leech, lapses), (1, 1, 2));
+    // Never shown again.
+    let later = study(&env, 40, &["--limit", "5"], &"x\n".repeat(5));
+    assert!(
+        answers(&later)
+            .iter()
+            .all(|a| a["id"] != "mini/areas/how_many/count")
+    );
+}
+
+#[test]
+fn kill_9_between_answers_keeps_every_answer() {
+    let env = env_with_mini();
+    let mut cmd = env.quiz_std();
+    let mut child = cmd
+        .args(["study", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    for _ in 0..3 {
+        stdin.write_all(b"1\n").unwrap();
+        stdin.flush().unwrap();
+        let line = lines.next().unwrap().unwrap();
+        assert!(line.contains("\"verdict\""), "{line}");
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let n: i64 = db(&env)
+        .query_row("SELECT count(*) FROM review", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 3);
+}
+
+#[test]
+fn config_shows_sets_and_refuses_bad_values() {
+    let env = Env::new();
+    let all = env.ok(&["config"]);
+    assert!(all.contains("desired_retention = 0.9\n    chance of recalling"));
+    assert_eq!(env.ok(&["config", "new_per_day", "5"]), "new_per_day = 5\n");
+    assert_eq!(env.ok(&["config", "new_per_day"]), "5\n");
+    assert_eq!(
+        env.fails(&["config", "desired_retention", "2"]),
+        "quiz: desired_retention must be between 0.70 and 0.97, got 2\n"
+    );
+    assert_eq!(
+        env.fails(&["config", "new_per_day", "lots"]),
+        "quiz: new_per_day must be a whole number, 0 or more, got \"lots\"\n"
+    );
+    assert!(
+        env.fails(&["config", "colour", "red"])
+            .starts_with("quiz: unknown setting `colour`")
+    );
+    assert_eq!(env.ok(&["config", "desired_retention"]), "0.9\n");
+    let stored: BTreeMap<String, String> = db(&env)
+        .prepare("SELECT key, value FROM setting")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(stored.len(), 1);
+}
+
+#[test]
+fn first_run_without_a_terminal_adds_the_builtin_decks() {
+    let env = Env::new();
+    let out = env
+        .quiz()
+        .args(["study", "--limit", "1"])
+        .write_stdin("x\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("new deck"), "{text}");
+    assert!(text.contains("Comes back"), "{text}");
+    assert!(text.contains("Session over: 1 answered"), "{text}");
+}
+
+#[test]
+fn an_unknown_deck_is_refused() {
+    let env = env_with_mini();
+    let err = env.fails(&["study", "nope"]);
+    assert!(err.starts_with("quiz: no deck `nope`"), "{err}");
+}
