@@ -17,10 +17,10 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     cmd.env("TERM", "xterm").arg("study");
     let mut p = Session::spawn(cmd).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(30)));
-    // 1. A number question, typed: a Chinese answer (wrong), then "continue".
+    // 1. A number question, typed in Chinese numerals: five, wrong (it is four); "continue".
     p.expect("几方面").unwrap();
     p.expect("answer").unwrap();
-    p.send("四方面\r").unwrap();
+    p.send("五方面\r").unwrap();
     p.expect("continue").unwrap();
     p.send("\r").unwrap();
     // 2. Another number question: right.
@@ -54,7 +54,7 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     assert_eq!(
         rows,
         [
-            ("四方面".to_owned(), "wrong".to_owned()),
+            ("五方面".to_owned(), "wrong".to_owned()),
             ("4".to_owned(), "correct".to_owned()),
             ("5G".to_owned(), "correct".to_owned()),
         ]

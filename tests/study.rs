@@ -354,3 +354,65 @@ fn an_unknown_deck_is_refused() {
     let err = env.fails(&["study", "nope"]);
     assert!(err.starts_with("quiz: no deck `nope`"), "{err}");
 }
+
+/// Leaves only the question `uid` to study.
+fn only(c: &Connection, uid: &str) -> i64 {
+    c.execute(
+        "UPDATE card SET suspended = (SELECT uid != ?1 FROM question WHERE id = card.question_id)",
+        [uid],
+    )
+    .unwrap();
+    c.query_row("SELECT id FROM question WHERE uid = ?1", [uid], |r| {
+        r.get(0)
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_homophone_slip_is_almost_and_an_overruled_verdict_is_recorded() {
+    let env = env_with_mini();
+    let id = only(&db(&env), "mini/zhangxiao/recall/name");
+    // 张潇 for 张霄: the same sound, another character — accepted as almost.
+    let out = study(&env, 0, &["--limit", "1"], "张潇\n");
+    let a = answers(&out)[0];
+    assert_eq!(
+        (a["verdict"].as_str(), a["rating"].as_str()),
+        (Some("almost"), Some("hard")),
+        "{a}"
+    );
+    let (verdict, step): (String, String) = db(&env)
+        .query_row(
+            "SELECT verdict, step FROM review WHERE question_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (verdict.as_str(), step.as_str()),
+        ("almost", "edit_distance")
+    );
+
+    // A wrong answer the student overrules: the review is Good, marked overridden, and the
+    // answer is accepted for this question from then on.
+    let env = env_with_mini();
+    let id = only(&db(&env), "mini/camels/recall/meaning");
+    let out = study(&env, 0, &[], "货运火车\n:right\n:quit\n");
+    assert_eq!(answers(&out)[0]["verdict"], "wrong");
+    let c = db(&env);
+    let (rating, overridden): (i64, i64) = c
+        .query_row(
+            "SELECT rating, overridden FROM review WHERE question_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((rating, overridden), (3, 1));
+    let accepted: String = c
+        .query_row(
+            "SELECT answer FROM accepted_answer WHERE question_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(accepted, "货运火车");
+}

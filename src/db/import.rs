@@ -78,6 +78,16 @@ impl Db {
                     ])?;
                 }
                 drop(st);
+                tx.execute("DELETE FROM deck_alias WHERE deck_id = ?1", [id])?;
+                let mut st =
+                    tx.prepare_cached("INSERT INTO deck_alias (deck_id, terms) VALUES (?1, ?2)")?;
+                for a in &deck.file.aliases {
+                    st.execute(params![
+                        id,
+                        serde_json::to_string(&a.terms).unwrap_or_default()
+                    ])?;
+                }
+                drop(st);
                 tx.execute("UPDATE fact SET retired = 1 WHERE deck_id = ?1", [id])?;
                 let mut st = tx.prepare_cached(
                     "INSERT INTO fact (deck_id, id, kind, data, retired) VALUES (?1, ?2, ?3, ?4, 0)

@@ -21,6 +21,7 @@ pub const APPLICATION_ID: i32 = 0x5155_495A;
 const MIGRATIONS: &[&str] = &[
     include_str!("001_init.sql"),
     include_str!("002_review_time.sql"),
+    include_str!("003_deck_alias.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -140,6 +141,30 @@ impl Db {
             .query_row("SELECT toml FROM deck WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| Error::UnknownDeck(id.to_owned()))
+    }
+
+    /// Every deck's `[[alias]]` sets, for the grading lexicon.
+    pub fn deck_aliases(&self) -> Result<Vec<Vec<String>>> {
+        let mut st = self.conn.prepare("SELECT terms FROM deck_alias")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            // Written by import from a validated deck; a row that does not read is skipped
+            // rather than failing a study session.
+            if let Ok(set) = serde_json::from_str(&r?) {
+                out.push(set);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Answers a student overruled as right for this question: accepted from then on.
+    pub fn accepted_overrides(&self, question_id: i64) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT answer FROM accepted_answer WHERE question_id = ?1")?;
+        let rows = st.query_map([question_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn deck_exists(&self, id: &str) -> Result<bool> {

@@ -92,6 +92,28 @@ pub struct Graded {
     pub diff: Option<String>,
 }
 
+impl Verdict {
+    /// The stable code stored in the review log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Correct => "correct",
+            Verdict::Almost => "almost",
+            Verdict::Wrong => "wrong",
+        }
+    }
+}
+
+impl Step {
+    /// The stable code stored in the review log (`edit_distance`), as opposed to the words
+    /// shown to the student.
+    pub fn code(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -1,59 +1,35 @@
-//! The one place a session grades what the student typed.
-//!
-//! For now: exact match after normalisation (NFKC, lower case, spaces and punctuation
-//! removed; a `.` between digits is kept). The full grader (`grade::grade`) has the same
-//! shape and will replace the body of [`grade_typed`]; nothing else in the session grades.
+//! The one place a session grades what the student typed: typed answers and list items go
+//! through the answer grader ([`crate::grade`]), orderings are checked here.
 
 use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    Correct,
-    Almost,
-    Wrong,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Correct => "correct",
-            Verdict::Almost => "almost",
-            Verdict::Wrong => "wrong",
-        }
-    }
-}
+pub use crate::grade::Verdict;
+use crate::grade::{self, Lexicon};
 
 /// The grading of one typed answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Typed {
     pub verdict: Verdict,
-    /// The grading step that decided (`exact`, `normalised`, `no match`).
+    /// The grading step that decided, as stored in the review log (`edit_distance`).
     pub step: String,
-    /// The accepted form shown as the right answer.
+    /// The same step in words for the student (`spelling`).
+    pub step_words: String,
+    /// The accepted form it matched or came closest to.
     pub expected: String,
-    /// Where the answer differs, when the grader can tell.
+    /// Where the answer differs (`坊 ≠ 房`), when the grader can tell.
     pub diff: Option<String>,
 }
 
 /// Grades `given` against the accepted forms (the first is the one shown).
-pub fn grade_typed(accepted: &[String], given: &str) -> Typed {
-    let expected = accepted.first().cloned().unwrap_or_default();
-    if accepted.iter().any(|a| a.trim() == given.trim()) {
-        return typed(Verdict::Correct, "exact", expected);
-    }
-    let g = normalise(given);
-    if !g.is_empty() && accepted.iter().any(|a| normalise(a) == g) {
-        return typed(Verdict::Correct, "normalised", expected);
-    }
-    typed(Verdict::Wrong, "no match", expected)
-}
-
-fn typed(verdict: Verdict, step: &str, expected: String) -> Typed {
+pub fn grade_typed(accepted: &[String], given: &str, lexicon: &Lexicon) -> Typed {
+    let forms: Vec<&str> = accepted.iter().map(String::as_str).collect();
+    let g = grade::grade(&forms, given, lexicon);
     Typed {
-        verdict,
-        step: step.to_owned(),
-        expected,
-        diff: None,
+        verdict: g.verdict,
+        step: g.step.code(),
+        step_words: g.step.to_string(),
+        expected: g.expected,
+        diff: g.diff,
     }
 }
 
@@ -86,7 +62,7 @@ pub struct ListGrade {
 
 /// Grades a list: `given` is one line with items separated by 、 , ; (full or half width) or
 /// newlines, in any order. All items: correct; at least half: almost; fewer: wrong.
-pub fn grade_list(items: &[Vec<String>], given: &str) -> ListGrade {
+pub fn grade_list(items: &[Vec<String>], given: &str, lexicon: &Lexicon) -> ListGrade {
     let parts: Vec<&str> = given
         .split(['、', ',', ',', ';', ';', '\n'])
         .map(str::trim)
@@ -95,7 +71,8 @@ pub fn grade_list(items: &[Vec<String>], given: &str) -> ListGrade {
     let mut found = vec![false; items.len()];
     for part in parts {
         if let Some(i) = (0..items.len())
-            .find(|&i| !found[i] && grade_typed(&items[i], part).verdict == Verdict::Correct)
+            // An item with a slip the grader accepts (almost) still counts as named.
+            .find(|&i| !found[i] && grade_typed(&items[i], part, lexicon).verdict != Verdict::Wrong)
         {
             found[i] = true;
         }
@@ -175,31 +152,54 @@ mod tests {
     }
 
     #[test]
-    fn typed_answers_match_after_normalisation() {
-        let acc = s(&["上海合作组织", "SCO"]);
-        assert_eq!(grade_typed(&acc, "上海合作组织").verdict, Verdict::Correct);
-        assert_eq!(grade_typed(&acc, " s.c.o ").step, "normalised");
-        assert_eq!(grade_typed(&acc, "ＳＣＯ").verdict, Verdict::Correct);
-        assert_eq!(grade_typed(&acc, "北约").verdict, Verdict::Wrong);
-        assert_eq!(grade_typed(&acc, "").verdict, Verdict::Wrong);
-        assert_eq!(grade_typed(&s(&["3.5"]), "35").verdict, Verdict::Wrong);
+    fn typed_answers_go_through_the_grader() {
+        let lex = Lexicon::builtin();
+        let acc = s(&["上海合作组织"]);
         assert_eq!(
-            grade_typed(&s(&["1000"]), "1,000").verdict,
+            grade_typed(&acc, "上海合作组织", &lex).verdict,
             Verdict::Correct
         );
+        let alias = grade_typed(&acc, "上合组织", &lex);
+        assert_eq!(
+            (alias.verdict, alias.step.as_str()),
+            (Verdict::Correct, "alias")
+        );
+        assert_eq!(grade_typed(&acc, "ＳＣＯ", &lex).verdict, Verdict::Correct);
+        assert_eq!(grade_typed(&acc, "北约", &lex).verdict, Verdict::Wrong);
+        assert_eq!(grade_typed(&acc, "", &lex).verdict, Verdict::Wrong);
+        assert_eq!(
+            grade_typed(&s(&["3.5"]), "35", &lex).verdict,
+            Verdict::Wrong
+        );
+        assert_eq!(
+            grade_typed(&s(&["1000"]), "1,000", &lex).verdict,
+            Verdict::Correct
+        );
+        let slip = grade_typed(&s(&["鲁班工坊"]), "鲁班工房", &lex);
+        assert_eq!(slip.verdict, Verdict::Almost);
+        assert!(slip.diff.is_some());
     }
 
     #[test]
     fn lists_give_partial_credit_and_name_the_missing() {
-        let items = vec![s(&["甲"]), s(&["乙", "乙乙"]), s(&["丙"]), s(&["丁"])];
+        let lex = Lexicon::builtin();
+        let items = vec![
+            s(&["俄罗斯"]),
+            s(&["哈萨克斯坦", "哈国"]),
+            s(&["吉尔吉斯斯坦"]),
+            s(&["蒙古国"]),
+        ];
         assert_eq!(
-            grade_list(&items, "丁、乙乙;甲,丙").verdict,
+            grade_list(&items, "蒙古国、哈国;俄罗斯,吉尔吉斯斯坦", &lex).verdict,
             Verdict::Correct
         );
-        let half = grade_list(&items, "甲,乙");
+        let half = grade_list(&items, "俄罗斯,哈萨克斯坦", &lex);
         assert_eq!(half.verdict, Verdict::Almost);
-        assert_eq!(half.missing, s(&["丙", "丁"]));
-        assert_eq!(grade_list(&items, "甲;甲").verdict, Verdict::Wrong);
+        assert_eq!(half.missing, s(&["吉尔吉斯斯坦", "蒙古国"]));
+        assert_eq!(
+            grade_list(&items, "俄罗斯;俄罗斯", &lex).verdict,
+            Verdict::Wrong
+        );
     }
 
     #[test]

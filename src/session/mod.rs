@@ -15,6 +15,7 @@ use serde_json::json;
 
 use crate::db::{AnswerRecord, Db, NextQuery, StudyCard};
 use crate::error::{Error, Result};
+use crate::grade::Lexicon;
 use crate::question::{Answer, format_number};
 use crate::schedule::{self, FuzzFactor, Queue, Rating, Settings};
 use grading::Verdict;
@@ -107,6 +108,9 @@ pub struct Session<'a> {
     settings: Settings,
     utc_offset: i32,
     rng: &'a mut dyn rand::RngCore,
+    /// Built at the first typed answer, not at start: loading the character tables costs
+    /// milliseconds that the first question should not wait for.
+    lexicon: Option<Lexicon>,
     done: Vec<Done>,
     skipped: Vec<i64>,
     redo: Option<i64>,
@@ -140,10 +144,21 @@ impl<'a> Session<'a> {
             settings,
             utc_offset,
             rng,
+            lexicon: None,
             done: Vec::new(),
             skipped: Vec::new(),
             redo: None,
         })
+    }
+
+    /// The grading lexicon: the built-in aliases and every deck's own.
+    fn lexicon(&mut self) -> Result<&Lexicon> {
+        if self.lexicon.is_none() {
+            let mut lex = Lexicon::builtin();
+            lex.extend(self.db.deck_aliases()?);
+            self.lexicon = Some(lex);
+        }
+        Ok(self.lexicon.as_ref().expect("just built"))
     }
 
     fn day(&self, now: i64) -> i64 {
@@ -512,7 +527,7 @@ impl<'a> Session<'a> {
                 }
                 Answer::List { items } => {
                     let given = text(reply).unwrap_or_else(|e| e);
-                    let l = grading::grade_list(items, &given);
+                    let l = grading::grade_list(items, &given, self.lexicon()?);
                     let mut notes = vec![format!("{}/{} items", l.found, l.total)];
                     if !l.missing.is_empty() {
                         notes.push(format!("missing: {}", l.missing.join(";")));
@@ -526,8 +541,12 @@ impl<'a> Session<'a> {
                 }
                 _ => {
                     let given = text(reply).unwrap_or_else(|e| e);
-                    let t = grading::grade_typed(&accepted_forms(a), &given);
-                    let notes = t.diff.iter().cloned().collect();
+                    let mut accepted = accepted_forms(a);
+                    // Answers the student overruled as right before count from then on.
+                    accepted.extend(self.db.accepted_overrides(card.id)?);
+                    let t = grading::grade_typed(&accepted, &given, self.lexicon()?);
+                    let mut notes = vec![format!("decided by: {}", t.step_words)];
+                    notes.extend(t.diff.iter().map(|d| format!("difference: {d}")));
                     graded(rating_of(t.verdict), given, t.verdict, &t.step, notes)
                 }
             });
@@ -577,6 +596,7 @@ impl<'a> Session<'a> {
                 "options": options,
                 "given": d.given,
                 "verdict": d.verdict.map(Verdict::as_str),
+                "step": d.step,
                 "rating": d.rating.as_str(),
                 "expected": q.answer.display(),
                 "next_due": row.state.due,
