@@ -313,6 +313,31 @@ impl Db {
         })?)
     }
 
+    /// About how many questions are left today, for the progress line: learning questions
+    /// due now, plus reviews and new questions up to what the daily limits still allow.
+    /// Each count stops at its cap, so this reads a few index entries, never the collection.
+    /// Siblings kept for another day are still counted, hence "about".
+    pub fn left_today(&self, q: &NextQuery, review_cap: u32, new_cap: u32) -> Result<i64> {
+        let decks =
+            (!q.decks.is_empty()).then(|| serde_json::to_string(q.decks).unwrap_or_default());
+        let mut st = self.conn.prepare_cached(
+            "SELECT
+               (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
+                  WHERE queue IN (1, 3) AND due <= ?1 AND active = 1 AND suspended = 0
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 1000))
+             + (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
+                  WHERE queue = 2 AND due < ?2 AND active = 1 AND suspended = 0
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT ?4))
+             + (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_new
+                  WHERE queue = 0 AND active = 1 AND suspended = 0
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT ?5))",
+        )?;
+        Ok(st.query_row(
+            params![q.now, q.reviews_before, decks, review_cap, new_cap],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Review questions due before `before` (unix seconds), for "due tomorrow".
     pub fn reviews_due_count(&self, before: i64) -> Result<i64> {
         Ok(self.conn.query_row(

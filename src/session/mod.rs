@@ -111,6 +111,8 @@ pub struct Session<'a> {
     /// Built at the first typed answer, not at start: loading the character tables costs
     /// milliseconds that the first question should not wait for.
     lexicon: Option<Lexicon>,
+    /// About how many questions are left today, counted when the next one is picked.
+    left: i64,
     done: Vec<Done>,
     skipped: Vec<i64>,
     redo: Option<i64>,
@@ -145,6 +147,7 @@ impl<'a> Session<'a> {
             utc_offset,
             rng,
             lexicon: None,
+            left: 0,
             done: Vec::new(),
             skipped: Vec::new(),
             redo: None,
@@ -189,6 +192,11 @@ impl<'a> Session<'a> {
             reviews_allowed: today.reviews < self.settings.reviews_per_day,
             new_allowed: today.new < self.settings.new_per_day,
         };
+        self.left = self.db.left_today(
+            &q,
+            self.settings.reviews_per_day.saturating_sub(today.reviews),
+            self.settings.new_per_day.saturating_sub(today.new),
+        )?;
         self.db.next_card(&q)
     }
 
@@ -393,7 +401,7 @@ impl<'a> Session<'a> {
             .filter(|d| d.rating >= Rating::Good)
             .count();
         let pct = (correct * 100).checked_div(done).unwrap_or(0);
-        format!("[{done} done · {pct}% correct]")
+        format!("[{done} done · about {} left · {pct}% correct]", self.left)
     }
 
     /// The question, never its answer.
@@ -402,7 +410,8 @@ impl<'a> Session<'a> {
             return Ok(());
         }
         let q = &card.question;
-        let mut s = format!("\n{}  {}\n", self.progress(), q.context);
+        // The prompt names its meeting itself: the progress line need not repeat it.
+        let mut s = format!("\n{}\n", self.progress());
         s.push_str(&format!("{}\n", q.prompt));
         let terminal = self.prompter.is_terminal();
         match &q.answer {
