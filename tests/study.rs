@@ -123,6 +123,74 @@ fn a_scripted_session_goes_through_every_answer_shape() {
 }
 
 #[test]
+fn a_scripted_session_goes_through_every_question_kind() {
+    let env = env_with_mini();
+    let c = db(&env);
+    // One question of each kind, each from a different fact, rarest kinds first.
+    let rows: Vec<(i64, String, String)> = c
+        .prepare("SELECT id, kind, sibling FROM question ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut by_kind: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
+    for (id, kind, sibling) in rows {
+        by_kind.entry(kind).or_default().push((id, sibling));
+    }
+    // A matching of kinds to distinct facts (augmenting paths), since siblings never
+    // share a day.
+    let kinds: Vec<(String, Vec<(i64, String)>)> = by_kind.into_iter().collect();
+    let mut owner: BTreeMap<String, (usize, i64)> = BTreeMap::new();
+    fn assign(
+        k: usize,
+        kinds: &[(String, Vec<(i64, String)>)],
+        owner: &mut BTreeMap<String, (usize, i64)>,
+        seen: &mut BTreeSet<String>,
+    ) -> bool {
+        for (id, sib) in &kinds[k].1 {
+            if !seen.insert(sib.clone()) {
+                continue;
+            }
+            let free = match owner.get(sib) {
+                None => true,
+                Some(&(other, _)) => assign(other, kinds, owner, seen),
+            };
+            if free {
+                owner.insert(sib.clone(), (k, *id));
+                return true;
+            }
+        }
+        false
+    }
+    for k in 0..kinds.len() {
+        assert!(
+            assign(k, &kinds, &mut owner, &mut BTreeSet::new()),
+            "no free fact for {}",
+            kinds[k].0
+        );
+    }
+    let keep: Vec<i64> = owner.values().map(|&(_, id)| id).collect();
+    assert_eq!(keep.len(), 15, "every kind is in the fixture");
+    c.execute(
+        "UPDATE card SET suspended = 1 WHERE question_id NOT IN (SELECT value FROM json_each(?1))",
+        [serde_json::to_string(&keep).unwrap()],
+    )
+    .unwrap();
+    env.ok(&["config", "new_per_day", "50"]);
+    let out = study(&env, 0, &[], &"1\n".repeat(60));
+    let kinds: BTreeSet<&str> = answers(&out)
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    let all: BTreeSet<&str> = quiz::question::Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(kinds, all);
+}
+
+#[test]
 fn siblings_are_never_shown_on_the_same_day() {
     let env = env_with_mini();
     env.ok(&["config", "new_per_day", "1000"]);
