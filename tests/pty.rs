@@ -13,6 +13,16 @@ use expectrl::{Expect, Session};
 fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     let env = Env::new();
     env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    // Three questions of three facts, in this order: two typed numbers and a true/false.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    c.execute(
+        "UPDATE card SET suspended = (SELECT uid NOT IN ('mini/areas/how_many/count',
+            'mini/measures/how_many/count', 'mini/countries/true_false/false')
+            FROM question WHERE id = card.question_id)",
+        [],
+    )
+    .unwrap();
+    drop(c);
     let mut cmd = env.quiz_std();
     cmd.env("TERM", "xterm").arg("study");
     let mut p = Session::spawn(cmd).unwrap();
@@ -27,8 +37,8 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     p.expect("几项举措").unwrap();
     p.expect("answer").unwrap();
     p.send("4\r").unwrap();
-    // 3. A choice: the right option is the second; one arrow down, Enter.
-    p.expect("5G、大数据").unwrap();
+    // 3. A true/false whose statement is false: the second option; one arrow down, Enter.
+    p.expect("王毅此行访问的四个国家").unwrap();
     p.expect("your answer").unwrap();
     p.send("\x1b[B").unwrap();
     std::thread::sleep(Duration::from_millis(300));
@@ -56,7 +66,7 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
         [
             ("五方面".to_owned(), "wrong".to_owned()),
             ("4".to_owned(), "correct".to_owned()),
-            ("5G".to_owned(), "correct".to_owned()),
+            ("错 (false)".to_owned(), "correct".to_owned()),
         ]
     );
 }
