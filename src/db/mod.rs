@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question};
 pub use import::ImportReport;
-pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts};
+pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts, Waiting};
 
 /// Written into the SQLite header (`PRAGMA application_id`): "QUIZ".
 pub const APPLICATION_ID: i32 = 0x5155_495A;
@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("001_init.sql"),
     include_str!("002_review_time.sql"),
     include_str!("003_deck_alias.sql"),
+    include_str!("004_bury_siblings.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -53,6 +53,14 @@ pub struct NextQuery<'a> {
     pub new_allowed: bool,
 }
 
+/// Questions waiting today, each count capped (see [`Db::waiting_today`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Waiting {
+    pub learning: i64,
+    pub reviews: i64,
+    pub new: i64,
+}
+
 /// Answers given since the start of the study day, by the queue the question was in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TodayCounts {
@@ -79,6 +87,8 @@ pub struct AnswerRecord<'a> {
     pub overridden: bool,
     /// The answer made the question a leech: suspend it and flag it.
     pub leech: bool,
+    /// Bury the question's new and review siblings until then (the next day rollover).
+    pub bury_siblings_until: i64,
 }
 
 const CARD_COLS: &str = "c.queue, c.step, c.stability, c.difficulty, c.due, c.last_review,
@@ -87,16 +97,12 @@ const CARD_COLS: &str = "c.queue, c.step, c.stability, c.difficulty, c.due, c.la
 const QUESTION_COLS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context,
     q.prompt, q.answer, q.explanation, q.source";
 
-/// Filters shared by every pick: not buried, not skipped, in the chosen decks, no sibling
-/// answered today. `?1` now, `?2` exclude (JSON array), `?3` decks (JSON array or NULL),
-/// `?4` day start in milliseconds.
-const FILTERS: &str = "c.buried_until <= ?1
-    AND c.question_id NOT IN (SELECT value FROM json_each(?2))
-    AND (?3 IS NULL OR c.deck_id IN (SELECT value FROM json_each(?3)))
-    AND NOT EXISTS (
-        SELECT 1 FROM question q2 JOIN review r ON r.question_id = q2.id
-        WHERE q2.sibling = (SELECT sibling FROM question WHERE id = c.question_id)
-          AND q2.id <> c.question_id AND r.reviewed_at >= ?4)";
+/// Filters shared by every pick: not skipped, in the chosen decks. `?1` exclude (JSON
+/// array), `?2` decks (JSON array or NULL); `?3` is each pick's bound. Buried questions, and so the siblings of
+/// questions answered today, are not in the indexes at all (`buried_until = 0`).
+const FILTERS: &str = "c.buried_until = 0
+    AND c.question_id NOT IN (SELECT value FROM json_each(?1))
+    AND (?2 IS NULL OR c.deck_id IN (SELECT value FROM json_each(?2)))";
 
 fn card_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<CardRow> {
     let queue: i64 = r.get(i)?;
@@ -184,13 +190,16 @@ impl Db {
         let exclude = serde_json::to_string(q.exclude).unwrap_or_else(|_| "[]".into());
         let decks = (!q.decks.is_empty())
             .then(|| serde_json::to_string(q.decks).unwrap_or_else(|_| "[]".into()));
-        let day_start_ms = q.day_start * 1000;
+        // Questions buried until a time now past (yesterday's siblings) come back.
+        self.conn
+            .prepare_cached(
+                "UPDATE card SET buried_until = 0 WHERE buried_until != 0 AND buried_until <= ?1",
+            )?
+            .execute([q.now])?;
         let pick = |sql: &str, bound: i64| -> Result<Option<i64>> {
             let mut st = self.conn.prepare_cached(sql)?;
             Ok(st
-                .query_row(params![q.now, exclude, decks, day_start_ms, bound], |r| {
-                    r.get(0)
-                })
+                .query_row(params![exclude, decks, bound], |r| r.get(0))
                 .optional()?)
         };
         let mut id = pick(&learning_sql(), q.now)?;
@@ -241,8 +250,23 @@ impl Db {
     /// and the given answer kept in `accepted_answer` for the instructor. One transaction.
     pub fn overrule(&mut self, review_id: i64, a: &AnswerRecord, now: i64) -> Result<i64> {
         let tx = self.conn.transaction()?;
+        // The siblings the first answer buried stay buried; undo must still find them.
+        let buried: Option<String> = tx
+            .query_row(
+                "SELECT buried_siblings FROM review WHERE id = ?1",
+                [review_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
         tx.execute("DELETE FROM review WHERE id = ?1", [review_id])?;
         let id = insert_answer(&tx, a)?;
+        if buried.is_some() {
+            tx.execute(
+                "UPDATE review SET buried_siblings = ?2 WHERE id = ?1",
+                params![id, buried],
+            )?;
+        }
         if let Some(given) = a.given {
             tx.execute(
                 "INSERT OR IGNORE INTO accepted_answer (question_id, answer, added_at)
@@ -259,16 +283,27 @@ impl Db {
     /// question id, or `None` if there is no such review.
     pub fn undo_answer(&mut self, review_id: i64) -> Result<Option<i64>> {
         let tx = self.conn.transaction()?;
-        let found: Option<(i64, String, Option<String>, bool)> = tx
+        // question id, state before, given, overridden, siblings the answer buried
+        type Row = (i64, String, Option<String>, bool, Option<String>);
+        let found: Option<Row> = tx
             .query_row(
-                "SELECT question_id, before, given, overridden FROM review WHERE id = ?1",
+                "SELECT question_id, before, given, overridden, buried_siblings FROM review WHERE id = ?1",
                 [review_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()?;
-        let Some((qid, before, given, overridden)) = found else {
+        let Some((qid, before, given, overridden, buried)) = found else {
             return Ok(None);
         };
+        let buried: Vec<i64> = buried
+            .and_then(|b| serde_json::from_str(&b).ok())
+            .unwrap_or_default();
+        for id in buried {
+            tx.execute(
+                "UPDATE card SET buried_until = 0 WHERE question_id = ?1",
+                [id],
+            )?;
+        }
         let row: CardRow = serde_json::from_str(&before)
             .map_err(|e| Error::Other(format!("review {review_id}: unreadable state: {e}")))?;
         write_card(&tx, qid, &row)?;
@@ -313,28 +348,34 @@ impl Db {
         })?)
     }
 
-    /// About how many questions are left today, for the progress line: learning questions
-    /// due now, plus reviews and new questions up to what the daily limits still allow.
-    /// Each count stops at its cap, so this reads a few index entries, never the collection.
-    /// Siblings kept for another day are still counted, hence "about".
-    pub fn left_today(&self, q: &NextQuery, review_cap: u32, new_cap: u32) -> Result<i64> {
+    /// What is waiting today, for the progress line: learning questions due now, reviews
+    /// due today and new questions, each counted only up to its cap (so this reads a few
+    /// index entries, never the collection). Siblings buried later are still counted, so
+    /// the sum is "about" what is left.
+    pub fn waiting_today(&self, q: &NextQuery, review_cap: u32, new_cap: u32) -> Result<Waiting> {
         let decks =
             (!q.decks.is_empty()).then(|| serde_json::to_string(q.decks).unwrap_or_default());
         let mut st = self.conn.prepare_cached(
             "SELECT
                (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
-                  WHERE queue IN (1, 3) AND due <= ?1 AND active = 1 AND suspended = 0
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 1000))
-             + (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
-                  WHERE queue = 2 AND due < ?2 AND active = 1 AND suspended = 0
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT ?4))
-             + (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_new
-                  WHERE queue = 0 AND active = 1 AND suspended = 0
+                  WHERE queue IN (1, 3) AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 1000)),
+               (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
+                  WHERE queue = 2 AND due < ?2 AND active = 1 AND suspended = 0 AND buried_until = 0
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT ?4)),
+               (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_new
+                  WHERE queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT ?5))",
         )?;
         Ok(st.query_row(
             params![q.now, q.reviews_before, decks, review_cap, new_cap],
-            |r| r.get(0),
+            |r| {
+                Ok(Waiting {
+                    learning: r.get(0)?,
+                    reviews: r.get(1)?,
+                    new: r.get(2)?,
+                })
+            },
         )?)
     }
 
@@ -353,8 +394,7 @@ impl Db {
         let mut plans = Vec::new();
         for sql in [learning_sql(), review_sql(), new_sql()] {
             let mut st = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-            let rows =
-                st.query_map(params![0, "[]", "[\"x\"]", 0, 0], |r| r.get::<_, String>(3))?;
+            let rows = st.query_map(params!["[]", "[\"x\"]", 0], |r| r.get::<_, String>(3))?;
             plans.push(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("\n"));
         }
         Ok(plans)
@@ -364,7 +404,7 @@ impl Db {
 fn learning_sql() -> String {
     format!(
         "SELECT c.question_id FROM card c INDEXED BY card_due
-         WHERE c.queue IN (1, 3) AND c.due <= ?5 AND c.active = 1 AND c.suspended = 0
+         WHERE c.queue IN (1, 3) AND c.due <= ?3 AND c.active = 1 AND c.suspended = 0
            AND {FILTERS}
          ORDER BY c.due LIMIT 1"
     )
@@ -373,7 +413,7 @@ fn learning_sql() -> String {
 fn review_sql() -> String {
     format!(
         "SELECT c.question_id FROM card c INDEXED BY card_due
-         WHERE c.queue = 2 AND c.due < ?5 AND c.active = 1 AND c.suspended = 0
+         WHERE c.queue = 2 AND c.due < ?3 AND c.active = 1 AND c.suspended = 0
            AND {FILTERS}
          ORDER BY c.due LIMIT 1"
     )
@@ -382,7 +422,7 @@ fn review_sql() -> String {
 fn new_sql() -> String {
     format!(
         "SELECT c.question_id FROM card c INDEXED BY card_new
-         WHERE c.queue = 0 AND c.active = 1 AND c.suspended = 0 AND ?5 = ?5
+         WHERE c.queue = 0 AND c.active = 1 AND c.suspended = 0 AND ?3 = ?3
            AND {FILTERS}
          ORDER BY c.new_order LIMIT 1"
     )
@@ -396,13 +436,29 @@ fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
         leech: a.before.leech || a.leech,
     };
     write_card(tx, a.question_id, &after)?;
+    // Siblings (other questions of the same fact) are not shown on the same day: bury the
+    // new and review ones until the next rollover, and remember which, for undo.
+    let mut st = tx.prepare_cached(
+        "SELECT c.question_id FROM question q JOIN card c ON c.question_id = q.id
+         WHERE q.sibling = (SELECT sibling FROM question WHERE id = ?1) AND q.id <> ?1
+           AND c.queue IN (0, 2) AND c.active = 1 AND c.buried_until < ?2",
+    )?;
+    let siblings: Vec<i64> = st
+        .query_map(params![a.question_id, a.bury_siblings_until], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut bury = tx.prepare_cached("UPDATE card SET buried_until = ?2 WHERE question_id = ?1")?;
+    for id in &siblings {
+        bury.execute(params![id, a.bury_siblings_until])?;
+    }
+    let buried_siblings =
+        (!siblings.is_empty()).then(|| serde_json::to_string(&siblings).unwrap_or_default());
     let before = serde_json::to_string(a.before)
         .map_err(|e| Error::Other(format!("cannot store card state: {e}")))?;
     tx.execute(
         "INSERT INTO review (question_id, reviewed_at, rating, queue_before, elapsed_days,
              duration_ms, given, verdict, step, overridden, stability, difficulty,
-             interval_days, due, before)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             interval_days, due, before, buried_siblings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             a.question_id,
             a.reviewed_at_ms,
@@ -418,7 +474,8 @@ fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
             a.after.difficulty.map(f64::from),
             a.after.interval_days,
             a.after.due,
-            before
+            before,
+            buried_siblings
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -427,6 +484,23 @@ fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_what_is_waiting_uses_the_picking_indexes() {
+        let db = Db::open_in_memory().unwrap();
+        let decks = vec!["d".to_owned()];
+        let q = NextQuery {
+            now: 0,
+            learn_ahead_until: 0,
+            reviews_before: 0,
+            day_start: 0,
+            decks: &decks,
+            exclude: &[],
+            reviews_allowed: true,
+            new_allowed: true,
+        };
+        assert_eq!(db.waiting_today(&q, 200, 20).unwrap(), Waiting::default());
+    }
 
     #[test]
     fn picking_the_next_question_never_scans_a_table() {

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use crate::db::{AnswerRecord, Db, NextQuery, StudyCard};
+use crate::db::{AnswerRecord, Db, NextQuery, StudyCard, TodayCounts};
 use crate::error::{Error, Result};
 use crate::grade::Lexicon;
 use crate::question::{Answer, format_number};
@@ -99,6 +99,9 @@ enum Asked {
     Command(Command),
 }
 
+/// The most reviews or new questions counted for the progress line.
+const WAITING_CAP: u32 = 500;
+
 pub struct Session<'a> {
     db: &'a mut Db,
     prompter: &'a mut dyn Prompter,
@@ -113,6 +116,10 @@ pub struct Session<'a> {
     lexicon: Option<Lexicon>,
     /// About how many questions are left today, counted when the next one is picked.
     left: i64,
+    /// What was waiting when the session started.
+    waiting: Option<crate::db::Waiting>,
+    /// The study day's start and the answers given that day before this session.
+    before_session: Option<(i64, TodayCounts)>,
     done: Vec<Done>,
     skipped: Vec<i64>,
     redo: Option<i64>,
@@ -148,6 +155,8 @@ impl<'a> Session<'a> {
             rng,
             lexicon: None,
             left: 0,
+            waiting: None,
+            before_session: None,
             done: Vec::new(),
             skipped: Vec::new(),
             redo: None,
@@ -177,7 +186,35 @@ impl<'a> Session<'a> {
             return self.db.study_card(id).map(Some);
         }
         let day_start = self.day_start(self.day(now));
-        let today = self.db.answered_today(day_start)?;
+        // Answers given today before this session are counted once (per study day); this
+        // session's own answers are counted from `done`, so the cost per question does not
+        // grow with the number of answers.
+        if self.before_session.is_none_or(|(d, _)| d != day_start) {
+            let earlier = self.db.answered_today(day_start)?;
+            let mine = |queue: Queue| {
+                self.done
+                    .iter()
+                    .filter(|d| d.card.row.state.queue == queue && d.now >= day_start)
+                    .count() as u32
+            };
+            let earlier = TodayCounts {
+                new: earlier.new.saturating_sub(mine(Queue::New)),
+                reviews: earlier.reviews.saturating_sub(mine(Queue::Review)),
+            };
+            self.before_session = Some((day_start, earlier));
+            self.waiting = None;
+        }
+        let (_, earlier) = self.before_session.expect("just set");
+        let mine = |queue: Queue| {
+            self.done
+                .iter()
+                .filter(|d| d.card.row.state.queue == queue && d.now >= day_start)
+                .count() as u32
+        };
+        let today = TodayCounts {
+            new: earlier.new + mine(Queue::New),
+            reviews: earlier.reviews + mine(Queue::Review),
+        };
         let q = NextQuery {
             now,
             learn_ahead_until: now + LEARN_AHEAD_SECS,
@@ -192,11 +229,34 @@ impl<'a> Session<'a> {
             reviews_allowed: today.reviews < self.settings.reviews_per_day,
             new_allowed: today.new < self.settings.new_per_day,
         };
-        self.left = self.db.left_today(
+        // Reviews and new questions waiting are counted once per session (the counts stop
+        // at the daily limits); then each answer takes one off. Learning ones change with
+        // every answer and are counted each time (few, and capped).
+        // Counting stops at WAITING_CAP: past that, "about 500 left" says enough, and a
+        // huge daily limit does not make the first question wait for a long count.
+        let first = self.waiting.is_none();
+        let cap = |limit: u32, done: u32| {
+            if first {
+                limit.saturating_sub(done).min(WAITING_CAP)
+            } else {
+                0
+            }
+        };
+        let w = self.db.waiting_today(
             &q,
-            self.settings.reviews_per_day.saturating_sub(today.reviews),
-            self.settings.new_per_day.saturating_sub(today.new),
+            cap(self.settings.reviews_per_day, today.reviews),
+            cap(self.settings.new_per_day, today.new),
         )?;
+        let start = *self.waiting.get_or_insert(w);
+        let answered = |queue: Queue| {
+            self.done
+                .iter()
+                .filter(|d| d.card.row.state.queue == queue)
+                .count() as i64
+        };
+        self.left = w.learning
+            + (start.reviews - answered(Queue::Review)).max(0)
+            + (start.new - answered(Queue::New)).max(0);
         self.db.next_card(&q)
     }
 
@@ -327,6 +387,7 @@ impl<'a> Session<'a> {
             step: d.step.as_deref(),
             overridden: d.overridden,
             leech: answered.became_leech,
+            bury_siblings_until: self.day_start(self.day(d.now) + 1),
         };
         d.review_id = match replace {
             Some(id) => self.db.overrule(id, &rec, d.now)?,
