@@ -62,11 +62,17 @@ fn companions(db: &Path) -> [PathBuf; 2] {
 
 /// Waits for `child` at most `limit`; a process still running then is killed and the test
 /// fails: "no hang".
-fn wait_bounded(mut child: Child, limit: Duration, what: &str) -> Output {
-    let start = Instant::now();
+/// `start` is when it was spawned.
+fn wait_bounded(
+    mut child: Child,
+    start: Instant,
+    limit: Duration,
+    what: &str,
+) -> (Output, Duration) {
     loop {
         if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
+            let took = start.elapsed();
+            return (child.wait_with_output().unwrap(), took);
         }
         if start.elapsed() > limit {
             let _ = child.kill();
@@ -105,18 +111,7 @@ fn reviews(c: &Connection) -> Vec<(String, i64)> {
 
 /// Every card agrees with the last review of its question (or is still new with none).
 fn assert_cards_agree_with_reviews(c: &Connection, run: usize) {
-    let rows: Vec<(
-        i64,
-        i64,
-        i64,
-        Option<f64>,
-        i64,
-        i64,
-        Option<i64>,
-        Option<f64>,
-        Option<i64>,
-        i64,
-    )> = c
+    let mut st = c
         .prepare(
             "SELECT c.question_id, c.queue, c.due, c.stability, c.interval_days, c.reps,
                     r.due, r.stability, r.interval_days,
@@ -124,25 +119,23 @@ fn assert_cards_agree_with_reviews(c: &Connection, run: usize) {
              FROM card c LEFT JOIN review r ON r.id =
                  (SELECT max(id) FROM review r3 WHERE r3.question_id = c.question_id)",
         )
-        .unwrap()
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-            ))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    for (id, queue, due, stab, ivl, reps, r_due, r_stab, r_ivl, n) in rows {
+        .unwrap();
+    let mut rows = st.query([]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        let (id, queue, due, stab, ivl, reps): (i64, i64, i64, Option<f64>, i64, i64) = (
+            r.get(0).unwrap(),
+            r.get(1).unwrap(),
+            r.get(2).unwrap(),
+            r.get(3).unwrap(),
+            r.get(4).unwrap(),
+            r.get(5).unwrap(),
+        );
+        let (r_due, r_stab, r_ivl, n): (Option<i64>, Option<f64>, Option<i64>, i64) = (
+            r.get(6).unwrap(),
+            r.get(7).unwrap(),
+            r.get(8).unwrap(),
+            r.get(9).unwrap(),
+        );
         match r_due {
             None => assert!(
                 queue == 0 && reps == 0 && stab.is_none(),
@@ -256,13 +249,19 @@ fn busy_message(db: &Path) -> String {
     )
 }
 
-/// Either success, or the clear busy message.
-fn ok_or_busy(o: &Output, db: &Path, what: &str) -> bool {
+/// Either success, or the clear busy message, and that only after waiting out the 5 s busy
+/// timeout (a writer that gives up at once is the bug this guards against: a deferred
+/// transaction that read before writing failed at once when the other process committed).
+fn ok_or_busy((o, took): &(Output, Duration), db: &Path, what: &str) -> bool {
     assert_no_panic(o, what);
     if o.status.success() {
         return true;
     }
     assert_eq!(stderr(o), busy_message(db), "{what}");
+    assert!(
+        *took >= Duration::from_secs(4),
+        "{what}: gave up after {took:?}, without waiting for the other process"
+    );
     false
 }
 
@@ -281,6 +280,7 @@ fn a_study_session_and_an_import_at_once_neither_corrupt_nor_hang() {
     for round in 0..4 {
         let env = env_with_mini();
         let other = other_deck(&env);
+        let study_start = Instant::now();
         let mut study = env
             .quiz_std()
             .args(["study", "--json"])
@@ -300,6 +300,7 @@ fn a_study_session_and_an_import_at_once_neither_corrupt_nor_hang() {
             }
         });
         std::thread::sleep(Duration::from_millis(5 * round));
+        let add_start = Instant::now();
         let add = env
             .quiz_std()
             .args(["add-deck", other.to_str().unwrap()])
@@ -307,16 +308,16 @@ fn a_study_session_and_an_import_at_once_neither_corrupt_nor_hang() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let add = wait_bounded(add, LIMIT, "add-deck");
+        let add = wait_bounded(add, add_start, LIMIT, "add-deck");
         feeder.join().unwrap();
-        let study = wait_bounded(study, LIMIT, "study");
+        let study = wait_bounded(study, study_start, LIMIT, "study");
         let added = ok_or_busy(&add, &env.db(), "add-deck");
         let studied = ok_or_busy(&study, &env.db(), "study");
         assert_eq!(integrity(&env.db()), "ok", "round {round}");
         let decks = deck_ids(&env);
         assert_eq!(decks.contains(&"other".to_owned()), added, "round {round}");
         if studied {
-            let out = String::from_utf8(study.stdout).unwrap();
+            let out = String::from_utf8(study.0.stdout.clone()).unwrap();
             let answered = out.lines().filter(|l| l.contains("\"verdict\"")).count();
             let c = Connection::open(env.db()).unwrap();
             let stored = c
@@ -354,9 +355,10 @@ fn two_imports_at_once_neither_corrupt_nor_hang() {
                 .spawn()
                 .unwrap()
         };
+        let t0 = Instant::now();
         let (ca, cb) = (spawn(&a), spawn(&b));
-        let oa = wait_bounded(ca, LIMIT, "first add-deck");
-        let ob = wait_bounded(cb, LIMIT, "second add-deck");
+        let oa = wait_bounded(ca, t0, LIMIT, "first add-deck");
+        let ob = wait_bounded(cb, t0, LIMIT, "second add-deck");
         let ra = ok_or_busy(&oa, &env.db(), &format!("round {round}: add-deck a"));
         let rb = ok_or_busy(&ob, &env.db(), &format!("round {round}: add-deck b"));
         assert!(ra || rb, "round {round}: both failed");
