@@ -41,12 +41,13 @@ pub enum Command {
 /// Runs a parsed command line, writing normal output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Ctx::from_env(cli.db)?;
-    match &cli.command {
+    let r = match &cli.command {
         Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
         Command::Grade(a) => cmd::grade::run(a, out).map_err(|e| crate::Error::io("stdout", e)),
         Command::Study(a) => cmd::study::run(&ctx, a, out),
         Command::Config(a) => cmd::config::run(&ctx, a, out),
-    }
+    };
+    r.map_err(|e| e.in_db(&ctx.db_path))
 }

@@ -7,7 +7,7 @@ mod study;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question};
@@ -86,6 +86,12 @@ impl Db {
         // Another process may hold the write lock for a moment (a study session and an
         // import): wait for it rather than fail, but never hang for long.
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Every write transaction takes the write lock when it begins, so it waits for
+        // another writer through the busy timeout. A deferred one that reads first would fail
+        // at once (SQLITE_BUSY_SNAPSHOT, "database is locked") if another process committed
+        // between its first read and its first write.
+        self.conn
+            .set_transaction_behavior(TransactionBehavior::Immediate);
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         if self.path != Path::new(":memory:") {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -110,7 +116,13 @@ impl Db {
         if version == SCHEMA_VERSION {
             return Ok(());
         }
+        // Another process may be creating or migrating the same file at this moment: look
+        // again under the write lock.
         let tx = self.conn.transaction()?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version >= SCHEMA_VERSION {
+            return Ok(());
+        }
         for m in &MIGRATIONS[version as usize..] {
             tx.execute_batch(m)?;
         }
@@ -254,19 +266,62 @@ pub(crate) fn question_from_row(r: &rusqlite::Row) -> rusqlite::Result<Question>
 
 /// Refuses, without writing anything, a file that is not a quiz database or is too new.
 fn check_foreign(path: &Path) -> Result<()> {
-    let mut header = [0u8; 16];
+    let mut header = [0u8; 100];
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let n = f.read(&mut header).map_err(|e| Error::io(path, e))?;
-    if n < 16 || &header != b"SQLite format 3\0" {
+    let mut n = 0;
+    while n < header.len() {
+        match f.read(&mut header[n..]).map_err(|e| Error::io(path, e))? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    if n < 16 || &header[..16] != b"SQLite format 3\0" {
         return Err(Error::NotQuizDb {
             path: path.to_owned(),
             reason: "not an SQLite database".into(),
         });
     }
-    let ro = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
+    let damaged_file = || Error::NotQuizDb {
+        path: path.to_owned(),
+        reason: "the file is damaged (SQLite reports it as corrupt or not a database)".into(),
+    };
+    if n < header.len() {
+        return Err(damaged_file());
+    }
+    // A truncated file is caught here, before SQLite opens it (a connection to a damaged
+    // WAL database leaves -wal and -shm files behind). The header's page count is valid
+    // when the change counter matches the version-valid-for number.
+    let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        p => u64::from(p),
+    };
+    let pages = u64::from(be32(28));
+    if be32(24) == be32(92) && pages > 0 {
+        let needed = pages * page_size;
+        let short = || path.metadata().map(|m| m.len() < needed).unwrap_or(false);
+        // A checkpoint of another process may be growing the file right now: look twice.
+        if short() && {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            short()
+        } {
+            return Err(damaged_file());
+        }
+    }
+    // With no -wal file the main file is the whole database: read it as immutable, so that
+    // the probe creates no -wal or -shm beside a file it may refuse (SQLite leaves them
+    // behind when it finds damage). Otherwise another quiz is using it: open it normally.
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let ro = if Path::new(&wal).exists() {
+        Connection::open_with_flags(path, flags)
+    } else {
+        Connection::open_with_flags(
+            format!("file:{}?immutable=1", uri_path(path)),
+            flags | OpenFlags::SQLITE_OPEN_URI,
+        )
+    }
     .map_err(|e| damaged(path, e))?;
     let probe = || -> rusqlite::Result<(i32, i64, i64)> {
         let app: i32 = ro.pragma_query_value(None, "application_id", |r| r.get(0))?;
@@ -289,6 +344,23 @@ fn check_foreign(path: &Path) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// `path` for an SQLite `file:` URI: every byte but letters, digits and `/-_.~` escaped.
+fn uri_path(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    let mut s = String::new();
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            s.push(char::from(b));
+        } else {
+            s.push_str(&format!("%{b:02X}"));
+        }
+    }
+    s
 }
 
 /// SQLite's "file is not a database" and "malformed" become one clear refusal.

@@ -1,0 +1,816 @@
+//! Faults through the real binary on temp databases: kill -9 in the middle of a session,
+//! two processes on one database, damaged and truncated files, a read-only file or folder,
+//! and a full disk. Each test asserts what a user relies on: no answer reported and lost, no
+//! corruption, no hang, a clear `quiz: …` message naming the file, and a refused file left
+//! byte for byte as it was.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Env, fixture, fixture_text};
+use rusqlite::Connection;
+use serde_json::Value;
+
+/// A tiny deterministic generator (Knuth's MMIX LCG), so every run kills at the same points.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn env_with_mini() -> Env {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    env
+}
+
+/// `mini.toml` under another deck id, as a second deck to import.
+fn other_deck(env: &Env) -> PathBuf {
+    env.write(
+        "other.toml",
+        &fixture_text("mini.toml").replace("id = \"mini\"", "id = \"other\""),
+    )
+}
+
+fn integrity(db: &Path) -> String {
+    let c = Connection::open(db).unwrap();
+    c.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn companions(db: &Path) -> [PathBuf; 2] {
+    let s = db.display().to_string();
+    [
+        PathBuf::from(format!("{s}-wal")),
+        PathBuf::from(format!("{s}-shm")),
+    ]
+}
+
+/// Waits for `child` at most `limit`; a process still running then is killed and the test
+/// fails: "no hang".
+/// `start` is when it was spawned.
+fn wait_bounded(
+    mut child: Child,
+    start: Instant,
+    limit: Duration,
+    what: &str,
+) -> (Output, Duration) {
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            let took = start.elapsed();
+            return (child.wait_with_output().unwrap(), took);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_no_panic(o: &Output, what: &str) {
+    let err = stderr(o);
+    assert!(!err.contains("panicked"), "{what} panicked: {err}");
+    assert!(o.status.code().is_some(), "{what} died by a signal: {err}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. kill -9
+// ---------------------------------------------------------------------------------------
+
+/// The review log (question uid, due) in the order the answers were stored.
+fn reviews(c: &Connection) -> Vec<(String, i64)> {
+    c.prepare(
+        "SELECT q.uid, r.due FROM review r JOIN question q ON q.id = r.question_id ORDER BY r.id",
+    )
+    .unwrap()
+    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+/// Every card agrees with the last review of its question (or is still new with none).
+fn assert_cards_agree_with_reviews(c: &Connection, run: usize) {
+    let mut st = c
+        .prepare(
+            "SELECT c.question_id, c.queue, c.due, c.stability, c.interval_days, c.reps,
+                    r.due, r.stability, r.interval_days,
+                    (SELECT count(*) FROM review r2 WHERE r2.question_id = c.question_id)
+             FROM card c LEFT JOIN review r ON r.id =
+                 (SELECT max(id) FROM review r3 WHERE r3.question_id = c.question_id)",
+        )
+        .unwrap();
+    let mut rows = st.query([]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        let (id, queue, due, stab, ivl, reps): (i64, i64, i64, Option<f64>, i64, i64) = (
+            r.get(0).unwrap(),
+            r.get(1).unwrap(),
+            r.get(2).unwrap(),
+            r.get(3).unwrap(),
+            r.get(4).unwrap(),
+            r.get(5).unwrap(),
+        );
+        let (r_due, r_stab, r_ivl, n): (Option<i64>, Option<f64>, Option<i64>, i64) = (
+            r.get(6).unwrap(),
+            r.get(7).unwrap(),
+            r.get(8).unwrap(),
+            r.get(9).unwrap(),
+        );
+        match r_due {
+            None => assert!(
+                queue == 0 && reps == 0 && stab.is_none(),
+                "run {run}: question {id} has no review but its card moved (queue {queue}, reps {reps})"
+            ),
+            Some(r_due) => {
+                assert_eq!(
+                    due, r_due,
+                    "run {run}: question {id}: card due vs last review"
+                );
+                assert_eq!(stab, r_stab, "run {run}: question {id}: stability");
+                assert_eq!(Some(ivl), r_ivl, "run {run}: question {id}: interval");
+                assert_eq!(reps, n, "run {run}: question {id}: reps vs reviews");
+            }
+        }
+    }
+}
+
+#[test]
+fn kill_9_at_random_points_loses_no_reported_answer() {
+    const RUNS: usize = 50;
+    let template = env_with_mini();
+    let template_db = std::fs::read(template.db()).unwrap();
+    let mut rng = Lcg(0x5155_495A);
+    let (mut in_flight, mut total_reported) = (0, 0);
+    for run in 0..RUNS {
+        let env = Env::new();
+        std::fs::write(env.db(), &template_db).unwrap();
+        let mut child = env
+            .quiz_std()
+            .args(["study", "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut reported: Vec<Value> = Vec::new();
+        // Some answers acknowledged one by one ...
+        let settled = rng.below(6);
+        for _ in 0..settled {
+            stdin.write_all(b"1\n").unwrap();
+            stdin.flush().unwrap();
+            let mut line = String::new();
+            out.read_line(&mut line).unwrap();
+            reported.push(serde_json::from_str(&line).unwrap());
+        }
+        // ... then a burst of answers, and the kill lands after a random delay: before the
+        // next answer is read, while it is graded, committed, or reported.
+        let burst = 1 + rng.below(12) as usize;
+        let _ = stdin.write_all("1\n".repeat(burst).as_bytes());
+        let _ = stdin.flush();
+        let delay_us = match rng.below(3) {
+            0 => rng.below(300),
+            1 => rng.below(3_000),
+            _ => rng.below(20_000),
+        };
+        std::thread::sleep(Duration::from_micros(delay_us));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        drop(stdin);
+        // Whatever the process printed before it died counts as reported.
+        let mut rest = String::new();
+        out.read_to_string(&mut rest).unwrap();
+        for line in rest.split_inclusive('\n') {
+            if line.ends_with('\n') {
+                reported.push(serde_json::from_str(line).unwrap());
+            }
+        }
+
+        assert_eq!(integrity(&env.db()), "ok", "run {run}");
+        let c = Connection::open(env.db()).unwrap();
+        let stored = reviews(&c);
+        assert!(
+            stored.len() == reported.len() || stored.len() == reported.len() + 1,
+            "run {run} (delay {delay_us} µs): {} answers reported, {} stored",
+            reported.len(),
+            stored.len()
+        );
+        for (i, (r, (uid, due))) in reported.iter().zip(&stored).enumerate() {
+            assert_eq!(
+                r["id"].as_str(),
+                Some(uid.as_str()),
+                "run {run}: answer {i}"
+            );
+            assert_eq!(r["next_due"].as_i64(), Some(*due), "run {run}: answer {i}");
+        }
+        assert_cards_agree_with_reviews(&c, run);
+        drop(c);
+        in_flight += stored.len() - reported.len();
+        total_reported += reported.len();
+        // And quiz itself opens it again.
+        env.ok(&["decks"]);
+    }
+    eprintln!(
+        "{RUNS} kills: {total_reported} reported answers all stored, {in_flight} committed while in flight"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. Two processes on one database
+// ---------------------------------------------------------------------------------------
+
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn busy_message(db: &Path) -> String {
+    format!(
+        "quiz: {}: the database is busy (another quiz is writing to it); try again\n",
+        db.display()
+    )
+}
+
+/// Either success, or the clear busy message, and that only after waiting out the 5 s busy
+/// timeout (a writer that gives up at once is the bug this guards against: a deferred
+/// transaction that read before writing failed at once when the other process committed).
+fn ok_or_busy((o, took): &(Output, Duration), db: &Path, what: &str) -> bool {
+    assert_no_panic(o, what);
+    if o.status.success() {
+        return true;
+    }
+    assert_eq!(stderr(o), busy_message(db), "{what}");
+    assert!(
+        *took >= Duration::from_secs(4),
+        "{what}: gave up after {took:?}, without waiting for the other process"
+    );
+    false
+}
+
+fn deck_ids(env: &Env) -> Vec<String> {
+    let c = Connection::open(env.db()).unwrap();
+    c.prepare("SELECT id FROM deck ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_study_session_and_an_import_at_once_neither_corrupt_nor_hang() {
+    for round in 0..4 {
+        let env = env_with_mini();
+        let other = other_deck(&env);
+        let study_start = Instant::now();
+        let mut study = env
+            .quiz_std()
+            .args(["study", "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = study.stdin.take().unwrap();
+        // Answers keep coming while the import runs; started slightly apart each round.
+        let feeder = std::thread::spawn(move || {
+            for _ in 0..150 {
+                if stdin.write_all(b"1\n").is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
+        std::thread::sleep(Duration::from_millis(5 * round));
+        let add_start = Instant::now();
+        let add = env
+            .quiz_std()
+            .args(["add-deck", other.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let add = wait_bounded(add, add_start, LIMIT, "add-deck");
+        feeder.join().unwrap();
+        let study = wait_bounded(study, study_start, LIMIT, "study");
+        let added = ok_or_busy(&add, &env.db(), "add-deck");
+        let studied = ok_or_busy(&study, &env.db(), "study");
+        assert_eq!(integrity(&env.db()), "ok", "round {round}");
+        let decks = deck_ids(&env);
+        assert_eq!(decks.contains(&"other".to_owned()), added, "round {round}");
+        if studied {
+            let out = String::from_utf8(study.0.stdout.clone()).unwrap();
+            let answered = out.lines().filter(|l| l.contains("\"verdict\"")).count();
+            let c = Connection::open(env.db()).unwrap();
+            let stored = c
+                .query_row("SELECT count(*) FROM review", [], |r| r.get::<_, i64>(0))
+                .unwrap() as usize;
+            assert_eq!(stored, answered, "round {round}");
+            assert!(answered > 0, "round {round}");
+        }
+    }
+}
+
+#[test]
+fn two_imports_at_once_neither_corrupt_nor_hang() {
+    for round in 0..6 {
+        // Even rounds on an existing database, odd ones on a database not yet created (both
+        // processes create and migrate it at once).
+        let env = if round % 2 == 0 {
+            env_with_mini()
+        } else {
+            Env::new()
+        };
+        let a = env.write(
+            "a.toml",
+            &fixture_text("mini.toml").replace("id = \"mini\"", "id = \"deck-a\""),
+        );
+        let b = env.write(
+            "b.toml",
+            &fixture_text("mini.toml").replace("id = \"mini\"", "id = \"deck-b\""),
+        );
+        let spawn = |p: &Path| {
+            env.quiz_std()
+                .args(["add-deck", p.to_str().unwrap()])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let t0 = Instant::now();
+        let (ca, cb) = (spawn(&a), spawn(&b));
+        let oa = wait_bounded(ca, t0, LIMIT, "first add-deck");
+        let ob = wait_bounded(cb, t0, LIMIT, "second add-deck");
+        let ra = ok_or_busy(&oa, &env.db(), &format!("round {round}: add-deck a"));
+        let rb = ok_or_busy(&ob, &env.db(), &format!("round {round}: add-deck b"));
+        assert!(ra || rb, "round {round}: both failed");
+        assert_eq!(integrity(&env.db()), "ok", "round {round}");
+        let decks = deck_ids(&env);
+        assert_eq!(decks.contains(&"deck-a".to_owned()), ra, "round {round}");
+        assert_eq!(decks.contains(&"deck-b".to_owned()), rb, "round {round}");
+        env.ok(&["decks"]);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Damaged and truncated databases
+// ---------------------------------------------------------------------------------------
+
+/// A real database: mini added and a few questions answered.
+fn real_database() -> (Env, Vec<u8>) {
+    let env = env_with_mini();
+    env.quiz()
+        .args(["study", "--json"])
+        .write_stdin("1\n".repeat(8))
+        .assert()
+        .success();
+    let bytes = std::fs::read(env.db()).unwrap();
+    assert!(!companions(&env.db())[0].exists());
+    (env, bytes)
+}
+
+/// Runs every command against `db`; each must refuse it with the damaged-file message and
+/// leave it and its (absent) companions as they were. With `unread_ok`, a command that never
+/// reads the damaged part may instead succeed (no database detects damage in pages it does
+/// not read, and checking every page at start would cost far more than the 15 ms start-up
+/// target): then it must not have panicked, and a reading command must not have changed the
+/// file. Returns the commands that refused.
+fn assert_refused_untouched(env: &Env, db: &Path, what: &str, unread_ok: bool) -> Vec<String> {
+    let other = other_deck(env);
+    let db_arg = db.to_str().unwrap();
+    let runs: Vec<(&str, Vec<&str>, &str, bool)> = vec![
+        ("decks", vec!["decks"], "", false),
+        ("questions", vec!["questions", "mini"], "", false),
+        ("study", vec!["study", "--json"], "1\n1\n1\n", true),
+        (
+            "add-deck",
+            vec!["add-deck", other.to_str().unwrap()],
+            "",
+            true,
+        ),
+    ];
+    let mut refused = Vec::new();
+    for (name, args, input, writes) in runs {
+        let before = std::fs::read(db).unwrap();
+        let o = env
+            .quiz()
+            .args(&args)
+            .args(["--db", db_arg])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert_no_panic(&o, name);
+        let err = stderr(&o);
+        let at_open = format!(
+            "quiz: {}: not a quiz database (the file is damaged (SQLite reports it as corrupt or not a database)); refusing to touch it\n",
+            db.display()
+        );
+        // Refused when opened: no -wal or -shm is created. Damage met later, in a page read
+        // for the first time, leaves SQLite's companions behind (an empty -wal): harmless,
+        // but checked to be empty and then removed for the next command.
+        let [wal, shm] = companions(db);
+        if o.status.success() || err == at_open {
+            assert!(
+                !wal.exists() && !shm.exists(),
+                "{what}: `quiz {name}` left companions ({:?}): {err}",
+                o.status
+            );
+        } else if wal.exists() {
+            assert_eq!(
+                std::fs::metadata(&wal).unwrap().len(),
+                0,
+                "{what}: quiz {name}"
+            );
+            std::fs::remove_file(&wal).unwrap();
+            let _ = std::fs::remove_file(&shm);
+        }
+        if o.status.success() {
+            assert!(unread_ok, "{what}: `quiz {name}` accepted it");
+            assert!(
+                writes || std::fs::read(db).unwrap() == before,
+                "{what}: `quiz {name}` changed the file"
+            );
+            continue;
+        }
+        let later = format!(
+            "quiz: {}: the database file is damaged (a corrupt page or unreadable data); stopped, the last change was not saved\n",
+            db.display()
+        );
+        assert!(err == at_open || err == later, "{what}: quiz {name}: {err}");
+        // Refused when opened: untouched. Damage met later in a study session: the answers
+        // stored before it are kept, nothing else.
+        assert!(
+            (writes && err == later) || std::fs::read(db).unwrap() == before,
+            "{what}: `quiz {name}` changed the file"
+        );
+        refused.push(name.to_owned());
+    }
+    refused
+}
+
+fn page_size(db: &[u8]) -> usize {
+    match u16::from_be_bytes([db[16], db[17]]) {
+        1 => 65_536,
+        n => n as usize,
+    }
+}
+
+#[test]
+fn a_truncated_database_is_refused_untouched() {
+    let (env, bytes) = real_database();
+    let db = env.path("truncated.db");
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    assert_refused_untouched(&env, &db, "truncated to half", false);
+    // Cut inside the first page as well.
+    std::fs::write(&db, &bytes[..100]).unwrap();
+    assert_refused_untouched(&env, &db, "truncated to 100 bytes", false);
+    // Cut at a page boundary, a page short.
+    let ps = page_size(&bytes);
+    std::fs::write(&db, &bytes[..bytes.len() - ps]).unwrap();
+    assert_refused_untouched(&env, &db, "one page short", false);
+}
+
+#[test]
+fn a_database_with_a_garbage_page_is_refused_untouched() {
+    let (env, bytes) = real_database();
+    let ps = page_size(&bytes);
+    let pages = bytes.len() / ps;
+    // The root page of the card table (which every command reads) and the page in the
+    // middle of the file.
+    let card_root: i64 = Connection::open(env.db())
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'card'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut rng = Lcg(42);
+    let mut damaged_copy = |page: usize| {
+        let mut damaged = bytes.clone();
+        for b in &mut damaged[(page - 1) * ps..page * ps] {
+            *b = rng.next() as u8;
+        }
+        let db = env.path(&format!("damaged-{page}.db"));
+        std::fs::write(&db, &damaged).unwrap();
+        db
+    };
+    // The root page of the card table, which every command reads: all refuse.
+    let db = damaged_copy(card_root as usize);
+    assert_refused_untouched(&env, &db, "garbage over the card table's root page", false);
+    // Every other page in turn (the middle one first): a command refuses as soon as it reads
+    // the damaged page, and otherwise works.
+    let mut refusals = 0;
+    let mut order: Vec<usize> = (2..=pages).collect();
+    order.sort_by_key(|p| p.abs_diff(pages / 2 + 1));
+    for page in order {
+        let db = damaged_copy(page);
+        let refused =
+            assert_refused_untouched(&env, &db, &format!("garbage over page {page}"), true);
+        refusals += refused.len();
+        std::fs::remove_file(&db).unwrap();
+    }
+    assert!(refusals > 0);
+    eprintln!("{} damaged pages, {} refusals", pages - 1, refusals);
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. Read-only file and folder
+// ---------------------------------------------------------------------------------------
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Makes `path` unwritable: chmod for everyone, and as root (who ignores permissions) the
+/// immutable attribute where the filesystem has it. Undone on drop. `None` when it cannot be
+/// made unwritable here.
+struct ReadOnly {
+    path: PathBuf,
+    immutable: bool,
+}
+
+impl ReadOnly {
+    fn new(path: &Path) -> Option<ReadOnly> {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o555 } else { 0o444 };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        let mut ro = ReadOnly {
+            path: path.to_owned(),
+            immutable: false,
+        };
+        if is_root() {
+            ro.immutable = Command::new("chattr")
+                .arg("+i")
+                .arg(path)
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+        }
+        // Does it hold?
+        let writable = if path.is_dir() {
+            let probe = path.join(".probe");
+            let w = std::fs::write(&probe, b"x").is_ok();
+            let _ = std::fs::remove_file(&probe);
+            w
+        } else {
+            std::fs::OpenOptions::new().append(true).open(path).is_ok()
+        };
+        (!writable).then_some(ro)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = Command::new("chattr").arg("-i").arg(&self.path).status();
+        }
+        let mode = if self.path.is_dir() { 0o755 } else { 0o644 };
+        let _ = std::fs::set_permissions(&self.path, std::fs::Permissions::from_mode(mode));
+    }
+}
+
+/// Reading commands work (in a read-only folder they may instead fail clearly: SQLite cannot
+/// create the -shm file a WAL database needs); writing ones fail with a clear message naming
+/// the file; the file is unchanged; no panic.
+fn assert_reads_work_writes_refused(env: &Env, db: &Path, what: &str, folder: bool) {
+    let before = std::fs::read(db).unwrap();
+    let db_arg = db.to_str().unwrap();
+    let read_only = format!(
+        "quiz: {}: the database is read-only (cannot write to the file or its folder)\n",
+        db.display()
+    );
+    let cannot_open = format!(
+        "quiz: {}: cannot open the database (is the file or its folder read-only or missing?)\n",
+        db.display()
+    );
+    for args in [vec!["decks"], vec!["questions", "mini"]] {
+        let o = env
+            .quiz()
+            .args(&args)
+            .args(["--db", db_arg])
+            .output()
+            .unwrap();
+        assert_no_panic(&o, args[0]);
+        if o.status.success() {
+            assert!(String::from_utf8_lossy(&o.stdout).contains("mini"));
+        } else {
+            assert!(folder, "{what}: quiz {}: {}", args[0], stderr(&o));
+            assert_eq!(stderr(&o), cannot_open, "{what}: quiz {}", args[0]);
+        }
+    }
+    let other = other_deck(env);
+    for (name, args, input) in [
+        ("add-deck", vec!["add-deck", other.to_str().unwrap()], ""),
+        ("study", vec!["study", "--json"], "1\n1\n"),
+        ("config", vec!["config", "new_per_day", "5"], ""),
+    ] {
+        let o = env
+            .quiz()
+            .args(&args)
+            .args(["--db", db_arg])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert_no_panic(&o, name);
+        assert!(!o.status.success(), "{what}: `quiz {name}` succeeded");
+        let err = stderr(&o);
+        assert!(
+            err == read_only || (folder && err == cannot_open),
+            "{what}: quiz {name}: {err}"
+        );
+    }
+    assert!(std::fs::read(db).unwrap() == before, "{what}: file changed");
+}
+
+#[test]
+fn a_read_only_database_file_can_be_read_but_not_written() {
+    let (env, _) = real_database();
+    let db = env.db();
+    let Some(_ro) = ReadOnly::new(&db) else {
+        assert!(is_root(), "chmod 444 did not make the file read-only");
+        eprintln!("SKIPPED: running as root and `chattr +i` is not available here");
+        return;
+    };
+    assert_reads_work_writes_refused(&env, &db, "read-only file", false);
+}
+
+#[test]
+fn a_database_in_a_read_only_folder_can_be_read_but_not_written() {
+    let (env, _) = real_database();
+    let dir = env.path("ro");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("quiz.db");
+    std::fs::copy(env.db(), &db).unwrap();
+    let Some(_ro) = ReadOnly::new(&dir) else {
+        assert!(is_root(), "chmod 555 did not make the folder read-only");
+        eprintln!("SKIPPED: running as root and `chattr +i` is not available here");
+        return;
+    };
+    assert_reads_work_writes_refused(&env, &db, "read-only folder", true);
+    for c in companions(&db) {
+        assert!(!c.exists());
+    }
+    // A new database cannot be created there either.
+    let fresh = dir.join("new.db");
+    let o = env
+        .quiz()
+        .args(["add-deck", fixture("mini.toml").to_str().unwrap()])
+        .args(["--db", fresh.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_no_panic(&o, "add-deck");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!("quiz: {}: ", fresh.display())),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Full disk
+// ---------------------------------------------------------------------------------------
+
+/// Runs `script` with sh in a private mount namespace (so a tmpfs mounted there vanishes
+/// with it). `None` when namespaces or mounting are not permitted here.
+fn in_mount_namespace(script: &str, envs: &[(&str, &Path)]) -> Option<Output> {
+    let unshare = |args: &[&str]| {
+        let mut c = Command::new("unshare");
+        c.args(args).args(["sh", "-euc", script]);
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        c.output().ok()
+    };
+    let probe = |args: &[&str]| {
+        Command::new("unshare")
+            .args(args)
+            .args([
+                "sh",
+                "-c",
+                "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs \"$d\"",
+            ])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if probe(&["-m"]) {
+        unshare(&["-m"])
+    } else if probe(&["-rm"]) {
+        unshare(&["-rm"])
+    } else {
+        None
+    }
+}
+
+#[test]
+fn a_full_disk_fails_clearly_and_keeps_what_was_stored() {
+    let (env, bytes) = real_database();
+    let out = env.path("out");
+    std::fs::create_dir(&out).unwrap();
+    let mnt = env.path("mnt");
+    std::fs::create_dir(&mnt).unwrap();
+    // A 10,000-item list: the import needs far more room than is left.
+    let mut big = fixture_text("mini.toml").replace("id = \"mini\"", "id = \"big\"");
+    big.push_str(
+        "\n[[list]]\nid = \"huge\"\nsource = \"s1\"\nheading = \"一万项\"\ncount = 10000\n",
+    );
+    for i in 0..10_000 {
+        big.push_str(&format!(
+            "[[list.item]]\ntext = \"第{i}项内容比较长的一条\"\n"
+        ));
+    }
+    let big_deck = env.write("big.toml", &big);
+    let quiz = assert_cmd::cargo::cargo_bin("quiz");
+    // The filesystem holds the database with about 64 KiB to spare.
+    let size_kib = bytes.len() / 1024 + 64 + 16;
+    let script = format!(
+        r#"
+mount -t tmpfs -o size={size_kib}k tmpfs "$MNT"
+cp "$SRC" "$MNT/quiz.db"
+head -c $(( ({size_kib} - 64) * 1024 - $(stat -c %s "$MNT/quiz.db") )) /dev/zero > "$MNT/filler" 2>/dev/null || true
+export QUIZ_DB="$MNT/quiz.db" QUIZ_NOW=2026-03-02T09:00:00Z QUIZ_SEED=7 TZ=UTC HOME="$OUT"
+set +e
+"$QUIZ" add-deck "$BIG" > "$OUT/add.out" 2> "$OUT/add.err"; echo $? > "$OUT/add.rc"
+yes 1 | head -n 100000 | "$QUIZ" study --json > "$OUT/study.out" 2> "$OUT/study.err"; echo $? > "$OUT/study.rc"
+cp "$MNT/quiz.db" "$OUT/after.db"
+ls "$MNT" > "$OUT/ls"
+"#
+    );
+    let Some(o) = in_mount_namespace(
+        &script,
+        &[
+            ("MNT", &mnt),
+            ("SRC", &env.db()),
+            ("OUT", &out),
+            ("BIG", &big_deck),
+            ("QUIZ", &quiz),
+        ],
+    ) else {
+        eprintln!("SKIPPED: a small tmpfs cannot be mounted here (no mount namespace permitted)");
+        return;
+    };
+    assert!(
+        o.status.success(),
+        "script: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let read = |n: &str| std::fs::read_to_string(out.join(n)).unwrap();
+    let full = |what: &str, err: &str| {
+        assert!(!err.contains("panicked"), "{what}: {err}");
+        assert_eq!(
+            err,
+            format!(
+                "quiz: {}/quiz.db: the disk is full; the last change was not saved\n",
+                mnt.display()
+            ),
+            "{what}"
+        );
+    };
+    assert_eq!(read("add.rc").trim(), "1", "the import cannot fit");
+    full("add-deck", &read("add.err"));
+    // The study session answered until the disk was full; what it reported is stored.
+    assert_eq!(read("study.rc").trim(), "1", "study: {}", read("study.err"));
+    full("study", &read("study.err"));
+    let reported = read("study.out")
+        .lines()
+        .filter(|l| l.contains("\"verdict\""))
+        .count();
+    let after = out.join("after.db");
+    assert_eq!(integrity(&after), "ok");
+    let c = Connection::open(&after).unwrap();
+    let stored = c
+        .query_row("SELECT count(*) - 8 FROM review", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .unwrap() as usize;
+    assert_eq!(stored, reported);
+    assert!(reported > 0);
+    let decks: i64 = c
+        .query_row("SELECT count(*) FROM deck WHERE id = 'big'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(decks, 0, "a failed import leaves nothing behind");
+}
