@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question};
 pub use import::ImportReport;
-pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts, Waiting};
+pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts, WAITING_CAP, Waiting};
 
 /// Written into the SQLite header (`PRAGMA application_id`): "QUIZ".
 pub const APPLICATION_ID: i32 = 0x5155_495A;
@@ -93,6 +93,9 @@ impl Db {
         self.conn
             .set_transaction_behavior(TransactionBehavior::Immediate);
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A study session cycles through a few dozen statements; rusqlite's default cache
+        // of 16 made it re-parse SQL on every answer.
+        self.conn.set_prepared_statement_cache_capacity(64);
         if self.path != Path::new(":memory:") {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
             // In WAL mode NORMAL still never corrupts; a power cut may lose the last commit,

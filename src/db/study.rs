@@ -53,6 +53,13 @@ pub struct NextQuery<'a> {
     pub new_allowed: bool,
 }
 
+/// The most questions of one kind [`Db::waiting_today`] counts.
+pub const WAITING_CAP: i64 = 500;
+
+fn decks_json(decks: &[String]) -> Option<String> {
+    (!decks.is_empty()).then(|| serde_json::to_string(decks).unwrap_or_default())
+}
+
 /// Questions waiting today, each count capped (see [`Db::waiting_today`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Waiting {
@@ -127,27 +134,27 @@ fn card_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<CardRow> {
 
 fn write_card(tx: &rusqlite::Connection, id: i64, row: &CardRow) -> Result<()> {
     let s = &row.state;
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE card SET queue = ?2, step = ?3, stability = ?4, difficulty = ?5, due = ?6,
              last_review = ?7, interval_days = ?8, reps = ?9, lapses = ?10, suspended = ?11,
              buried_until = ?12, leech = ?13
          WHERE question_id = ?1",
-        params![
-            id,
-            s.queue.as_i64(),
-            s.step,
-            s.stability.map(f64::from),
-            s.difficulty.map(f64::from),
-            s.due,
-            s.last_review,
-            s.interval_days,
-            s.reps,
-            s.lapses,
-            row.suspended,
-            row.buried_until,
-            row.leech
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        s.queue.as_i64(),
+        s.step,
+        s.stability.map(f64::from),
+        s.difficulty.map(f64::from),
+        s.due,
+        s.last_review,
+        s.interval_days,
+        s.reps,
+        s.lapses,
+        row.suspended,
+        row.buried_until,
+        row.leech
+    ])?;
     Ok(())
 }
 
@@ -221,7 +228,7 @@ impl Db {
             "SELECT {QUESTION_COLS}, {CARD_COLS} FROM question q JOIN card c ON c.question_id = q.id
              WHERE q.id = ?1"
         );
-        Ok(self.conn.query_row(&sql, [id], |r| {
+        Ok(self.conn.prepare_cached(&sql)?.query_row([id], |r| {
             Ok(StudyCard {
                 id,
                 question: question_from_row(r)?,
@@ -233,7 +240,10 @@ impl Db {
     /// The card row of `id`.
     pub fn card_row(&self, id: i64) -> Result<CardRow> {
         let sql = format!("SELECT {CARD_COLS} FROM card c WHERE c.question_id = ?1");
-        Ok(self.conn.query_row(&sql, [id], |r| card_row_at(r, 0))?)
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id], |r| card_row_at(r, 0))?)
     }
 
     /// Stores an answer in one transaction: the card's new state and the review row (with the
@@ -349,34 +359,44 @@ impl Db {
     }
 
     /// What is waiting today, for the progress line: learning questions due now, reviews
-    /// due today and new questions, each counted only up to its cap (so this reads a few
+    /// due today and new questions, each counted up to [`WAITING_CAP`] (so this reads a few
     /// index entries, never the collection). Siblings buried later are still counted, so
     /// the sum is "about" what is left.
-    pub fn waiting_today(&self, q: &NextQuery, review_cap: u32, new_cap: u32) -> Result<Waiting> {
-        let decks =
-            (!q.decks.is_empty()).then(|| serde_json::to_string(q.decks).unwrap_or_default());
+    pub fn waiting_today(&self, q: &NextQuery) -> Result<Waiting> {
+        // The caps are literals: a bound LIMIT makes SQLite re-prepare the statement
+        // whenever the bound value changes.
         let mut st = self.conn.prepare_cached(
             "SELECT
                (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
                   WHERE queue IN (1, 3) AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 1000)),
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
                (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
                   WHERE queue = 2 AND due < ?2 AND active = 1 AND suspended = 0 AND buried_until = 0
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT ?4)),
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
                (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_new
                   WHERE queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT ?5))",
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500))",
         )?;
-        Ok(st.query_row(
-            params![q.now, q.reviews_before, decks, review_cap, new_cap],
-            |r| {
+        Ok(
+            st.query_row(params![q.now, q.reviews_before, decks_json(q.decks)], |r| {
                 Ok(Waiting {
                     learning: r.get(0)?,
                     reviews: r.get(1)?,
                     new: r.get(2)?,
                 })
-            },
-        )?)
+            })?,
+        )
+    }
+
+    /// Learning questions due now (up to [`WAITING_CAP`]): the part of [`Db::waiting_today`]
+    /// that changes with every answer.
+    pub fn learning_due(&self, q: &NextQuery) -> Result<i64> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
+               WHERE queue IN (1, 3) AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
+                 AND (?2 IS NULL OR deck_id IN (SELECT value FROM json_each(?2))) LIMIT 500)",
+        )?;
+        Ok(st.query_row(params![q.now, decks_json(q.decks)], |r| r.get(0))?)
     }
 
     /// Review questions due before `before` (unix seconds), for "due tomorrow".
@@ -454,30 +474,30 @@ fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
         (!siblings.is_empty()).then(|| serde_json::to_string(&siblings).unwrap_or_default());
     let before = serde_json::to_string(a.before)
         .map_err(|e| Error::Other(format!("cannot store card state: {e}")))?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO review (question_id, reviewed_at, rating, queue_before, elapsed_days,
              duration_ms, given, verdict, step, overridden, stability, difficulty,
              interval_days, due, before, buried_siblings)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            a.question_id,
-            a.reviewed_at_ms,
-            a.rating.as_i64(),
-            a.before.state.queue.as_i64(),
-            a.elapsed_days,
-            a.duration_ms,
-            a.given,
-            a.verdict,
-            a.step,
-            a.overridden,
-            a.after.stability.map(f64::from),
-            a.after.difficulty.map(f64::from),
-            a.after.interval_days,
-            a.after.due,
-            before,
-            buried_siblings
-        ],
-    )?;
+    )?
+    .execute(params![
+        a.question_id,
+        a.reviewed_at_ms,
+        a.rating.as_i64(),
+        a.before.state.queue.as_i64(),
+        a.elapsed_days,
+        a.duration_ms,
+        a.given,
+        a.verdict,
+        a.step,
+        a.overridden,
+        a.after.stability.map(f64::from),
+        a.after.difficulty.map(f64::from),
+        a.after.interval_days,
+        a.after.due,
+        before,
+        buried_siblings
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -499,7 +519,8 @@ mod tests {
             reviews_allowed: true,
             new_allowed: true,
         };
-        assert_eq!(db.waiting_today(&q, 200, 20).unwrap(), Waiting::default());
+        assert_eq!(db.waiting_today(&q).unwrap(), Waiting::default());
+        assert_eq!(db.learning_due(&q).unwrap(), 0);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use crate::db::{AnswerRecord, Db, NextQuery, StudyCard, TodayCounts};
+use crate::db::{AnswerRecord, Db, NextQuery, StudyCard, TodayCounts, Waiting};
 use crate::error::{Error, Result};
 use crate::grade::Lexicon;
 use crate::question::{Answer, format_number};
@@ -99,9 +99,6 @@ enum Asked {
     Command(Command),
 }
 
-/// The most reviews or new questions counted for the progress line.
-const WAITING_CAP: u32 = 500;
-
 pub struct Session<'a> {
     db: &'a mut Db,
     prompter: &'a mut dyn Prompter,
@@ -117,7 +114,7 @@ pub struct Session<'a> {
     /// About how many questions are left today, counted when the next one is picked.
     left: i64,
     /// What was waiting when the session started.
-    waiting: Option<crate::db::Waiting>,
+    waiting: Option<Waiting>,
     /// The study day's start and the answers given that day before this session.
     before_session: Option<(i64, TodayCounts)>,
     done: Vec<Done>,
@@ -232,21 +229,26 @@ impl<'a> Session<'a> {
         // Reviews and new questions waiting are counted once per session (the counts stop
         // at the daily limits); then each answer takes one off. Learning ones change with
         // every answer and are counted each time (few, and capped).
-        // Counting stops at WAITING_CAP: past that, "about 500 left" says enough, and a
-        // huge daily limit does not make the first question wait for a long count.
-        let first = self.waiting.is_none();
-        let cap = |limit: u32, done: u32| {
-            if first {
-                limit.saturating_sub(done).min(WAITING_CAP)
-            } else {
-                0
+        // Reviews and new questions waiting are counted once per session (up to the daily
+        // limits); then each answer takes one off. Learning ones change with every answer.
+        let w = match self.waiting {
+            None => {
+                let w = self.db.waiting_today(&q)?;
+                Waiting {
+                    reviews: w.reviews.min(i64::from(
+                        self.settings.reviews_per_day.saturating_sub(today.reviews),
+                    )),
+                    new: w.new.min(i64::from(
+                        self.settings.new_per_day.saturating_sub(today.new),
+                    )),
+                    ..w
+                }
             }
+            Some(start) => Waiting {
+                learning: self.db.learning_due(&q)?,
+                ..start
+            },
         };
-        let w = self.db.waiting_today(
-            &q,
-            cap(self.settings.reviews_per_day, today.reviews),
-            cap(self.settings.new_per_day, today.new),
-        )?;
         let start = *self.waiting.get_or_insert(w);
         let answered = |queue: Queue| {
             self.done
