@@ -191,6 +191,9 @@ pub fn format_number(v: f64) -> String {
 /// Where a question's fact comes from, shown after answering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRef {
+    /// The deck's id for the source (`[[source]] id`).
+    #[serde(default)]
+    pub id: String,
     pub title: String,
     pub publisher: String,
     pub date: String,
@@ -229,9 +232,9 @@ pub struct Question {
 }
 
 impl Question {
-    /// The answer and source as stored (JSON), and a fingerprint of everything shown or
-    /// graded, to tell an updated question from an unchanged one on re-import.
-    pub fn stored_forms(&self) -> (String, String, i64) {
+    /// The answer as stored (JSON), and a fingerprint of everything shown or graded, to
+    /// tell an updated question from an unchanged one on re-import.
+    pub fn stored_forms(&self) -> (String, i64) {
         let answer = serde_json::to_string(&self.answer).unwrap_or_default();
         let source = serde_json::to_string(&self.source).unwrap_or_default();
         let mut h = crate::hash::Fnv::new();
@@ -244,6 +247,6 @@ impl Question {
         ] {
             h.write(part.as_bytes());
         }
-        (answer, source, h.finish() as i64)
+        (answer, h.finish() as i64)
     }
 }

@@ -90,11 +90,11 @@ impl Db {
                 drop(st);
                 tx.execute("UPDATE fact SET retired = 1 WHERE deck_id = ?1", [id])?;
                 let mut st = tx.prepare_cached(
-                    "INSERT INTO fact (deck_id, id, kind, data, retired) VALUES (?1, ?2, ?3, ?4, 0)
-                     ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, data = ?4, retired = 0",
+                    "INSERT INTO fact (deck_id, id, kind, retired) VALUES (?1, ?2, ?3, 0)
+                     ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, retired = 0",
                 )?;
-                for (fid, kind, data) in facts_json(deck) {
-                    st.execute(params![id, fid, kind, data])?;
+                for (fid, kind) in facts(deck) {
+                    st.execute(params![id, fid, kind])?;
                 }
             }
 
@@ -113,37 +113,34 @@ impl Db {
                 }
             }
             let mut insert_q = tx.prepare_cached(
-                "INSERT INTO question (uid, deck_id, fact_id, kind, variant, sibling, context, prompt, answer,
-                                       explanation, source, hash, retired)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
+                "INSERT INTO question (deck_id, fact_id, kind, variant, context, prompt, answer,
+                                       explanation, source_id, part, hash, retired)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
             )?;
             let mut insert_c = tx.prepare_cached(
                 "INSERT INTO card (question_id, deck_id, new_order, due) VALUES (?1, ?2, ?3, 0)",
             )?;
             let mut update_q = tx.prepare_cached(
-                "UPDATE question SET fact_id = ?2, kind = ?3, variant = ?4, sibling = ?5, context = ?6, prompt = ?7,
-                        answer = ?8, explanation = ?9, source = ?10, hash = ?11, retired = 0
+                "UPDATE question SET context = ?2, prompt = ?3, answer = ?4, explanation = ?5,
+                        source_id = ?6, part = ?7, hash = ?8, retired = 0
                  WHERE id = ?1",
             )?;
             let mut activate =
                 tx.prepare_cached("UPDATE card SET active = ?2 WHERE question_id = ?1")?;
             let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
             for q in questions {
-                let (answer, source, hash) = q.stored_forms();
+                let (answer, hash) = q.stored_forms();
                 match existing.remove(&q.uid) {
                     Some((_, h, false)) if h == hash => rep.unchanged += 1,
                     Some((row, _, was_retired)) => {
                         update_q.execute(params![
                             row,
-                            q.fact,
-                            q.kind.as_str(),
-                            q.variant,
-                            q.sibling,
                             q.context,
                             q.prompt,
                             answer,
                             q.explanation,
-                            source,
+                            q.source.id,
+                            q.source.part,
                             hash,
                         ])?;
                         if was_retired {
@@ -155,17 +152,16 @@ impl Db {
                     }
                     None => {
                         insert_q.execute(params![
-                            q.uid,
                             q.deck,
                             q.fact,
                             q.kind.as_str(),
                             q.variant,
-                            q.sibling,
                             q.context,
                             q.prompt,
                             answer,
                             q.explanation,
-                            source,
+                            q.source.id,
+                            q.source.part,
                             hash,
                         ])?;
                         let row = tx.last_insert_rowid();
@@ -189,19 +185,13 @@ impl Db {
     }
 }
 
-/// `(id, kind, JSON)` of every fact of a deck.
-fn facts_json(deck: &Deck) -> Vec<(String, &'static str, String)> {
+/// `(id, kind)` of every fact of a deck.
+fn facts(deck: &Deck) -> Vec<(&str, &'static str)> {
     let f = &deck.file;
     let mut out = Vec::new();
     macro_rules! each {
         ($field:ident, $kind:literal) => {
-            for x in &f.$field {
-                out.push((
-                    x.id.get_ref().clone(),
-                    $kind,
-                    serde_json::to_string(x).unwrap_or_default(),
-                ));
-            }
+            out.extend(f.$field.iter().map(|x| (x.id.get_ref().as_str(), $kind)));
         };
     }
     each!(lists, "list");

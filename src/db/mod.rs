@@ -23,7 +23,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("002_review_time.sql"),
     include_str!("003_deck_alias.sql"),
     include_str!("004_bury_siblings.sql"),
+    include_str!("005_slim_questions.sql"),
 ];
+
+/// A question's source as the JSON of [`crate::question::SourceRef`], for queries that
+/// read questions as `q`: the deck's source row joined with the question's part.
+pub(crate) const SOURCE_JSON: &str = "COALESCE(
+    (SELECT json_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'date', s.date,
+                        'part', q.part)
+     FROM source s WHERE s.deck_id = q.deck_id AND s.id = q.source_id),
+    json_object('id', q.source_id, 'title', '', 'publisher', '', 'date', '', 'part', q.part))";
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -119,6 +128,16 @@ impl Db {
         if version == SCHEMA_VERSION {
             return Ok(());
         }
+        // A migration that rebuilds a table drops the old one while other tables still
+        // point at it: enforcement is off while migrating (it cannot change inside a
+        // transaction) and every key is checked before the commit instead.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let result = self.migrate_locked();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        result
+    }
+
+    fn migrate_locked(&mut self) -> Result<()> {
         // Another process may be creating or migrating the same file at this moment: look
         // again under the write lock.
         let tx = self.conn.transaction()?;
@@ -128,6 +147,16 @@ impl Db {
         }
         for m in &MIGRATIONS[version as usize..] {
             tx.execute_batch(m)?;
+        }
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            return Err(Error::Other(format!(
+                "{}: upgrading the database would break {broken} references; nothing was changed",
+                self.path.display()
+            )));
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -227,13 +256,13 @@ impl Db {
         if !self.deck_exists(deck)? {
             return Err(Error::UnknownDeck(deck.to_owned()));
         }
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare(&format!(
             "SELECT q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context, q.prompt,
-                    q.answer, q.explanation, q.source
+                    q.answer, q.explanation, {SOURCE_JSON}
              FROM question q JOIN card c ON c.question_id = q.id
              WHERE q.deck_id = ?1 AND q.retired = 0 AND (?2 IS NULL OR q.kind = ?2)
-             ORDER BY c.new_order",
-        )?;
+             ORDER BY c.new_order"
+        ))?;
         let rows = st.query_map(params![deck, kind.map(Kind::as_str)], question_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -396,11 +425,67 @@ mod tests {
         let loose: i64 = db
             .conn
             .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT'",
+                "SELECT count(*) FROM pragma_table_list
+                 WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND NOT strict",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
         assert_eq!(loose, 0);
+    }
+
+    #[test]
+    fn a_version_4_database_upgrades_keeping_questions_progress_and_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let c = Connection::open(&path).unwrap();
+        for m in &MIGRATIONS[..4] {
+            c.execute_batch(m).unwrap();
+        }
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 4).unwrap();
+        c.execute_batch(
+            r#"INSERT INTO deck VALUES ('d', 'T', 'zh', 'x', '', 0, 0);
+               INSERT INTO source VALUES ('d', 's1', 'Title', 'Pub', '2021-05-19', NULL);
+               INSERT INTO fact VALUES ('d', 'f', 'qa', '{}', 0);
+               INSERT INTO question (id, uid, deck_id, fact_id, kind, variant, sibling, context, prompt,
+                                     answer, explanation, source, hash)
+               VALUES (7, 'd/f/recall/1', 'd', 'f', 'recall', '1', 'd/f', 'C', '【C】Q?',
+                       '{"type":"text","accepted":["A"]}', 'E',
+                       '{"title":"Title","publisher":"Pub","date":"2021-05-19","part":"L8"}', 1);
+               INSERT INTO card (question_id, deck_id, queue, reps, new_order) VALUES (7, 'd', 2, 5, 1);
+               INSERT INTO review (question_id, reviewed_at, rating, queue_before, elapsed_days,
+                                   duration_ms, interval_days, due, before)
+               VALUES (7, 1, 3, 0, 0, 100, 1, 1, '{}');"#,
+        )
+        .unwrap();
+        drop(c);
+
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
+        let qs = db.questions("d", None).unwrap();
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].uid, "d/f/recall/1");
+        assert_eq!(qs[0].sibling, "d/f");
+        assert_eq!(
+            (qs[0].source.id.as_str(), qs[0].source.title.as_str()),
+            ("s1", "Title")
+        );
+        assert_eq!(qs[0].source.part.as_deref(), Some("L8"));
+        let (reps, reviews): (i64, i64) = db
+            .conn
+            .query_row(
+                "SELECT reps, (SELECT count(*) FROM review WHERE question_id = 7) FROM card WHERE question_id = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((reps, reviews), (5, 1));
+        let fk: bool = db
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(fk, "foreign keys are enforced again after migrating");
     }
 }

@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Db, question_from_row};
+use super::{Db, SOURCE_JSON, question_from_row};
 use crate::error::{Error, Result};
 use crate::question::Question;
 use crate::schedule::{CardState, Queue, Rating, Settings};
@@ -102,7 +102,7 @@ const CARD_COLS: &str = "c.queue, c.step, c.stability, c.difficulty, c.due, c.la
     c.interval_days, c.reps, c.lapses, c.suspended, c.buried_until, c.leech";
 
 const QUESTION_COLS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context,
-    q.prompt, q.answer, q.explanation, q.source";
+    q.prompt, q.answer, q.explanation";
 
 /// Filters shared by every pick: not skipped, in the chosen decks. `?1` exclude (JSON
 /// array), `?2` decks (JSON array or NULL); `?3` is each pick's bound. Buried questions, and so the siblings of
@@ -225,7 +225,7 @@ impl Db {
     /// The question and card row of `id`.
     pub fn study_card(&self, id: i64) -> Result<StudyCard> {
         let sql = format!(
-            "SELECT {QUESTION_COLS}, {CARD_COLS} FROM question q JOIN card c ON c.question_id = q.id
+            "SELECT {QUESTION_COLS}, {SOURCE_JSON}, {CARD_COLS} FROM question q JOIN card c ON c.question_id = q.id
              WHERE q.id = ?1"
         );
         Ok(self.conn.prepare_cached(&sql)?.query_row([id], |r| {
@@ -460,7 +460,7 @@ fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
     // new and review ones until the next rollover, and remember which, for undo.
     let mut st = tx.prepare_cached(
         "SELECT c.question_id FROM question q JOIN card c ON c.question_id = q.id
-         WHERE q.sibling = (SELECT sibling FROM question WHERE id = ?1) AND q.id <> ?1
+         WHERE (q.deck_id, q.fact_id) = (SELECT deck_id, fact_id FROM question WHERE id = ?1) AND q.id <> ?1
            AND c.queue IN (0, 2) AND c.active = 1 AND c.buried_until < ?2",
     )?;
     let siblings: Vec<i64> = st

@@ -103,6 +103,7 @@ impl Gen<'_> {
             .iter()
             .find(|s| s.id.get_ref() == fact.source().get_ref());
         SourceRef {
+            id: fact.source().get_ref().clone(),
             title: src.map(|s| s.title.clone()).unwrap_or_default(),
             publisher: src.map(|s| s.publisher.clone()).unwrap_or_default(),
             date: src.map(|s| s.date.get_ref().clone()).unwrap_or_default(),
