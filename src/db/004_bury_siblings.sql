@@ -4,6 +4,7 @@
 ALTER TABLE review ADD COLUMN buried_siblings TEXT;  -- JSON array of question ids, or NULL
 DROP INDEX card_due;
 DROP INDEX card_new;
-CREATE INDEX card_due ON card (queue, due) WHERE active = 1 AND suspended = 0 AND buried_until = 0;
+-- New questions (queue 0) are only ever picked through card_new: card_due leaves them out.
+CREATE INDEX card_due ON card (queue, due) WHERE queue <> 0 AND active = 1 AND suspended = 0 AND buried_until = 0;
 CREATE INDEX card_new ON card (new_order) WHERE queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0;
 CREATE INDEX card_buried ON card (buried_until) WHERE buried_until != 0;

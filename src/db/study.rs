@@ -368,10 +368,10 @@ impl Db {
         let mut st = self.conn.prepare_cached(
             "SELECT
                (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
-                  WHERE queue IN (1, 3) AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
+                  WHERE queue IN (1, 3) AND queue <> 0 AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
                (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
-                  WHERE queue = 2 AND due < ?2 AND active = 1 AND suspended = 0 AND buried_until = 0
+                  WHERE queue = 2 AND queue <> 0 AND due < ?2 AND active = 1 AND suspended = 0 AND buried_until = 0
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
                (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_new
                   WHERE queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0
@@ -393,7 +393,7 @@ impl Db {
     pub fn learning_due(&self, q: &NextQuery) -> Result<i64> {
         let mut st = self.conn.prepare_cached(
             "SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
-               WHERE queue IN (1, 3) AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
+               WHERE queue IN (1, 3) AND queue <> 0 AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
                  AND (?2 IS NULL OR deck_id IN (SELECT value FROM json_each(?2))) LIMIT 500)",
         )?;
         Ok(st.query_row(params![q.now, decks_json(q.decks)], |r| r.get(0))?)
@@ -401,12 +401,16 @@ impl Db {
 
     /// Review questions due before `before` (unix seconds), for "due tomorrow".
     pub fn reviews_due_count(&self, before: i64) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM card
-             WHERE queue = 2 AND due < ?1 AND active = 1 AND suspended = 0",
-            [before],
-            |r| r.get(0),
-        )?)
+        // Through the indexes: the unburied ones in card_due, the buried ones (today's
+        // siblings, back tomorrow) in card_buried.
+        Ok(self.conn.prepare_cached(
+            "SELECT (SELECT count(*) FROM card INDEXED BY card_due
+                     WHERE queue = 2 AND queue <> 0 AND due < ?1 AND active = 1 AND suspended = 0
+                       AND buried_until = 0)
+                  + (SELECT count(*) FROM card INDEXED BY card_buried
+                     WHERE buried_until != 0 AND queue = 2 AND due < ?1 AND active = 1 AND suspended = 0)",
+        )?
+        .query_row([before], |r| r.get(0))?)
     }
 
     /// `EXPLAIN QUERY PLAN` of each pick, for the test that no pick scans a table.
@@ -424,7 +428,7 @@ impl Db {
 fn learning_sql() -> String {
     format!(
         "SELECT c.question_id FROM card c INDEXED BY card_due
-         WHERE c.queue IN (1, 3) AND c.due <= ?3 AND c.active = 1 AND c.suspended = 0
+         WHERE c.queue IN (1, 3) AND c.queue <> 0 AND c.due <= ?3 AND c.active = 1 AND c.suspended = 0
            AND {FILTERS}
          ORDER BY c.due LIMIT 1"
     )
@@ -433,7 +437,7 @@ fn learning_sql() -> String {
 fn review_sql() -> String {
     format!(
         "SELECT c.question_id FROM card c INDEXED BY card_due
-         WHERE c.queue = 2 AND c.due < ?3 AND c.active = 1 AND c.suspended = 0
+         WHERE c.queue = 2 AND c.queue <> 0 AND c.due < ?3 AND c.active = 1 AND c.suspended = 0
            AND {FILTERS}
          ORDER BY c.due LIMIT 1"
     )
