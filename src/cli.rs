@@ -31,6 +31,7 @@ pub struct Cli {
 pub enum Command {
     AddDeck(cmd::add_deck::AddDeckArgs),
     Decks(cmd::decks::DecksArgs),
+    Export(cmd::export::ExportArgs),
     Questions(cmd::questions::QuestionsArgs),
 }
 
@@ -40,6 +41,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     match &cli.command {
         Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),
+        Command::Export(a) => cmd::export::run(&ctx, a, out),
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
     }
 }

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod db;
 pub mod deck;
 pub mod error;
+pub mod export;
 pub mod generate;
 mod hash;
 pub mod question;

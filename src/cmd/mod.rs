@@ -3,6 +3,7 @@
 
 pub mod add_deck;
 pub mod decks;
+pub mod export;
 pub mod questions;
 
 use std::path::PathBuf;

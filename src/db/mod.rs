@@ -1,6 +1,7 @@
 //! The SQLite store: one `Db` with one method per query, versioned migrations, and the
 //! guards that refuse a file that is not ours or is newer than this binary.
 
+mod export;
 mod import;
 
 use std::io::Read;
@@ -10,6 +11,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question};
+pub use export::{CardState, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 
 /// Written into the SQLite header (`PRAGMA application_id`): "QUIZ".

@@ -1,0 +1,174 @@
+//! Read-only queries for instructors: what exports and result files need beyond the
+//! questions themselves (fact kinds, card state, review history, per-question results).
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::Db;
+use crate::error::{Error, Result};
+
+/// A card's scheduling state, as `quiz export --format apkg --with-scheduling` carries it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardState {
+    pub uid: String,
+    /// 0 new, 1 learning, 2 review, 3 relearning.
+    pub queue: i64,
+    /// Unix seconds.
+    pub due: i64,
+    pub interval_days: i64,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    pub reps: i64,
+    pub lapses: i64,
+    pub suspended: bool,
+    /// Unix seconds.
+    pub last_review: Option<i64>,
+}
+
+/// One answer, as Anki's review log needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewEntry {
+    pub uid: String,
+    /// Unix milliseconds.
+    pub reviewed_at: i64,
+    /// 1 again … 4 easy; 0 manual.
+    pub rating: i64,
+    pub queue_before: i64,
+    pub interval_days: i64,
+    pub duration_ms: i64,
+}
+
+/// One question's results, for `quiz export-results`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultRow {
+    pub uid: String,
+    pub deck: String,
+    pub fact: String,
+    /// `list`, `event`, …; `event` for the deck-wide chronology question.
+    pub fact_kind: String,
+    /// A short human label of the fact: a list's heading, an event's what, a term…
+    pub fact_label: String,
+    pub kind: String,
+    pub source: String,
+    pub reviews: i64,
+    pub lapses: i64,
+    /// Answers rated Again.
+    pub again: i64,
+    pub last_rating: Option<i64>,
+    /// Unix seconds.
+    pub last_review: Option<i64>,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    /// Answers the student overruled as right.
+    pub accepted: Vec<String>,
+}
+
+impl Db {
+    /// `fact id → kind` for a deck, retired facts included. Errors if the deck is unknown.
+    pub fn fact_kinds(&self, deck: &str) -> Result<HashMap<String, String>> {
+        if !self.deck_exists(deck)? {
+            return Err(Error::UnknownDeck(deck.to_owned()));
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT id, kind FROM fact WHERE deck_id = ?1")?;
+        let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The card state of every current question of a deck.
+    pub fn card_states(&self, deck: &str) -> Result<Vec<CardState>> {
+        let mut st = self.conn.prepare(
+            "SELECT q.uid, c.queue, c.due, c.interval_days, c.stability, c.difficulty, c.reps,
+                    c.lapses, c.suspended, c.last_review
+             FROM question q JOIN card c ON c.question_id = q.id
+             WHERE q.deck_id = ?1 AND q.retired = 0",
+        )?;
+        let rows = st.query_map([deck], |r| {
+            Ok(CardState {
+                uid: r.get(0)?,
+                queue: r.get(1)?,
+                due: r.get(2)?,
+                interval_days: r.get(3)?,
+                stability: r.get(4)?,
+                difficulty: r.get(5)?,
+                reps: r.get(6)?,
+                lapses: r.get(7)?,
+                suspended: r.get(8)?,
+                last_review: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every answer given to a current question of a deck, oldest first.
+    pub fn review_log(&self, deck: &str) -> Result<Vec<ReviewEntry>> {
+        let mut st = self.conn.prepare(
+            "SELECT q.uid, r.reviewed_at, r.rating, r.queue_before, r.interval_days, r.duration_ms
+             FROM review r JOIN question q ON q.id = r.question_id
+             WHERE q.deck_id = ?1 AND q.retired = 0
+             ORDER BY r.reviewed_at, r.id",
+        )?;
+        let rows = st.query_map([deck], |r| {
+            Ok(ReviewEntry {
+                uid: r.get(0)?,
+                reviewed_at: r.get(1)?,
+                rating: r.get(2)?,
+                queue_before: r.get(3)?,
+                interval_days: r.get(4)?,
+                duration_ms: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Results of every question that was answered or has an accepted override, in deck and
+    /// generation order.
+    pub fn results(&self) -> Result<Vec<ResultRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT q.uid, q.deck_id, q.fact_id, COALESCE(f.kind, 'event'),
+                    COALESCE(json_extract(f.data, '$.heading'), json_extract(f.data, '$.what'),
+                             json_extract(f.data, '$.term'), json_extract(f.data, '$.name'),
+                             json_extract(f.data, '$.title'), json_extract(f.data, '$.question'),
+                             json_extract(f.data, '$.counts'), json_extract(f.data, '$.text'),
+                             q.fact_id),
+                    q.kind, COALESCE(json_extract(q.source, '$.title'), ''),
+                    (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating > 0),
+                    c.lapses,
+                    (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating = 1),
+                    (SELECT r.rating FROM review r WHERE r.question_id = q.id AND r.rating > 0
+                     ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1),
+                    c.last_review, c.stability, c.difficulty,
+                    (SELECT json_group_array(a.answer) FROM
+                        (SELECT answer FROM accepted_answer WHERE question_id = q.id ORDER BY added_at, answer) a)
+             FROM question q
+             JOIN card c ON c.question_id = q.id
+             LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
+             WHERE EXISTS (SELECT 1 FROM review r WHERE r.question_id = q.id)
+                OR EXISTS (SELECT 1 FROM accepted_answer a WHERE a.question_id = q.id)
+             ORDER BY q.deck_id, c.new_order",
+        )?;
+        let rows = st.query_map(params![], |r| {
+            let accepted: String = r.get(14)?;
+            Ok(ResultRow {
+                uid: r.get(0)?,
+                deck: r.get(1)?,
+                fact: r.get(2)?,
+                fact_kind: r.get(3)?,
+                fact_label: r.get(4)?,
+                kind: r.get(5)?,
+                source: r.get(6)?,
+                reviews: r.get(7)?,
+                lapses: r.get(8)?,
+                again: r.get(9)?,
+                last_rating: r.get(10)?,
+                last_review: r.get(11)?,
+                stability: r.get(12)?,
+                difficulty: r.get(13)?,
+                accepted: serde_json::from_str(&accepted).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

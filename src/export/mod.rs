@@ -1,0 +1,237 @@
+//! Exports of a stored deck for instructors and other tools: JSON, CSV for text import,
+//! an Anki package and a printable quiz sheet (the TOML export is the stored text itself).
+//!
+//! Each format has its own module; this one loads what they all read and renders the parts
+//! of a question they share (options, the answer as text, tags). docs/export.md describes
+//! every format.
+
+pub mod apkg;
+pub mod csv;
+pub mod json;
+pub mod sheet;
+
+use std::collections::HashMap;
+
+use crate::db::Db;
+use crate::deck::{self, Deck};
+use crate::error::Result;
+use crate::question::{Answer, Kind, Question};
+
+/// A stored deck with its current questions, as every exporter reads it.
+pub struct DeckData {
+    pub deck: Deck,
+    pub questions: Vec<Question>,
+    /// `fact id → fact kind` (`list`, `event`, …).
+    pub fact_kinds: HashMap<String, String>,
+}
+
+impl DeckData {
+    /// Loads a deck by id. Errors if there is no such deck.
+    pub fn load(db: &Db, id: &str) -> Result<DeckData> {
+        let text = db.deck_toml(id)?;
+        let deck = deck::parse(&format!("database:{id}"), &text)?;
+        Ok(DeckData {
+            deck,
+            questions: db.questions(id, None)?,
+            fact_kinds: db.fact_kinds(id)?,
+        })
+    }
+
+    /// The kind of fact a question comes from. The deck-wide chronology question has no fact
+    /// of its own; it is about events.
+    pub fn fact_kind(&self, q: &Question) -> &str {
+        self.fact_kinds.get(&q.fact).map_or("event", String::as_str)
+    }
+
+    /// Anki-style tags (no spaces; `::` makes a hierarchy): deck, fact kind, question kind
+    /// and source.
+    pub fn tags(&self, q: &Question) -> Vec<String> {
+        let mut tags = vec![
+            format!("quiz::deck::{}", q.deck),
+            format!("quiz::fact::{}", self.fact_kind(q)),
+            format!("quiz::kind::{}", q.kind.as_str()),
+        ];
+        if !q.source.title.trim().is_empty() {
+            tags.push(format!("quiz::source::{}", tag_safe(&q.source.title)));
+        }
+        tags
+    }
+
+    /// The deck's title, for headings and the Anki deck name.
+    pub fn title(&self) -> &str {
+        &self.deck.file.deck.title
+    }
+}
+
+/// A tag may not hold spaces; `::` would start a new level of the hierarchy.
+pub fn tag_safe(s: &str) -> String {
+    s.trim()
+        .replace("::", ":")
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect()
+}
+
+/// Escapes text for HTML (element content and double-quoted attributes).
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Prompt text as HTML: escaped, with the generator's `**emphasis**` in bold.
+pub fn prompt_html(s: &str) -> String {
+    let escaped = html_escape(s);
+    let mut out = String::with_capacity(escaped.len());
+    let mut open = false;
+    let mut rest = escaped.as_str();
+    while let Some(i) = rest.find("**") {
+        out.push_str(&rest[..i]);
+        out.push_str(if open { "</b>" } else { "<b>" });
+        open = !open;
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    if open {
+        out.push_str("</b>");
+    }
+    out
+}
+
+/// Prompt text without Markdown emphasis, for plain-text targets.
+pub fn prompt_plain(s: &str) -> String {
+    s.replace("**", "")
+}
+
+/// A, B, C… for options.
+pub fn letter(i: usize) -> char {
+    char::from(b'A' + (i % 26) as u8)
+}
+
+/// The options shown with a question (multiple choice, or the items to put in order).
+pub fn options(q: &Question) -> Option<&[String]> {
+    match &q.answer {
+        Answer::Choice { options, .. } => Some(options),
+        Answer::Order { shown, .. } => Some(shown),
+        _ => None,
+    }
+}
+
+/// The right answer as plain text: multiple choice names its letter, an order lists the
+/// letters and items, a list its items.
+pub fn answer_text(q: &Question) -> String {
+    match &q.answer {
+        Answer::Choice { options, correct } => {
+            format!(
+                "{}. {}",
+                letter(*correct),
+                options.get(*correct).map_or("", String::as_str)
+            )
+        }
+        Answer::Order { shown, correct } => correct
+            .iter()
+            .map(|&i| format!("{}. {}", letter(i), shown.get(i).map_or("", String::as_str)))
+            .collect::<Vec<_>>()
+            .join(" → "),
+        Answer::List { items } => items
+            .iter()
+            .filter_map(|i| i.first().cloned())
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => q.answer.display(),
+    }
+}
+
+/// The note shape a question takes in Anki (and the answer space on a sheet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shape {
+    /// Typed recall: text, numbers, dates.
+    Typed,
+    /// Think, reveal, rate yourself.
+    Basic,
+    /// Options shown (multiple choice, put in order).
+    Choice,
+    /// Name every item of a list.
+    List,
+    TrueFalse,
+    /// A sentence with a gap.
+    Cloze,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 6] = [
+        Shape::Typed,
+        Shape::Basic,
+        Shape::Choice,
+        Shape::List,
+        Shape::TrueFalse,
+        Shape::Cloze,
+    ];
+
+    pub fn of(q: &Question) -> Shape {
+        match (&q.answer, q.kind) {
+            (Answer::Text { accepted }, Kind::Cloze)
+                if q.prompt.contains("____")
+                    && !accepted
+                        .first()
+                        .is_some_and(|a| a.contains("}}") || a.contains("::")) =>
+            {
+                Shape::Cloze
+            }
+            (Answer::Choice { .. } | Answer::Order { .. }, _) => Shape::Choice,
+            (Answer::List { .. }, _) => Shape::List,
+            (Answer::TrueFalse { .. }, _) => Shape::TrueFalse,
+            (Answer::Reveal { .. }, _) => Shape::Basic,
+            _ => Shape::Typed,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shape::Typed => "typed",
+            Shape::Basic => "basic",
+            Shape::Choice => "choice",
+            Shape::List => "list",
+            Shape::TrueFalse => "true_false",
+            Shape::Cloze => "cloze",
+        }
+    }
+}
+
+/// A 64-bit hash of `s` that is the same in every build: FNV-1a, then a finaliser that
+/// spreads similar inputs (uids differ in their last characters) over all bits.
+pub fn stable_hash(s: &str) -> u64 {
+    let mut x = crate::hash::fnv(s);
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompt_html_escapes_and_bolds() {
+        assert_eq!(
+            prompt_html("下列哪一项**不**属于“<a>”?"),
+            "下列哪一项<b>不</b>属于“&lt;a&gt;”?"
+        );
+        assert_eq!(prompt_html("a ** b"), "a <b> b</b>");
+    }
+
+    #[test]
+    fn tags_have_no_spaces() {
+        assert_eq!(tag_safe(" a b::c "), "a_b:c");
+    }
+}
