@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 mod hash;
+pub mod import;
 pub mod question;
 
 pub use error::{Error, Result};

@@ -331,6 +331,7 @@ i.w16 { width: 16em; } i.full { width: 90%; }
 ol.questions { padding-left: 1.8em; }
 ol.questions > li { margin: 0 0 .9em; break-inside: avoid; page-break-inside: avoid; }
 .prompt { margin: 0 0 .25em; }
+.prompt b { text-decoration: underline; }
 ol.options { margin: .1em 0 .3em; padding-left: 2em; }
 ol.options li { margin: .05em 0; }
 .answer, .tf, .hint { margin: .3em 0 0 .2em; }

@@ -129,10 +129,16 @@ def cmd_make_apkg(out, flavour):
             Text="The SCO was founded in {{c1::2001}} in {{c2::Shanghai::city}}.",
             **{"Back Extra": "Six founding members"},
         )
-        custom = col.models.copy(col.models.by_name("Basic"))
-        custom["name"] = "Vocab (custom)"
-        col.models.update_dict(custom)
-        add("Vocab (custom)", did, [], Front="条约", Back="treaty")
+        mm = col.models
+        vocab = mm.new("Vocab (custom)")
+        for name in ["Word", "Meaning", "Example"]:
+            mm.add_field(vocab, mm.new_field(name))
+        tmpl = mm.new_template("Recognise")
+        tmpl["qfmt"] = "{{Word}}<br>{{Example}}"
+        tmpl["afmt"] = "{{FrontSide}}<hr id=answer>{{Meaning}}"
+        mm.add_template(vocab, tmpl)
+        mm.add(vocab)
+        add("Vocab (custom)", did, [], Word="条约", Meaning="treaty", Example="《威斯特伐利亚和约》")
         opts = ExportAnkiPackageOptions(
             with_scheduling=False,
             with_deck_configs=False,

@@ -1,0 +1,661 @@
+//! Anki packages (.apkg) as decks: Basic and Basic-and-reversed notes become qa facts, Cloze
+//! notes cloze facts, written out as our TOML deck text so they go through the same
+//! validation and import as any deck file.
+//!
+//! Read: `collection.anki21`, else `collection.anki2` (Anki's legacy schema 11). A package
+//! holding only `collection.anki21b` (the zstd-compressed schema of Anki 2.1.50 and later) is
+//! refused with a message saying how to export one we can read. Media, scheduling and tags are
+//! not carried over, and the notes say so; notes of note types we do not know are reported by
+//! name and left out, never guessed at.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::export::apkg::decode_entities;
+use crate::export::stable_hash;
+
+/// A package converted to deck text, with what the user should be told about it.
+#[derive(Debug, Clone)]
+pub struct Converted {
+    pub text: String,
+    /// One line each: what was left out and why.
+    pub notes: Vec<String>,
+}
+
+/// Is this path an Anki package (by its extension)?
+pub fn is_apkg(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("apkg"))
+}
+
+/// What a note type is to us.
+#[derive(Debug, Clone, PartialEq)]
+enum NoteKind {
+    /// Front and back fields (by index); `reverse`: also back → front; `optional`: the
+    /// reverse only when this field is not empty.
+    Basic {
+        front: usize,
+        back: usize,
+        reverse: bool,
+        optional: Option<usize>,
+    },
+    /// The field holding the cloze text, and an extra field shown with the answer.
+    Cloze {
+        text: usize,
+        extra: Option<usize>,
+    },
+    Unknown,
+}
+
+/// Converts the package at `path` to a deck file's text.
+pub fn convert(path: &Path) -> Result<Converted> {
+    let origin = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
+        Error::Usage(format!(
+            "{origin}: not an Anki package (it is not a zip archive: {e})"
+        ))
+    })?;
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    let has = |n: &str| names.iter().any(|x| x == n);
+    let entry = if has("collection.anki21") {
+        "collection.anki21"
+    } else if has("collection.anki2") && !has("collection.anki21b") {
+        "collection.anki2"
+    } else if has("collection.anki21b") {
+        return Err(Error::Usage(format!(
+            "{origin}: this package is in the newer Anki format (collection.anki21b, zstd-compressed), \
+             which quiz cannot read yet; in Anki, export the deck again with \
+             “Support older Anki versions” ticked"
+        )));
+    } else {
+        return Err(Error::Usage(format!(
+            "{origin}: not an Anki package (no collection.anki2 or collection.anki21 inside)"
+        )));
+    };
+
+    let mut notes = Vec::new();
+    let media = read_media_count(&mut zip);
+    if media > 0 {
+        notes.push(format!(
+            "{origin}: {media} media file{} ignored (quiz decks hold text only)",
+            plural(media)
+        ));
+    }
+
+    let tmp = TempFile(std::env::temp_dir().join(format!(
+        "quiz-apkg-{}-{:x}.anki2",
+        std::process::id(),
+        stable_hash(&origin)
+    )));
+    {
+        let mut src = zip
+            .by_name(entry)
+            .map_err(|e| Error::Usage(format!("{origin}: cannot read {entry}: {e}")))?;
+        let mut dst = std::fs::File::create(&tmp.0).map_err(|e| Error::io(&tmp.0, e))?;
+        std::io::copy(&mut src, &mut dst)
+            .map_err(|e| Error::Usage(format!("{origin}: cannot read {entry}: {e}")))?;
+    }
+    let conn = Connection::open_with_flags(&tmp.0, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| Error::Usage(format!("{origin}: {entry} is not readable: {e}")))?;
+    let bad = |e: rusqlite::Error| {
+        Error::Usage(format!(
+            "{origin}: {entry} is not an Anki collection we can read ({e})"
+        ))
+    };
+    let (models, decks): (String, String) = conn
+        .query_row("SELECT models, decks FROM col", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .map_err(bad)?;
+    let models: HashMap<String, Value> = serde_json::from_str(&models)
+        .map_err(|e| Error::Usage(format!("{origin}: note types are unreadable: {e}")))?;
+    let decks: HashMap<String, Value> = serde_json::from_str(&decks)
+        .map_err(|e| Error::Usage(format!("{origin}: decks are unreadable: {e}")))?;
+    let deck_name = |did: i64| -> String {
+        decks
+            .get(&did.to_string())
+            .and_then(|d| d.get("name"))
+            .and_then(Value::as_str)
+            .unwrap_or("Default")
+            .to_owned()
+    };
+    let kinds: HashMap<i64, (String, NoteKind)> = models
+        .values()
+        .filter_map(|m| {
+            let id = m.get("id")?.as_i64()?;
+            let name = m.get("name")?.as_str()?.to_owned();
+            Some((id, (name, note_kind(m))))
+        })
+        .collect();
+
+    let studied: i64 = conn
+        .query_row("SELECT count(*) FROM cards WHERE type != 0", [], |r| {
+            r.get(0)
+        })
+        .map_err(bad)?;
+    if studied > 0 {
+        notes.push(format!(
+            "{origin}: scheduling of {studied} studied card{} ignored: the questions start new in quiz",
+            plural(studied as usize)
+        ));
+    }
+
+    let mut st = conn
+        .prepare(
+            "SELECT n.id, n.guid, n.mid, n.flds, n.mod,
+                    (SELECT c.did FROM cards c WHERE c.nid = n.id ORDER BY c.ord LIMIT 1)
+             FROM notes n ORDER BY n.id",
+        )
+        .map_err(bad)?;
+    let rows: Vec<(i64, String, i64, String, i64, Option<i64>)> = st
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .map_err(bad)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(bad)?;
+
+    // The deck: the deepest deck that holds every note.
+    let note_decks: Vec<String> = rows.iter().map(|r| deck_name(r.5.unwrap_or(1))).collect();
+    let top = common_deck(&note_decks).unwrap_or_else(|| {
+        path.file_stem()
+            .map_or("Anki".into(), |s| s.to_string_lossy().into_owned())
+    });
+
+    let mut facts = String::new();
+    let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
+    let mut empty = 0usize;
+    let mut with_media = 0usize;
+    let (mut n_qa, mut n_cloze) = (0usize, 0usize);
+    let mut newest = 0i64;
+    let mut cjk = false;
+    for ((_, guid, mid, flds, modified, _), deck) in rows.iter().zip(&note_decks) {
+        let fields: Vec<&str> = flds.split('\x1f').collect();
+        let Some((name, kind)) = kinds.get(mid) else {
+            *unknown
+                .entry(format!("(missing note type {mid})"))
+                .or_default() += 1;
+            continue;
+        };
+        if fields.iter().any(|f| has_media(f)) {
+            with_media += 1;
+        }
+        let field = |i: usize| fields.get(i).copied().unwrap_or("");
+        let part = deck
+            .strip_prefix(top.as_str())
+            .and_then(|s| s.strip_prefix("::"))
+            .filter(|s| !s.is_empty())
+            .map(|s| s.replace("::", " / "));
+        let id = fact_id(guid);
+        match kind {
+            NoteKind::Basic {
+                front,
+                back,
+                reverse,
+                optional,
+            } => {
+                let (q, a) = (to_text(field(*front)), to_text(field(*back)));
+                if q.is_empty() || a.is_empty() {
+                    empty += 1;
+                    continue;
+                }
+                cjk |= has_cjk(&q) || has_cjk(&a);
+                write_qa(&mut facts, &id, part.as_deref(), &q, &a);
+                n_qa += 1;
+                let wants_reverse =
+                    *reverse && optional.is_none_or(|i| !to_text(field(i)).is_empty());
+                if wants_reverse {
+                    write_qa(&mut facts, &format!("{id}-r"), part.as_deref(), &a, &q);
+                    n_qa += 1;
+                }
+            }
+            NoteKind::Cloze { text, extra } => {
+                let Some(t) = cloze_text(field(*text)) else {
+                    empty += 1;
+                    continue;
+                };
+                cjk |= has_cjk(&t);
+                let extra = extra.map(|i| to_text(field(i))).filter(|e| !e.is_empty());
+                write_cloze(&mut facts, &id, part.as_deref(), &t, extra.as_deref());
+                n_cloze += 1;
+            }
+            NoteKind::Unknown => {
+                *unknown.entry(name.clone()).or_default() += 1;
+                continue;
+            }
+        }
+        newest = newest.max(*modified);
+    }
+    for (name, n) in &unknown {
+        notes.push(format!(
+            "{origin}: {n} note{} of note type `{name}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
+            plural(*n)
+        ));
+    }
+    if empty > 0 {
+        notes.push(format!(
+            "{origin}: {empty} note{} left out: a side is empty once media and markup are removed",
+            plural(empty)
+        ));
+    }
+    if with_media > 0 {
+        notes.push(format!(
+            "{origin}: {with_media} note{} had images or sounds, which were dropped",
+            plural(with_media)
+        ));
+    }
+    if n_qa + n_cloze == 0 {
+        return Err(Error::Usage(format!(
+            "{origin}: no Basic, Basic-and-reversed or Cloze notes to import{}",
+            if unknown.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (note types found: {})",
+                    unknown.keys().cloned().collect::<Vec<_>>().join(", ")
+                )
+            }
+        )));
+    }
+
+    let file_name = path
+        .file_name()
+        .map_or(origin.clone(), |n| n.to_string_lossy().into_owned());
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "# Converted from the Anki package {file_name} by `quiz add-deck`: {n_qa} qa and {n_cloze} cloze facts."
+    );
+    let _ = writeln!(text, "\n[deck]");
+    let _ = writeln!(text, "id = {}", toml_str(&deck_id(&top, path)));
+    let _ = writeln!(text, "title = {}", toml_str(&top));
+    let _ = writeln!(text, "language = \"{}\"", if cjk { "zh" } else { "en" });
+    let _ = writeln!(text, "\n[[source]]");
+    let _ = writeln!(text, "id = \"apkg\"");
+    let _ = writeln!(
+        text,
+        "title = {}",
+        toml_str(&format!("Anki package {file_name}"))
+    );
+    let _ = writeln!(text, "publisher = \"Anki\"");
+    let _ = writeln!(text, "date = \"{}\"", iso_date(newest.max(0)));
+    let _ = writeln!(text, "url = {}", toml_str(&file_name));
+    text.push_str(&facts);
+    Ok(Converted { text, notes })
+}
+
+/// The media entries a package lists (the legacy `media` file is a JSON object).
+fn read_media_count<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> usize {
+    let mut s = String::new();
+    let Ok(mut f) = zip.by_name("media") else {
+        return 0;
+    };
+    if f.read_to_string(&mut s).is_err() {
+        return 0;
+    }
+    serde_json::from_str::<serde_json::Map<String, Value>>(&s).map_or(0, |m| m.len())
+}
+
+/// Decides what a note type is: by Anki's record of which stock type it was made from, by
+/// its stock name, or by having exactly the stock layout. Anything else is unknown.
+fn note_kind(m: &Value) -> NoteKind {
+    let fields: Vec<&str> = m
+        .get("flds")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f.get("name").and_then(Value::as_str))
+                .collect()
+        })
+        .unwrap_or_default();
+    let templates: Vec<&str> = m
+        .get("tmpls")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.get("qfmt").and_then(Value::as_str))
+                .collect()
+        })
+        .unwrap_or_default();
+    let field_index = |name: &str| fields.iter().position(|f| *f == name);
+    if m.get("type").and_then(Value::as_i64) == Some(1) {
+        // A cloze note type: its text field is the one its template deletes from.
+        let text = templates.first().and_then(|q| {
+            let start = q.find("{{cloze:")? + "{{cloze:".len();
+            let end = q[start..].find("}}")? + start;
+            field_index(q[start..end].trim())
+        });
+        return match text {
+            Some(text) => NoteKind::Cloze {
+                text,
+                extra: (0..fields.len()).find(|&i| i != text),
+            },
+            None => NoteKind::Unknown,
+        };
+    }
+    let stock = m.get("originalStockKind").and_then(Value::as_i64);
+    let name = m.get("name").and_then(Value::as_str).unwrap_or("");
+    let by_name = match name {
+        "Basic" => Some(1),
+        "Basic (and reversed card)" => Some(2),
+        "Basic (optional reversed card)" => Some(3),
+        "Basic (type in the answer)" => Some(4),
+        _ => None,
+    };
+    let exact = |q: &str, f: &str| q.trim() == format!("{{{{{f}}}}}");
+    let shows = |q: &str, f: &str| q.contains(&format!("{{{{{f}}}}}"));
+    let layout = match (fields.as_slice(), templates.as_slice()) {
+        ([f, _], [q]) if exact(q, f) => Some(1),
+        ([f, b], [q1, q2]) if exact(q1, f) && exact(q2, b) => Some(2),
+        _ => None,
+    };
+    // What Anki recorded (or the stock name) says which stock type it was made from; the
+    // layout must still be that stock type's, since a copy may have been changed since.
+    let kind = stock.filter(|k| (1..=4).contains(k)).or(by_name).or(layout);
+    let basic = |reverse, optional| NoteKind::Basic {
+        front: 0,
+        back: 1,
+        reverse,
+        optional,
+    };
+    match (kind, fields.as_slice(), templates.as_slice()) {
+        (Some(1), [f, _], [q]) if shows(q, f) => basic(false, None),
+        (Some(4), [f, b], [q]) if shows(q, f) && q.contains(&format!("{{{{type:{b}}}}}")) => {
+            basic(false, None)
+        }
+        (Some(2), [f, b], [q1, q2]) if shows(q1, f) && shows(q2, b) => basic(true, None),
+        (Some(3), [f, b, _], [q1, q2]) if shows(q1, f) && shows(q2, b) => basic(true, Some(2)),
+        _ => NoteKind::Unknown,
+    }
+}
+
+/// The deepest `::` deck path shared by every note; `None` if there are no notes or they
+/// share no top-level deck.
+fn common_deck(names: &[String]) -> Option<String> {
+    let first: Vec<&str> = names.first()?.split("::").collect();
+    let mut len = first.len();
+    for n in &names[1..] {
+        let parts: Vec<&str> = n.split("::").collect();
+        len = len.min(first.iter().zip(&parts).take_while(|(a, b)| a == b).count());
+    }
+    (len > 0).then(|| first[..len].join("::"))
+}
+
+/// A deck id from the deck's name: lower-case ASCII letters and digits, `-` between words.
+/// A name with none (all Chinese, say) falls back to the file name, then to `anki-deck`.
+fn deck_id(name: &str, path: &Path) -> String {
+    let from_name = slugify(name.rsplit("::").next().unwrap_or(name));
+    if !from_name.is_empty() {
+        return from_name;
+    }
+    let from_file = path
+        .file_stem()
+        .map(|s| slugify(&s.to_string_lossy()))
+        .unwrap_or_default();
+    if from_file.is_empty() {
+        "anki-deck".into()
+    } else {
+        from_file
+    }
+}
+
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out: String = out.trim_end_matches('-').chars().take(64).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A fact id from a note's GUID: the same note gives the same id in every newer export of
+/// the package, so re-adding it keeps progress.
+fn fact_id(guid: &str) -> String {
+    let h = stable_hash(&format!("anki-guid:{guid}"));
+    let mut s = String::from("n-");
+    let mut n = h;
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut tail = Vec::new();
+    for _ in 0..13 {
+        tail.push(digits[(n % 36) as usize]);
+        n /= 36;
+    }
+    tail.reverse();
+    s.push_str(std::str::from_utf8(&tail).unwrap_or_default());
+    s
+}
+
+fn has_media(field: &str) -> bool {
+    field.contains("<img") || field.contains("[sound:") || field.contains("<audio")
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
+}
+
+/// Field HTML as plain text: line breaks for `<br>` and block ends, no tags, no sound
+/// references, entities decoded, spaces tidied.
+pub fn to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '[']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('[') {
+            if rest.starts_with("[sound:")
+                && let Some(end) = rest.find(']')
+            {
+                rest = &rest[end + 1..];
+            } else {
+                out.push('[');
+                rest = &rest[1..];
+            }
+            continue;
+        }
+        let Some(end) = rest.find('>') else {
+            out.push_str(rest);
+            rest = "";
+            break;
+        };
+        let tag = rest[1..end].trim().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if matches!(name.as_str(), "br" | "div" | "p" | "li" | "tr") {
+            out.push('\n');
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    let decoded = decode_entities(&out);
+    decoded
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Anki's cloze text (`{{c1::answer::hint}}`) in our form (`{{answer}}`), as plain text;
+/// `None` when no valid gap is left.
+fn cloze_text(html: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("{{c") {
+        let after = &rest[i + 3..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let Some(body) = after[digits..].strip_prefix("::").filter(|_| digits > 0) else {
+            out.push_str(&rest[..i + 3]);
+            rest = after;
+            continue;
+        };
+        let end = body.find("}}")?;
+        let inner = &body[..end];
+        let answer = inner.split("::").next().unwrap_or(inner);
+        let answer = to_text(answer)
+            .replace(['|', '\n'], " ")
+            .replace("{{", "{ {");
+        // `out` goes through `to_text` once more: keep the answer's own `<`, `>`, `&` as text.
+        let answer = crate::export::html_escape(&answer);
+        out.push_str(&rest[..i]);
+        // A marker that survives `to_text` and is put back afterwards.
+        out.push_str("\u{1}");
+        out.push_str(answer.trim());
+        out.push_str("\u{2}");
+        rest = &body[end + 2..];
+    }
+    out.push_str(rest);
+    let text = to_text(&out)
+        .replace("{{", "{ {")
+        .replace("}}", "} }")
+        .replace('\u{1}', "{{")
+        .replace('\u{2}', "}}");
+    crate::generate::cloze::gaps(&text).ok().map(|_| text)
+}
+
+fn write_qa(out: &mut String, id: &str, part: Option<&str>, q: &str, a: &str) {
+    let _ = writeln!(out, "\n[[qa]]\nid = \"{id}\"\nsource = \"apkg\"");
+    if let Some(p) = part {
+        let _ = writeln!(out, "part = {}", toml_str(p));
+    }
+    let _ = writeln!(out, "question = {}", toml_str(q));
+    let _ = writeln!(out, "answer = {}", toml_str(a));
+    // Anki answers are self-rated; a long one is not something to type and grade.
+    if a.chars().count() > 24 || a.contains('\n') {
+        let _ = writeln!(out, "self_graded = true");
+    }
+}
+
+fn write_cloze(out: &mut String, id: &str, part: Option<&str>, text: &str, extra: Option<&str>) {
+    let _ = writeln!(out, "\n[[cloze]]\nid = \"{id}\"\nsource = \"apkg\"");
+    if let Some(p) = part {
+        let _ = writeln!(out, "part = {}", toml_str(p));
+    }
+    if let Some(e) = extra {
+        let _ = writeln!(out, "note = {}", toml_str(e));
+    }
+    let _ = writeln!(out, "text = {}", toml_str(text));
+}
+
+/// A TOML basic string.
+fn toml_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `YYYY-MM-DD` of unix seconds (UTC).
+fn iso_date(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    // Civil from days (proleptic Gregorian), the inverse of clock::days_from_civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A file removed when dropped.
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cloze_markers_become_ours() {
+        assert_eq!(
+            cloze_text("SCO: {{c1::2001}} in {{c2::<b>Shanghai</b>::city}}").as_deref(),
+            Some("SCO: {{2001}} in {{Shanghai}}")
+        );
+        assert_eq!(cloze_text("no gaps here"), None);
+    }
+
+    #[test]
+    fn html_becomes_text() {
+        assert_eq!(
+            to_text("Capital of <b>Kazakhstan</b>?<br>Now: &quot;Astana&quot; [sound:a.mp3]"),
+            "Capital of Kazakhstan?\nNow: \"Astana\""
+        );
+        assert_eq!(to_text("a [b] c"), "a [b] c");
+    }
+
+    #[test]
+    fn slugs_and_dates() {
+        assert_eq!(
+            slugify("Diplomacy Basics::Treaties"),
+            "diplomacy-basics-treaties"
+        );
+        assert_eq!(slugify("外交"), "");
+        assert_eq!(iso_date(1_620_777_600), "2021-05-12");
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(
+            common_deck(&["A::B".into(), "A::B::C".into()]).as_deref(),
+            Some("A::B")
+        );
+        assert_eq!(common_deck(&["A".into(), "B".into()]), None);
+    }
+
+    #[test]
+    fn toml_strings_round_trip() {
+        let s = "a \"b\" \\ c\nd\u{7}";
+        let v: toml::Value = toml::from_str(&format!("x = {}", toml_str(s))).unwrap();
+        assert_eq!(v["x"].as_str(), Some(s));
+    }
+}
