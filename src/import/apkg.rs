@@ -526,9 +526,9 @@ fn cloze_text(html: &str) -> Option<String> {
         let answer = crate::export::html_escape(&answer);
         out.push_str(&rest[..i]);
         // A marker that survives `to_text` and is put back afterwards.
-        out.push_str("\u{1}");
+        out.push('\u{1}');
         out.push_str(answer.trim());
-        out.push_str("\u{2}");
+        out.push('\u{2}');
         rest = &body[end + 2..];
     }
     out.push_str(rest);
