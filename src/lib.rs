@@ -15,5 +15,6 @@ pub mod generate;
 mod hash;
 pub mod import;
 pub mod question;
+pub mod results;
 
 pub use error::{Error, Result};

@@ -217,6 +217,22 @@ pub fn stable_hash(s: &str) -> u64 {
     x ^ (x >> 31)
 }
 
+/// `YYYY-MM-DD` of unix seconds (UTC).
+pub fn iso_date(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    // Civil from days (proleptic Gregorian), the inverse of clock::days_from_civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +244,13 @@ mod tests {
             "下列哪一项<b>不</b>属于“&lt;a&gt;”?"
         );
         assert_eq!(prompt_html("a ** b"), "a <b> b</b>");
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso_date(1_620_777_600), "2021-05-12");
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(951_782_400), "2000-02-29");
     }
 
     #[test]

@@ -295,7 +295,11 @@ pub fn convert(path: &Path) -> Result<Converted> {
         toml_str(&format!("Anki package {file_name}"))
     );
     let _ = writeln!(text, "publisher = \"Anki\"");
-    let _ = writeln!(text, "date = \"{}\"", iso_date(newest.max(0)));
+    let _ = writeln!(
+        text,
+        "date = \"{}\"",
+        crate::export::iso_date(newest.max(0))
+    );
     let _ = writeln!(text, "url = {}", toml_str(&file_name));
     text.push_str(&facts);
     Ok(Converted { text, notes })
@@ -585,22 +589,6 @@ fn toml_str(s: &str) -> String {
     out
 }
 
-/// `YYYY-MM-DD` of unix seconds (UTC).
-fn iso_date(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    // Civil from days (proleptic Gregorian), the inverse of clock::days_from_civil.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// A file removed when dropped.
 struct TempFile(PathBuf);
 
@@ -643,8 +631,6 @@ mod tests {
             "diplomacy-basics-treaties"
         );
         assert_eq!(slugify("外交"), "");
-        assert_eq!(iso_date(1_620_777_600), "2021-05-12");
-        assert_eq!(iso_date(0), "1970-01-01");
         assert_eq!(
             common_deck(&["A::B".into(), "A::B::C".into()]).as_deref(),
             Some("A::B")
