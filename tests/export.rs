@@ -100,7 +100,7 @@ fn csv_export_has_anki_headers_and_a_row_per_question() {
         &[
             "#separator:Comma",
             "#html:true",
-            "#columns:Question,Answer,Tags,GUID",
+            "#deck:测试卡组",
             "#tags column:3",
             "#guid column:4",
         ]

@@ -8,12 +8,15 @@
 use super::{DeckData, answer_text, html_escape, letter, options, prompt_html, prompt_plain};
 use crate::question::Question;
 
-/// The CSV text for Anki: header lines, then question, answer, tags and GUID per row.
+/// The CSV text for Anki: header lines (separator, HTML, deck, tags and GUID columns), then
+/// question, answer, tags and GUID per row.
 pub fn render(d: &DeckData) -> String {
     let mut out = String::new();
     out.push_str("#separator:Comma\n");
     out.push_str("#html:true\n");
-    out.push_str("#columns:Question,Answer,Tags,GUID\n");
+    // No `#columns:` line: Anki matches named columns to field names (Front, Back, or
+    // whatever the user's language calls them); unnamed, they fill the fields in order.
+    out.push_str(&format!("#deck:{}\n", one_line(d.title())));
     out.push_str("#tags column:3\n");
     out.push_str("#guid column:4\n");
     for q in &d.questions {
