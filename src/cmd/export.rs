@@ -88,7 +88,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let data = DeckData::load(&db, &args.deck)?;
     let text = match args.format {
         Format::Toml => unreachable!("handled above"),
-        Format::Json => export::json::render(&data),
+        Format::Json => export::json::render(&data, &data.deck_file(&db)?),
         Format::Csv => export::csv::render(&data),
         Format::Quizlet => export::csv::render_quizlet(&data),
         Format::Sheet | Format::SheetHtml => {

@@ -1,12 +1,11 @@
 //! Read-only queries for instructors: what exports and result files need beyond the
 //! questions themselves (fact kinds, card state, review history, per-question results).
 
-use std::collections::HashMap;
+use rusqlite::{OptionalExtension, params};
 
-use rusqlite::params;
-
-use super::Db;
+use super::{Db, question_from_row};
 use crate::error::{Error, Result};
+use crate::question::Question;
 
 /// A card's scheduling state, as `quiz export --format apkg --with-scheduling` carries it.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,16 +64,49 @@ pub struct ResultRow {
 }
 
 impl Db {
-    /// `fact id → kind` for a deck, retired facts included. Errors if the deck is unknown.
-    pub fn fact_kinds(&self, deck: &str) -> Result<HashMap<String, String>> {
+    /// `(title, language)` of a deck. Errors if the deck is unknown.
+    pub fn deck_meta(&self, deck: &str) -> Result<(String, String)> {
+        self.conn
+            .query_row(
+                "SELECT title, language FROM deck WHERE id = ?1",
+                [deck],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::UnknownDeck(deck.to_owned()))
+    }
+
+    /// The current questions of a deck in generation order, each with the kind of its fact
+    /// (`event` for the deck-wide chronology question, which has no fact of its own). Like
+    /// [`Db::questions`], but sorted here rather than by SQLite, whose sorter would copy every
+    /// row of a big deck. Errors if the deck is unknown.
+    pub fn export_questions(&self, deck: &str) -> Result<Vec<(Question, &'static str)>> {
         if !self.deck_exists(deck)? {
             return Err(Error::UnknownDeck(deck.to_owned()));
         }
-        let mut st = self
-            .conn
-            .prepare("SELECT id, kind FROM fact WHERE deck_id = ?1")?;
-        let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut st = self.conn.prepare(
+            "SELECT q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context, q.prompt,
+                    q.answer, q.explanation, q.source, c.new_order, f.kind
+             FROM question q JOIN card c ON c.question_id = q.id
+             LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
+             WHERE q.deck_id = ?1 AND q.retired = 0",
+        )?;
+        let rows = st.query_map([deck], |r| {
+            let kind = match r.get_ref(12)?.as_str_or_null()? {
+                Some("list") => "list",
+                Some("number") => "number",
+                Some("term") => "term",
+                Some("document") => "document",
+                Some("person") => "person",
+                Some("qa") => "qa",
+                Some("cloze") => "cloze",
+                _ => "event",
+            };
+            Ok((r.get::<_, i64>(11)?, question_from_row(r)?, kind))
+        })?;
+        let mut rows: Vec<(i64, Question, &'static str)> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort_unstable_by_key(|(order, _, _)| *order);
+        Ok(rows.into_iter().map(|(_, q, k)| (q, k)).collect())
     }
 
     /// The card state of every current question of a deck.

@@ -43,7 +43,11 @@ pub struct Summary {
 /// characters). The same uid gives the same GUID in every version, so Anki recognises the
 /// note on re-import.
 pub fn note_guid(uid: &str) -> String {
-    base62(stable_hash(&format!("quiz-note:{uid}")))
+    base62(guid_hash(uid))
+}
+
+fn guid_hash(uid: &str) -> u64 {
+    stable_hash(&format!("quiz-note:{uid}"))
 }
 
 /// An id in Anki's id space (milliseconds since 1970 by convention), stable for `key`:
@@ -157,11 +161,11 @@ fn build_collection(
     // A scratch file: no journal, no syncs; it is zipped and deleted right after.
     conn.execute_batch(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 4096;",
+         PRAGMA page_size = 65536;",
     )?;
     conn.execute_batch(SCHEMA)?;
 
-    let deck = d.deck.id();
+    let deck = d.id.as_str();
     let did = deck_id(deck);
     let now_ms = now * 1000;
     let states: HashMap<&str, &CardState> = sched
@@ -192,8 +196,8 @@ fn build_collection(
         })
         .collect();
 
-    let tx = conn.unchecked_transaction()?;
-    tx.execute(
+    conn.execute_batch("BEGIN")?;
+    conn.execute(
         "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
         params![
             crt,
@@ -205,52 +209,54 @@ fn build_collection(
         ],
     )?;
 
-    let mut guids = HashSet::with_capacity(d.questions.len());
-    let mut card_ids: HashMap<&str, i64> = HashMap::new();
-    {
-        let mut ins_note =
-            tx.prepare("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")?;
-        let mut ins_card = tx.prepare(
-            "INSERT INTO cards VALUES (?1, ?1, ?2, 0, ?3, -1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, ?11)",
-        )?;
-        let mut flds = String::new();
-        for (i, (q, &shape)) in d.questions.iter().zip(&shapes).enumerate() {
-            let guid = note_guid(&q.uid);
-            if !guids.insert(guid.clone()) {
-                return Err(Error::Other(format!(
-                    "two questions hash to one Anki note id ({}); please report this",
-                    q.uid
-                )));
-            }
-            let id = now_ms + i as i64;
-            flds.clear();
-            let fields = note_fields(q, shape);
-            for (j, f) in fields.iter().enumerate() {
-                if j > 0 {
-                    flds.push('\x1f');
+    // Two threads: this one renders notes, the other writes them. Rendering (HTML, tags,
+    // checksums) and SQLite's inserts take about as long as each other.
+    let (send, recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(8);
+    let conn = std::thread::scope(|scope| -> Result<Connection> {
+        let writer = scope.spawn(move || -> Result<Connection> {
+            {
+                let mut ins_note = conn.prepare(
+                    "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
+                )?;
+                let mut ins_card = conn.prepare(
+                    "INSERT INTO cards VALUES (?1, ?1, ?2, 0, ?3, -1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, ?11)",
+                )?;
+                for batch in recv {
+                    for n in batch {
+                        ins_note.execute(params![
+                            n.id, n.guid, n.mid, now, n.tags, n.flds, n.sort, n.csum
+                        ])?;
+                        let c = n.card;
+                        ins_card.execute(params![
+                            n.id, did, now, c.ctype, c.queue, c.due, c.ivl, c.factor, c.reps,
+                            c.lapses, c.data
+                        ])?;
+                    }
                 }
-                flds.push_str(f);
             }
-            let sort = strip_html(&fields[0]);
-            let csum = field_checksum(&sort);
-            let tags = format!(" {} ", d.tags(q).join(" "));
-            ins_note.execute(params![
-                id,
-                guid,
-                notetype_id(deck, shape),
-                now,
-                tags,
-                flds,
-                sort,
-                csum
-            ])?;
-            let c = card_row(states.get(q.uid.as_str()).copied(), i, crt, today);
-            ins_card.execute(params![
-                id, did, now, c.ctype, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.data
-            ])?;
-            card_ids.insert(q.uid.as_str(), id);
-        }
-    }
+            Ok(conn)
+        });
+        let rendered = render_notes(d, &shapes, &states, now_ms, crt, today, &send);
+        drop(send);
+        let conn = writer
+            .join()
+            .map_err(|_| Error::Other("the Anki package writer failed".into()))?;
+        // A writer error closes the channel, which is what stopped the renderer: report
+        // the writer's error first.
+        let conn = conn?;
+        rendered?;
+        Ok(conn)
+    })?;
+    let card_ids: HashMap<&str, i64> = if sched.is_some() {
+        d.questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.uid.as_str(), now_ms + i as i64))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let tx = &conn;
     let mut reviews = 0;
     if let Some(s) = &sched {
         let mut ins =
@@ -289,13 +295,77 @@ fn build_collection(
         }
     }
     tx.execute_batch(INDEXES)?;
-    tx.commit()?;
+    tx.execute_batch("COMMIT")?;
     conn.close().map_err(|(_, e)| Error::Db(e))?;
     Ok(Summary {
         notes: d.questions.len(),
         note_types: used.len(),
         reviews,
     })
+}
+
+/// One note and its card, ready to insert.
+struct NoteRow {
+    id: i64,
+    guid: String,
+    mid: i64,
+    tags: String,
+    flds: String,
+    sort: String,
+    csum: i64,
+    card: CardRow,
+}
+
+/// Renders every question as a note and sends them in batches. Stops early (without an
+/// error of its own) if the writer has gone.
+#[allow(clippy::too_many_arguments)]
+fn render_notes(
+    d: &DeckData,
+    shapes: &[Shape],
+    states: &HashMap<&str, &CardState>,
+    now_ms: i64,
+    crt: i64,
+    today: i64,
+    send: &std::sync::mpsc::SyncSender<Vec<NoteRow>>,
+) -> Result<()> {
+    const BATCH: usize = 512;
+    let deck = d.id.as_str();
+    let mut seen = HashSet::with_capacity(d.questions.len());
+    let mut batch = Vec::with_capacity(BATCH);
+    for (i, (q, &shape)) in d.questions.iter().zip(shapes).enumerate() {
+        let hash = guid_hash(&q.uid);
+        if !seen.insert(hash) {
+            return Err(Error::Other(format!(
+                "two questions hash to one Anki note id ({}); please report this",
+                q.uid
+            )));
+        }
+        let fields = note_fields(q, shape);
+        let flds = fields.join("\x1f");
+        let sort = strip_html(&fields[0]);
+        let csum = field_checksum(&sort);
+        let mut tags = String::with_capacity(100);
+        tags.push(' ');
+        tags.push_str(&d.tags(i));
+        tags.push(' ');
+        batch.push(NoteRow {
+            id: now_ms + i as i64,
+            guid: base62(hash),
+            mid: notetype_id(deck, shape),
+            tags,
+            flds,
+            sort,
+            csum,
+            card: card_row(states.get(q.uid.as_str()).copied(), i, crt, today),
+        });
+        if batch.len() == BATCH && send.send(std::mem::take(&mut batch)).is_err() {
+            return Ok(());
+        }
+    }
+    if !batch.is_empty() {
+        let _ = send.send(batch);
+    }
+    Ok(())
 }
 
 /// A card's scheduling columns.
@@ -527,7 +597,7 @@ fn notetype(d: &DeckData, shape: Shape, id: i64, did: i64, now: i64) -> Value {
         .collect();
     json!({
         "id": id,
-        "name": format!("quiz {} ({})", shape_label(shape), d.deck.id()),
+        "name": format!("quiz {} ({})", shape_label(shape), d.id.as_str()),
         "type": if shape == Shape::Cloze { 1 } else { 0 },
         "mod": now,
         "usn": -1,
@@ -553,7 +623,7 @@ fn notetype(d: &DeckData, shape: Shape, id: i64, did: i64, now: i64) -> Value {
 fn anki_deck_name(d: &DeckData) -> String {
     let t = d.title().replace("::", ":");
     if t.trim().is_empty() {
-        d.deck.id().to_owned()
+        d.id.as_str().to_owned()
     } else {
         t
     }
@@ -669,50 +739,58 @@ fn sha1(data: &[u8]) -> [u8; 20] {
         0x1032_5476,
         0xC3D2_E1F0,
     ];
-    let mut msg = data.to_vec();
-    let bit_len = (data.len() as u64).wrapping_mul(8);
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
+    let full = data.len() / 64 * 64;
+    for block in data[..full].chunks_exact(64) {
+        sha1_block(&mut h, block);
     }
-    msg.extend_from_slice(&bit_len.to_be_bytes());
-    for chunk in msg.chunks_exact(64) {
-        let mut w = [0u32; 80];
-        for (i, b) in chunk.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
-        }
-        for i in 16..80 {
-            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e] = h;
-        for (i, &wi) in w.iter().enumerate() {
-            let (f, k) = match i {
-                0..=19 => ((b & c) | (!b & d), 0x5A82_7999),
-                20..=39 => (b ^ c ^ d, 0x6ED9_EBA1),
-                40..=59 => ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC),
-                _ => (b ^ c ^ d, 0xCA62_C1D6),
-            };
-            let t = a
-                .rotate_left(5)
-                .wrapping_add(f)
-                .wrapping_add(e)
-                .wrapping_add(k)
-                .wrapping_add(wi);
-            e = d;
-            d = c;
-            c = b.rotate_left(30);
-            b = a;
-            a = t;
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
-            *x = x.wrapping_add(y);
-        }
+    // The tail, the 0x80 marker and the bit length: one or two more blocks.
+    let mut tail = [0u8; 128];
+    let rest = &data[full..];
+    tail[..rest.len()].copy_from_slice(rest);
+    tail[rest.len()] = 0x80;
+    let len = if rest.len() < 56 { 64 } else { 128 };
+    tail[len - 8..len].copy_from_slice(&((data.len() as u64).wrapping_mul(8)).to_be_bytes());
+    for block in tail[..len].chunks_exact(64) {
+        sha1_block(&mut h, block);
     }
     let mut out = [0u8; 20];
     for (i, x) in h.iter().enumerate() {
         out[i * 4..i * 4 + 4].copy_from_slice(&x.to_be_bytes());
     }
     out
+}
+
+fn sha1_block(h: &mut [u32; 5], block: &[u8]) {
+    let mut w = [0u32; 80];
+    for (i, b) in block.chunks_exact(4).enumerate() {
+        w[i] = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    }
+    for i in 16..80 {
+        w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
+    }
+    let [mut a, mut b, mut c, mut d, mut e] = *h;
+    for (i, &wi) in w.iter().enumerate() {
+        let (f, k) = match i {
+            0..=19 => ((b & c) | (!b & d), 0x5A82_7999),
+            20..=39 => (b ^ c ^ d, 0x6ED9_EBA1),
+            40..=59 => ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC),
+            _ => (b ^ c ^ d, 0xCA62_C1D6),
+        };
+        let t = a
+            .rotate_left(5)
+            .wrapping_add(f)
+            .wrapping_add(e)
+            .wrapping_add(k)
+            .wrapping_add(wi);
+        e = d;
+        d = c;
+        c = b.rotate_left(30);
+        b = a;
+        a = t;
+    }
+    for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
+        *x = x.wrapping_add(y);
+    }
 }
 
 fn base62(mut n: u64) -> String {
@@ -740,6 +818,14 @@ mod tests {
         assert_eq!(
             hex(&sha1(b"abc")),
             "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+        for n in [55, 56, 63, 64, 65] {
+            let v = vec![b'x'; n];
+            assert_eq!(sha1(&v).len(), 20);
+        }
+        assert_eq!(
+            hex(&sha1(&[b'a'; 56])),
+            "c2db330f6083854c99d4b5bfb6e8f29f201be699"
         );
         let long = vec![b'a'; 1000];
         assert_eq!(

@@ -19,8 +19,8 @@ pub fn render(d: &DeckData) -> String {
     out.push_str(&format!("#deck:{}\n", one_line(d.title())));
     out.push_str("#tags column:3\n");
     out.push_str("#guid column:4\n");
-    for q in &d.questions {
-        let tags = d.tags(q).join(" ");
+    for (i, q) in d.questions.iter().enumerate() {
+        let tags = d.tags(i);
         let guid = guid(q);
         let row = [question_html(q), answer_html(q), tags, guid];
         let cells: Vec<String> = row.iter().map(|c| quote(c)).collect();

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::DeckData;
+use crate::deck::Deck;
 use crate::deck::model::DeckFile;
 use crate::question::Question;
 
@@ -31,9 +32,10 @@ struct QuestionOut<'a> {
     fact_kind: &'a str,
 }
 
-/// The whole deck as pretty-printed JSON, ending in a newline.
-pub fn render(d: &DeckData) -> String {
-    let f = &d.deck.file;
+/// The whole deck as pretty-printed JSON, ending in a newline. `deck` is the parsed deck
+/// file ([`DeckData::deck_file`]).
+pub fn render(d: &DeckData, deck: &Deck) -> String {
+    let f = &deck.file;
     let doc = Document {
         format: "quiz-deck",
         version: VERSION,
@@ -45,9 +47,10 @@ pub fn render(d: &DeckData) -> String {
         questions: d
             .questions
             .iter()
-            .map(|q| QuestionOut {
+            .zip(&d.fact_kinds)
+            .map(|(q, k)| QuestionOut {
                 question: q,
-                fact_kind: d.fact_kind(q),
+                fact_kind: k,
             })
             .collect(),
     };

@@ -10,56 +10,66 @@ pub mod csv;
 pub mod json;
 pub mod sheet;
 
-use std::collections::HashMap;
-
 use crate::db::Db;
 use crate::deck::{self, Deck};
 use crate::error::Result;
 use crate::question::{Answer, Kind, Question};
 
-/// A stored deck with its current questions, as every exporter reads it.
+/// A stored deck with its current questions, as every exporter reads it. The deck file
+/// itself is not parsed here (a big deck's TOML takes longer to parse than the rest of an
+/// export); the JSON export parses it.
 pub struct DeckData {
-    pub deck: Deck,
+    pub id: String,
+    pub title: String,
+    /// `zh` or `en`.
+    pub language: String,
+    /// In generation order.
     pub questions: Vec<Question>,
-    /// `fact id → fact kind` (`list`, `event`, …).
-    pub fact_kinds: HashMap<String, String>,
+    /// The kind of fact each question comes from (`list`, `event`, …), by index.
+    pub fact_kinds: Vec<&'static str>,
 }
 
 impl DeckData {
     /// Loads a deck by id. Errors if there is no such deck.
     pub fn load(db: &Db, id: &str) -> Result<DeckData> {
-        let text = db.deck_toml(id)?;
-        let deck = deck::parse(&format!("database:{id}"), &text)?;
+        let (title, language) = db.deck_meta(id)?;
+        let (questions, fact_kinds) = db.export_questions(id)?.into_iter().unzip();
         Ok(DeckData {
-            deck,
-            questions: db.questions(id, None)?,
-            fact_kinds: db.fact_kinds(id)?,
+            id: id.to_owned(),
+            title,
+            language,
+            questions,
+            fact_kinds,
         })
     }
 
-    /// The kind of fact a question comes from. The deck-wide chronology question has no fact
-    /// of its own; it is about events.
-    pub fn fact_kind(&self, q: &Question) -> &str {
-        self.fact_kinds.get(&q.fact).map_or("event", String::as_str)
-    }
-
-    /// Anki-style tags (no spaces; `::` makes a hierarchy): deck, fact kind, question kind
-    /// and source.
-    pub fn tags(&self, q: &Question) -> Vec<String> {
-        let mut tags = vec![
-            format!("quiz::deck::{}", q.deck),
-            format!("quiz::fact::{}", self.fact_kind(q)),
-            format!("quiz::kind::{}", q.kind.as_str()),
-        ];
+    /// Anki-style tags of question `i`, space-separated (a tag holds no spaces; `::` makes
+    /// a hierarchy): deck, fact kind, question kind and source.
+    pub fn tags(&self, i: usize) -> String {
+        let q = &self.questions[i];
+        let mut t = String::with_capacity(96);
+        t.push_str("quiz::deck::");
+        t.push_str(&q.deck);
+        t.push_str(" quiz::fact::");
+        t.push_str(self.fact_kinds.get(i).copied().unwrap_or("event"));
+        t.push_str(" quiz::kind::");
+        t.push_str(q.kind.as_str());
         if !q.source.title.trim().is_empty() {
-            tags.push(format!("quiz::source::{}", tag_safe(&q.source.title)));
+            t.push_str(" quiz::source::");
+            t.push_str(&tag_safe(&q.source.title));
         }
-        tags
+        t
     }
 
     /// The deck's title, for headings and the Anki deck name.
     pub fn title(&self) -> &str {
-        &self.deck.file.deck.title
+        &self.title
+    }
+
+    /// The deck file, parsed (for the JSON export).
+    pub fn deck_file(&self, db: &Db) -> Result<Deck> {
+        let text = db.deck_toml(&self.id)?;
+        deck::parse(&format!("database:{}", self.id), &text)
     }
 }
 
@@ -75,15 +85,20 @@ pub fn tag_safe(s: &str) -> String {
 /// Escapes text for HTML (element content and double-quoted attributes).
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
     }
+    out.push_str(&s[last..]);
     out
 }
 

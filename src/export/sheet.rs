@@ -71,7 +71,7 @@ struct Labels {
 }
 
 fn labels(d: &DeckData) -> Labels {
-    if d.deck.file.deck.language == "en" {
+    if d.language == "en" {
         Labels {
             quiz: "Quiz",
             name: "Name",
@@ -124,7 +124,7 @@ pub fn markdown(d: &DeckData, picked: &[&Question], seed: u64) -> String {
         l.score,
         picked.len()
     );
-    let _ = writeln!(s, "*{}*\n", (l.about)(picked.len(), seed, d.deck.id()));
+    let _ = writeln!(s, "*{}*\n", (l.about)(picked.len(), seed, d.id.as_str()));
     for (i, q) in picked.iter().enumerate() {
         let n = i + 1;
         let _ = writeln!(s, "**{n}.** {}\n", prompt_plain_md(&q.prompt));
@@ -177,11 +177,7 @@ pub fn markdown(d: &DeckData, picked: &[&Question], seed: u64) -> String {
 /// The sheet as a standalone HTML page, laid out for A4/Letter printing.
 pub fn html(d: &DeckData, picked: &[&Question], seed: u64) -> String {
     let l = labels(d);
-    let lang = if d.deck.file.deck.language == "en" {
-        "en"
-    } else {
-        "zh-Hans"
-    };
+    let lang = if d.language == "en" { "en" } else { "zh-Hans" };
     let title = html_escape(d.title());
     let mut s = String::new();
     let _ = write!(
@@ -201,7 +197,7 @@ pub fn html(d: &DeckData, picked: &[&Question], seed: u64) -> String {
     let _ = writeln!(
         s,
         "<p class=\"about\">{}</p>\n</header>",
-        html_escape(&(l.about)(picked.len(), seed, d.deck.id()))
+        html_escape(&(l.about)(picked.len(), seed, d.id.as_str()))
     );
     s.push_str("<ol class=\"questions\">\n");
     for q in picked {
