@@ -236,7 +236,7 @@ fn tables(r: &Report, top: usize) -> Vec<Table> {
             rows: r
                 .facts
                 .iter()
-                .filter(|s| s.reviews > 0)
+                .filter(|s| s.failed > 0)
                 .take(top)
                 .enumerate()
                 .map(|(i, s)| {
@@ -421,7 +421,7 @@ pub fn html(r: &Report, top: usize) -> String {
          body { font-family: \"Noto Sans CJK SC\", \"PingFang SC\", sans-serif; max-width: 60em; margin: 1.5em auto; padding: 0 1em; }\n\
          table { border-collapse: collapse; width: 100%; margin: .5em 0; font-size: 10.5pt; }\n\
          th, td { border-bottom: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }\n\
-         th { background: #f3f3f3; } td.n { text-align: right; white-space: nowrap; }\n\
+         th { background: #f3f3f3; } .n { text-align: right; white-space: nowrap; }\n\
          .note { color: #666; font-size: 9pt; }\n\
          @page { size: A4; margin: 15mm; } tr { break-inside: avoid; }\n\
          </style>\n</head>\n<body>\n<h1>Class report</h1>\n",
@@ -433,23 +433,26 @@ pub fn html(r: &Report, top: usize) -> String {
             s.push_str("<p>(none)</p>\n");
             continue;
         }
+        // Numbers (counts, shares, n/m) right-aligned, headers over them too.
+        let numeric = |c: &str| {
+            c == "–"
+                || (c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+                    && c.chars()
+                        .all(|ch| ch.is_ascii_digit() || "%/.".contains(ch)))
+        };
+        let cols: Vec<bool> = (0..t.head.len())
+            .map(|i| t.rows.iter().all(|r| r.get(i).is_some_and(|c| numeric(c))))
+            .collect();
+        let class = |i: usize| if cols[i] { " class=\"n\"" } else { "" };
         s.push_str("<table>\n<tr>");
-        for h in &t.head {
-            let _ = write!(s, "<th>{h}</th>");
+        for (i, h) in t.head.iter().enumerate() {
+            let _ = write!(s, "<th{}>{h}</th>", class(i));
         }
         s.push_str("</tr>\n");
         for row in &t.rows {
             s.push_str("<tr>");
-            for c in row {
-                let numeric = c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
-                    && c.chars()
-                        .all(|ch| ch.is_ascii_digit() || "%/.".contains(ch));
-                let class = if numeric || c == "–" {
-                    " class=\"n\""
-                } else {
-                    ""
-                };
-                let _ = write!(s, "<td{class}>{}</td>", html_escape(c));
+            for (i, c) in row.iter().enumerate() {
+                let _ = write!(s, "<td{}>{}</td>", class(i), html_escape(c));
             }
             s.push_str("</tr>\n");
         }
