@@ -2,15 +2,13 @@
 //! notes cloze facts, written out as our TOML deck text so they go through the same
 //! validation and import as any deck file.
 //!
-//! Read: `collection.anki21`, else `collection.anki2` (Anki's legacy schema 11). A package
-//! holding only `collection.anki21b` (the zstd-compressed schema of Anki 2.1.50 and later) is
-//! refused with a message saying how to export one we can read. Media, scheduling and tags are
-//! not carried over, and the notes say so; notes of note types we do not know are reported by
-//! name and left out, never guessed at.
+//! Read: `collection.anki21b` (zstd-compressed, schema 18, from Anki 2.1.50 and later) if
+//! present, else `collection.anki21`, else `collection.anki2` (Anki's legacy schema 11).
+//! Media, scheduling and tags are not carried over, and the notes say so; notes of note types
+//! we do not know are reported by name and left out, never guessed at.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
@@ -67,24 +65,26 @@ pub fn convert(path: &Path) -> Result<Converted> {
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .collect();
     let has = |n: &str| names.iter().any(|x| x == n);
-    let entry = if has("collection.anki21") {
+    // Newest first: Anki 2.1.50+ writes collection.anki21b and a stub collection.anki2
+    // that only asks to update Anki.
+    let entry = if has("collection.anki21b") {
+        "collection.anki21b"
+    } else if has("collection.anki21") {
         "collection.anki21"
-    } else if has("collection.anki2") && !has("collection.anki21b") {
+    } else if has("collection.anki2") {
         "collection.anki2"
-    } else if has("collection.anki21b") {
-        return Err(Error::Usage(format!(
-            "{origin}: this package is in the newer Anki format (collection.anki21b, zstd-compressed), \
-             which quiz cannot read yet; in Anki, export the deck again with \
-             “Support older Anki versions” ticked"
-        )));
     } else {
         return Err(Error::Usage(format!(
-            "{origin}: not an Anki package (no collection.anki2 or collection.anki21 inside)"
+            "{origin}: not an Anki package (no collection.anki2, collection.anki21 or collection.anki21b inside)"
         )));
     };
 
     let mut notes = Vec::new();
-    let media = read_media_count(&mut zip);
+    // Media files are stored as entries named 0, 1, 2…, in every version of the format.
+    let media = names
+        .iter()
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .count();
     if media > 0 {
         notes.push(format!(
             "{origin}: {media} media file{} ignored (quiz decks hold text only)",
@@ -98,29 +98,45 @@ pub fn convert(path: &Path) -> Result<Converted> {
         stable_hash(&origin)
     )));
     {
-        let mut src = zip
-            .by_name(entry)
-            .map_err(|e| Error::Usage(format!("{origin}: cannot read {entry}: {e}")))?;
+        let unreadable =
+            |e: &dyn std::fmt::Display| Error::Usage(format!("{origin}: cannot read {entry}: {e}"));
+        let mut src = zip.by_name(entry).map_err(|e| unreadable(&e))?;
         let mut dst = std::fs::File::create(&tmp.0).map_err(|e| Error::io(&tmp.0, e))?;
-        std::io::copy(&mut src, &mut dst)
-            .map_err(|e| Error::Usage(format!("{origin}: cannot read {entry}: {e}")))?;
+        if entry == "collection.anki21b" {
+            let mut z =
+                ruzstd::decoding::StreamingDecoder::new(&mut src).map_err(|e| unreadable(&e))?;
+            std::io::copy(&mut z, &mut dst).map_err(|e| unreadable(&e))?;
+        } else {
+            std::io::copy(&mut src, &mut dst).map_err(|e| unreadable(&e))?;
+        }
     }
     let conn = Connection::open_with_flags(&tmp.0, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| Error::Usage(format!("{origin}: {entry} is not readable: {e}")))?;
+    // Anki's names compare case-insensitively; SQLite needs the collation to read the
+    // tables declared with it (we never look a name up, so simple lower-casing will do).
+    conn.create_collation("unicase", |a: &str, b: &str| {
+        a.to_lowercase().cmp(&b.to_lowercase())
+    })
+    .map_err(|e| Error::Usage(format!("{origin}: {entry} is not readable: {e}")))?;
     let bad = |e: rusqlite::Error| {
         Error::Usage(format!(
             "{origin}: {entry} is not an Anki collection we can read ({e})"
         ))
     };
-    let (models, decks): (String, String) = conn
-        .query_row("SELECT models, decks FROM col", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .map_err(bad)?;
-    let models: HashMap<String, Value> = serde_json::from_str(&models)
-        .map_err(|e| Error::Usage(format!("{origin}: note types are unreadable: {e}")))?;
-    let decks: HashMap<String, Value> = serde_json::from_str(&decks)
-        .map_err(|e| Error::Usage(format!("{origin}: decks are unreadable: {e}")))?;
+    let (models, decks) = if entry == "collection.anki21b" {
+        schema18_tables(&conn).map_err(bad)?
+    } else {
+        let (models, decks): (String, String) = conn
+            .query_row("SELECT models, decks FROM col", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(bad)?;
+        let models: HashMap<String, Value> = serde_json::from_str(&models)
+            .map_err(|e| Error::Usage(format!("{origin}: note types are unreadable: {e}")))?;
+        let decks: HashMap<String, Value> = serde_json::from_str(&decks)
+            .map_err(|e| Error::Usage(format!("{origin}: decks are unreadable: {e}")))?;
+        (models, decks)
+    };
     let deck_name = |did: i64| -> String {
         decks
             .get(&did.to_string())
@@ -305,16 +321,136 @@ pub fn convert(path: &Path) -> Result<Converted> {
     Ok(Converted { text, notes })
 }
 
-/// The media entries a package lists (the legacy `media` file is a JSON object).
-fn read_media_count<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> usize {
-    let mut s = String::new();
-    let Ok(mut f) = zip.by_name("media") else {
-        return 0;
-    };
-    if f.read_to_string(&mut s).is_err() {
-        return 0;
+/// Note types and decks of a current-format collection (schema 18: tables `notetypes`,
+/// `fields`, `templates`, `decks`, with settings as protocol buffers), in the legacy JSON
+/// shape the rest of the conversion reads: for note types `id`, `name`, `type` (1 = cloze),
+/// `originalStockKind`, `flds[].name`, `tmpls[].qfmt`; for decks `name` with `::`.
+fn schema18_tables(
+    conn: &Connection,
+) -> rusqlite::Result<(HashMap<String, Value>, HashMap<String, Value>)> {
+    let mut fields: HashMap<i64, Vec<Value>> = HashMap::new();
+    let mut st = conn.prepare("SELECT ntid, name FROM fields ORDER BY ntid, ord")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, name) = row?;
+        fields
+            .entry(id)
+            .or_default()
+            .push(serde_json::json!({ "name": name }));
     }
-    serde_json::from_str::<serde_json::Map<String, Value>>(&s).map_or(0, |m| m.len())
+    let mut templates: HashMap<i64, Vec<Value>> = HashMap::new();
+    let mut st = conn.prepare("SELECT ntid, config FROM templates ORDER BY ntid, ord")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))? {
+        let (id, config) = row?;
+        // Template.Config: 1 = question format.
+        let qfmt = proto_fields(&config)
+            .into_iter()
+            .find_map(|(n, v)| match (n, v) {
+                (1, Proto::Bytes(b)) => Some(String::from_utf8_lossy(b).into_owned()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        templates
+            .entry(id)
+            .or_default()
+            .push(serde_json::json!({ "qfmt": qfmt }));
+    }
+    let mut models = HashMap::new();
+    let mut st = conn.prepare("SELECT id, name, config FROM notetypes")?;
+    for row in st.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+        ))
+    })? {
+        let (id, name, config) = row?;
+        // Notetype.Config: 1 = kind (1 cloze), 9 = original stock kind.
+        let (mut kind, mut stock) = (0, None);
+        for (n, v) in proto_fields(&config) {
+            match (n, v) {
+                (1, Proto::Varint(k)) => kind = k,
+                (9, Proto::Varint(k)) => stock = Some(k),
+                _ => {}
+            }
+        }
+        models.insert(
+            id.to_string(),
+            serde_json::json!({
+                "id": id,
+                "name": name,
+                "type": kind,
+                "originalStockKind": stock,
+                "flds": fields.remove(&id).unwrap_or_default(),
+                "tmpls": templates.remove(&id).unwrap_or_default(),
+            }),
+        );
+    }
+    let mut decks = HashMap::new();
+    let mut st = conn.prepare("SELECT id, name FROM decks")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, name) = row?;
+        decks.insert(
+            id.to_string(),
+            serde_json::json!({ "name": name.replace('\x1f', "::") }),
+        );
+    }
+    Ok((models, decks))
+}
+
+/// A protocol-buffer field's value, as far as we read them.
+enum Proto<'a> {
+    Varint(u64),
+    Bytes(&'a [u8]),
+    Other,
+}
+
+/// The top-level fields of a protocol-buffer message: (field number, value). Stops at the
+/// first malformed byte.
+fn proto_fields(mut b: &[u8]) -> Vec<(u64, Proto<'_>)> {
+    fn varint(b: &mut &[u8]) -> Option<u64> {
+        let mut x = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = b.split_first()?;
+            *b = rest;
+            x |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(x);
+            }
+        }
+        None
+    }
+    let mut out = Vec::new();
+    while !b.is_empty() {
+        let Some(key) = varint(&mut b) else { break };
+        let value = match key & 7 {
+            0 => match varint(&mut b) {
+                Some(v) => Proto::Varint(v),
+                None => break,
+            },
+            1 | 5 => {
+                let n = if key & 7 == 1 { 8 } else { 4 };
+                if b.len() < n {
+                    break;
+                }
+                b = &b[n..];
+                Proto::Other
+            }
+            2 => {
+                let Some(len) = varint(&mut b).and_then(|l| usize::try_from(l).ok()) else {
+                    break;
+                };
+                if b.len() < len {
+                    break;
+                }
+                let (v, rest) = b.split_at(len);
+                b = rest;
+                Proto::Bytes(v)
+            }
+            _ => break,
+        };
+        out.push((key >> 3, value));
+    }
+    out
 }
 
 /// Decides what a note type is: by Anki's record of which stock type it was made from, by

@@ -108,6 +108,7 @@ def cmd_make_apkg(out, flavour):
             col.add_note(note, deck)
 
         add("Basic", did, ["un"], Front="Where is the UN headquarters?", Back="New York")
+        col.media.write_data("astana.jpg", b"\xff\xd8\xff not really a picture")
         add(
             "Basic",
             did,
