@@ -161,7 +161,7 @@ fn build_collection(
     // A scratch file: no journal, no syncs; it is zipped and deleted right after.
     conn.execute_batch(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 65536;",
+         PRAGMA page_size = 16384;",
     )?;
     conn.execute_batch(SCHEMA)?;
 
