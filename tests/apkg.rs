@@ -6,14 +6,14 @@
 //! Without Python or the `anki` package these tests fail with a message saying so, unless
 //! QUIZ_SKIP_ANKI=1 is set: then they print that they skipped and pass.
 
-mod common;
+mod instructor_env;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::{Env, NOW, fixture};
+use instructor_env::{Env, NOW, fixture};
 use serde_json::Value;
 
 /// The venv's python, made once per test run; `None` when skipping.

@@ -1,10 +1,10 @@
 //! `quiz export`: the TOML round trip, the JSON and CSV shapes, and the printable sheet.
 
-mod common;
+mod instructor_env;
 
 use std::collections::HashMap;
 
-use common::{Env, fixture};
+use instructor_env::{Env, fixture};
 use serde_json::Value;
 
 #[test]

@@ -1,9 +1,9 @@
 //! `quiz export-results` and `quiz class-report`: result files from simulated sessions
 //! (review rows written as `quiz study` writes them) merge into a class report.
 
-mod common;
+mod instructor_env;
 
-use common::{Env, NOW};
+use instructor_env::{Env, NOW};
 use serde_json::Value;
 
 const DAY: i64 = 86_400;

@@ -1,4 +1,4 @@
-//! What the integration tests share: a temporary home with its own database, and the real
+//! What the instructor-feature tests (export, apkg, results) share: a temporary home with its
 //! binary run in it with a scrubbed environment and a pinned clock.
 
 #![allow(dead_code)]
