@@ -1,5 +1,5 @@
 //! What the instructor-feature tests (export, apkg, results) share: a temporary home with its
-//! binary run in it with a scrubbed environment and a pinned clock.
+//! own database, and the real binary run in it with a scrubbed environment and a pinned clock.
 
 #![allow(dead_code)]
 
