@@ -364,3 +364,33 @@ fn a_file_that_is_not_a_package_is_refused() {
     assert!(err.starts_with("quiz: "), "{err}");
     assert!(err.contains("not an Anki package"), "{err}");
 }
+
+#[test]
+fn our_own_package_is_read_and_its_note_types_reported_by_name() {
+    // Our packages hold collection.anki2 only. Their cloze notes are Anki cloze notes; the
+    // other note types are ours, reported by name and left out.
+    let env = Env::new();
+    env.add_mini();
+    let pkg = env.path("mini.apkg");
+    env.run(&["export", "mini", "-f", "apkg", "-o", s(&pkg)]);
+    let other = Env::new();
+    let out = other.run(&["add-deck", s(&pkg)]);
+    assert!(
+        out.contains("38 notes of note type `quiz typed answer (mini)` left out"),
+        "{out}"
+    );
+    assert!(
+        out.contains("note type `quiz multiple choice (mini)`"),
+        "{out}"
+    );
+    // The deck's title has no Latin letters: the id comes from the file name.
+    assert!(out.contains("mini: new deck, 2 added"), "{out}");
+
+    // Into the database the deck came from: `mini` is a deck file's deck, not replaced.
+    let err = env.fail(&["add-deck", s(&pkg)]);
+    assert!(err.contains("already a deck of yours"), "{err}");
+    assert_eq!(
+        env.run(&["export", "mini"]),
+        std::fs::read_to_string(fixture("mini.toml")).unwrap()
+    );
+}

@@ -60,6 +60,9 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{n}").map_err(|e| Error::io("stdout", e))?;
     }
     let mut db = ctx.open_db()?;
+    for d in &decks {
+        crate::import::apkg::check_target(&db, d)?;
+    }
     let reports = add(&mut db, decks, ctx.now)?;
     for r in &reports {
         writeln!(out, "{}", describe(r)).map_err(|e| Error::io("stdout", e))?;

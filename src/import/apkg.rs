@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
@@ -24,6 +25,28 @@ pub struct Converted {
     pub text: String,
     /// One line each: what was left out and why.
     pub notes: Vec<String>,
+}
+
+/// The first line of every deck converted from a package.
+const MARK: &str = "# Converted from the Anki package ";
+
+/// A converted package may update a deck converted from a package before (a newer export of
+/// the same Anki deck), never a deck written as a deck file that happens to have the same id.
+pub fn check_target(db: &crate::db::Db, deck: &crate::deck::Deck) -> Result<()> {
+    if !deck.text.starts_with(MARK) {
+        return Ok(());
+    }
+    match db.deck_toml(deck.id()) {
+        Ok(old) if !old.starts_with(MARK) => Err(Error::Usage(format!(
+            "{}: its deck would be `{}`, which is already a deck of yours that did not come from \
+             an Anki package; rename the Anki deck (or the file, for a deck named without \
+             Latin letters) and add it again",
+            deck.origin,
+            deck.id()
+        ))),
+        Ok(_) | Err(Error::UnknownDeck(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// Is this path an Anki package (by its extension)?
@@ -102,12 +125,20 @@ pub fn convert(path: &Path) -> Result<Converted> {
             |e: &dyn std::fmt::Display| Error::Usage(format!("{origin}: cannot read {entry}: {e}"));
         let mut src = zip.by_name(entry).map_err(|e| unreadable(&e))?;
         let mut dst = std::fs::File::create(&tmp.0).map_err(|e| Error::io(&tmp.0, e))?;
-        if entry == "collection.anki21b" {
-            let mut z =
+        // A collection is never this big; a package claiming one is broken or hostile.
+        const LIMIT: u64 = 4 << 30;
+        let copied = if entry == "collection.anki21b" {
+            let z =
                 ruzstd::decoding::StreamingDecoder::new(&mut src).map_err(|e| unreadable(&e))?;
-            std::io::copy(&mut z, &mut dst).map_err(|e| unreadable(&e))?;
+            std::io::copy(&mut z.take(LIMIT), &mut dst)
         } else {
-            std::io::copy(&mut src, &mut dst).map_err(|e| unreadable(&e))?;
+            std::io::copy(&mut (&mut src).take(LIMIT), &mut dst)
+        }
+        .map_err(|e| unreadable(&e))?;
+        if copied == LIMIT {
+            return Err(Error::Usage(format!(
+                "{origin}: {entry} is larger than 4 GiB; refusing to unpack it"
+            )));
         }
     }
     let conn = Connection::open_with_flags(&tmp.0, OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -297,7 +328,7 @@ pub fn convert(path: &Path) -> Result<Converted> {
     let mut text = String::new();
     let _ = writeln!(
         text,
-        "# Converted from the Anki package {file_name} by `quiz add-deck`: {n_qa} qa and {n_cloze} cloze facts."
+        "{MARK}{file_name} by `quiz add-deck`: {n_qa} qa and {n_cloze} cloze facts."
     );
     let _ = writeln!(text, "\n[deck]");
     let _ = writeln!(text, "id = {}", toml_str(&deck_id(&top, path)));
