@@ -9,8 +9,10 @@ use crate::results::report;
 
 use super::Ctx;
 
-/// Merge students' result files (from `quiz export-results`) into a class report: the
-/// hardest facts, retention per list and per source, and answers students overruled.
+/// Merge students' result files into a class report: the hardest facts and retention.
+///
+/// Reads files written by `quiz export-results` and reports the hardest facts, retention
+/// per list and per source, and the answers students overruled as right.
 #[derive(Debug, clap::Args)]
 pub struct ClassReportArgs {
     /// Result files.

@@ -8,9 +8,10 @@ use crate::results;
 
 use super::Ctx;
 
-/// Write your results (per answered question: reviews, lapses, last rating, recall
-/// probability, answers you overruled) as JSON, to hand to your instructor.
+/// Write your results as a JSON file to hand to your instructor.
 ///
+/// Per answered question: reviews, lapses, last rating, recall probability, answers you
+/// overruled.
 /// The file names you only by --name, if you give one, and holds no other personal data:
 /// no study times, no typed answers other than the ones you overruled as right.
 #[derive(Debug, clap::Args)]
