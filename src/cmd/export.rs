@@ -60,7 +60,6 @@ pub enum Format {
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
-    let io = |e| Error::io("stdout", e);
     if args.with_scheduling && args.format != Format::Apkg {
         return Err(Error::Usage(
             "--with-scheduling only applies to --format apkg".into(),
@@ -85,9 +84,12 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         let text = db.deck_toml(&args.deck)?;
         return emit(args.output.as_deref(), text.as_bytes(), out);
     }
+    if args.format == Format::Apkg {
+        let path = args.output.as_deref().unwrap_or(Path::new("deck.apkg"));
+        return apkg(ctx, args, db, path, out);
+    }
     let data = DeckData::load(&db, &args.deck)?;
     let text = match args.format {
-        Format::Toml => unreachable!("handled above"),
         Format::Json => export::json::render(&data, &data.deck_file(&db)?),
         Format::Csv => export::csv::render(&data),
         Format::Quizlet => export::csv::render_quizlet(&data),
@@ -103,37 +105,50 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
                 export::sheet::html(&data, &picked, seed)
             }
         }
-        Format::Apkg => {
-            let path = args.output.as_deref().unwrap_or(Path::new("deck.apkg"));
-            let (cards, reviews);
-            let sched = if args.with_scheduling {
-                cards = db.card_states(&args.deck)?;
-                reviews = db.review_log(&args.deck)?;
-                Some(export::apkg::Scheduling {
-                    cards: &cards,
-                    reviews: &reviews,
-                })
-            } else {
-                None
-            };
-            let s = export::apkg::write(&data, sched, ctx.now, path)?;
-            let extra = if args.with_scheduling {
-                format!(", with scheduling and {} reviews", s.reviews)
-            } else {
-                String::new()
-            };
-            writeln!(
-                out,
-                "{}: {} notes in {} note types{extra}",
-                path.display(),
-                s.notes,
-                s.note_types
-            )
-            .map_err(io)?;
-            return Ok(());
-        }
+        Format::Toml | Format::Apkg => unreachable!("handled above"),
     };
     emit(args.output.as_deref(), text.as_bytes(), out)
+}
+
+/// `--format apkg`: the questions stream from the database into the package.
+fn apkg(
+    ctx: &Ctx,
+    args: &ExportArgs,
+    db: crate::db::Db,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let (title, _) = db.deck_meta(&args.deck)?;
+    let (cards, reviews) = if args.with_scheduling {
+        (db.card_states(&args.deck)?, db.review_log(&args.deck)?)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let sched = args.with_scheduling.then_some(export::apkg::Scheduling {
+        cards: &cards,
+        reviews: &reviews,
+    });
+    let deck = args.deck.as_str();
+    let load: export::apkg::Loader =
+        Box::new(move |send| db.stream_export_questions(deck, 512, send));
+    let info = export::apkg::DeckInfo {
+        id: deck,
+        title: &title,
+    };
+    let s = export::apkg::write(&info, load, sched, ctx.now, path)?;
+    let extra = if args.with_scheduling {
+        format!(", with scheduling and {} reviews", s.reviews)
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{}: {} notes in {} note types{extra}",
+        path.display(),
+        s.notes,
+        s.note_types
+    )
+    .map_err(|e| Error::io("stdout", e))
 }
 
 /// Writes to the file (through a temporary file renamed into place) or to `out`.

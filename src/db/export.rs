@@ -84,29 +84,48 @@ impl Db {
         if !self.deck_exists(deck)? {
             return Err(Error::UnknownDeck(deck.to_owned()));
         }
-        let mut st = self.conn.prepare(
-            "SELECT q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context, q.prompt,
-                    q.answer, q.explanation, q.source, c.new_order, f.kind
-             FROM question q JOIN card c ON c.question_id = q.id
-             LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
-             WHERE q.deck_id = ?1 AND q.retired = 0",
-        )?;
-        let rows = st.query_map([deck], |r| {
-            let kind = match r.get_ref(12)?.as_str_or_null()? {
-                Some("list") => "list",
-                Some("number") => "number",
-                Some("term") => "term",
-                Some("document") => "document",
-                Some("person") => "person",
-                Some("qa") => "qa",
-                Some("cloze") => "cloze",
-                _ => "event",
-            };
-            Ok((r.get::<_, i64>(11)?, question_from_row(r)?, kind))
-        })?;
+        let mut st = self.conn.prepare(&format!(
+            "{EXPORT_SELECT} WHERE q.deck_id = ?1 AND q.retired = 0"
+        ))?;
+        let rows = st.query_map([deck], export_row)?;
         let mut rows: Vec<(i64, Question, &'static str)> = rows.collect::<rusqlite::Result<_>>()?;
         rows.sort_unstable_by_key(|(order, _, _)| *order);
         Ok(rows.into_iter().map(|(_, q, k)| (q, k)).collect())
+    }
+
+    /// The same questions as [`Db::export_questions`], handed to `send` in batches of
+    /// `batch` as they are read; stops when `send` returns `false`. For big exports that
+    /// work on a batch while the next is read.
+    ///
+    /// Questions are read in row order, which is generation order: a question's row and its
+    /// place among new questions are both assigned when it is first added.
+    pub fn stream_export_questions(
+        &self,
+        deck: &str,
+        batch: usize,
+        send: &mut dyn FnMut(Vec<(Question, &'static str)>) -> bool,
+    ) -> Result<()> {
+        if !self.deck_exists(deck)? {
+            return Err(Error::UnknownDeck(deck.to_owned()));
+        }
+        // `+q.deck_id`: scan the table in row order rather than the deck index (ordered by
+        // kind), so no sort is needed.
+        let mut st = self.conn.prepare(&format!(
+            "{EXPORT_SELECT} WHERE +q.deck_id = ?1 AND q.retired = 0 ORDER BY q.id"
+        ))?;
+        let mut rows = st.query([deck])?;
+        let mut buf = Vec::with_capacity(batch);
+        while let Some(r) = rows.next()? {
+            let (_, q, k) = export_row(r)?;
+            buf.push((q, k));
+            if buf.len() == batch && !send(std::mem::replace(&mut buf, Vec::with_capacity(batch))) {
+                return Ok(());
+            }
+        }
+        if !buf.is_empty() {
+            send(buf);
+        }
+        Ok(())
     }
 
     /// The card state of every current question of a deck.
@@ -203,4 +222,26 @@ impl Db {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+const EXPORT_SELECT: &str =
+    "SELECT q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context,
+        q.prompt, q.answer, q.explanation, q.source, c.new_order, f.kind
+ FROM question q JOIN card c ON c.question_id = q.id
+ LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id";
+
+/// A row of [`EXPORT_SELECT`]: the question's place among new questions, the question, and
+/// the kind of its fact.
+fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static str)> {
+    let kind = match r.get_ref(12)?.as_str_or_null()? {
+        Some("list") => "list",
+        Some("number") => "number",
+        Some("term") => "term",
+        Some("document") => "document",
+        Some("person") => "person",
+        Some("qa") => "qa",
+        Some("cloze") => "cloze",
+        _ => "event",
+    };
+    Ok((r.get(11)?, question_from_row(r)?, kind))
 }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-use super::{DeckData, Shape, answer_text, html_escape, prompt_html, stable_hash};
+use super::{Shape, answer_text, html_escape, prompt_html, stable_hash};
 use crate::db::{CardState, ReviewEntry};
 use crate::error::{Error, Result};
 use crate::question::{Answer, Question};
@@ -66,9 +66,28 @@ pub fn notetype_id(deck: &str, shape: Shape) -> i64 {
     stable_id(&format!("quiz-notetype:{deck}:{}", shape.as_str()))
 }
 
+/// The questions of one deck, in generation order with their fact kinds, delivered in
+/// batches to `send` (which says `false` when nobody listens any more). It runs on a thread
+/// of its own while earlier batches are rendered and written.
+pub type Loader<'a> = Box<
+    dyn FnOnce(&mut dyn FnMut(Vec<(Question, &'static str)>) -> bool) -> Result<()> + Send + 'a,
+>;
+
+/// The deck an export is of.
+pub struct DeckInfo<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
 /// Writes the package to `path` (through a temporary file next to it, renamed at the end,
 /// so a failed export leaves no half-written package). `now` is unix seconds.
-pub fn write(d: &DeckData, sched: Option<Scheduling>, now: i64, path: &Path) -> Result<Summary> {
+pub fn write(
+    deck: &DeckInfo,
+    load: Loader,
+    sched: Option<Scheduling>,
+    now: i64,
+    path: &Path,
+) -> Result<Summary> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -80,7 +99,7 @@ pub fn write(d: &DeckData, sched: Option<Scheduling>, now: i64, path: &Path) -> 
     let zip_path = TempPath(dir.join(format!(".{name}.{}.tmp", std::process::id())));
     let _ = std::fs::remove_file(&coll_path.0);
 
-    let summary = build_collection(d, sched, now, &coll_path.0)?;
+    let summary = build_collection(deck, load, sched, now, &coll_path.0)?;
 
     let file = File::create(&zip_path.0).map_err(|e| Error::io(&zip_path.0, e))?;
     let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
@@ -152,7 +171,8 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 const ROLLOVER_SECS: i64 = 4 * 3600;
 
 fn build_collection(
-    d: &DeckData,
+    deck: &DeckInfo,
+    load: Loader,
     sched: Option<Scheduling>,
     now: i64,
     path: &Path,
@@ -165,8 +185,7 @@ fn build_collection(
     )?;
     conn.execute_batch(SCHEMA)?;
 
-    let deck = d.id.as_str();
-    let did = deck_id(deck);
+    let did = deck_id(deck.id);
     let now_ms = now * 1000;
     let states: HashMap<&str, &CardState> = sched
         .as_ref()
@@ -182,37 +201,16 @@ fn build_collection(
         .unwrap_or(now);
     let crt = (earliest - ROLLOVER_SECS).div_euclid(86_400) * 86_400 + ROLLOVER_SECS - 86_400;
     let today = (now - crt).div_euclid(86_400);
-
-    let shapes: Vec<Shape> = d.questions.iter().map(Shape::of).collect();
-    let used: Vec<Shape> = Shape::ALL
-        .into_iter()
-        .filter(|s| shapes.contains(s))
-        .collect();
-    let models: serde_json::Map<String, Value> = used
-        .iter()
-        .map(|&s| {
-            let id = notetype_id(deck, s);
-            (id.to_string(), notetype(d, s, id, did, now))
-        })
-        .collect();
-
     conn.execute_batch("BEGIN")?;
-    conn.execute(
-        "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
-        params![
-            crt,
-            now_ms,
-            collection_conf(used.first().map(|&s| notetype_id(deck, s))).to_string(),
-            Value::Object(models).to_string(),
-            decks_json(did, &anki_deck_name(d), now).to_string(),
-            deck_conf_json().to_string(),
-        ],
-    )?;
 
-    // Two threads: this one renders notes, the other writes them. Rendering (HTML, tags,
-    // checksums) and SQLite's inserts take about as long as each other.
-    let (send, recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(8);
-    let conn = std::thread::scope(|scope| -> Result<Connection> {
+    // Three stages on their own threads, batches passed along: reading the questions from
+    // our database, rendering notes (HTML, tags, checksums), and SQLite's inserts. Each
+    // takes about as long as the others.
+    let (q_send, q_recv) = std::sync::mpsc::sync_channel::<Vec<(Question, &'static str)>>(4);
+    let (n_send, n_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
+    let gone = || Error::Other("a thread writing the Anki package failed".into());
+    let (conn, rendered) = std::thread::scope(|scope| -> Result<(Connection, Rendered)> {
+        let loader = scope.spawn(move || load(&mut |batch| q_send.send(batch).is_ok()));
         let writer = scope.spawn(move || -> Result<Connection> {
             {
                 let mut ins_note = conn.prepare(
@@ -221,7 +219,7 @@ fn build_collection(
                 let mut ins_card = conn.prepare(
                     "INSERT INTO cards VALUES (?1, ?1, ?2, 0, ?3, -1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, ?11)",
                 )?;
-                for batch in recv {
+                for batch in n_recv {
                     for n in batch {
                         ins_note.execute(params![
                             n.id, n.guid, n.mid, now, n.tags, n.flds, n.sort, n.csum
@@ -236,26 +234,47 @@ fn build_collection(
             }
             Ok(conn)
         });
-        let rendered = render_notes(d, &shapes, &states, now_ms, crt, today, &send);
-        drop(send);
-        let conn = writer
-            .join()
-            .map_err(|_| Error::Other("the Anki package writer failed".into()))?;
-        // A writer error closes the channel, which is what stopped the renderer: report
-        // the writer's error first.
-        let conn = conn?;
-        rendered?;
-        Ok(conn)
+        let rendered = render_notes(
+            deck.id,
+            q_recv,
+            &states,
+            sched.is_some(),
+            now_ms,
+            crt,
+            today,
+            &n_send,
+        );
+        drop(n_send);
+        // A failing stage closes its channels, which is what stopped the others: report the
+        // writer's and the loader's errors before the renderer's.
+        let conn = writer.join().map_err(|_| gone())??;
+        loader.join().map_err(|_| gone())??;
+        Ok((conn, rendered?))
     })?;
-    let card_ids: HashMap<&str, i64> = if sched.is_some() {
-        d.questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.uid.as_str(), now_ms + i as i64))
-            .collect()
-    } else {
-        HashMap::new()
-    };
+
+    let used: Vec<Shape> = Shape::ALL
+        .into_iter()
+        .filter(|s| rendered.shapes.contains(s))
+        .collect();
+    let models: serde_json::Map<String, Value> = used
+        .iter()
+        .map(|&s| {
+            let id = notetype_id(deck.id, s);
+            (id.to_string(), notetype(deck.id, s, id, did, now))
+        })
+        .collect();
+    conn.execute(
+        "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
+        params![
+            crt,
+            now_ms,
+            collection_conf(used.first().map(|&s| notetype_id(deck.id, s))).to_string(),
+            Value::Object(models).to_string(),
+            decks_json(did, &anki_deck_name(deck), now).to_string(),
+            deck_conf_json().to_string(),
+        ],
+    )?;
+
     let tx = &conn;
     let mut reviews = 0;
     if let Some(s) = &sched {
@@ -264,7 +283,7 @@ fn build_collection(
         let mut last_ivl: HashMap<&str, i64> = HashMap::new();
         let mut last_id = i64::MIN;
         for r in s.reviews {
-            let Some(&cid) = card_ids.get(r.uid.as_str()) else {
+            let Some(&cid) = rendered.card_ids.get(r.uid.as_str()) else {
                 continue;
             };
             if !(1..=4).contains(&r.rating) {
@@ -298,7 +317,7 @@ fn build_collection(
     tx.execute_batch("COMMIT")?;
     conn.close().map_err(|(_, e)| Error::Db(e))?;
     Ok(Summary {
-        notes: d.questions.len(),
+        notes: rendered.notes,
         note_types: used.len(),
         reviews,
     })
@@ -316,56 +335,75 @@ struct NoteRow {
     card: CardRow,
 }
 
-/// Renders every question as a note and sends them in batches. Stops early (without an
-/// error of its own) if the writer has gone.
+/// What rendering saw.
+struct Rendered {
+    notes: usize,
+    shapes: HashSet<Shape>,
+    /// Question uid → card id, kept only when scheduling is carried (for the review log).
+    card_ids: HashMap<String, i64>,
+}
+
+/// Renders every question it receives as a note and passes them on in batches. Stops early
+/// (without an error of its own) if the writer has gone.
 #[allow(clippy::too_many_arguments)]
 fn render_notes(
-    d: &DeckData,
-    shapes: &[Shape],
+    deck: &str,
+    recv: std::sync::mpsc::Receiver<Vec<(Question, &'static str)>>,
     states: &HashMap<&str, &CardState>,
+    keep_ids: bool,
     now_ms: i64,
     crt: i64,
     today: i64,
     send: &std::sync::mpsc::SyncSender<Vec<NoteRow>>,
-) -> Result<()> {
-    const BATCH: usize = 512;
-    let deck = d.id.as_str();
-    let mut seen = HashSet::with_capacity(d.questions.len());
-    let mut batch = Vec::with_capacity(BATCH);
-    for (i, (q, &shape)) in d.questions.iter().zip(shapes).enumerate() {
-        let hash = guid_hash(&q.uid);
-        if !seen.insert(hash) {
-            return Err(Error::Other(format!(
-                "two questions hash to one Anki note id ({}); please report this",
-                q.uid
-            )));
+) -> Result<Rendered> {
+    let mut seen = HashSet::new();
+    let mut out = Rendered {
+        notes: 0,
+        shapes: HashSet::new(),
+        card_ids: HashMap::new(),
+    };
+    for batch in recv {
+        let mut rows = Vec::with_capacity(batch.len());
+        for (q, fact_kind) in batch {
+            let i = out.notes;
+            let hash = guid_hash(&q.uid);
+            if !seen.insert(hash) {
+                return Err(Error::Other(format!(
+                    "two questions hash to one Anki note id ({}); please report this",
+                    q.uid
+                )));
+            }
+            let shape = Shape::of(&q);
+            out.shapes.insert(shape);
+            let fields = note_fields(&q, shape);
+            let flds = fields.join("\x1f");
+            let sort = strip_html(&fields[0]);
+            let csum = field_checksum(&sort);
+            let mut tags = String::with_capacity(100);
+            tags.push(' ');
+            tags.push_str(&super::tags_for(&q, fact_kind));
+            tags.push(' ');
+            let id = now_ms + i as i64;
+            rows.push(NoteRow {
+                id,
+                guid: base62(hash),
+                mid: notetype_id(deck, shape),
+                tags,
+                flds,
+                sort,
+                csum,
+                card: card_row(states.get(q.uid.as_str()).copied(), i, crt, today),
+            });
+            if keep_ids {
+                out.card_ids.insert(q.uid, id);
+            }
+            out.notes += 1;
         }
-        let fields = note_fields(q, shape);
-        let flds = fields.join("\x1f");
-        let sort = strip_html(&fields[0]);
-        let csum = field_checksum(&sort);
-        let mut tags = String::with_capacity(100);
-        tags.push(' ');
-        tags.push_str(&d.tags(i));
-        tags.push(' ');
-        batch.push(NoteRow {
-            id: now_ms + i as i64,
-            guid: base62(hash),
-            mid: notetype_id(deck, shape),
-            tags,
-            flds,
-            sort,
-            csum,
-            card: card_row(states.get(q.uid.as_str()).copied(), i, crt, today),
-        });
-        if batch.len() == BATCH && send.send(std::mem::take(&mut batch)).is_err() {
-            return Ok(());
+        if send.send(rows).is_err() {
+            break;
         }
     }
-    if !batch.is_empty() {
-        let _ = send.send(batch);
-    }
-    Ok(())
+    Ok(out)
 }
 
 /// A card's scheduling columns.
@@ -585,7 +623,7 @@ fn shape_label(shape: Shape) -> &'static str {
 }
 
 /// A note type in the legacy JSON form Anki keeps in `col.models`.
-fn notetype(d: &DeckData, shape: Shape, id: i64, did: i64, now: i64) -> Value {
+fn notetype(deck: &str, shape: Shape, id: i64, did: i64, now: i64) -> Value {
     let (fields, qfmt, afmt) = shape_templates(shape);
     let flds: Vec<Value> = fields
         .iter()
@@ -597,7 +635,7 @@ fn notetype(d: &DeckData, shape: Shape, id: i64, did: i64, now: i64) -> Value {
         .collect();
     json!({
         "id": id,
-        "name": format!("quiz {} ({})", shape_label(shape), d.id.as_str()),
+        "name": format!("quiz {} ({deck})", shape_label(shape)),
         "type": if shape == Shape::Cloze { 1 } else { 0 },
         "mod": now,
         "usn": -1,
@@ -620,10 +658,10 @@ fn notetype(d: &DeckData, shape: Shape, id: i64, did: i64, now: i64) -> Value {
 }
 
 /// The Anki deck's name: the deck's title, without `::` (which would make subdecks).
-fn anki_deck_name(d: &DeckData) -> String {
-    let t = d.title().replace("::", ":");
+fn anki_deck_name(deck: &DeckInfo) -> String {
+    let t = deck.title.replace("::", ":");
     if t.trim().is_empty() {
-        d.id.as_str().to_owned()
+        deck.id.to_owned()
     } else {
         t
     }

@@ -43,22 +43,12 @@ impl DeckData {
         })
     }
 
-    /// Anki-style tags of question `i`, space-separated (a tag holds no spaces; `::` makes
-    /// a hierarchy): deck, fact kind, question kind and source.
+    /// Anki-style tags of question `i` (see [`tags_for`]).
     pub fn tags(&self, i: usize) -> String {
-        let q = &self.questions[i];
-        let mut t = String::with_capacity(96);
-        t.push_str("quiz::deck::");
-        t.push_str(&q.deck);
-        t.push_str(" quiz::fact::");
-        t.push_str(self.fact_kinds.get(i).copied().unwrap_or("event"));
-        t.push_str(" quiz::kind::");
-        t.push_str(q.kind.as_str());
-        if !q.source.title.trim().is_empty() {
-            t.push_str(" quiz::source::");
-            t.push_str(&tag_safe(&q.source.title));
-        }
-        t
+        tags_for(
+            &self.questions[i],
+            self.fact_kinds.get(i).copied().unwrap_or("event"),
+        )
     }
 
     /// The deck's title, for headings and the Anki deck name.
@@ -71,6 +61,23 @@ impl DeckData {
         let text = db.deck_toml(&self.id)?;
         deck::parse(&format!("database:{}", self.id), &text)
     }
+}
+
+/// Anki-style tags of a question, space-separated (a tag holds no spaces; `::` makes a
+/// hierarchy): deck, fact kind, question kind and source.
+pub fn tags_for(q: &Question, fact_kind: &str) -> String {
+    let mut t = String::with_capacity(96);
+    t.push_str("quiz::deck::");
+    t.push_str(&q.deck);
+    t.push_str(" quiz::fact::");
+    t.push_str(fact_kind);
+    t.push_str(" quiz::kind::");
+    t.push_str(q.kind.as_str());
+    if !q.source.title.trim().is_empty() {
+        t.push_str(" quiz::source::");
+        t.push_str(&tag_safe(&q.source.title));
+    }
+    t
 }
 
 /// A tag may not hold spaces; `::` would start a new level of the hierarchy.
