@@ -31,7 +31,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     AddDeck(cmd::add_deck::AddDeckArgs),
+    ClassReport(cmd::class_report::ClassReportArgs),
     Decks(cmd::decks::DecksArgs),
+    Export(cmd::export::ExportArgs),
+    ExportResults(cmd::export_results::ExportResultsArgs),
     Questions(cmd::questions::QuestionsArgs),
     Grade(cmd::grade::GradeArgs),
     Study(cmd::study::StudyArgs),
@@ -43,7 +46,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Ctx::from_env(cli.db)?;
     let r = match &cli.command {
         Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
+        Command::ClassReport(a) => cmd::class_report::run(&ctx, a, out),
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),
+        Command::Export(a) => cmd::export::run(&ctx, a, out),
+        Command::ExportResults(a) => cmd::export_results::run(&ctx, a, out),
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
         Command::Grade(a) => cmd::grade::run(a, out).map_err(|e| crate::Error::io("stdout", e)),
         Command::Study(a) => cmd::study::run(&ctx, a, out),

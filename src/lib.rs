@@ -10,10 +10,13 @@ pub mod dates;
 pub mod db;
 pub mod deck;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod grade;
 mod hash;
+pub mod import;
 pub mod question;
+pub mod results;
 pub mod schedule;
 pub mod session;
 

@@ -11,14 +11,18 @@ use crate::generate::{self, Pool};
 
 use super::Ctx;
 
-/// Import deck files, folders of them, or built-in decks by name.
+/// Import deck files, folders of them, built-in decks by name, or Anki packages (.apkg).
+///
+/// An Anki package's Basic, Basic-and-reversed and Cloze notes become qa and cloze facts;
+/// media, scheduling and other note types are left out, and the output says so.
 ///
 /// Re-adding a deck updates it: questions whose facts are unchanged keep their progress,
 /// edited facts keep their progress too, and removed facts have their questions retired
 /// (their history is kept).
 #[derive(Debug, clap::Args)]
 pub struct AddDeckArgs {
-    /// Deck files (.toml), folders holding them, or names of built-in decks.
+    /// Deck files (.toml), folders holding them, Anki packages (.apkg), or names of
+    /// built-in decks.
     #[arg(value_name = "PATH|DIR|NAME")]
     pub decks: Vec<String>,
 
@@ -38,8 +42,9 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     // changes nothing, not even the database file's existence.
     let mut decks = Vec::new();
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     for name in &args.decks {
-        match read(name) {
+        match read(name, &mut notes) {
             Ok(mut d) => decks.append(&mut d),
             Err(Error::Deck(mut p)) => problems.append(&mut p),
             Err(e) => return Err(e),
@@ -51,7 +56,13 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     if !problems.is_empty() {
         return Err(Error::Deck(problems));
     }
+    for n in &notes {
+        writeln!(out, "{n}").map_err(|e| Error::io("stdout", e))?;
+    }
     let mut db = ctx.open_db()?;
+    for d in &decks {
+        crate::import::apkg::check_target(&db, d)?;
+    }
     let reports = add(&mut db, decks, ctx.now)?;
     for r in &reports {
         writeln!(out, "{}", describe(r)).map_err(|e| Error::io("stdout", e))?;
@@ -127,9 +138,15 @@ pub fn describe(r: &ImportReport) -> String {
     format!("{}: {head}{}", r.deck, parts.join(", "))
 }
 
-/// A path (file or folder) or a built-in deck's name, read and validated.
-fn read(name: &str) -> Result<Vec<Deck>> {
+/// A path (file or folder) or a built-in deck's name, read and validated. What the user
+/// should know about a conversion (an Anki package's left-out parts) goes to `notes`.
+fn read(name: &str, notes: &mut Vec<String>) -> Result<Vec<Deck>> {
     let path = Path::new(name);
+    if path.is_file() && crate::import::apkg::is_apkg(path) {
+        let c = crate::import::apkg::convert(path)?;
+        notes.extend(c.notes);
+        return Ok(vec![deck::parse(&path.display().to_string(), &c.text)?]);
+    }
     if path.is_dir() {
         let mut files: Vec<_> = std::fs::read_dir(path)
             .map_err(|e| Error::io(path, e))?

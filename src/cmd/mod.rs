@@ -2,8 +2,11 @@
 //! what time it is (read once, here, so tests can pin it).
 
 pub mod add_deck;
+pub mod class_report;
 pub mod config;
 pub mod decks;
+pub mod export;
+pub mod export_results;
 pub mod grade;
 pub mod questions;
 pub mod study;

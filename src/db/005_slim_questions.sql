@@ -3,7 +3,8 @@
 --   no storage); one unique index on those four replaces three indexes.
 -- * `source` (a JSON copy of the source's title, publisher and date in every row) becomes a
 --   reference to the `source` table plus the part of it.
--- * `fact.data` (a JSON copy of each fact, already in `deck.toml`) goes.
+-- * `fact.data` (a JSON copy of each fact, already in `deck.toml`) goes; a short `label`
+--   (the heading, term, name, title…) names the fact in reports.
 -- * `card_deck` goes: `quiz decks` counts by scanning `card`, picking never used it.
 -- quiz runs migrations with foreign key enforcement off and checks the keys before commit.
 CREATE TABLE question_new (
@@ -38,10 +39,18 @@ CREATE TABLE fact_new (
     deck_id     TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,
     id          TEXT NOT NULL,
     kind        TEXT NOT NULL,              -- list, event, number, term, document, person, qa, cloze
+    label       TEXT NOT NULL,              -- what the fact is about, for reports
     retired     INTEGER NOT NULL DEFAULT 0, -- 1 once removed from the deck file
     PRIMARY KEY (deck_id, id)
 ) STRICT, WITHOUT ROWID;
-INSERT INTO fact_new SELECT deck_id, id, kind, retired FROM fact;
+INSERT INTO fact_new
+SELECT deck_id, id, kind,
+       COALESCE(json_extract(data, '$.heading'), json_extract(data, '$.what'),
+                json_extract(data, '$.term'), json_extract(data, '$.name'),
+                json_extract(data, '$.title'), json_extract(data, '$.question'),
+                json_extract(data, '$.counts'), json_extract(data, '$.text'), id),
+       retired
+FROM fact;
 DROP TABLE fact;
 ALTER TABLE fact_new RENAME TO fact;
 

@@ -90,11 +90,11 @@ impl Db {
                 drop(st);
                 tx.execute("UPDATE fact SET retired = 1 WHERE deck_id = ?1", [id])?;
                 let mut st = tx.prepare_cached(
-                    "INSERT INTO fact (deck_id, id, kind, retired) VALUES (?1, ?2, ?3, 0)
-                     ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, retired = 0",
+                    "INSERT INTO fact (deck_id, id, kind, label, retired) VALUES (?1, ?2, ?3, ?4, 0)
+                     ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, retired = 0",
                 )?;
-                for (fid, kind) in facts(deck) {
-                    st.execute(params![id, fid, kind])?;
+                for (fid, kind, label) in facts(deck) {
+                    st.execute(params![id, fid, kind, label])?;
                 }
             }
 
@@ -185,22 +185,26 @@ impl Db {
     }
 }
 
-/// `(id, kind)` of every fact of a deck.
-fn facts(deck: &Deck) -> Vec<(&str, &'static str)> {
+/// `(id, kind, label)` of every fact of a deck; the label names the fact in reports.
+fn facts(deck: &Deck) -> Vec<(&str, &'static str, &str)> {
     let f = &deck.file;
     let mut out = Vec::new();
     macro_rules! each {
-        ($field:ident, $kind:literal) => {
-            out.extend(f.$field.iter().map(|x| (x.id.get_ref().as_str(), $kind)));
+        ($field:ident, $kind:literal, |$x:ident| $label:expr) => {
+            out.extend(
+                f.$field
+                    .iter()
+                    .map(|$x| ($x.id.get_ref().as_str(), $kind, $label)),
+            );
         };
     }
-    each!(lists, "list");
-    each!(events, "event");
-    each!(numbers, "number");
-    each!(terms, "term");
-    each!(documents, "document");
-    each!(people, "person");
-    each!(qas, "qa");
-    each!(clozes, "cloze");
+    each!(lists, "list", |x| x.heading.as_str());
+    each!(events, "event", |x| x.what.as_str());
+    each!(numbers, "number", |x| x.counts.as_str());
+    each!(terms, "term", |x| x.term.as_str());
+    each!(documents, "document", |x| x.title.as_str());
+    each!(people, "person", |x| x.name.as_str());
+    each!(qas, "qa", |x| x.question.as_str());
+    each!(clozes, "cloze", |x| x.text.get_ref().as_str());
     out
 }

@@ -1,6 +1,7 @@
 //! The SQLite store: one `Db` with one method per query, versioned migrations, and the
 //! guards that refuse a file that is not ours or is newer than this binary.
 
+mod export;
 mod import;
 mod study;
 
@@ -11,6 +12,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question};
+pub use export::{CardState, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts, WAITING_CAP, Waiting};
 
@@ -106,12 +108,34 @@ impl Db {
         // of 16 made it re-parse SQL on every answer.
         self.conn.set_prepared_statement_cache_capacity(64);
         if self.path != Path::new(":memory:") {
-            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.wal()?;
             // In WAL mode NORMAL still never corrupts; a power cut may lose the last commit,
             // a killed process loses nothing.
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         self.migrate()
+    }
+
+    /// Switches a new file to WAL. Switching needs the file to itself, and SQLite answers
+    /// "busy" at once rather than through the busy timeout when another process is creating
+    /// the same database at this moment: wait for it here, as long as the busy timeout.
+    fn wal(&self) -> Result<()> {
+        let start = std::time::Instant::now();
+        loop {
+            let mode: rusqlite::Result<String> =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
+            match mode {
+                Ok(_) => return Ok(()),
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && start.elapsed() < std::time::Duration::from_secs(5) =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     fn migrate(&mut self) -> Result<()> {

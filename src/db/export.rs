@@ -1,0 +1,249 @@
+//! Read-only queries for instructors: what exports and result files need beyond the
+//! questions themselves (fact kinds, card state, review history, per-question results).
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Db, SOURCE_JSON, question_from_row};
+use crate::error::{Error, Result};
+use crate::question::Question;
+
+/// A card's scheduling state, as `quiz export --format apkg --with-scheduling` carries it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardState {
+    pub uid: String,
+    /// 0 new, 1 learning, 2 review, 3 relearning.
+    pub queue: i64,
+    /// Unix seconds.
+    pub due: i64,
+    pub interval_days: i64,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    pub reps: i64,
+    pub lapses: i64,
+    pub suspended: bool,
+    /// Unix seconds.
+    pub last_review: Option<i64>,
+}
+
+/// One answer, as Anki's review log needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewEntry {
+    pub uid: String,
+    /// Unix milliseconds.
+    pub reviewed_at: i64,
+    /// 1 again … 4 easy; 0 manual.
+    pub rating: i64,
+    pub queue_before: i64,
+    pub interval_days: i64,
+    pub duration_ms: i64,
+}
+
+/// One question's results, for `quiz export-results`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultRow {
+    pub uid: String,
+    pub deck: String,
+    pub fact: String,
+    /// `list`, `event`, …; `event` for the deck-wide chronology question.
+    pub fact_kind: String,
+    /// A short human label of the fact: a list's heading, an event's what, a term…
+    pub fact_label: String,
+    pub kind: String,
+    pub source: String,
+    pub reviews: i64,
+    pub lapses: i64,
+    /// Answers rated Again.
+    pub again: i64,
+    pub last_rating: Option<i64>,
+    /// Unix seconds.
+    pub last_review: Option<i64>,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    /// Answers the student overruled as right.
+    pub accepted: Vec<String>,
+}
+
+impl Db {
+    /// `(title, language)` of a deck. Errors if the deck is unknown.
+    pub fn deck_meta(&self, deck: &str) -> Result<(String, String)> {
+        self.conn
+            .query_row(
+                "SELECT title, language FROM deck WHERE id = ?1",
+                [deck],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::UnknownDeck(deck.to_owned()))
+    }
+
+    /// The current questions of a deck in generation order, each with the kind of its fact
+    /// (`event` for the deck-wide chronology question, which has no fact of its own). Like
+    /// [`Db::questions`], but sorted here rather than by SQLite, whose sorter would copy every
+    /// row of a big deck. Errors if the deck is unknown.
+    pub fn export_questions(&self, deck: &str) -> Result<Vec<(Question, &'static str)>> {
+        if !self.deck_exists(deck)? {
+            return Err(Error::UnknownDeck(deck.to_owned()));
+        }
+        let mut st = self.conn.prepare(&format!(
+            "{} WHERE q.deck_id = ?1 AND q.retired = 0",
+            export_select()
+        ))?;
+        let rows = st.query_map([deck], export_row)?;
+        let mut rows: Vec<(i64, Question, &'static str)> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort_unstable_by_key(|(order, _, _)| *order);
+        Ok(rows.into_iter().map(|(_, q, k)| (q, k)).collect())
+    }
+
+    /// The same questions as [`Db::export_questions`], handed to `send` in batches of
+    /// `batch` as they are read; stops when `send` returns `false`. For big exports that
+    /// work on a batch while the next is read.
+    ///
+    /// Questions are read in row order, which is generation order: a question's row and its
+    /// place among new questions are both assigned when it is first added.
+    pub fn stream_export_questions(
+        &self,
+        deck: &str,
+        batch: usize,
+        send: &mut dyn FnMut(Vec<(Question, &'static str)>) -> bool,
+    ) -> Result<()> {
+        if !self.deck_exists(deck)? {
+            return Err(Error::UnknownDeck(deck.to_owned()));
+        }
+        // `+q.deck_id`: scan the table in row order rather than the unique index (ordered by
+        // fact), so no sort is needed.
+        let mut st = self.conn.prepare(&format!(
+            "{} WHERE +q.deck_id = ?1 AND q.retired = 0 ORDER BY q.id",
+            export_select()
+        ))?;
+        let mut rows = st.query([deck])?;
+        let mut buf = Vec::with_capacity(batch);
+        while let Some(r) = rows.next()? {
+            let (_, q, k) = export_row(r)?;
+            buf.push((q, k));
+            if buf.len() == batch && !send(std::mem::replace(&mut buf, Vec::with_capacity(batch))) {
+                return Ok(());
+            }
+        }
+        if !buf.is_empty() {
+            send(buf);
+        }
+        Ok(())
+    }
+
+    /// The card state of every current question of a deck.
+    pub fn card_states(&self, deck: &str) -> Result<Vec<CardState>> {
+        let mut st = self.conn.prepare(
+            "SELECT q.uid, c.queue, c.due, c.interval_days, c.stability, c.difficulty, c.reps,
+                    c.lapses, c.suspended, c.last_review
+             FROM question q JOIN card c ON c.question_id = q.id
+             WHERE q.deck_id = ?1 AND q.retired = 0",
+        )?;
+        let rows = st.query_map([deck], |r| {
+            Ok(CardState {
+                uid: r.get(0)?,
+                queue: r.get(1)?,
+                due: r.get(2)?,
+                interval_days: r.get(3)?,
+                stability: r.get(4)?,
+                difficulty: r.get(5)?,
+                reps: r.get(6)?,
+                lapses: r.get(7)?,
+                suspended: r.get(8)?,
+                last_review: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every answer given to a current question of a deck, oldest first.
+    pub fn review_log(&self, deck: &str) -> Result<Vec<ReviewEntry>> {
+        let mut st = self.conn.prepare(
+            "SELECT q.uid, r.reviewed_at, r.rating, r.queue_before, r.interval_days, r.duration_ms
+             FROM review r JOIN question q ON q.id = r.question_id
+             WHERE q.deck_id = ?1 AND q.retired = 0
+             ORDER BY r.reviewed_at, r.id",
+        )?;
+        let rows = st.query_map([deck], |r| {
+            Ok(ReviewEntry {
+                uid: r.get(0)?,
+                reviewed_at: r.get(1)?,
+                rating: r.get(2)?,
+                queue_before: r.get(3)?,
+                interval_days: r.get(4)?,
+                duration_ms: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Results of every question that was answered or has an accepted override, in deck and
+    /// generation order.
+    pub fn results(&self) -> Result<Vec<ResultRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT q.uid, q.deck_id, q.fact_id, COALESCE(f.kind, 'event'),
+                    COALESCE(f.label, q.fact_id),
+                    q.kind,
+                    COALESCE((SELECT s.title FROM source s WHERE s.deck_id = q.deck_id AND s.id = q.source_id), ''),
+                    (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating > 0),
+                    c.lapses,
+                    (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating = 1),
+                    (SELECT r.rating FROM review r WHERE r.question_id = q.id AND r.rating > 0
+                     ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1),
+                    c.last_review, c.stability, c.difficulty,
+                    (SELECT json_group_array(a.answer) FROM
+                        (SELECT answer FROM accepted_answer WHERE question_id = q.id ORDER BY added_at, answer) a)
+             FROM question q
+             JOIN card c ON c.question_id = q.id
+             LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
+             WHERE EXISTS (SELECT 1 FROM review r WHERE r.question_id = q.id)
+                OR EXISTS (SELECT 1 FROM accepted_answer a WHERE a.question_id = q.id)
+             ORDER BY q.deck_id, c.new_order",
+        )?;
+        let rows = st.query_map(params![], |r| {
+            let accepted: String = r.get(14)?;
+            Ok(ResultRow {
+                uid: r.get(0)?,
+                deck: r.get(1)?,
+                fact: r.get(2)?,
+                fact_kind: r.get(3)?,
+                fact_label: r.get(4)?,
+                kind: r.get(5)?,
+                source: r.get(6)?,
+                reviews: r.get(7)?,
+                lapses: r.get(8)?,
+                again: r.get(9)?,
+                last_rating: r.get(10)?,
+                last_review: r.get(11)?,
+                stability: r.get(12)?,
+                difficulty: r.get(13)?,
+                accepted: serde_json::from_str(&accepted).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn export_select() -> String {
+    format!(
+        "SELECT q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context,
+            q.prompt, q.answer, q.explanation, {SOURCE_JSON}, c.new_order, f.kind
+         FROM question q JOIN card c ON c.question_id = q.id
+         LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id"
+    )
+}
+
+/// A row of [`export_select`]: the question's place among new questions, the question, and
+/// the kind of its fact.
+fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static str)> {
+    let kind = match r.get_ref(12)?.as_str_or_null()? {
+        Some("list") => "list",
+        Some("number") => "number",
+        Some("term") => "term",
+        Some("document") => "document",
+        Some("person") => "person",
+        Some("qa") => "qa",
+        Some("cloze") => "cloze",
+        _ => "event",
+    };
+    Ok((r.get(11)?, question_from_row(r)?, kind))
+}

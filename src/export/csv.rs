@@ -1,0 +1,101 @@
+//! `--format csv` (Anki's text import) and `--format quizlet` (Quizlet's).
+//!
+//! The CSV carries Anki's file headers, so Anki knows the separator, that fields are HTML,
+//! which column holds the tags and which the note GUID (re-importing a newer export updates
+//! notes instead of adding them again). Quizlet's import takes one card per line, term and
+//! definition separated by a tab, no HTML and no line breaks inside a card.
+
+use super::{DeckData, answer_text, html_escape, letter, options, prompt_html, prompt_plain};
+use crate::question::Question;
+
+/// The CSV text for Anki: header lines (separator, HTML, deck, tags and GUID columns), then
+/// question, answer, tags and GUID per row.
+pub fn render(d: &DeckData) -> String {
+    let mut out = String::new();
+    out.push_str("#separator:Comma\n");
+    out.push_str("#html:true\n");
+    // No `#columns:` line: Anki matches named columns to field names (Front, Back, or
+    // whatever the user's language calls them); unnamed, they fill the fields in order.
+    out.push_str(&format!("#deck:{}\n", one_line(d.title())));
+    out.push_str("#tags column:3\n");
+    out.push_str("#guid column:4\n");
+    for (i, q) in d.questions.iter().enumerate() {
+        let tags = d.tags(i);
+        let guid = guid(q);
+        let row = [question_html(q), answer_html(q), tags, guid];
+        let cells: Vec<String> = row.iter().map(|c| quote(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Tab-separated plain text for Quizlet: question (with options), answer.
+pub fn render_quizlet(d: &DeckData) -> String {
+    let mut out = String::new();
+    for q in &d.questions {
+        let mut front = prompt_plain(&q.prompt);
+        if let Some(opts) = options(q) {
+            for (i, o) in opts.iter().enumerate() {
+                front.push_str(&format!("  {}. {o}", letter(i)));
+            }
+        }
+        out.push_str(&one_line(&front));
+        out.push('\t');
+        out.push_str(&one_line(&answer_text(q)));
+        out.push('\n');
+    }
+    out
+}
+
+/// The question field: the prompt, then the options one per line.
+pub fn question_html(q: &Question) -> String {
+    let mut s = prompt_html(&q.prompt);
+    if let Some(opts) = options(q) {
+        for (i, o) in opts.iter().enumerate() {
+            s.push_str(&format!("<br>{}. {}", letter(i), html_escape(o)));
+        }
+    }
+    s
+}
+
+/// The answer field: the right answer (a letter and option for multiple choice).
+pub fn answer_html(q: &Question) -> String {
+    html_escape(&answer_text(q))
+}
+
+/// The GUID column: distinct from the .apkg export's GUIDs, because Anki's text import puts
+/// notes in the Basic note type and one GUID cannot belong to two note types.
+fn guid(q: &Question) -> String {
+    format!("quiz-csv:{}", q.uid)
+}
+
+/// A CSV cell, quoted when it holds a comma, a quote, a line break or a leading `#` (which
+/// Anki would read as a header line).
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with('#') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split(['\t', '\n', '\r'])
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("a"), "a");
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(quote("#1"), "\"#1\"");
+    }
+}

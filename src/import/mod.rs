@@ -1,0 +1,3 @@
+//! Decks from other tools' files.
+
+pub mod apkg;
