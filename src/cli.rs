@@ -29,16 +29,17 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// In the order `--help` lists them: the student's commands, then the instructor's.
 pub enum Command {
+    Study(cmd::study::StudyArgs),
     AddDeck(cmd::add_deck::AddDeckArgs),
-    ClassReport(cmd::class_report::ClassReportArgs),
     Decks(cmd::decks::DecksArgs),
+    Questions(cmd::questions::QuestionsArgs),
+    Config(cmd::config::ConfigArgs),
+    Grade(cmd::grade::GradeArgs),
     Export(cmd::export::ExportArgs),
     ExportResults(cmd::export_results::ExportResultsArgs),
-    Questions(cmd::questions::QuestionsArgs),
-    Grade(cmd::grade::GradeArgs),
-    Study(cmd::study::StudyArgs),
-    Config(cmd::config::ConfigArgs),
+    ClassReport(cmd::class_report::ClassReportArgs),
 }
 
 /// Runs a parsed command line, writing normal output to `out`.
