@@ -46,11 +46,14 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         .deck(deck)
         .and_then(|d| d.list_forms.get(id))
         .unwrap_or(&empty);
+    // A list with a family draws only on its family: items of another kind (a president's
+    // name among meeting outcomes) teach nothing, so too few of the family means no
+    // multiple-choice question rather than a padded one.
     let mut tiers: Vec<&[pool::Item]> = Vec::new();
-    if let Some(fam) = l.family.as_ref().and_then(|f| g.pool.item_families.get(f)) {
-        tiers.push(fam);
+    match &l.family {
+        Some(f) => tiers.extend(g.pool.item_families.get(f).map(Vec::as_slice)),
+        None => tiers.extend(g.pool.tiers(deck, |d| d.items.as_slice())),
     }
-    tiers.extend(g.pool.tiers(deck, |d| d.items.as_slice()));
     let lure_text =
         |it: &'a pool::Item| (!this.contains(&super::norm(&it.key))).then(|| it.key.clone());
 
@@ -131,13 +134,12 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
 
     // Which is NOT in the list: only closed lists can say what is not in them.
     if l.closed && n >= 3 {
-        for variant in 1..=2usize.min(n - 2) {
-            let v = variant.to_string();
+        // The lures of both variants are picked together, so they differ.
+        let mut rng = rng_for(deck, id, Kind::NotInList, "lures");
+        let lures = pick_distractors(&mut rng, &tiers, lure_text, this, 2usize.min(n - 2));
+        for (i, lure) in lures.into_iter().enumerate() {
+            let v = (i + 1).to_string();
             let mut rng = rng_for(deck, id, Kind::NotInList, &v);
-            let lure = pick_distractors(&mut rng, &tiers, lure_text, this, variant);
-            let Some(lure) = lure.get(variant - 1).cloned() else {
-                break;
-            };
             let mut real: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
             real.shuffle(&mut rng);
             real.truncate(3);

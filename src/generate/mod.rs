@@ -239,10 +239,29 @@ pub(crate) trait Right {
     fn is_right(&self, normed: &str) -> bool;
 }
 
+/// A candidate that contains a right answer, or is contained in one (合作 and 合作共赢,
+/// 经验分享 and 通过视频会议分享经验), is as good as right: never a distractor. Single
+/// characters are too short to judge that way.
+fn overlaps(right: &str, normed: &str) -> bool {
+    right == normed
+        || (right.chars().count() > 1
+            && normed.chars().count() > 1
+            && (right.contains(normed) || normed.contains(right)))
+}
+
+/// Right answers that only count when equal: numbers (5所 is a fine distractor for 15所).
+pub(crate) struct Exact<'a>(pub &'a [String]);
+
+impl Right for Exact<'_> {
+    fn is_right(&self, normed: &str) -> bool {
+        self.0.iter().any(|r| norm(r) == normed)
+    }
+}
+
 /// A few right answers as written.
 impl Right for &[String] {
     fn is_right(&self, normed: &str) -> bool {
-        self.iter().any(|r| norm(r) == normed)
+        self.iter().any(|r| overlaps(&norm(r), normed))
     }
 }
 
@@ -258,10 +277,11 @@ impl Right for &Vec<String> {
     }
 }
 
-/// Many right answers (a long list), already normalised: one lookup, not a scan.
+/// Many right answers (a list's items), already normalised.
 impl Right for &std::collections::HashSet<String> {
     fn is_right(&self, normed: &str) -> bool {
-        self.contains(normed)
+        // The lookup settles most candidates; the overlap scan is for the near-duplicates.
+        self.contains(normed) || self.iter().any(|r| overlaps(r, normed))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Questions from numbers, terms, documents, people and free questions.
 
-use super::{Gen, accepted, choice, pick_distractors, pick_from, pool, rng_for};
+use super::{Exact, Gen, accepted, choice, pick_distractors, pick_from, pool, rng_for};
 use crate::deck::model::{DocumentFact, NumberFact, PersonFact, QaFact, TermFact};
 use crate::question::{Answer, Kind, Question, format_number};
 
@@ -42,7 +42,7 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
         &mut rng,
         &tiers,
         |x: &pool::Number| (x.unit == n.unit && x.value != value).then(|| fmt(x.value)),
-        &[fmt(value)],
+        Exact(&[fmt(value)]),
         3,
     );
     if ds.len() >= 2 {
@@ -121,10 +121,11 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
     }
     // Terms of the same family first (健康丝路 / 数字丝绸之路 / 平安丝路), then the deck's.
     let mut tiers: Vec<&[pool::Entry]> = Vec::new();
-    if let Some(fam) = t.family.as_ref().and_then(|f| g.pool.term_families.get(f)) {
-        tiers.push(fam);
+    match &t.family {
+        // Like lists: a term with a family is only compared with its family.
+        Some(f) => tiers.extend(g.pool.term_families.get(f).map(Vec::as_slice)),
+        None => tiers.extend(g.pool.tiers(deck, |d| d.terms.as_slice())),
     }
-    tiers.extend(g.pool.tiers(deck, |d| d.terms.as_slice()));
     let mut rng = rng_for(deck, id, Kind::Choice, "term");
     if t.one_way {
         // Meaning → term would give the term away: choose the meaning instead.
