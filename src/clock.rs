@@ -35,12 +35,6 @@ pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The next day rollover after `now` (unix seconds), at `hour` UTC.
-pub fn next_rollover(now: i64, hour: u8) -> i64 {
-    let start = now.div_euclid(86_400) * 86_400 + i64::from(hour) * 3600;
-    if start > now { start } else { start + 86_400 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -484,3 +484,31 @@ fn a_homophone_slip_is_almost_and_an_overruled_verdict_is_recorded() {
         .unwrap();
     assert_eq!(accepted, "货运火车");
 }
+
+#[test]
+fn decks_counts_a_review_as_due_on_its_day() {
+    let env = env_with_mini();
+    env.ok(&["config", "learning_steps", ""]);
+    only(&db(&env), "mini/areas/how_many/count");
+    // Good on a new question without learning steps: a review in 2 days.
+    let out = study(&env, 0, &["--limit", "1"], "4\n");
+    assert_eq!(answers(&out)[0]["rating"], "good");
+    let due_on = |day: i64| -> i64 {
+        let out = env
+            .quiz()
+            .env("QUIZ_NOW", (START + day * DAY).to_string())
+            .args(["decks", "--json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_str(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        v["due"].as_i64().unwrap()
+    };
+    assert_eq!((due_on(0), due_on(1), due_on(2), due_on(3)), (0, 0, 1, 1));
+}

@@ -16,8 +16,15 @@ pub struct DecksArgs {
 
 pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
     let db = ctx.open_db()?;
-    let day_end = crate::clock::next_rollover(ctx.now, 4);
-    let counts = db.deck_counts(ctx.now, day_end)?;
+    // "Due today" as the session sees it: the study day starts at the rollover hour in
+    // local time (`quiz config rollover_hour`).
+    let settings = db.load_settings()?;
+    let reviews_before = crate::schedule::reviews_due_before(
+        ctx.now,
+        settings.rollover_hour,
+        crate::schedule::local_utc_offset(ctx.now),
+    );
+    let counts = db.deck_counts(ctx.now, reviews_before)?;
     let w =
         |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(|e| Error::io("stdout", e));
     if args.json {

@@ -244,9 +244,9 @@ impl Db {
         )?)
     }
 
-    /// Counts per deck. `now` decides what learning questions are due; `day_end` (the next
-    /// day rollover) decides what reviews are due today.
-    pub fn deck_counts(&self, now: i64, day_end: i64) -> Result<Vec<DeckCounts>> {
+    /// Counts per deck. `now` decides what learning questions are due; reviews due before
+    /// `reviews_before` ([`crate::schedule::reviews_due_before`]) are due today.
+    pub fn deck_counts(&self, now: i64, reviews_before: i64) -> Result<Vec<DeckCounts>> {
         let mut st = self.conn.prepare(
             "SELECT d.id, d.title,
                     COALESCE(SUM(c.active AND NOT c.suspended AND c.queue = 0), 0),
@@ -259,7 +259,7 @@ impl Db {
              FROM deck d LEFT JOIN card c ON c.deck_id = d.id
              GROUP BY d.id ORDER BY d.id",
         )?;
-        let rows = st.query_map(params![now, day_end], |r| {
+        let rows = st.query_map(params![now, reviews_before], |r| {
             Ok(DeckCounts {
                 id: r.get(0)?,
                 title: r.get(1)?,
