@@ -9,7 +9,7 @@ use crate::question::Question;
 
 /// A card's scheduling state, as `quiz export --format apkg --with-scheduling` carries it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CardState {
+pub struct ExportedCard {
     pub uid: String,
     /// 0 new, 1 learning, 2 review, 3 relearning.
     pub queue: i64,
@@ -131,7 +131,7 @@ impl Db {
     }
 
     /// The card state of every current question of a deck.
-    pub fn card_states(&self, deck: &str) -> Result<Vec<CardState>> {
+    pub fn card_states(&self, deck: &str) -> Result<Vec<ExportedCard>> {
         let mut st = self.conn.prepare(
             "SELECT q.uid, c.queue, c.due, c.interval_days, c.stability, c.difficulty, c.reps,
                     c.lapses, c.suspended, c.last_review
@@ -139,7 +139,7 @@ impl Db {
              WHERE q.deck_id = ?1 AND q.retired = 0",
         )?;
         let rows = st.query_map([deck], |r| {
-            Ok(CardState {
+            Ok(ExportedCard {
                 uid: r.get(0)?,
                 queue: r.get(1)?,
                 due: r.get(2)?,

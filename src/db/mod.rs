@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question};
-pub use export::{CardState, ResultRow, ReviewEntry};
+pub use export::{ExportedCard, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts, WAITING_CAP, Waiting};
 

@@ -21,13 +21,13 @@ use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
 use super::{Shape, answer_text, html_escape, prompt_html, stable_hash};
-use crate::db::{CardState, ReviewEntry};
+use crate::db::{ExportedCard, ReviewEntry};
 use crate::error::{Error, Result};
 use crate::question::{Answer, Question};
 
 /// Our card state and answers, for `--with-scheduling`.
 pub struct Scheduling<'a> {
-    pub cards: &'a [CardState],
+    pub cards: &'a [ExportedCard],
     pub reviews: &'a [ReviewEntry],
 }
 
@@ -187,7 +187,7 @@ fn build_collection(
 
     let did = deck_id(deck.id);
     let now_ms = now * 1000;
-    let states: HashMap<&str, &CardState> = sched
+    let states: HashMap<&str, &ExportedCard> = sched
         .as_ref()
         .map(|s| s.cards.iter().map(|c| (c.uid.as_str(), c)).collect())
         .unwrap_or_default();
@@ -349,7 +349,7 @@ struct Rendered {
 fn render_notes(
     deck: &str,
     recv: std::sync::mpsc::Receiver<Vec<(Question, &'static str)>>,
-    states: &HashMap<&str, &CardState>,
+    states: &HashMap<&str, &ExportedCard>,
     keep_ids: bool,
     now_ms: i64,
     crt: i64,
@@ -422,7 +422,7 @@ struct CardRow {
 /// cards due on the day ours are due (Anki has no place for our minute-level learning
 /// steps in a package, so learning cards come back on their due day), suspended ones stay
 /// suspended.
-fn card_row(state: Option<&CardState>, i: usize, crt: i64, today: i64) -> CardRow {
+fn card_row(state: Option<&ExportedCard>, i: usize, crt: i64, today: i64) -> CardRow {
     let pos = i as i64 + 1;
     let new = CardRow {
         ctype: 0,
