@@ -23,7 +23,7 @@ mod pinyin;
 use std::fmt;
 
 pub use lexicon::Lexicon;
-use normalize::{Forms, Tok, has_han};
+use normalize::{Forms, Tok, has_han, is_han};
 
 /// How an answer was judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -180,6 +180,30 @@ pub fn grade(accepted: &[&str], given: &str, lexicon: &Lexicon) -> Graded {
     })
 }
 
+/// An answer that is one number with words around it: `逾1000个` is `逾`, `1000`, `个`.
+struct NumberAnswer<'a> {
+    before: &'a str,
+    number: &'a str,
+    after: &'a str,
+}
+
+fn split_number(s: &str) -> Option<NumberAnswer<'_>> {
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let len = s[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len() - start);
+    let (before, number, after) = (&s[..start], &s[start..start + len], &s[start + len..]);
+    // One number only, and not a date or a code (`5g`, `2021年5月12日`).
+    let one = !before.chars().any(|c| c.is_alphanumeric() && !is_han(c))
+        && !after.chars().any(|c| c.is_ascii_alphanumeric())
+        && !number.ends_with('.');
+    one.then_some(NumberAnswer {
+        before,
+        number,
+        after,
+    })
+}
+
 /// The outcome against one accepted answer.
 struct Outcome {
     verdict: Verdict,
@@ -252,6 +276,18 @@ fn compare(e: &Forms, g: &Forms, lex: &Lexicon) -> Outcome {
         && d1.is_some()
     {
         return Outcome::new(Correct, Step::Date, None, 0);
+    }
+    // A number with or without its unit or measure word (450 for 450个, 四点 for 4点意义): the
+    // number decides. Numbers that differ are left to the steps below, which call them wrong.
+    if let (Some(en), Some(gn)) = (split_number(&e.numerals), split_number(&g.numerals))
+        && en.number == gn.number
+        && (gn.before.is_empty() || gn.before == en.before)
+        && (gn.after.is_empty()
+            || en.after.starts_with(gn.after)
+            || en.after.ends_with(gn.after)
+            || gn.after.starts_with(en.after))
+    {
+        return Outcome::new(Correct, Step::Numerals, None, 0);
     }
     if has_han(&e.simplified)
         && !has_han(&g.width)
