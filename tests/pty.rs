@@ -27,17 +27,8 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     cmd.env("TERM", "xterm").arg("study");
     let mut p = Session::spawn(cmd).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(30)));
-    // 1. A number question, typed in Chinese numerals: five, wrong (it is four); "continue".
-    p.expect("几方面").unwrap();
-    p.expect("answer").unwrap();
-    p.send("五方面\r").unwrap();
-    p.expect("continue").unwrap();
-    p.send("\r").unwrap();
-    // 2. Another number question: right.
-    p.expect("几项举措").unwrap();
-    p.expect("answer").unwrap();
-    p.send("4\r").unwrap();
-    // 3. A true/false whose statement is false: the second option; one arrow down, Enter.
+    // New questions come easiest kind first. 1. The true/false, whose statement is false:
+    // the second option; one arrow down, Enter.
     p.expect("王毅此行访问的四个国家").unwrap();
     p.expect("your answer").unwrap();
     p.send("\x1b[B").unwrap();
@@ -46,6 +37,16 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     let fb = p.expect("Comes back").unwrap();
     let fb = String::from_utf8_lossy(fb.before()).into_owned();
     assert!(fb.contains("correct → good"), "{fb}");
+    // 2. A number question, typed in Chinese numerals: five, wrong (it is four); "continue".
+    p.expect("几方面").unwrap();
+    p.expect("answer").unwrap();
+    p.send("五方面\r").unwrap();
+    p.expect("continue").unwrap();
+    p.send("\r").unwrap();
+    // 3. Another number question: right.
+    p.expect("几项举措").unwrap();
+    p.expect("answer").unwrap();
+    p.send("4\r").unwrap();
     // 4. Ctrl-C at the next prompt (typed or a list) ends the session cleanly.
     p.expect(expectrl::Regex("your answer|:skip")).unwrap();
     std::thread::sleep(Duration::from_millis(300));
@@ -64,9 +65,9 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     assert_eq!(
         rows,
         [
+            ("错 (false)".to_owned(), "correct".to_owned()),
             ("五方面".to_owned(), "wrong".to_owned()),
             ("4".to_owned(), "correct".to_owned()),
-            ("错 (false)".to_owned(), "correct".to_owned()),
         ]
     );
 }

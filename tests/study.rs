@@ -221,7 +221,8 @@ fn fsrs_reference_example_without_learning_steps() {
     env.ok(&["config", "learning_steps", ""]);
     env.ok(&["config", "relearning_steps", ""]);
     env.ok(&["config", "fuzz", "false"]);
-    // The first new question asks how many areas: 4.
+    only(&db(&env), "mini/areas/how_many/count");
+    // The question asks how many areas: 4.
     for (day, given) in [(0, "4"), (2, "4"), (13, "x"), (15, "4")] {
         let a = study(&env, day, &["--limit", "1"], &format!("{given}\n"));
         assert_eq!(answers(&a).len(), 1, "day {day}: {a:?}");
@@ -317,6 +318,7 @@ fn a_leech_is_suspended() {
     ] {
         env.ok(&["config", k, v]);
     }
+    let id = only(&db(&env), "mini/areas/how_many/count");
     study(&env, 0, &["--limit", "1"], "4\n");
     study(&env, 3, &["--limit", "1"], "x\n");
     let last = study(&env, 10, &["--limit", "1"], "x\n");
@@ -324,8 +326,8 @@ fn a_leech_is_suspended() {
     let c = db(&env);
     let (suspended, leech, lapses): (i64, i64, i64) = c
         .query_row(
-            "SELECT suspended, leech, lapses FROM card WHERE question_id = 1",
-            [],
+            "SELECT suspended, leech, lapses FROM card WHERE question_id = ?1",
+            [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
@@ -402,7 +404,8 @@ fn first_run_without_a_terminal_adds_the_builtin_decks() {
     let out = env
         .quiz()
         .args(["study", "--limit", "1"])
-        .write_stdin("x\n")
+        // The first question may be a choice, a true/false or typed: "1" answers any.
+        .write_stdin("1\n")
         .output()
         .unwrap();
     assert!(

@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::Db;
 use crate::deck::Deck;
 use crate::error::Result;
-use crate::question::Question;
+use crate::question::{Kind, Question};
 
 /// What one deck's import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -128,7 +128,13 @@ impl Db {
             let mut activate =
                 tx.prepare_cached("UPDATE card SET active = ?2 WHERE question_id = ?1")?;
             let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
-            for q in questions {
+            // New questions are introduced easiest kind first, across all facts: since a
+            // fact's other questions wait for another day once one is answered, every fact
+            // starts with a multiple-choice on-ramp and the typed recall and whole-list
+            // questions come on later days.
+            let mut order: Vec<&Question> = questions.iter().collect();
+            order.sort_by_key(|q| introduction_rank(q.kind));
+            for q in order {
                 let (answer, hash) = q.stored_forms();
                 match existing.remove(&q.uid) {
                     Some((_, h, false)) if h == hash => rep.unchanged += 1,
@@ -182,6 +188,20 @@ impl Db {
         }
         tx.commit()?;
         Ok(reports)
+    }
+}
+
+/// When a kind of question is introduced relative to the others of the same fact.
+fn introduction_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Choice => 0,
+        Kind::TrueFalse => 1,
+        Kind::HowMany | Kind::When => 2,
+        Kind::ItemAt | Kind::Recall | Kind::Cloze | Kind::Where | Kind::Reveal => 3,
+        Kind::PositionOf | Kind::WhatOnDate => 4,
+        Kind::NotInList => 5,
+        Kind::Order | Kind::Chronology => 6,
+        Kind::ListRecall => 7,
     }
 }
 
