@@ -71,3 +71,40 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
         ]
     );
 }
+
+#[test]
+fn the_first_run_in_a_terminal_offers_the_built_in_decks() {
+    let env = Env::new();
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm").arg("study");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("Add the built-in decks?").unwrap();
+    p.send("\r").unwrap();
+    p.expect("sco-fm-2020: new deck").unwrap();
+    // The first question of a session from the built-in decks, then Ctrl-C.
+    p.expect("【").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\x03").unwrap();
+    p.expect("Session over: 0 answered").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    let decks = env.ok(&["decks"]);
+    assert!(
+        decks.contains("sco-fm-2020") && decks.contains("cc5-xian-2021"),
+        "{decks}"
+    );
+}
+
+#[test]
+fn declining_the_built_in_decks_adds_nothing() {
+    let env = Env::new();
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm").arg("study");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("Add the built-in decks?").unwrap();
+    p.send("n").unwrap();
+    p.expect("no decks to study").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    assert!(env.ok(&["decks"]).contains("no decks yet"));
+}
