@@ -3,7 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Db, SOURCE_JSON, question_from_row};
+use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_SOURCE_JOIN, question_from_row};
 use crate::error::{Error, Result};
 use crate::question::Question;
 
@@ -225,9 +225,8 @@ impl Db {
 
 fn export_select() -> String {
     format!(
-        "SELECT q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context,
-            q.prompt, q.answer, q.explanation, {SOURCE_JSON}, c.new_order, f.kind
-         FROM question q JOIN card c ON c.question_id = q.id
+        "SELECT {QUESTION_COLUMNS}, c.new_order, f.kind
+         FROM question q JOIN card c ON c.question_id = q.id {QUESTION_SOURCE_JOIN}
          LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id"
     )
 }
@@ -235,7 +234,7 @@ fn export_select() -> String {
 /// A row of [`export_select`]: the question's place among new questions, the question, and
 /// the kind of its fact.
 fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static str)> {
-    let kind = match r.get_ref(12)?.as_str_or_null()? {
+    let kind = match r.get_ref(QUESTION_COLUMN_COUNT + 1)?.as_str_or_null()? {
         Some("list") => "list",
         Some("number") => "number",
         Some("term") => "term",
@@ -245,5 +244,5 @@ fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static st
         Some("cloze") => "cloze",
         _ => "event",
     };
-    Ok((r.get(11)?, question_from_row(r)?, kind))
+    Ok((r.get(QUESTION_COLUMN_COUNT)?, question_from_row(r)?, kind))
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use crate::error::{Error, Result};
-use crate::question::{Kind, Question};
+use crate::question::{Kind, Question, SourceRef};
 pub use export::{ExportedCard, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts, WAITING_CAP, Waiting};
@@ -28,13 +28,17 @@ const MIGRATIONS: &[&str] = &[
     include_str!("005_slim_questions.sql"),
 ];
 
-/// A question's source as the JSON of [`crate::question::SourceRef`], for queries that
-/// read questions as `q`: the deck's source row joined with the question's part.
-pub(crate) const SOURCE_JSON: &str = "COALESCE(
-    (SELECT json_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'date', s.date,
-                        'part', q.part)
-     FROM source s WHERE s.deck_id = q.deck_id AND s.id = q.source_id),
-    json_object('id', q.source_id, 'title', '', 'publisher', '', 'date', '', 'part', q.part))";
+/// The columns [`question_from_row`] reads, for queries that name the question `q` and
+/// join its source with [`QUESTION_SOURCE_JOIN`].
+pub(crate) const QUESTION_COLUMNS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, q.variant,
+    q.sibling, q.context, q.prompt, q.answer, q.explanation, q.source_id, s.title, s.publisher,
+    s.date, q.part";
+
+/// How many columns [`QUESTION_COLUMNS`] has: what follows them starts here.
+pub(crate) const QUESTION_COLUMN_COUNT: usize = 15;
+
+pub(crate) const QUESTION_SOURCE_JOIN: &str =
+    "LEFT JOIN source s ON s.deck_id = q.deck_id AND s.id = q.source_id";
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -281,9 +285,8 @@ impl Db {
             return Err(Error::UnknownDeck(deck.to_owned()));
         }
         let mut st = self.conn.prepare(&format!(
-            "SELECT q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context, q.prompt,
-                    q.answer, q.explanation, {SOURCE_JSON}
-             FROM question q JOIN card c ON c.question_id = q.id
+            "SELECT {QUESTION_COLUMNS}
+             FROM question q JOIN card c ON c.question_id = q.id {QUESTION_SOURCE_JOIN}
              WHERE q.deck_id = ?1 AND q.retired = 0 AND (?2 IS NULL OR q.kind = ?2)
              ORDER BY c.new_order"
         ))?;
@@ -292,8 +295,7 @@ impl Db {
     }
 }
 
-/// Reads a question from the columns uid, deck_id, fact_id, kind, variant, sibling, context,
-/// prompt, answer, explanation, source (in that order).
+/// Reads a question from [`QUESTION_COLUMNS`].
 pub(crate) fn question_from_row(r: &rusqlite::Row) -> rusqlite::Result<Question> {
     let json_err = |i: usize, e: serde_json::Error| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
@@ -316,7 +318,14 @@ pub(crate) fn question_from_row(r: &rusqlite::Row) -> rusqlite::Result<Question>
         prompt: r.get(7)?,
         answer: serde_json::from_str(&r.get::<_, String>(8)?).map_err(|e| json_err(8, e))?,
         explanation: r.get(9)?,
-        source: serde_json::from_str(&r.get::<_, String>(10)?).map_err(|e| json_err(10, e))?,
+        // A source the deck no longer has (it cannot: import replaces both) reads as empty.
+        source: SourceRef {
+            id: r.get(10)?,
+            title: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+            publisher: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
+            date: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+            part: r.get(14)?,
+        },
     })
 }
 

@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Db, SOURCE_JSON, question_from_row};
+use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_SOURCE_JOIN, question_from_row};
 use crate::error::{Error, Result};
 use crate::question::Question;
 use crate::schedule::{CardState, Queue, Rating, Settings};
@@ -100,9 +100,6 @@ pub struct AnswerRecord<'a> {
 
 const CARD_COLS: &str = "c.queue, c.step, c.stability, c.difficulty, c.due, c.last_review,
     c.interval_days, c.reps, c.lapses, c.suspended, c.buried_until, c.leech";
-
-const QUESTION_COLS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, q.variant, q.sibling, q.context,
-    q.prompt, q.answer, q.explanation";
 
 /// Filters shared by every pick: not skipped, in the chosen decks. `?1` exclude (JSON
 /// array), `?2` decks (JSON array or NULL); `?3` is each pick's bound. Buried questions, and so the siblings of
@@ -225,14 +222,15 @@ impl Db {
     /// The question and card row of `id`.
     pub fn study_card(&self, id: i64) -> Result<StudyCard> {
         let sql = format!(
-            "SELECT {QUESTION_COLS}, {SOURCE_JSON}, {CARD_COLS} FROM question q JOIN card c ON c.question_id = q.id
+            "SELECT {QUESTION_COLUMNS}, {CARD_COLS} FROM question q JOIN card c ON c.question_id = q.id
+             {QUESTION_SOURCE_JOIN}
              WHERE q.id = ?1"
         );
         Ok(self.conn.prepare_cached(&sql)?.query_row([id], |r| {
             Ok(StudyCard {
                 id,
                 question: question_from_row(r)?,
-                row: card_row_at(r, 11)?,
+                row: card_row_at(r, QUESTION_COLUMN_COUNT)?,
             })
         })?)
     }
