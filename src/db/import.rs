@@ -45,7 +45,11 @@ impl Db {
                 ..Default::default()
             };
             let old_text: Option<String> = tx
-                .query_row("SELECT toml FROM deck WHERE id = ?1", [id], |r| r.get(0))
+                .query_row(
+                    "SELECT toml, toml_deflated FROM deck WHERE id = ?1",
+                    [id],
+                    |r| super::deck_text(r, 0),
+                )
                 .map(Some)
                 .or_else(|e| {
                     if e == rusqlite::Error::QueryReturnedNoRows {
@@ -58,10 +62,11 @@ impl Db {
             let meta = &deck.file.deck;
             if old_text.as_deref() != Some(deck.text.as_str()) {
                 tx.execute(
-                    "INSERT INTO deck (id, title, language, origin, toml, added_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
-                     ON CONFLICT (id) DO UPDATE SET title = ?2, language = ?3, origin = ?4, toml = ?5, updated_at = ?6",
-                    params![id, meta.title, meta.language, deck.origin, deck.text, now],
+                    "INSERT INTO deck (id, title, language, origin, toml, toml_deflated, added_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, '', ?5, ?6, ?6)
+                     ON CONFLICT (id) DO UPDATE SET title = ?2, language = ?3, origin = ?4, toml = '',
+                         toml_deflated = ?5, updated_at = ?6",
+                    params![id, meta.title, meta.language, deck.origin, super::deflate(&deck.text), now],
                 )?;
                 tx.execute("DELETE FROM source WHERE deck_id = ?1", [id])?;
                 let mut st = tx.prepare_cached(

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("003_deck_alias.sql"),
     include_str!("004_bury_siblings.sql"),
     include_str!("005_slim_questions.sql"),
+    include_str!("006_deck_file_deflated.sql"),
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and
@@ -203,15 +204,19 @@ impl Db {
     pub fn deck_texts(&self) -> Result<Vec<(String, String, String)>> {
         let mut st = self
             .conn
-            .prepare("SELECT id, origin, toml FROM deck ORDER BY id")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            .prepare("SELECT id, origin, toml, toml_deflated FROM deck ORDER BY id")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, deck_text(r, 2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The TOML text a deck was added from.
     pub fn deck_toml(&self, id: &str) -> Result<String> {
         self.conn
-            .query_row("SELECT toml FROM deck WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT toml, toml_deflated FROM deck WHERE id = ?1",
+                [id],
+                |r| deck_text(r, 0),
+            )
             .optional()?
             .ok_or_else(|| Error::UnknownDeck(id.to_owned()))
     }
@@ -293,6 +298,31 @@ impl Db {
         let rows = st.query_map(params![deck, kind.map(Kind::as_str)], question_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// The deck file text from the columns `toml`, `toml_deflated` at `i`, `i + 1`.
+pub(crate) fn deck_text(r: &rusqlite::Row, i: usize) -> rusqlite::Result<String> {
+    let Some(deflated) = r.get::<_, Option<Vec<u8>>>(i + 1)? else {
+        return r.get(i);
+    };
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::DeflateDecoder::new(&deflated[..]),
+        &mut text,
+    )
+    .map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i + 1, rusqlite::types::Type::Blob, Box::new(e))
+    })?;
+    Ok(text)
+}
+
+/// The deck file text as stored in `toml_deflated`.
+pub(crate) fn deflate(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    // Writing to a Vec cannot fail.
+    let _ = z.write_all(text.as_bytes());
+    z.finish().unwrap_or_default()
 }
 
 /// Reads a question from [`QUESTION_COLUMNS`].
