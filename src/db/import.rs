@@ -119,15 +119,15 @@ impl Db {
             }
             let mut insert_q = tx.prepare_cached(
                 "INSERT INTO question (deck_id, fact_id, kind, variant, context, prompt, answer,
-                                       explanation, source_id, part, hash, retired)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
+                                       explanation, source_id, part, hash, prefix, retired)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
             )?;
             let mut insert_c = tx.prepare_cached(
                 "INSERT INTO card (question_id, deck_id, new_order, due) VALUES (?1, ?2, ?3, 0)",
             )?;
             let mut update_q = tx.prepare_cached(
                 "UPDATE question SET context = ?2, prompt = ?3, answer = ?4, explanation = ?5,
-                        source_id = ?6, part = ?7, hash = ?8, retired = 0
+                        source_id = ?6, part = ?7, hash = ?8, prefix = ?9, retired = 0
                  WHERE id = ?1",
             )?;
             let mut activate =
@@ -141,18 +141,20 @@ impl Db {
             order.sort_by_key(|q| introduction_rank(q.kind));
             for q in order {
                 let (answer, hash) = q.stored_forms();
+                let (prefix, prompt) = super::stored_prompt(&q.prompt, &q.context);
                 match existing.remove(&q.uid) {
                     Some((_, h, false)) if h == hash => rep.unchanged += 1,
                     Some((row, _, was_retired)) => {
                         update_q.execute(params![
                             row,
                             q.context,
-                            q.prompt,
+                            prompt,
                             answer,
                             q.explanation,
                             q.source.id,
                             q.source.part,
                             hash,
+                            prefix,
                         ])?;
                         if was_retired {
                             activate.execute(params![row, 1])?;
@@ -168,12 +170,13 @@ impl Db {
                             q.kind.as_str(),
                             q.variant,
                             q.context,
-                            q.prompt,
+                            prompt,
                             answer,
                             q.explanation,
                             q.source.id,
                             q.source.part,
                             hash,
+                            prefix,
                         ])?;
                         let row = tx.last_insert_rowid();
                         insert_c.execute(params![row, q.deck, next_order])?;

@@ -27,13 +27,32 @@ const MIGRATIONS: &[&str] = &[
     include_str!("004_bury_siblings.sql"),
     include_str!("005_slim_questions.sql"),
     include_str!("006_deck_file_deflated.sql"),
+    include_str!("007_prompt_prefix.sql"),
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and
 /// join its source with [`QUESTION_SOURCE_JOIN`].
 pub(crate) const QUESTION_COLUMNS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, q.variant,
-    q.sibling, q.context, q.prompt, q.answer, q.explanation, q.source_id, s.title, s.publisher,
-    s.date, q.part";
+    q.sibling, q.context,
+    CASE q.prefix WHEN 1 THEN '【' || q.context || '】' || q.prompt
+                  WHEN 2 THEN '[' || q.context || '] ' || q.prompt
+                  ELSE q.prompt END,
+    q.answer, q.explanation, q.source_id, s.title, s.publisher, s.date, q.part";
+
+/// A prompt as stored: without the context it starts with (see [`QUESTION_COLUMNS`] and
+/// `007_prompt_prefix.sql`), and the code that puts it back.
+pub(crate) fn stored_prompt<'a>(prompt: &'a str, context: &str) -> (i64, &'a str) {
+    for (code, open, close) in [(1, "【", "】"), (2, "[", "] ")] {
+        if let Some(rest) = prompt
+            .strip_prefix(open)
+            .and_then(|p| p.strip_prefix(context))
+            .and_then(|p| p.strip_prefix(close))
+        {
+            return (code, rest);
+        }
+    }
+    (0, prompt)
+}
 
 /// How many columns [`QUESTION_COLUMNS`] has: what follows them starts here.
 pub(crate) const QUESTION_COLUMN_COUNT: usize = 15;
