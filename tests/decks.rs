@@ -159,3 +159,25 @@ fn an_unknown_name_is_a_clear_error() {
         "a failed add-deck must not create the database"
     );
 }
+
+#[test]
+fn questions_read_back_from_the_database_are_the_generated_ones() {
+    // The store keeps prompts without their context, explanations on the fact and sources
+    // by reference; what comes back must be exactly what the generator made.
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    let d = quiz::deck::parse("mini.toml", &fixture_text("mini.toml")).unwrap();
+    let made = quiz::generate::generate(&d, &quiz::generate::Pool::build([&d]));
+    let stored: std::collections::HashMap<String, quiz::question::Question> = env
+        .ok(&["questions", "mini", "--json"])
+        .lines()
+        .map(|l| {
+            let q: quiz::question::Question = serde_json::from_str(l).unwrap();
+            (q.uid.clone(), q)
+        })
+        .collect();
+    assert_eq!(stored.len(), made.len());
+    for q in &made {
+        assert_eq!(&stored[&q.uid], q, "{}", q.uid);
+    }
+}

@@ -3,7 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_SOURCE_JOIN, question_from_row};
+use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, question_from_row};
 use crate::error::{Error, Result};
 use crate::question::Question;
 
@@ -226,7 +226,7 @@ impl Db {
 fn export_select() -> String {
     format!(
         "SELECT {QUESTION_COLUMNS}, c.new_order, f.kind
-         FROM question q JOIN card c ON c.question_id = q.id {QUESTION_SOURCE_JOIN}
+         FROM question q JOIN card c ON c.question_id = q.id {QUESTION_JOINS}
          LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id"
     )
 }

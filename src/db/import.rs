@@ -60,6 +60,19 @@ impl Db {
                 })?;
             rep.new_deck = old_text.is_none();
             let meta = &deck.file.deck;
+            // The explanation each fact keeps (its first question's): a question showing the
+            // same stores ''. The deck-wide chronology question has no fact row and keeps its own.
+            let mut fact_explanation: HashMap<&str, &str> = HashMap::new();
+            for (fid, _, _) in facts(deck) {
+                fact_explanation.insert(fid, "");
+            }
+            for q in questions {
+                if let Some(e) = fact_explanation.get_mut(q.fact.as_str())
+                    && e.is_empty()
+                {
+                    *e = &q.explanation;
+                }
+            }
             if old_text.as_deref() != Some(deck.text.as_str()) {
                 tx.execute(
                     "INSERT INTO deck (id, title, language, origin, toml, toml_deflated, added_at, updated_at)
@@ -95,11 +108,18 @@ impl Db {
                 drop(st);
                 tx.execute("UPDATE fact SET retired = 1 WHERE deck_id = ?1", [id])?;
                 let mut st = tx.prepare_cached(
-                    "INSERT INTO fact (deck_id, id, kind, label, retired) VALUES (?1, ?2, ?3, ?4, 0)
-                     ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, retired = 0",
+                    "INSERT INTO fact (deck_id, id, kind, label, explanation, retired)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 0)
+                     ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = ?5, retired = 0",
                 )?;
                 for (fid, kind, label) in facts(deck) {
-                    st.execute(params![id, fid, kind, label])?;
+                    st.execute(params![
+                        id,
+                        fid,
+                        kind,
+                        label,
+                        fact_explanation.get(fid).copied()
+                    ])?;
                 }
             }
 
@@ -142,6 +162,10 @@ impl Db {
             for q in order {
                 let (answer, hash) = q.stored_forms();
                 let (prefix, prompt) = super::stored_prompt(&q.prompt, &q.context);
+                let explanation = match fact_explanation.get(q.fact.as_str()) {
+                    Some(e) if *e == q.explanation => "",
+                    _ => q.explanation.as_str(),
+                };
                 match existing.remove(&q.uid) {
                     Some((_, h, false)) if h == hash => rep.unchanged += 1,
                     Some((row, _, was_retired)) => {
@@ -150,7 +174,7 @@ impl Db {
                             q.context,
                             prompt,
                             answer,
-                            q.explanation,
+                            explanation,
                             q.source.id,
                             q.source.part,
                             hash,
@@ -172,7 +196,7 @@ impl Db {
                             q.context,
                             prompt,
                             answer,
-                            q.explanation,
+                            explanation,
                             q.source.id,
                             q.source.part,
                             hash,

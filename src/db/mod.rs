@@ -28,16 +28,18 @@ const MIGRATIONS: &[&str] = &[
     include_str!("005_slim_questions.sql"),
     include_str!("006_deck_file_deflated.sql"),
     include_str!("007_prompt_prefix.sql"),
+    include_str!("008_fact_explanation.sql"),
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and
-/// join its source with [`QUESTION_SOURCE_JOIN`].
+/// join its source and fact with [`QUESTION_JOINS`].
 pub(crate) const QUESTION_COLUMNS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, q.variant,
     q.sibling, q.context,
     CASE q.prefix WHEN 1 THEN '【' || q.context || '】' || q.prompt
                   WHEN 2 THEN '[' || q.context || '] ' || q.prompt
                   ELSE q.prompt END,
-    q.answer, q.explanation, q.source_id, s.title, s.publisher, s.date, q.part";
+    q.answer, COALESCE(NULLIF(q.explanation, ''), qf.explanation, ''),
+    q.source_id, s.title, s.publisher, s.date, q.part";
 
 /// A prompt as stored: without the context it starts with (see [`QUESTION_COLUMNS`] and
 /// `007_prompt_prefix.sql`), and the code that puts it back.
@@ -57,8 +59,9 @@ pub(crate) fn stored_prompt<'a>(prompt: &'a str, context: &str) -> (i64, &'a str
 /// How many columns [`QUESTION_COLUMNS`] has: what follows them starts here.
 pub(crate) const QUESTION_COLUMN_COUNT: usize = 15;
 
-pub(crate) const QUESTION_SOURCE_JOIN: &str =
-    "LEFT JOIN source s ON s.deck_id = q.deck_id AND s.id = q.source_id";
+pub(crate) const QUESTION_JOINS: &str =
+    "LEFT JOIN source s ON s.deck_id = q.deck_id AND s.id = q.source_id
+     LEFT JOIN fact qf ON qf.deck_id = q.deck_id AND qf.id = q.fact_id";
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -310,7 +313,7 @@ impl Db {
         }
         let mut st = self.conn.prepare(&format!(
             "SELECT {QUESTION_COLUMNS}
-             FROM question q JOIN card c ON c.question_id = q.id {QUESTION_SOURCE_JOIN}
+             FROM question q JOIN card c ON c.question_id = q.id {QUESTION_JOINS}
              WHERE q.deck_id = ?1 AND q.retired = 0 AND (?2 IS NULL OR q.kind = ?2)
              ORDER BY c.new_order"
         ))?;

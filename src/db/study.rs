@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_SOURCE_JOIN, question_from_row};
+use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, question_from_row};
 use crate::error::{Error, Result};
 use crate::question::Question;
 use crate::schedule::{CardState, Queue, Rating, Settings};
@@ -223,7 +223,7 @@ impl Db {
     pub fn study_card(&self, id: i64) -> Result<StudyCard> {
         let sql = format!(
             "SELECT {QUESTION_COLUMNS}, {CARD_COLS} FROM question q JOIN card c ON c.question_id = q.id
-             {QUESTION_SOURCE_JOIN}
+             {QUESTION_JOINS}
              WHERE q.id = ?1"
         );
         Ok(self.conn.prepare_cached(&sql)?.query_row([id], |r| {
