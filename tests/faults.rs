@@ -207,9 +207,16 @@ fn kill_9_at_random_points_loses_no_reported_answer() {
         for _ in 0..settled {
             stdin.write_all(b"1\n").unwrap();
             stdin.flush().unwrap();
-            let mut line = String::new();
-            out.read_line(&mut line).unwrap();
-            reported.push(serde_json::from_str(&line).unwrap());
+            // The question's own line (`"event":"question"`) comes first; the answer's after.
+            loop {
+                let mut line = String::new();
+                out.read_line(&mut line).unwrap();
+                let v: Value = serde_json::from_str(&line).unwrap();
+                if v.get("event").is_none() {
+                    reported.push(v);
+                    break;
+                }
+            }
         }
         // ... then a burst of answers, and the kill lands after a random delay: before the
         // next answer is read, while it is graded, committed, or reported.
@@ -230,7 +237,10 @@ fn kill_9_at_random_points_loses_no_reported_answer() {
         out.read_to_string(&mut rest).unwrap();
         for line in rest.split_inclusive('\n') {
             if line.ends_with('\n') {
-                reported.push(serde_json::from_str(line).unwrap());
+                let v: Value = serde_json::from_str(line).unwrap();
+                if v.get("event").is_none() {
+                    reported.push(v);
+                }
             }
         }
 

@@ -355,6 +355,12 @@ fn kill_9_between_answers_keeps_every_answer() {
     let mut stdin = child.stdin.take().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     for _ in 0..3 {
+        // First the question (what is asked, never its answer), then the answer's line.
+        let question = lines.next().unwrap().unwrap();
+        assert!(
+            question.contains("\"event\":\"question\"") && !question.contains("expected"),
+            "{question}"
+        );
         stdin.write_all(b"1\n").unwrap();
         stdin.flush().unwrap();
         let line = lines.next().unwrap().unwrap();

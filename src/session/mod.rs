@@ -470,7 +470,17 @@ impl<'a> Session<'a> {
     /// The question, never its answer.
     fn show(&mut self, card: &StudyCard) -> Result<()> {
         if self.opts.json {
-            return Ok(());
+            // What is asked, so that a script can answer it; never the answer.
+            let q = &card.question;
+            let options: Vec<String> = match &q.answer {
+                Answer::Choice { options, .. } => options.clone(),
+                Answer::TrueFalse { .. } => vec!["对 (true)".into(), "错 (false)".into()],
+                Answer::Order { shown, .. } => shown.clone(),
+                _ => vec![],
+            };
+            let j = json!({"event": "question", "id": q.uid, "kind": q.kind.as_str(),
+                "prompt": q.prompt, "options": options, "left": self.left});
+            return w(self.out, &format!("{j}\n"));
         }
         let q = &card.question;
         // The prompt names its meeting itself: the progress line need not repeat it.
