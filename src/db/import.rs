@@ -62,15 +62,12 @@ impl Db {
             let meta = &deck.file.deck;
             // The explanation each fact keeps (its first question's): a question showing the
             // same stores ''. The deck-wide chronology question has no fact row and keeps its own.
-            let mut fact_explanation: HashMap<&str, &str> = HashMap::new();
-            for (fid, _, _) in facts(deck) {
-                fact_explanation.insert(fid, "");
-            }
+            let deck_facts = facts(deck);
+            let mut fact_explanation: HashMap<&str, Option<&str>> =
+                deck_facts.iter().map(|(fid, _, _)| (*fid, None)).collect();
             for q in questions {
-                if let Some(e) = fact_explanation.get_mut(q.fact.as_str())
-                    && e.is_empty()
-                {
-                    *e = &q.explanation;
+                if let Some(e @ None) = fact_explanation.get_mut(q.fact.as_str()) {
+                    *e = Some(&q.explanation);
                 }
             }
             if old_text.as_deref() != Some(deck.text.as_str()) {
@@ -112,13 +109,13 @@ impl Db {
                      VALUES (?1, ?2, ?3, ?4, ?5, 0)
                      ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = ?5, retired = 0",
                 )?;
-                for (fid, kind, label) in facts(deck) {
+                for &(fid, kind, label) in &deck_facts {
                     st.execute(params![
                         id,
                         fid,
                         kind,
                         label,
-                        fact_explanation.get(fid).copied()
+                        fact_explanation.get(fid).copied().flatten()
                     ])?;
                 }
             }
@@ -163,7 +160,7 @@ impl Db {
                 let (answer, hash) = q.stored_forms();
                 let (prefix, prompt) = super::stored_prompt(&q.prompt, &q.context);
                 let explanation = match fact_explanation.get(q.fact.as_str()) {
-                    Some(e) if *e == q.explanation => "",
+                    Some(Some(e)) if *e == q.explanation => "",
                     _ => q.explanation.as_str(),
                 };
                 match existing.remove(&q.uid) {

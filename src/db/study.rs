@@ -42,8 +42,6 @@ pub struct NextQuery<'a> {
     pub learn_ahead_until: i64,
     /// Review questions whose `due` is below this are due today ([`crate::schedule::reviews_due_before`]).
     pub reviews_before: i64,
-    /// Start of the current study day, unix seconds: siblings answered since are excluded.
-    pub day_start: i64,
     /// Only these decks; empty for all.
     pub decks: &'a [String],
     /// Question ids not to show (skipped in this session).
@@ -233,15 +231,6 @@ impl Db {
                 row: card_row_at(r, QUESTION_COLUMN_COUNT)?,
             })
         })?)
-    }
-
-    /// The card row of `id`.
-    pub fn card_row(&self, id: i64) -> Result<CardRow> {
-        let sql = format!("SELECT {CARD_COLS} FROM card c WHERE c.question_id = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([id], |r| card_row_at(r, 0))?)
     }
 
     /// Stores an answer in one transaction: the card's new state and the review row (with the
@@ -515,7 +504,6 @@ mod tests {
             now: 0,
             learn_ahead_until: 0,
             reviews_before: 0,
-            day_start: 0,
             decks: &decks,
             exclude: &[],
             reviews_allowed: true,

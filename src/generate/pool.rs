@@ -12,7 +12,6 @@ use crate::deck::Deck;
 
 /// An item of some list.
 pub struct Item {
-    pub list: String,
     pub key: String,
 }
 
@@ -84,7 +83,6 @@ impl Pool {
                 forms.insert(norm(i.key()));
                 forms.extend(i.accept.iter().map(|a| norm(a)));
                 let item = || Item {
-                    list: id.clone(),
                     key: i.key().to_owned(),
                 };
                 dp.items.push(item());

@@ -17,7 +17,7 @@ use crate::db::{AnswerRecord, Db, NextQuery, StudyCard, TodayCounts, Waiting};
 use crate::error::{Error, Result};
 use crate::grade::Lexicon;
 use crate::question::{Answer, format_number};
-use crate::schedule::{self, FuzzFactor, Queue, Rating, Settings};
+use crate::schedule::{self, CardState, FuzzFactor, Queue, Rating, Settings};
 use grading::Verdict;
 pub use prompt::{Ask, Command, LinePrompter, Prompter, Reply, TerminalPrompter};
 
@@ -82,6 +82,10 @@ struct Done {
     verdict: Option<Verdict>,
     step: Option<String>,
     overridden: bool,
+    /// The card's state after the answer, and whether the answer made it a leech (set by
+    /// `store`, so feedback need not read back what was just written).
+    after: CardState,
+    became_leech: bool,
 }
 
 /// The outcome of asking one question.
@@ -178,39 +182,38 @@ impl<'a> Session<'a> {
         schedule::day_start(day, self.settings.rollover_hour, self.utc_offset)
     }
 
+    /// Answers of this session since `since` (unix seconds) to questions that were in `queue`.
+    fn answered(&self, queue: Queue, since: i64) -> u32 {
+        self.done
+            .iter()
+            .filter(|d| d.card.row.state.queue == queue && d.now >= since)
+            .count() as u32
+    }
+
     fn next(&mut self, now: i64) -> Result<Option<StudyCard>> {
         if let Some(id) = self.redo.take() {
             return self.db.study_card(id).map(Some);
         }
         let day_start = self.day_start(self.day(now));
-        // Answers given today before this session are counted once (per study day); this
-        // session's own answers are counted from `done`, so the cost per question does not
-        // grow with the number of answers.
+        // Answers given today before this session are read once per study day; this
+        // session's own are counted from `done`, with no query per question.
         if self.before_session.is_none_or(|(d, _)| d != day_start) {
             let earlier = self.db.answered_today(day_start)?;
-            let mine = |queue: Queue| {
-                self.done
-                    .iter()
-                    .filter(|d| d.card.row.state.queue == queue && d.now >= day_start)
-                    .count() as u32
-            };
             let earlier = TodayCounts {
-                new: earlier.new.saturating_sub(mine(Queue::New)),
-                reviews: earlier.reviews.saturating_sub(mine(Queue::Review)),
+                new: earlier
+                    .new
+                    .saturating_sub(self.answered(Queue::New, day_start)),
+                reviews: earlier
+                    .reviews
+                    .saturating_sub(self.answered(Queue::Review, day_start)),
             };
             self.before_session = Some((day_start, earlier));
             self.waiting = None;
         }
         let (_, earlier) = self.before_session.expect("just set");
-        let mine = |queue: Queue| {
-            self.done
-                .iter()
-                .filter(|d| d.card.row.state.queue == queue && d.now >= day_start)
-                .count() as u32
-        };
         let today = TodayCounts {
-            new: earlier.new + mine(Queue::New),
-            reviews: earlier.reviews + mine(Queue::Review),
+            new: earlier.new + self.answered(Queue::New, day_start),
+            reviews: earlier.reviews + self.answered(Queue::Review, day_start),
         };
         let q = NextQuery {
             now,
@@ -220,7 +223,6 @@ impl<'a> Session<'a> {
                 self.settings.rollover_hour,
                 self.utc_offset,
             ),
-            day_start,
             decks: &self.opts.decks,
             exclude: &self.skipped,
             reviews_allowed: today.reviews < self.settings.reviews_per_day,
@@ -249,16 +251,11 @@ impl<'a> Session<'a> {
                 ..start
             },
         };
+        // Counted at the first question of the study day: the answers since then take off.
         let start = *self.waiting.get_or_insert(w);
-        let answered = |queue: Queue| {
-            self.done
-                .iter()
-                .filter(|d| d.card.row.state.queue == queue)
-                .count() as i64
-        };
         self.left = w.learning
-            + (start.reviews - answered(Queue::Review)).max(0)
-            + (start.new - answered(Queue::New)).max(0);
+            + (start.reviews - i64::from(self.answered(Queue::Review, day_start))).max(0)
+            + (start.new - i64::from(self.answered(Queue::New, day_start))).max(0);
         self.db.next_card(&q)
     }
 
@@ -297,6 +294,8 @@ impl<'a> Session<'a> {
             let duration_ms = shown.elapsed().as_millis() as i64;
             let done = Done {
                 review_id: 0,
+                after: card.row.state.clone(),
+                became_leech: false,
                 card,
                 rating: g.rating,
                 fuzz,
@@ -395,6 +394,8 @@ impl<'a> Session<'a> {
             Some(id) => self.db.overrule(id, &rec, d.now)?,
             None => self.db.record_answer(&rec)?,
         };
+        d.became_leech = answered.became_leech && !d.card.row.leech;
+        d.after = answered.card;
         Ok(d)
     }
 
@@ -433,7 +434,7 @@ impl<'a> Session<'a> {
                     d.rating = Rating::Good;
                     d.overridden = true;
                     let d = self.store(d, Some(old))?;
-                    let back = self.comes_back(&d)?;
+                    let back = when(&d.after, d.now);
                     self.done.push(d);
                     if card.id != self.done.last().expect("pushed").card.id {
                         self.redo = Some(card.id);
@@ -654,16 +655,10 @@ impl<'a> Session<'a> {
         }))
     }
 
-    fn comes_back(&self, d: &Done) -> Result<String> {
-        let row = self.db.card_row(d.card.id)?;
-        Ok(when(&row.state, d.now))
-    }
-
     /// After answering: verdict, the right answer, explanation, source, when it comes back.
     fn feedback(&mut self, d: &Done, notes: &[String]) -> Result<()> {
         let q = &d.card.question;
-        let row = self.db.card_row(d.card.id)?;
-        let back = when(&row.state, d.now);
+        let back = when(&d.after, d.now);
         if self.opts.json {
             let options: Vec<String> = match &q.answer {
                 Answer::Choice { options, .. } => options.clone(),
@@ -681,9 +676,9 @@ impl<'a> Session<'a> {
                 "step": d.step,
                 "rating": d.rating.as_str(),
                 "expected": q.answer.display(),
-                "next_due": row.state.due,
+                "next_due": d.after.due,
                 "comes_back": back,
-                "leech": row.leech && !d.card.row.leech,
+                "leech": d.became_leech,
             });
             return w(self.out, &format!("{j}\n"));
         }
@@ -702,7 +697,7 @@ impl<'a> Session<'a> {
         }
         s.push_str(&format!("Source: {}\n", q.source));
         s.push_str(&format!("Comes back {back}.\n"));
-        if row.leech && !d.card.row.leech {
+        if d.became_leech {
             s.push_str("This question is a leech (forgotten many times): suspended.\n");
         }
         if matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
