@@ -166,17 +166,6 @@ impl Answer {
             Answer::Reveal { answer } => answer.clone(),
         }
     }
-
-    /// Every option or accepted answer that is *correct*, for checks that distractors never are.
-    pub fn correct_forms(&self) -> Vec<String> {
-        match self {
-            Answer::Text { accepted } => accepted.clone(),
-            Answer::Choice { options, correct } => {
-                options.get(*correct).cloned().into_iter().collect()
-            }
-            _ => vec![self.display()],
-        }
-    }
 }
 
 /// Numbers print without a trailing `.0`.
