@@ -133,9 +133,9 @@ impl Db {
     /// The card state of every current question of a deck.
     pub fn card_states(&self, deck: &str) -> Result<Vec<ExportedCard>> {
         let mut st = self.conn.prepare(
-            "SELECT q.uid, c.queue, c.due, c.interval_days, c.stability, c.difficulty, c.reps,
-                    c.lapses, c.suspended, c.last_review
-             FROM question q JOIN card c ON c.question_id = q.id
+            "SELECT q.uid, m.queue, m.due, m.interval_days, m.stability, m.difficulty, m.reps,
+                    m.lapses, m.suspended, m.last_review
+             FROM question q JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
              WHERE q.deck_id = ?1 AND q.retired = 0",
         )?;
         let rows = st.query_map([deck], |r| {
@@ -185,19 +185,19 @@ impl Db {
                     q.kind,
                     COALESCE((SELECT s.title FROM source s WHERE s.deck_id = q.deck_id AND s.id = q.source_id), ''),
                     (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating > 0),
-                    c.lapses,
+                    m.lapses,
                     (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating = 1),
                     (SELECT r.rating FROM review r WHERE r.question_id = q.id AND r.rating > 0
                      ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1),
-                    c.last_review, c.stability, c.difficulty,
+                    m.last_review, m.stability, m.difficulty,
                     (SELECT json_group_array(a.answer) FROM
                         (SELECT answer FROM accepted_answer WHERE question_id = q.id ORDER BY added_at, answer) a)
              FROM question q
-             JOIN card c ON c.question_id = q.id
+             JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
              LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
              WHERE EXISTS (SELECT 1 FROM review r WHERE r.question_id = q.id)
                 OR EXISTS (SELECT 1 FROM accepted_answer a WHERE a.question_id = q.id)
-             ORDER BY q.deck_id, c.new_order",
+             ORDER BY q.deck_id, q.id",
         )?;
         let rows = st.query_map(params![], |r| {
             let accepted: String = r.get(14)?;
@@ -225,8 +225,8 @@ impl Db {
 
 fn export_select() -> String {
     format!(
-        "SELECT {QUESTION_COLUMNS}, c.new_order, f.kind
-         FROM question q JOIN card c ON c.question_id = q.id {QUESTION_JOINS}
+        "SELECT {QUESTION_COLUMNS}, q.id, f.kind
+         FROM question q {QUESTION_JOINS}
          LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id"
     )
 }

@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::Db;
 use crate::deck::Deck;
 use crate::error::Result;
-use crate::question::{Kind, Question};
+use crate::question::Question;
 
 /// What one deck's import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -34,7 +34,7 @@ impl Db {
         let tx = self.conn.transaction()?;
         let mut reports = Vec::new();
         let mut next_order: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(new_order), 0) + 1 FROM card",
+            "SELECT COALESCE(MAX(new_order), 0) + 1 FROM memory",
             [],
             |r| r.get(0),
         )?;
@@ -139,24 +139,22 @@ impl Db {
                                        explanation, source_id, part, hash, prefix, retired)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
             )?;
-            let mut insert_c = tx.prepare_cached(
-                "INSERT INTO card (question_id, deck_id, new_order, due) VALUES (?1, ?2, ?3, 0)",
+            // A fact's memory is made with its first question; facts are introduced in the
+            // order the deck gives them.
+            let mut insert_m = tx.prepare_cached(
+                "INSERT INTO memory (deck_id, fact_id, new_order) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (deck_id, fact_id) DO NOTHING",
             )?;
             let mut update_q = tx.prepare_cached(
                 "UPDATE question SET context = ?2, prompt = ?3, answer = ?4, explanation = ?5,
                         source_id = ?6, part = ?7, hash = ?8, prefix = ?9, retired = 0
                  WHERE id = ?1",
             )?;
-            let mut activate =
-                tx.prepare_cached("UPDATE card SET active = ?2 WHERE question_id = ?1")?;
             let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
-            // New questions are introduced easiest kind first, across all facts: since a
-            // fact's other questions wait for another day once one is answered, every fact
-            // starts with a multiple-choice on-ramp and the typed recall and whole-list
-            // questions come on later days.
-            let mut order: Vec<&Question> = questions.iter().collect();
-            order.sort_by_key(|q| introduction_rank(q.kind));
-            for q in order {
+            for q in questions {
+                if insert_m.execute(params![q.deck, q.fact, next_order])? == 1 {
+                    next_order += 1;
+                }
                 let (answer, hash) = q.stored_forms();
                 let (prefix, prompt) = super::stored_prompt(&q.prompt, &q.context);
                 let explanation = match fact_explanation.get(q.fact.as_str()) {
@@ -178,7 +176,6 @@ impl Db {
                             prefix,
                         ])?;
                         if was_retired {
-                            activate.execute(params![row, 1])?;
                             rep.restored += 1;
                         } else {
                             rep.updated += 1;
@@ -199,9 +196,6 @@ impl Db {
                             hash,
                             prefix,
                         ])?;
-                        let row = tx.last_insert_rowid();
-                        insert_c.execute(params![row, q.deck, next_order])?;
-                        next_order += 1;
                         rep.added += 1;
                     }
                 }
@@ -209,28 +203,21 @@ impl Db {
             for (_, (row, _, was_retired)) in existing {
                 if !was_retired {
                     retire.execute([row])?;
-                    activate.execute(params![row, 0])?;
                     rep.retired += 1;
                 }
             }
+            // A fact is studied while any of its questions is current; its memory stays
+            // (and comes back with the fact) when all are retired.
+            tx.prepare_cached(
+                "UPDATE memory SET active = EXISTS(SELECT 1 FROM question q
+                     WHERE q.deck_id = memory.deck_id AND q.fact_id = memory.fact_id AND q.retired = 0)
+                 WHERE deck_id = ?1",
+            )?
+            .execute([id])?;
             reports.push(rep);
         }
         tx.commit()?;
         Ok(reports)
-    }
-}
-
-/// When a kind of question is introduced relative to the others of the same fact.
-fn introduction_rank(kind: Kind) -> u8 {
-    match kind {
-        Kind::Choice => 0,
-        Kind::TrueFalse => 1,
-        Kind::HowMany | Kind::When => 2,
-        Kind::ItemAt | Kind::Recall | Kind::Cloze | Kind::Where | Kind::Reveal => 3,
-        Kind::PositionOf | Kind::WhatOnDate => 4,
-        Kind::NotInList => 5,
-        Kind::Order | Kind::Chronology => 6,
-        Kind::ListRecall => 7,
     }
 }
 

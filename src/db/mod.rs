@@ -2,6 +2,7 @@
 //! guards that refuse a file that is not ours or is newer than this binary.
 
 mod export;
+mod fact_memory;
 mod import;
 mod study;
 
@@ -14,21 +15,39 @@ use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use export::{ExportedCard, ResultRow, ReviewEntry};
 pub use import::ImportReport;
-pub use study::{AnswerRecord, CardRow, NextQuery, StudyCard, TodayCounts, WAITING_CAP, Waiting};
+pub use study::{
+    AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,
+    Waiting,
+};
 
 /// Written into the SQLite header (`PRAGMA application_id`): "QUIZ".
 pub const APPLICATION_ID: i32 = 0x5155_495A;
 
+/// One schema step: SQL, then optionally code that needs more than SQL (replaying answers
+/// through FSRS), run in the same transaction.
+struct Migration {
+    sql: &'static str,
+    then: Option<fn(&rusqlite::Transaction) -> Result<()>>,
+}
+
+const fn sql(sql: &'static str) -> Migration {
+    Migration { sql, then: None }
+}
+
 /// Migrations in order; the database's `user_version` is how many have run. Append only.
-const MIGRATIONS: &[&str] = &[
-    include_str!("001_init.sql"),
-    include_str!("002_review_time.sql"),
-    include_str!("003_deck_alias.sql"),
-    include_str!("004_bury_siblings.sql"),
-    include_str!("005_slim_questions.sql"),
-    include_str!("006_deck_file_deflated.sql"),
-    include_str!("007_prompt_prefix.sql"),
-    include_str!("008_fact_explanation.sql"),
+const MIGRATIONS: &[Migration] = &[
+    sql(include_str!("001_init.sql")),
+    sql(include_str!("002_review_time.sql")),
+    sql(include_str!("003_deck_alias.sql")),
+    sql(include_str!("004_bury_siblings.sql")),
+    sql(include_str!("005_slim_questions.sql")),
+    sql(include_str!("006_deck_file_deflated.sql")),
+    sql(include_str!("007_prompt_prefix.sql")),
+    sql(include_str!("008_fact_explanation.sql")),
+    Migration {
+        sql: include_str!("009_fact_memory.sql"),
+        then: Some(fact_memory::from_question_cards),
+    },
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and
@@ -71,7 +90,7 @@ pub struct Db {
     path: PathBuf,
 }
 
-/// Per-deck counts for `quiz decks`.
+/// Per-deck counts of facts (the unit of learning) for `quiz decks`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DeckCounts {
     pub id: String,
@@ -82,6 +101,8 @@ pub struct DeckCounts {
     pub suspended: i64,
     pub total: i64,
     pub retired: i64,
+    /// Current questions: the ways of asking about the deck's facts.
+    pub questions: i64,
 }
 
 impl Db {
@@ -197,7 +218,10 @@ impl Db {
             return Ok(());
         }
         for m in &MIGRATIONS[version as usize..] {
-            tx.execute_batch(m)?;
+            tx.execute_batch(m.sql)?;
+            if let Some(then) = m.then {
+                then(&tx)?;
+            }
         }
         let broken: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -275,19 +299,20 @@ impl Db {
         )?)
     }
 
-    /// Counts per deck. `now` decides what learning questions are due; reviews due before
-    /// `reviews_before` ([`crate::schedule::reviews_due_before`]) are due today.
+    /// Counts of facts per deck. `now` decides what learning facts are due; reviews due
+    /// before `reviews_before` ([`crate::schedule::reviews_due_before`]) are due today.
     pub fn deck_counts(&self, now: i64, reviews_before: i64) -> Result<Vec<DeckCounts>> {
         let mut st = self.conn.prepare(
             "SELECT d.id, d.title,
-                    COALESCE(SUM(c.active AND NOT c.suspended AND c.queue = 0), 0),
-                    COALESCE(SUM(c.active AND NOT c.suspended AND c.queue IN (1, 3)), 0),
-                    COALESCE(SUM(c.active AND NOT c.suspended AND c.buried_until <= ?1 AND (
-                        (c.queue IN (1, 3) AND c.due <= ?1) OR (c.queue = 2 AND c.due < ?2))), 0),
-                    COALESCE(SUM(c.active AND c.suspended), 0),
-                    COALESCE(SUM(c.active), 0),
-                    COALESCE(SUM(NOT c.active), 0)
-             FROM deck d LEFT JOIN card c ON c.deck_id = d.id
+                    COALESCE(SUM(m.active AND NOT m.suspended AND m.queue = 0), 0),
+                    COALESCE(SUM(m.active AND NOT m.suspended AND m.queue IN (1, 3)), 0),
+                    COALESCE(SUM(m.active AND NOT m.suspended AND m.buried_until <= ?1 AND (
+                        (m.queue IN (1, 3) AND m.due <= ?1) OR (m.queue = 2 AND m.due < ?2))), 0),
+                    COALESCE(SUM(m.active AND m.suspended), 0),
+                    COALESCE(SUM(m.active), 0),
+                    COALESCE(SUM(NOT m.active), 0),
+                    (SELECT count(*) FROM question q WHERE q.deck_id = d.id AND q.retired = 0)
+             FROM deck d LEFT JOIN memory m ON m.deck_id = d.id
              GROUP BY d.id ORDER BY d.id",
         )?;
         let rows = st.query_map(params![now, reviews_before], |r| {
@@ -300,6 +325,7 @@ impl Db {
                 suspended: r.get(5)?,
                 total: r.get(6)?,
                 retired: r.get(7)?,
+                questions: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -313,9 +339,9 @@ impl Db {
         }
         let mut st = self.conn.prepare(&format!(
             "SELECT {QUESTION_COLUMNS}
-             FROM question q JOIN card c ON c.question_id = q.id {QUESTION_JOINS}
+             FROM question q {QUESTION_JOINS}
              WHERE q.deck_id = ?1 AND q.retired = 0 AND (?2 IS NULL OR q.kind = ?2)
-             ORDER BY c.new_order"
+             ORDER BY q.id"
         ))?;
         let rows = st.query_map(params![deck, kind.map(Kind::as_str)], question_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -525,7 +551,7 @@ mod tests {
         let path = dir.path().join("old.db");
         let c = Connection::open(&path).unwrap();
         for m in &MIGRATIONS[..4] {
-            c.execute_batch(m).unwrap();
+            c.execute_batch(m.sql).unwrap();
         }
         c.pragma_update(None, "application_id", APPLICATION_ID)
             .unwrap();
@@ -561,12 +587,14 @@ mod tests {
         let (reps, reviews): (i64, i64) = db
             .conn
             .query_row(
-                "SELECT reps, (SELECT count(*) FROM review WHERE question_id = 7) FROM card WHERE question_id = 7",
+                "SELECT reps, (SELECT count(*) FROM review WHERE question_id = 7)
+                 FROM memory WHERE deck_id = 'd' AND fact_id = 'f' AND queue = 2",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .unwrap();
-        assert_eq!((reps, reviews), (5, 1));
+        // The fact's memory counts the answers its log holds.
+        assert_eq!((reps, reviews), (1, 1));
         let fk: bool = db
             .conn
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))

@@ -1,35 +1,53 @@
-//! Queries of a study session: settings, the next question, recording and undoing answers,
-//! burying and suspending, and today's counts for the daily limits.
+//! Queries of a study session: settings, the next fact and its questions, recording and
+//! undoing answers, burying and suspending facts, and today's counts for the daily limits.
 //!
-//! Picking the next question walks the partial indexes `card_due` and `card_new`; counting
-//! today's answers walks `review_time`. None of them scans the card or review table.
+//! The fact is the unit of learning: one `memory` row per fact is scheduled; review rows
+//! name the question that was asked. Picking the next fact walks the partial indexes
+//! `memory_due` and `memory_new`; counting today's answers walks `review_time`. None of them
+//! scans the memory or review table.
+
+use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, question_from_row};
+use super::{Db, QUESTION_COLUMNS, QUESTION_JOINS, question_from_row};
 use crate::error::{Error, Result};
-use crate::question::Question;
+use crate::question::{Kind, Question};
 use crate::schedule::{CardState, Queue, Rating, Settings};
 
-/// A question picked for study, with its scheduling state.
+/// A fact picked for study, with its memory.
 #[derive(Debug, Clone)]
-pub struct StudyCard {
-    /// `question.id` (= `card.question_id`).
+pub struct StudyFact {
+    /// `memory.id`.
     pub id: i64,
-    pub question: Question,
-    pub row: CardRow,
+    pub deck: String,
+    pub fact: String,
+    pub row: MemoryRow,
 }
 
-/// Everything in a card row that answering, burying or suspending can change: what undo
+/// Everything in a memory row that answering, burying or suspending can change: what undo
 /// restores. Stored as JSON in `review.before`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CardRow {
+pub struct MemoryRow {
     #[serde(flatten)]
     pub state: CardState,
+    /// The rung the fact is asked at next (0 recognition, 1 cued, 2 free recall). Required
+    /// in JSON: a `before` written by schema 8 (a question's state) does not read as a fact's.
+    pub rung: u8,
     pub suspended: bool,
     pub buried_until: i64,
     pub leech: bool,
+}
+
+/// One way of asking about a fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// `question.id`.
+    pub question_id: i64,
+    pub kind: Kind,
+    /// When it was last asked, unix milliseconds; `None` if never.
+    pub last_asked: Option<i64>,
 }
 
 /// What to pick from.
@@ -37,78 +55,89 @@ pub struct CardRow {
 pub struct NextQuery<'a> {
     /// Unix seconds.
     pub now: i64,
-    /// Learning questions due up to this instant are shown when nothing else is left (Anki's
+    /// Learning facts due up to this instant are shown when nothing else is left (Anki's
     /// "learn ahead limit").
     pub learn_ahead_until: i64,
-    /// Review questions whose `due` is below this are due today ([`crate::schedule::reviews_due_before`]).
+    /// Review facts whose `due` is below this are due today ([`crate::schedule::reviews_due_before`]).
     pub reviews_before: i64,
     /// Only these decks; empty for all.
     pub decks: &'a [String],
-    /// Question ids not to show (skipped in this session).
+    /// Memory ids not to show (skipped in this session, or just shown).
     pub exclude: &'a [i64],
-    /// Whether more reviews / new questions may be shown today.
+    /// Whether more reviews may be shown today.
     pub reviews_allowed: bool,
-    pub new_allowed: bool,
+    /// Decks to take a new fact from, in order of preference; empty when no new fact may be
+    /// introduced today.
+    pub new_from: &'a [String],
 }
 
-/// The most questions of one kind [`Db::waiting_today`] counts.
+/// The most facts of one kind [`Db::waiting_today`] counts.
 pub const WAITING_CAP: i64 = 500;
 
 fn decks_json(decks: &[String]) -> Option<String> {
     (!decks.is_empty()).then(|| serde_json::to_string(decks).unwrap_or_default())
 }
 
-/// Questions waiting today, each count capped (see [`Db::waiting_today`]).
+/// Facts waiting today, each count capped at [`WAITING_CAP`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Waiting {
+    /// Learning facts due now or within the learn-ahead limit.
     pub learning: i64,
     pub reviews: i64,
     pub new: i64,
 }
 
-/// Answers given since the start of the study day, by the queue the question was in.
+/// Answers given since the start of the study day, by the queue the fact was in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TodayCounts {
-    /// New questions introduced (first answers).
+    /// New facts introduced (first answers).
     pub new: u32,
-    /// Answers to review questions.
+    /// Answers to facts in review.
     pub reviews: u32,
 }
 
 /// One answer to store.
 #[derive(Debug, Clone)]
 pub struct AnswerRecord<'a> {
+    pub memory_id: i64,
     pub question_id: i64,
+    /// The rung the question was asked at.
+    pub rung: u8,
     /// Unix milliseconds.
     pub reviewed_at_ms: i64,
     pub rating: Rating,
-    pub before: &'a CardRow,
-    pub after: &'a CardState,
+    /// The memory as read when the question was picked: the answer is stored only if the
+    /// row still holds it (another session may have answered the same fact meanwhile).
+    pub before: &'a MemoryRow,
+    pub after: &'a MemoryRow,
     pub elapsed_days: u32,
     pub duration_ms: i64,
     pub given: Option<&'a str>,
     pub verdict: Option<&'a str>,
     pub step: Option<&'a str>,
     pub overridden: bool,
-    /// The answer made the question a leech: suspend it and flag it.
-    pub leech: bool,
-    /// Bury the question's new and review siblings until then (the next day rollover).
-    pub bury_siblings_until: i64,
 }
 
-const CARD_COLS: &str = "c.queue, c.step, c.stability, c.difficulty, c.due, c.last_review,
-    c.interval_days, c.reps, c.lapses, c.suspended, c.buried_until, c.leech";
+/// What [`Db::undo_answer`] restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub memory_id: i64,
+    pub question_id: i64,
+}
 
-/// Filters shared by every pick: not skipped, in the chosen decks. `?1` exclude (JSON
-/// array), `?2` decks (JSON array or NULL); `?3` is each pick's bound. Buried questions, and so the siblings of
-/// questions answered today, are not in the indexes at all (`buried_until = 0`).
-const FILTERS: &str = "c.buried_until = 0
-    AND c.question_id NOT IN (SELECT value FROM json_each(?1))
-    AND (?2 IS NULL OR c.deck_id IN (SELECT value FROM json_each(?2)))";
+const MEMORY_COLS: &str = "m.queue, m.step, m.stability, m.difficulty, m.due, m.last_review,
+    m.interval_days, m.reps, m.lapses, m.rung, m.suspended, m.buried_until, m.leech";
 
-fn card_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<CardRow> {
+/// Filters shared by every pick: not excluded, in the chosen decks. `?1` exclude (JSON
+/// array), `?2` decks (JSON array or NULL); `?3` is each pick's bound. Buried facts are not
+/// in the indexes at all (`buried_until = 0`).
+const FILTERS: &str = "m.buried_until = 0
+    AND m.id NOT IN (SELECT value FROM json_each(?1))
+    AND (?2 IS NULL OR m.deck_id IN (SELECT value FROM json_each(?2)))";
+
+fn memory_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<MemoryRow> {
     let queue: i64 = r.get(i)?;
-    Ok(CardRow {
+    Ok(MemoryRow {
         state: CardState {
             queue: Queue::from_i64(queue)
                 .ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(i, queue))?,
@@ -121,35 +150,38 @@ fn card_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<CardRow> {
             reps: r.get(i + 7)?,
             lapses: r.get(i + 8)?,
         },
-        suspended: r.get(i + 9)?,
-        buried_until: r.get(i + 10)?,
-        leech: r.get(i + 11)?,
+        rung: r.get(i + 9)?,
+        suspended: r.get(i + 10)?,
+        buried_until: r.get(i + 11)?,
+        leech: r.get(i + 12)?,
     })
 }
 
-fn write_card(tx: &rusqlite::Connection, id: i64, row: &CardRow) -> Result<()> {
+/// Writes `row` into memory `id`.
+fn write_memory(tx: &rusqlite::Connection, id: i64, row: &MemoryRow) -> Result<()> {
     let s = &row.state;
     tx.prepare_cached(
-        "UPDATE card SET queue = ?2, step = ?3, stability = ?4, difficulty = ?5, due = ?6,
-             last_review = ?7, interval_days = ?8, reps = ?9, lapses = ?10, suspended = ?11,
-             buried_until = ?12, leech = ?13
-         WHERE question_id = ?1",
-    )?
-    .execute(params![
-        id,
-        s.queue.as_i64(),
-        s.step,
-        s.stability.map(f64::from),
-        s.difficulty.map(f64::from),
-        s.due,
-        s.last_review,
-        s.interval_days,
-        s.reps,
-        s.lapses,
-        row.suspended,
-        row.buried_until,
-        row.leech
-    ])?;
+            "UPDATE memory SET queue = ?2, step = ?3, stability = ?4, difficulty = ?5, due = ?6,
+                 last_review = ?7, interval_days = ?8, reps = ?9, lapses = ?10, rung = ?11,
+                 suspended = ?12, buried_until = ?13, leech = ?14
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            s.queue.as_i64(),
+            s.step,
+            s.stability.map(f64::from),
+            s.difficulty.map(f64::from),
+            s.due,
+            s.last_review,
+            s.interval_days,
+            s.reps,
+            s.lapses,
+            row.rung,
+            row.suspended,
+            row.buried_until,
+            row.leech
+        ])?;
     Ok(())
 }
 
@@ -183,87 +215,121 @@ impl Db {
     pub fn has_questions(&self) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT EXISTS(SELECT 1 FROM card)", [], |r| r.get(0))?)
+            .query_row("SELECT EXISTS(SELECT 1 FROM memory)", [], |r| r.get(0))?)
     }
 
-    /// The next question to show: learning questions due now, then reviews due today, then
-    /// new questions, then learning questions due within the learn-ahead limit.
-    pub fn next_card(&self, q: &NextQuery) -> Result<Option<StudyCard>> {
+    /// The ids of every deck, in the order they were added.
+    pub fn deck_ids(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM deck ORDER BY added_at, id")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The next fact to study: learning facts due now, then reviews due today, then a new
+    /// fact (from the first deck of `new_from` that has one), then learning facts due within
+    /// the learn-ahead limit.
+    pub fn next_fact(&self, q: &NextQuery) -> Result<Option<StudyFact>> {
         let exclude = serde_json::to_string(q.exclude).unwrap_or_else(|_| "[]".into());
-        let decks = (!q.decks.is_empty())
-            .then(|| serde_json::to_string(q.decks).unwrap_or_else(|_| "[]".into()));
-        // Questions buried until a time now past (yesterday's siblings) come back.
+        let decks = decks_json(q.decks);
+        // Facts buried until a time now past come back.
         self.conn
             .prepare_cached(
-                "UPDATE card SET buried_until = 0 WHERE buried_until != 0 AND buried_until <= ?1",
+                "UPDATE memory SET buried_until = 0 WHERE buried_until != 0 AND buried_until <= ?1",
             )?
             .execute([q.now])?;
-        let pick = |sql: &str, bound: i64| -> Result<Option<i64>> {
+        let pick = |sql: &str, bound: &dyn rusqlite::ToSql| -> Result<Option<i64>> {
             let mut st = self.conn.prepare_cached(sql)?;
             Ok(st
                 .query_row(params![exclude, decks, bound], |r| r.get(0))
                 .optional()?)
         };
-        let mut id = pick(&learning_sql(), q.now)?;
+        let mut id = pick(&learning_sql(), &q.now)?;
         if id.is_none() && q.reviews_allowed {
-            id = pick(&review_sql(), q.reviews_before)?;
+            id = pick(&review_sql(), &q.reviews_before)?;
         }
-        if id.is_none() && q.new_allowed {
-            id = pick(&new_sql(), 0)?;
+        for deck in q.new_from {
+            if id.is_some() {
+                break;
+            }
+            id = pick(&new_sql(), deck)?;
         }
         if id.is_none() {
-            id = pick(&learning_sql(), q.learn_ahead_until)?;
+            id = pick(&learning_sql(), &q.learn_ahead_until)?;
         }
-        id.map(|id| self.study_card(id)).transpose()
+        id.map(|id| self.study_fact(id)).transpose()
     }
 
-    /// The question and card row of `id`.
-    pub fn study_card(&self, id: i64) -> Result<StudyCard> {
-        let sql = format!(
-            "SELECT {QUESTION_COLUMNS}, {CARD_COLS} FROM question q JOIN card c ON c.question_id = q.id
-             {QUESTION_JOINS}
-             WHERE q.id = ?1"
-        );
+    /// The fact and memory row of memory `id`.
+    pub fn study_fact(&self, id: i64) -> Result<StudyFact> {
+        let sql = format!("SELECT m.deck_id, m.fact_id, {MEMORY_COLS} FROM memory m WHERE m.id = ?1");
         Ok(self.conn.prepare_cached(&sql)?.query_row([id], |r| {
-            Ok(StudyCard {
+            Ok(StudyFact {
                 id,
-                question: question_from_row(r)?,
-                row: card_row_at(r, QUESTION_COLUMN_COUNT)?,
+                deck: r.get(0)?,
+                fact: r.get(1)?,
+                row: memory_row_at(r, 2)?,
             })
         })?)
     }
 
-    /// Stores an answer in one transaction: the card's new state and the review row (with the
-    /// previous state, for undo). Returns the review id.
-    pub fn record_answer(&mut self, a: &AnswerRecord) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        let id = insert_answer(&tx, a)?;
-        tx.commit()?;
-        Ok(id)
+    /// The current questions of memory `id`, in generation order, with when each was last
+    /// asked (through `review_question`).
+    pub fn variants(&self, id: i64) -> Result<Vec<Variant>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT q.id, q.kind,
+                    (SELECT max(r.reviewed_at) FROM review r WHERE r.question_id = q.id)
+             FROM memory m JOIN question q ON q.deck_id = m.deck_id AND q.fact_id = m.fact_id
+             WHERE m.id = ?1 AND q.retired = 0
+             ORDER BY q.id",
+        )?;
+        let rows = st.query_map([id], |r| {
+            let kind: String = r.get(1)?;
+            Ok(Variant {
+                question_id: r.get(0)?,
+                kind: Kind::parse(&kind).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        format!("unknown kind {kind}").into(),
+                    )
+                })?,
+                last_asked: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Replaces answer `review_id` by the student's overruling: the card is rescheduled from
-    /// the same previous state with `a` (rating Good, `overridden`), the review row rewritten,
-    /// and the given answer kept in `accepted_answer` for the instructor. One transaction.
+    /// Question `id`.
+    pub fn question(&self, id: i64) -> Result<Question> {
+        let sql = format!("SELECT {QUESTION_COLUMNS} FROM question q {QUESTION_JOINS} WHERE q.id = ?1");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id], question_from_row)?)
+    }
+
+    /// Stores an answer in one transaction: the fact's new memory and the review row (with
+    /// the memory before, for undo). Returns the review id, or `None`, storing nothing, when
+    /// the memory no longer holds `a.before` (another session answered the fact meanwhile).
+    pub fn record_answer(&mut self, a: &AnswerRecord) -> Result<Option<i64>> {
+        let tx = self.conn.transaction()?;
+        if !memory_is(&tx, a.memory_id, a.before)? {
+            return Ok(None);
+        }
+        let id = insert_answer(&tx, a)?;
+        tx.commit()?;
+        Ok(Some(id))
+    }
+
+    /// Replaces answer `review_id` by the student's overruling: the fact is rescheduled from
+    /// the same previous memory with `a` (`overridden`), the review row rewritten, and the
+    /// given answer kept in `accepted_answer` for the instructor. One transaction.
     pub fn overrule(&mut self, review_id: i64, a: &AnswerRecord, now: i64) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        // The siblings the first answer buried stay buried; undo must still find them.
-        let buried: Option<String> = tx
-            .query_row(
-                "SELECT buried_siblings FROM review WHERE id = ?1",
-                [review_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
         tx.execute("DELETE FROM review WHERE id = ?1", [review_id])?;
         let id = insert_answer(&tx, a)?;
-        if buried.is_some() {
-            tx.execute(
-                "UPDATE review SET buried_siblings = ?2 WHERE id = ?1",
-                params![id, buried],
-            )?;
-        }
         if let Some(given) = a.given {
             tx.execute(
                 "INSERT OR IGNORE INTO accepted_answer (question_id, answer, added_at)
@@ -275,35 +341,43 @@ impl Db {
         Ok(id)
     }
 
-    /// Undoes answer `review_id`: the card row gets back its state from before the answer and
-    /// the review row is deleted (with the accepted answer an overruling added). Returns the
-    /// question id, or `None` if there is no such review.
-    pub fn undo_answer(&mut self, review_id: i64) -> Result<Option<i64>> {
+    /// The last answer given since `since_ms` (unix ms) that can be undone (one stored with a
+    /// fact's memory before it), for undo across sessions.
+    pub fn last_answer_since(&self, since_ms: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM review WHERE reviewed_at >= ?1 AND rung IS NOT NULL
+                 ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+            )?
+            .query_row([since_ms], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Undoes answer `review_id`: the fact's memory gets back its state from before the
+    /// answer and the review row is deleted (with the accepted answer an overruling added).
+    /// `None` if there is no such review, or it was given before schema 9 (its `before` is a
+    /// question's state, not a fact's).
+    pub fn undo_answer(&mut self, review_id: i64) -> Result<Option<Undone>> {
         let tx = self.conn.transaction()?;
-        // question id, state before, given, overridden, siblings the answer buried
-        type Row = (i64, String, Option<String>, bool, Option<String>);
+        // memory id, question id, state before, given, overridden
+        type Row = (i64, i64, String, Option<String>, bool);
         let found: Option<Row> = tx
             .query_row(
-                "SELECT question_id, before, given, overridden, buried_siblings FROM review WHERE id = ?1",
+                "SELECT m.id, r.question_id, r.before, r.given, r.overridden
+                 FROM review r JOIN question q ON q.id = r.question_id
+                 JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
+                 WHERE r.id = ?1 AND r.rung IS NOT NULL",
                 [review_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()?;
-        let Some((qid, before, given, overridden, buried)) = found else {
+        let Some((mid, qid, before, given, overridden)) = found else {
             return Ok(None);
         };
-        let buried: Vec<i64> = buried
-            .and_then(|b| serde_json::from_str(&b).ok())
-            .unwrap_or_default();
-        for id in buried {
-            tx.execute(
-                "UPDATE card SET buried_until = 0 WHERE question_id = ?1",
-                [id],
-            )?;
-        }
-        let row: CardRow = serde_json::from_str(&before)
+        let row: MemoryRow = serde_json::from_str(&before)
             .map_err(|e| Error::Other(format!("review {review_id}: unreadable state: {e}")))?;
-        write_card(&tx, qid, &row)?;
+        write_memory(&tx, mid, &row)?;
         tx.execute("DELETE FROM review WHERE id = ?1", [review_id])?;
         if overridden && let Some(g) = given {
             tx.execute(
@@ -312,22 +386,27 @@ impl Db {
             )?;
         }
         tx.commit()?;
-        Ok(Some(qid))
+        Ok(Some(Undone {
+            memory_id: mid,
+            question_id: qid,
+        }))
     }
 
-    /// Hides `id` until `until` (the next day rollover).
-    pub fn bury(&self, id: i64, until: i64) -> Result<()> {
+    /// Hides fact `id` until `until` (unix seconds; 0 unburies).
+    pub fn set_buried(&self, id: i64, until: i64) -> Result<()> {
         self.conn.execute(
-            "UPDATE card SET buried_until = ?2 WHERE question_id = ?1",
+            "UPDATE memory SET buried_until = ?2 WHERE id = ?1",
             params![id, until],
         )?;
         Ok(())
     }
 
-    /// Suspends `id`: never shown until unsuspended.
-    pub fn suspend(&self, id: i64) -> Result<()> {
-        self.conn
-            .execute("UPDATE card SET suspended = 1 WHERE question_id = ?1", [id])?;
+    /// Suspends fact `id` (never shown until unsuspended), or unsuspends it.
+    pub fn set_suspended(&self, id: i64, suspended: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE memory SET suspended = ?2 WHERE id = ?1",
+            params![id, suspended],
+        )?;
         Ok(())
     }
 
@@ -345,63 +424,86 @@ impl Db {
         })?)
     }
 
-    /// What is waiting today, for the progress line: learning questions due now, reviews
-    /// due today and new questions, each counted up to [`WAITING_CAP`] (so this reads a few
-    /// index entries, never the collection). Siblings buried later are still counted, so
-    /// the sum is "about" what is left.
+    /// New facts introduced since `day_start` (unix seconds), per deck: how the session
+    /// interleaves decks.
+    pub fn new_today_by_deck(&self, day_start: i64) -> Result<HashMap<String, u32>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT q.deck_id, count(*) FROM review r JOIN question q ON q.id = r.question_id
+             WHERE r.reviewed_at >= ?1 AND r.queue_before = 0 GROUP BY q.deck_id",
+        )?;
+        let rows = st.query_map([day_start * 1000], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether deck `deck` has a new fact that may be introduced.
+    pub fn has_new_fact(&self, deck: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM memory INDEXED BY memory_new
+                   WHERE deck_id = ?1 AND queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0)",
+            )?
+            .query_row([deck], |r| r.get(0))?)
+    }
+
+    /// What is waiting today, for the progress line: learning facts due by `learn_ahead_until`,
+    /// reviews due today and new facts, each counted up to [`WAITING_CAP`] (so this reads a
+    /// few index entries, never the collection). `exclude` (skipped facts) is left out.
     pub fn waiting_today(&self, q: &NextQuery) -> Result<Waiting> {
+        let exclude = serde_json::to_string(q.exclude).unwrap_or_else(|_| "[]".into());
         // The caps are literals: a bound LIMIT makes SQLite re-prepare the statement
         // whenever the bound value changes.
         let mut st = self.conn.prepare_cached(
             "SELECT
-               (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
+               (SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_due
                   WHERE queue IN (1, 3) AND queue <> 0 AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
+                    AND m.id NOT IN (SELECT value FROM json_each(?4))
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
-               (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
+               (SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_due
                   WHERE queue = 2 AND queue <> 0 AND due < ?2 AND active = 1 AND suspended = 0 AND buried_until = 0
+                    AND m.id NOT IN (SELECT value FROM json_each(?4))
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
-               (SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_new
+               (SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_new
                   WHERE queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0
+                    AND m.id NOT IN (SELECT value FROM json_each(?4))
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500))",
         )?;
-        Ok(
-            st.query_row(params![q.now, q.reviews_before, decks_json(q.decks)], |r| {
+        Ok(st.query_row(
+            params![q.learn_ahead_until, q.reviews_before, decks_json(q.decks), exclude],
+            |r| {
                 Ok(Waiting {
                     learning: r.get(0)?,
                     reviews: r.get(1)?,
                     new: r.get(2)?,
                 })
-            })?,
-        )
+            },
+        )?)
     }
 
-    /// Learning questions due now (up to [`WAITING_CAP`]): the part of [`Db::waiting_today`]
-    /// that changes with every answer.
-    pub fn learning_due(&self, q: &NextQuery) -> Result<i64> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT count(*) FROM (SELECT 1 FROM card INDEXED BY card_due
-               WHERE queue IN (1, 3) AND queue <> 0 AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
-                 AND (?2 IS NULL OR deck_id IN (SELECT value FROM json_each(?2))) LIMIT 500)",
-        )?;
-        Ok(st.query_row(params![q.now, decks_json(q.decks)], |r| r.get(0))?)
-    }
-
-    /// Review questions due before `before` (unix seconds), for "due tomorrow".
-    pub fn reviews_due_count(&self, before: i64) -> Result<i64> {
-        // Through the indexes: the unburied ones in card_due, the buried ones (today's
-        // siblings, back tomorrow) in card_buried.
-        Ok(self.conn.prepare_cached(
-            "SELECT (SELECT count(*) FROM card INDEXED BY card_due
-                     WHERE queue = 2 AND queue <> 0 AND due < ?1 AND active = 1 AND suspended = 0
-                       AND buried_until = 0)
-                  + (SELECT count(*) FROM card INDEXED BY card_buried
-                     WHERE buried_until != 0 AND queue = 2 AND due < ?1 AND active = 1 AND suspended = 0)",
-        )?
-        .query_row([before], |r| r.get(0))?)
+    /// Facts a session starting before `reviews_before` would show from the schedule:
+    /// `(reviews due before then, facts in their learning steps)`, buried ones included (they
+    /// come back by then), suspended ones not. For "due tomorrow".
+    pub fn scheduled_before(&self, reviews_before: i64, decks: &[String]) -> Result<(i64, i64)> {
+        let count = |queues: &str| -> Result<i64> {
+            let sql = format!(
+                "SELECT (SELECT count(*) FROM memory INDEXED BY memory_due
+                         WHERE queue <> 0 AND {queues}
+                           AND active = 1 AND suspended = 0 AND buried_until = 0
+                           AND (?2 IS NULL OR deck_id IN (SELECT value FROM json_each(?2))))
+                      + (SELECT count(*) FROM memory INDEXED BY memory_buried
+                         WHERE buried_until != 0 AND {queues} AND active = 1 AND suspended = 0
+                           AND (?2 IS NULL OR deck_id IN (SELECT value FROM json_each(?2))))"
+            );
+            Ok(self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(params![reviews_before, decks_json(decks)], |r| r.get(0))?)
+        };
+        Ok((count("queue = 2 AND due < ?1")?, count("queue IN (1, 3) AND ?1 = ?1")?))
     }
 
     /// `EXPLAIN QUERY PLAN` of each pick, for the test that no pick scans a table.
-    pub fn next_card_plans(&self) -> Result<Vec<String>> {
+    pub fn next_fact_plans(&self) -> Result<Vec<String>> {
         let mut plans = Vec::new();
         for sql in [learning_sql(), review_sql(), new_sql()] {
             let mut st = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
@@ -414,61 +516,51 @@ impl Db {
 
 fn learning_sql() -> String {
     format!(
-        "SELECT c.question_id FROM card c INDEXED BY card_due
-         WHERE c.queue IN (1, 3) AND c.queue <> 0 AND c.due <= ?3 AND c.active = 1 AND c.suspended = 0
+        "SELECT m.id FROM memory m INDEXED BY memory_due
+         WHERE m.queue IN (1, 3) AND m.queue <> 0 AND m.due <= ?3 AND m.active = 1 AND m.suspended = 0
            AND {FILTERS}
-         ORDER BY c.due LIMIT 1"
+         ORDER BY m.due LIMIT 1"
     )
 }
 
 fn review_sql() -> String {
     format!(
-        "SELECT c.question_id FROM card c INDEXED BY card_due
-         WHERE c.queue = 2 AND c.queue <> 0 AND c.due < ?3 AND c.active = 1 AND c.suspended = 0
+        "SELECT m.id FROM memory m INDEXED BY memory_due
+         WHERE m.queue = 2 AND m.queue <> 0 AND m.due < ?3 AND m.active = 1 AND m.suspended = 0
            AND {FILTERS}
-         ORDER BY c.due LIMIT 1"
+         ORDER BY m.due LIMIT 1"
     )
 }
 
+/// A new fact of deck `?3`.
 fn new_sql() -> String {
     format!(
-        "SELECT c.question_id FROM card c INDEXED BY card_new
-         WHERE c.queue = 0 AND c.active = 1 AND c.suspended = 0 AND ?3 = ?3
+        "SELECT m.id FROM memory m INDEXED BY memory_new
+         WHERE m.deck_id = ?3 AND m.queue = 0 AND m.active = 1 AND m.suspended = 0
            AND {FILTERS}
-         ORDER BY c.new_order LIMIT 1"
+         ORDER BY m.new_order LIMIT 1"
     )
+}
+
+/// Whether memory `id` holds exactly `row` (the lost-update check of two sessions).
+fn memory_is(tx: &rusqlite::Connection, id: i64, row: &MemoryRow) -> Result<bool> {
+    let sql = format!("SELECT {MEMORY_COLS} FROM memory m WHERE m.id = ?1");
+    let now: Option<MemoryRow> = tx
+        .prepare_cached(&sql)?
+        .query_row([id], |r| memory_row_at(r, 0))
+        .optional()?;
+    Ok(now.as_ref() == Some(row))
 }
 
 fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
-    let after = CardRow {
-        state: a.after.clone(),
-        suspended: a.before.suspended || a.leech,
-        buried_until: a.before.buried_until,
-        leech: a.before.leech || a.leech,
-    };
-    write_card(tx, a.question_id, &after)?;
-    // Siblings (other questions of the same fact) are not shown on the same day: bury the
-    // new and review ones until the next rollover, and remember which, for undo.
-    let mut st = tx.prepare_cached(
-        "SELECT c.question_id FROM question q JOIN card c ON c.question_id = q.id
-         WHERE (q.deck_id, q.fact_id) = (SELECT deck_id, fact_id FROM question WHERE id = ?1) AND q.id <> ?1
-           AND c.queue IN (0, 2) AND c.active = 1 AND c.buried_until < ?2",
-    )?;
-    let siblings: Vec<i64> = st
-        .query_map(params![a.question_id, a.bury_siblings_until], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut bury = tx.prepare_cached("UPDATE card SET buried_until = ?2 WHERE question_id = ?1")?;
-    for id in &siblings {
-        bury.execute(params![id, a.bury_siblings_until])?;
-    }
-    let buried_siblings =
-        (!siblings.is_empty()).then(|| serde_json::to_string(&siblings).unwrap_or_default());
+    write_memory(tx, a.memory_id, a.after)?;
     let before = serde_json::to_string(a.before)
-        .map_err(|e| Error::Other(format!("cannot store card state: {e}")))?;
+        .map_err(|e| Error::Other(format!("cannot store memory state: {e}")))?;
+    let after = &a.after.state;
     tx.prepare_cached(
         "INSERT INTO review (question_id, reviewed_at, rating, queue_before, elapsed_days,
              duration_ms, given, verdict, step, overridden, stability, difficulty,
-             interval_days, due, before, buried_siblings)
+             interval_days, due, before, rung)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
@@ -482,12 +574,12 @@ fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
         a.verdict,
         a.step,
         a.overridden,
-        a.after.stability.map(f64::from),
-        a.after.difficulty.map(f64::from),
-        a.after.interval_days,
-        a.after.due,
+        after.stability.map(f64::from),
+        after.difficulty.map(f64::from),
+        after.interval_days,
+        after.due,
         before,
-        buried_siblings
+        a.rung
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -496,32 +588,38 @@ fn insert_answer(tx: &rusqlite::Connection, a: &AnswerRecord) -> Result<i64> {
 mod tests {
     use super::*;
 
+    fn query<'a>(decks: &'a [String], new_from: &'a [String]) -> NextQuery<'a> {
+        NextQuery {
+            now: 0,
+            learn_ahead_until: 0,
+            reviews_before: 0,
+            decks,
+            exclude: &[],
+            reviews_allowed: true,
+            new_from,
+        }
+    }
+
     #[test]
     fn counting_what_is_waiting_uses_the_picking_indexes() {
         let db = Db::open_in_memory().unwrap();
         let decks = vec!["d".to_owned()];
-        let q = NextQuery {
-            now: 0,
-            learn_ahead_until: 0,
-            reviews_before: 0,
-            decks: &decks,
-            exclude: &[],
-            reviews_allowed: true,
-            new_allowed: true,
-        };
-        assert_eq!(db.waiting_today(&q).unwrap(), Waiting::default());
-        assert_eq!(db.learning_due(&q).unwrap(), 0);
+        assert_eq!(
+            db.waiting_today(&query(&decks, &decks)).unwrap(),
+            Waiting::default()
+        );
+        assert_eq!(db.scheduled_before(0, &decks).unwrap(), (0, 0));
     }
 
     #[test]
-    fn picking_the_next_question_never_scans_a_table() {
+    fn picking_the_next_fact_never_scans_a_table() {
         let db = Db::open_in_memory().unwrap();
-        let plans = db.next_card_plans().unwrap();
-        for (plan, index) in plans.iter().zip(["card_due", "card_due", "card_new"]) {
+        let plans = db.next_fact_plans().unwrap();
+        for (plan, index) in plans.iter().zip(["memory_due", "memory_due", "memory_new"]) {
             assert!(plan.contains(&format!("USING INDEX {index}")), "{plan}");
             for line in plan.lines() {
                 let l = line.trim();
-                // Walking a partial index in order (`SCAN c USING INDEX card_new`) is the
+                // Walking a partial index in order (`SCAN m USING INDEX memory_new`) is the
                 // point; a bare `SCAN` of a table is not.
                 let bare_scan =
                     l.starts_with("SCAN") && !l.contains("USING") && !l.contains("json_each");

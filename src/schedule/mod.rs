@@ -52,7 +52,7 @@ pub use self::day::{
     utc_offset_in,
 };
 pub use self::settings::{
-    KEYS as SETTING_KEYS, MAX_INTERVAL_LIMIT, RETENTION_RANGE, Settings, SettingsError,
+    KEYS as SETTING_KEYS, MAX_INTERVAL_LIMIT, NewOrder, RETENTION_RANGE, Settings, SettingsError,
     format_steps, parse_steps,
 };
 

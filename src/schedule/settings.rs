@@ -24,7 +24,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     (
         "learning_steps",
-        "delays between the first answers to a new question, e.g. \"1m 10m\"; \"\" for none",
+        "delays between the first answers to a new fact, e.g. \"10m\" (a right first answer \
+         then comes back on a later day); \"\" for none",
     ),
     (
         "relearning_steps",
@@ -38,11 +39,16 @@ pub const KEYS: &[(&str, &str)] = &[
         "rollover_hour",
         "local hour at which a new study day begins (0 to 23)",
     ),
-    ("new_per_day", "new questions introduced per day at most"),
-    ("reviews_per_day", "reviews shown per day at most"),
+    ("new_per_day", "new facts introduced per day at most"),
+    ("reviews_per_day", "reviews of facts shown per day at most"),
+    (
+        "new_order",
+        "which deck's new facts come first: interleave (every deck every day) or deck (one deck \
+         after another, in the order they were added or named)",
+    ),
     (
         "leech_threshold",
-        "forgotten reviews after which a question is a leech (0 = never)",
+        "forgotten reviews after which a fact is a leech (0 = never)",
     ),
     (
         "fuzz",
@@ -76,6 +82,8 @@ pub struct Settings {
     pub leech_threshold: u32,
     /// Whether review intervals are fuzzed (Anki-style) to spread the load.
     pub fuzz: bool,
+    /// How new facts of several decks are introduced.
+    pub new_order: NewOrder,
     /// FSRS parameters: empty for the FSRS-6 defaults, or 17, 19 or 21 finite values.
     pub parameters: Vec<f32>,
 }
@@ -84,7 +92,9 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             desired_retention: 0.90,
-            learning_steps: vec![60, 600],
+            // One step: a right first answer graduates (the fact comes back on a later day,
+            // a rung higher); a wrong one is relearned ten minutes later.
+            learning_steps: vec![600],
             relearning_steps: vec![600],
             maximum_interval_days: MAX_INTERVAL_LIMIT,
             rollover_hour: 4,
@@ -92,9 +102,20 @@ impl Default for Settings {
             reviews_per_day: 200,
             leech_threshold: 8,
             fuzz: true,
+            new_order: NewOrder::Interleave,
             parameters: Vec::new(),
         }
     }
+}
+
+/// How the new facts of several decks are introduced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NewOrder {
+    /// The deck that introduced the fewest new facts today goes next: every deck from day one.
+    Interleave,
+    /// One deck after another, in the order the decks were named or added.
+    Deck,
 }
 
 /// A setting that could not be changed; the message is meant for the user as it is.
@@ -168,6 +189,13 @@ impl Settings {
                 )?;
             }
             "fuzz" => self.fuzz = parse_bool("fuzz", v)?,
+            "new_order" => {
+                self.new_order = match v {
+                    "interleave" => NewOrder::Interleave,
+                    "deck" => NewOrder::Deck,
+                    _ => return Err(invalid("new_order", "interleave or deck", format!("\"{v}\""))),
+                }
+            }
             "parameters" => self.parameters = parse_parameters(v)?,
             _ => {
                 return Err(SettingsError::UnknownKey {
@@ -192,6 +220,10 @@ impl Settings {
             "reviews_per_day" => self.reviews_per_day.to_string(),
             "leech_threshold" => self.leech_threshold.to_string(),
             "fuzz" => self.fuzz.to_string(),
+            "new_order" => match self.new_order {
+                NewOrder::Interleave => "interleave".to_owned(),
+                NewOrder::Deck => "deck".to_owned(),
+            },
             "parameters" => self
                 .parameters
                 .iter()

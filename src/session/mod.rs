@@ -6,23 +6,27 @@
 //! process loses nothing answered.
 
 pub mod grading;
+pub mod ladder;
 pub mod prompt;
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::time::Instant;
 
+use rand::seq::SliceRandom;
 use serde_json::json;
 
-use crate::db::{AnswerRecord, Db, NextQuery, StudyCard, TodayCounts, Waiting};
+use crate::db::{AnswerRecord, Db, MemoryRow, NextQuery, StudyFact, TodayCounts, Waiting};
 use crate::error::{Error, Result};
 use crate::grade::Lexicon;
-use crate::question::{Answer, format_number};
-use crate::schedule::{self, CardState, FuzzFactor, Queue, Rating, Settings};
+use crate::question::{Answer, Question, format_number};
+use crate::schedule::{self, FuzzFactor, Queue, Rating, Settings};
 use grading::Verdict;
+use ladder::Rung;
 pub use prompt::{Ask, Command, LinePrompter, Prompter, Reply, TerminalPrompter};
 
-/// Learning questions due within this many seconds are shown early when nothing else is
-/// left, as Anki's default "learn ahead limit".
+/// Learning facts due within this many seconds are shown early when nothing else is left,
+/// as Anki's default "learn ahead limit".
 pub const LEARN_AHEAD_SECS: i64 = 20 * 60;
 
 pub struct Options {
@@ -64,16 +68,33 @@ impl Clock {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub answered: u32,
+    /// Answers right or accepted (almost), and self-ratings Hard or better.
     pub correct: u32,
     pub new_learned: u32,
     pub seconds: u64,
+    /// What tomorrow's session will show from the schedule: reviews (up to the daily limit)
+    /// and facts still in their learning steps. New facts come on top.
     pub due_tomorrow: i64,
+}
+
+/// A fact on screen: its memory as read, and the question asked about it.
+#[derive(Debug, Clone)]
+struct Shown {
+    fact: StudyFact,
+    question_id: i64,
+    /// The question as shown (its options in this showing's order).
+    question: Question,
+    rung: Rung,
+    /// The highest rung the fact has.
+    top: Rung,
+    /// A learning fact shown before it was due (nothing else left): seconds early.
+    early: i64,
 }
 
 /// One answer of this session, for undo, overruling and the summary.
 struct Done {
     review_id: i64,
-    card: StudyCard,
+    shown: Shown,
     rating: Rating,
     fuzz: FuzzFactor,
     now: i64,
@@ -82,15 +103,31 @@ struct Done {
     verdict: Option<Verdict>,
     step: Option<String>,
     overridden: bool,
-    /// The card's state after the answer, and whether the answer made it a leech (set by
-    /// `store`, so feedback need not read back what was just written).
-    after: CardState,
+    /// The fact's memory after the answer, and whether the answer made it a leech.
+    after: MemoryRow,
     became_leech: bool,
+}
+
+impl Done {
+    /// Counted as right in "% correct": right or accepted, or self-rated Hard or better.
+    fn passed(&self) -> bool {
+        match self.verdict {
+            Some(v) => v != Verdict::Wrong,
+            None => self.rating >= Rating::Hard,
+        }
+    }
+}
+
+/// What undo takes back, newest last.
+enum Action {
+    Answer(Box<Done>),
+    Bury { fact: i64, before: i64 },
+    Suspend { fact: i64 },
 }
 
 /// The outcome of asking one question.
 struct Graded {
-    rating: Rating,
+    rating: Option<Rating>,
     given: Option<String>,
     verdict: Option<Verdict>,
     step: Option<String>,
@@ -115,15 +152,21 @@ pub struct Session<'a> {
     /// Built at the first typed answer, not at start: loading the character tables costs
     /// milliseconds that the first question should not wait for.
     lexicon: Option<Lexicon>,
-    /// About how many questions are left today, counted when the next one is picked.
+    /// Facts left today, counted when the next one is picked.
     left: i64,
-    /// What was waiting when the session started.
+    /// The reviews and new facts waiting when the study day's first question was picked.
     waiting: Option<Waiting>,
-    /// The study day's start and the answers given that day before this session.
+    /// The study day's start, the answers given that day before this session, and new facts
+    /// introduced that day per deck (this session's included).
     before_session: Option<(i64, TodayCounts)>,
-    done: Vec<Done>,
+    new_by_deck: HashMap<String, u32>,
+    actions: Vec<Action>,
+    /// Facts skipped in this session.
     skipped: Vec<i64>,
-    redo: Option<i64>,
+    /// The fact and question shown last: not shown twice in a row.
+    last: Option<(i64, i64)>,
+    /// Show this fact (and question) next: after undo, or a command typed at a question.
+    redo: Option<(i64, Option<i64>)>,
 }
 
 fn w(out: &mut dyn Write, text: &str) -> Result<()> {
@@ -158,8 +201,10 @@ impl<'a> Session<'a> {
             left: 0,
             waiting: None,
             before_session: None,
-            done: Vec::new(),
+            new_by_deck: HashMap::new(),
+            actions: Vec::new(),
             skipped: Vec::new(),
+            last: None,
             redo: None,
         })
     }
@@ -182,21 +227,40 @@ impl<'a> Session<'a> {
         schedule::day_start(day, self.settings.rollover_hour, self.utc_offset)
     }
 
-    /// Answers of this session since `since` (unix seconds) to questions that were in `queue`.
+    fn answers(&self) -> impl Iterator<Item = &Done> {
+        self.actions.iter().filter_map(|a| match a {
+            Action::Answer(d) => Some(&**d),
+            _ => None,
+        })
+    }
+
+    /// Answers of this session since `since` (unix seconds) to facts that were in `queue`.
     fn answered(&self, queue: Queue, since: i64) -> u32 {
-        self.done
-            .iter()
-            .filter(|d| d.card.row.state.queue == queue && d.now >= since)
+        self.answers()
+            .filter(|d| d.shown.fact.row.state.queue == queue && d.now >= since)
             .count() as u32
     }
 
-    fn next(&mut self, now: i64) -> Result<Option<StudyCard>> {
-        if let Some(id) = self.redo.take() {
-            return self.db.study_card(id).map(Some);
+    /// Decks to take the next new fact from, in order: with `new_order = interleave` (the
+    /// default) the deck that introduced the fewest new facts today first, so every deck
+    /// starts on day one; with `deck`, in the order decks were named or added.
+    fn new_from(&self) -> Result<Vec<String>> {
+        let mut decks = if self.opts.decks.is_empty() {
+            self.db.deck_ids()?
+        } else {
+            self.opts.decks.clone()
+        };
+        if self.settings.new_order == schedule::NewOrder::Interleave {
+            // Stable: decks with as many new facts today keep their order.
+            decks.sort_by_key(|d| self.new_by_deck.get(d).copied().unwrap_or(0));
         }
+        Ok(decks)
+    }
+
+    fn next(&mut self, now: i64) -> Result<Option<Shown>> {
         let day_start = self.day_start(self.day(now));
         // Answers given today before this session are read once per study day; this
-        // session's own are counted from `done`, with no query per question.
+        // session's own are counted from `actions`, with no query per question.
         if self.before_session.is_none_or(|(d, _)| d != day_start) {
             let earlier = self.db.answered_today(day_start)?;
             let earlier = TodayCounts {
@@ -208,6 +272,7 @@ impl<'a> Session<'a> {
                     .saturating_sub(self.answered(Queue::Review, day_start)),
             };
             self.before_session = Some((day_start, earlier));
+            self.new_by_deck = self.db.new_today_by_deck(day_start)?;
             self.waiting = None;
         }
         let (_, earlier) = self.before_session.expect("just set");
@@ -215,6 +280,16 @@ impl<'a> Session<'a> {
             new: earlier.new + self.answered(Queue::New, day_start),
             reviews: earlier.reviews + self.answered(Queue::Review, day_start),
         };
+        let new_from = if today.new < self.settings.new_per_day {
+            self.new_from()?
+        } else {
+            Vec::new()
+        };
+        let skipped = self.skipped.clone();
+        // Not the fact just shown, while another is waiting.
+        let last_fact = self.last.map(|(f, _)| f);
+        let mut not_last = skipped.clone();
+        not_last.extend(last_fact);
         let q = NextQuery {
             now,
             learn_ahead_until: now + LEARN_AHEAD_SECS,
@@ -224,39 +299,94 @@ impl<'a> Session<'a> {
                 self.utc_offset,
             ),
             decks: &self.opts.decks,
-            exclude: &self.skipped,
+            exclude: &skipped,
             reviews_allowed: today.reviews < self.settings.reviews_per_day,
-            new_allowed: today.new < self.settings.new_per_day,
+            new_from: &new_from,
         };
-        // Reviews and new questions waiting are counted once per session (the counts stop
-        // at the daily limits); then each answer takes one off. Learning ones change with
+        // Reviews and new facts waiting are counted at the study day's first question (up to
+        // the daily limits); then each answer takes one off. Learning facts change with
         // every answer and are counted each time (few, and capped).
-        // Reviews and new questions waiting are counted once per session (up to the daily
-        // limits); then each answer takes one off. Learning ones change with every answer.
+        let answered_reviews = i64::from(self.answered(Queue::Review, day_start));
+        let answered_new = i64::from(self.answered(Queue::New, day_start));
         let w = match self.waiting {
+            // Counted afresh (at the day's first question, or after a skip, bury or suspend):
+            // what is waiting now plus what this session already answered today, so that
+            // taking the answers off below gives what is left.
             None => {
                 let w = self.db.waiting_today(&q)?;
                 Waiting {
                     reviews: w.reviews.min(i64::from(
                         self.settings.reviews_per_day.saturating_sub(today.reviews),
-                    )),
+                    )) + answered_reviews,
                     new: w.new.min(i64::from(
                         self.settings.new_per_day.saturating_sub(today.new),
-                    )),
+                    )) + answered_new,
                     ..w
                 }
             }
             Some(start) => Waiting {
-                learning: self.db.learning_due(&q)?,
+                learning: self.db.waiting_today(&q)?.learning,
                 ..start
             },
         };
-        // Counted at the first question of the study day: the answers since then take off.
         let start = *self.waiting.get_or_insert(w);
         self.left = w.learning
-            + (start.reviews - i64::from(self.answered(Queue::Review, day_start))).max(0)
-            + (start.new - i64::from(self.answered(Queue::New, day_start))).max(0);
-        self.db.next_card(&q)
+            + (start.reviews - answered_reviews).max(0)
+            + (start.new - answered_new).max(0);
+
+        let (fact, question) = match self.redo.take() {
+            Some((fact, question)) => (Some(self.db.study_fact(fact)?), question),
+            None => {
+                let mut fact = self.db.next_fact(&NextQuery {
+                    exclude: &not_last,
+                    ..q.clone()
+                })?;
+                if fact.is_none() && last_fact.is_some() {
+                    fact = self.db.next_fact(&q)?;
+                }
+                (fact, None)
+            }
+        };
+        let Some(fact) = fact else {
+            return Ok(None);
+        };
+        self.shown(fact, question, now).map(Some)
+    }
+
+    /// The question to ask about `fact` (`question` when given, else the ladder's choice),
+    /// with its options in a fresh order.
+    fn shown(&mut self, fact: StudyFact, question: Option<i64>, now: i64) -> Result<Shown> {
+        let variants = self.db.variants(fact.id)?;
+        let top = ladder::top_rung(&variants).unwrap_or(Rung::Recognition);
+        let avoid = self.last.filter(|(f, _)| *f == fact.id).map(|(_, q)| q);
+        let picked = match question.and_then(|q| variants.iter().position(|v| v.question_id == q))
+        {
+            Some(i) => Some((i, ladder::rung_of(variants[i].kind))),
+            None => ladder::choose(&variants, Rung::from_u8(fact.row.rung), avoid),
+        };
+        let Some((i, rung)) = picked else {
+            return Err(Error::Other(format!(
+                "fact {}/{} has no current question",
+                fact.deck, fact.fact
+            )));
+        };
+        let question_id = variants[i].question_id;
+        let mut question = self.db.question(question_id)?;
+        shuffle(&mut question.answer, &mut self.rng);
+        let s = &fact.row.state;
+        let early = if matches!(s.queue, Queue::Learning | Queue::Relearning) {
+            (s.due - now).max(0)
+        } else {
+            0
+        };
+        Ok(Shown {
+            fact,
+            question_id,
+            question,
+            rung,
+            top,
+            early,
+        })
     }
 
     /// Runs the session to the end (nothing left, the limit, `:quit`, Ctrl-C, end of input).
@@ -268,89 +398,84 @@ impl<'a> Session<'a> {
             }
         }
         loop {
-            if self.opts.limit.is_some_and(|l| self.done.len() as u32 >= l) {
+            if self.opts.limit.is_some_and(|l| self.answers().count() as u32 >= l) {
                 break;
             }
             let now = self.clock.now();
-            let Some(card) = self.next(now)? else {
+            let Some(shown) = self.next(now)? else {
                 if !self.opts.json {
                     w(self.out, "Nothing more to study now.\n")?;
                 }
                 break;
             };
-            let shown = Instant::now();
+            self.last = Some((shown.fact.id, shown.question_id));
+            let started_at = Instant::now();
             let fuzz = FuzzFactor::draw(&mut self.rng);
-            self.show(&card)?;
-            let asked = self.ask(&card)?;
-            let g = match asked {
+            self.show(&shown)?;
+            let g = match self.ask(&shown)? {
                 Asked::Command(Command::Quit) => break,
                 Asked::Command(c) => {
-                    self.command(c, &card)?;
+                    self.command(c, Some(&shown))?;
                     continue;
                 }
                 Asked::Graded(g) => g,
             };
             let now = self.clock.now();
-            let duration_ms = shown.elapsed().as_millis() as i64;
+            let rating = g.rating.unwrap_or_else(|| {
+                ladder::rating(
+                    g.verdict.unwrap_or(Verdict::Wrong),
+                    shown.rung,
+                    shown.fact.row.state.queue,
+                )
+            });
             let done = Done {
                 review_id: 0,
-                after: card.row.state.clone(),
+                after: shown.fact.row.clone(),
                 became_leech: false,
-                card,
-                rating: g.rating,
+                shown,
+                rating,
                 fuzz,
                 now,
-                duration_ms,
+                duration_ms: started_at.elapsed().as_millis() as i64,
                 given: g.given,
                 verdict: g.verdict,
                 step: g.step,
                 overridden: false,
             };
-            let done = self.store(done, None)?;
+            let Some(done) = self.store(done, None)? else {
+                let msg = "Another quiz session answered this fact meanwhile: your answer was not \
+                           stored. Here is the next question.";
+                self.invalid(msg)?;
+                continue;
+            };
             self.feedback(&done, &g.notes)?;
             let can_overrule = matches!(done.verdict, Some(Verdict::Wrong | Verdict::Almost));
-            self.done.push(done);
+            if done.shown.fact.row.state.queue == Queue::New {
+                *self.new_by_deck.entry(done.shown.fact.deck.clone()).or_default() += 1;
+            }
+            self.actions.push(Action::Answer(Box::new(done)));
             let reply = self
                 .prompter
                 .ask(&Ask::Continue { can_overrule })
                 .map_err(|e| Error::io("terminal", e))?;
             match reply {
                 Reply::Command(Command::Quit) => break,
-                Reply::Command(c @ (Command::Right | Command::Undo)) => {
-                    self.command(c, &self.done.last().expect("just pushed").card.clone())?
-                }
+                Reply::Command(c @ (Command::Right | Command::Undo)) => self.command(c, None)?,
                 _ => {}
             }
         }
-        let now = self.clock.now();
-        let today = self.day(now);
-        let before = |d: i64| self.day_start(d) + schedule::SECS_PER_DAY / 2;
-        let due_tomorrow = self.db.reviews_due_count(before(today + 1))?
-            - self.db.reviews_due_count(before(today))?;
-        let s = Summary {
-            answered: self.done.len() as u32,
-            correct: self
-                .done
-                .iter()
-                .filter(|d| d.rating >= Rating::Good)
-                .count() as u32,
-            new_learned: self
-                .done
-                .iter()
-                .filter(|d| d.card.row.state.queue == Queue::New)
-                .count() as u32,
-            seconds: started.elapsed().as_secs(),
-            due_tomorrow,
-        };
+        let s = self.summary(started)?;
         if self.opts.json {
             let j = json!({"event": "summary", "answered": s.answered, "correct": s.correct,
                 "new_learned": s.new_learned, "seconds": s.seconds, "due_tomorrow": s.due_tomorrow});
             w(self.out, &format!("{j}\n"))?;
         } else {
+            let pct = (s.correct * 100).checked_div(s.answered).unwrap_or(0);
             w(
                 self.out,
                 &format!(
-                    "Session over: {} answered, {} correct, {} new learned, {}, {} due tomorrow.\n",
+                    "Session over: {} answered, {} right ({pct}%), {} new facts, {}. \
+                     Tomorrow: {} facts due, plus new ones.\n",
                     s.answered,
                     s.correct,
                     s.new_learned,
@@ -362,9 +487,32 @@ impl<'a> Session<'a> {
         Ok(s)
     }
 
-    /// Stores an answer (or, with `replace`, the overruling of an earlier one).
-    fn store(&mut self, mut d: Done, replace: Option<i64>) -> Result<Done> {
-        let before = &d.card.row;
+    fn summary(&self, started: Instant) -> Result<Summary> {
+        let now = self.clock.now();
+        let tomorrow = self.day_start(self.day(now) + 1);
+        let before = schedule::reviews_due_before(
+            tomorrow,
+            self.settings.rollover_hour,
+            self.utc_offset,
+        );
+        let (reviews, learning) = self.db.scheduled_before(before, &self.opts.decks)?;
+        Ok(Summary {
+            answered: self.answers().count() as u32,
+            correct: self.answers().filter(|d| d.passed()).count() as u32,
+            new_learned: self
+                .answers()
+                .filter(|d| d.shown.fact.row.state.queue == Queue::New)
+                .count() as u32,
+            seconds: started.elapsed().as_secs(),
+            due_tomorrow: reviews.min(i64::from(self.settings.reviews_per_day)) + learning,
+        })
+    }
+
+    /// Stores an answer (or, with `replace`, the overruling of an earlier one): schedules
+    /// the fact, moves it on the ladder, and keeps it close while it has rungs to climb.
+    /// `None` when another session changed the fact since it was shown.
+    fn store(&mut self, mut d: Done, replace: Option<i64>) -> Result<Option<Done>> {
+        let before = &d.shown.fact.row;
         let answered = schedule::answer_with_fuzz(
             &before.state,
             d.rating,
@@ -374,150 +522,248 @@ impl<'a> Session<'a> {
             d.fuzz,
         )
         .map_err(|e| Error::Other(e.to_string()))?;
+        let passed = d.rating >= Rating::Hard;
+        let mut state = answered.card;
+        if passed
+            && d.shown.rung < d.shown.top
+            && state.queue == Queue::Review
+            && state.interval_days > ladder::CLIMB_DAYS
+        {
+            state.interval_days = ladder::CLIMB_DAYS;
+            state.due = self.day_start(self.day(d.now) + i64::from(ladder::CLIMB_DAYS));
+        }
+        let after = MemoryRow {
+            state,
+            rung: ladder::next_rung(d.shown.rung, passed).as_u8(),
+            suspended: before.suspended || answered.became_leech,
+            buried_until: before.buried_until,
+            leech: before.leech || answered.became_leech,
+        };
         let verdict = d.verdict.map(Verdict::as_str);
         let rec = AnswerRecord {
-            question_id: d.card.id,
+            memory_id: d.shown.fact.id,
+            question_id: d.shown.question_id,
+            rung: d.shown.rung.as_u8(),
             reviewed_at_ms: d.now * 1000,
             rating: d.rating,
             before,
-            after: &answered.card,
+            after: &after,
             elapsed_days: answered.elapsed_days,
             duration_ms: d.duration_ms,
             given: d.given.as_deref(),
             verdict,
             step: d.step.as_deref(),
             overridden: d.overridden,
-            leech: answered.became_leech,
-            bury_siblings_until: self.day_start(self.day(d.now) + 1),
         };
         d.review_id = match replace {
             Some(id) => self.db.overrule(id, &rec, d.now)?,
-            None => self.db.record_answer(&rec)?,
+            None => match self.db.record_answer(&rec)? {
+                Some(id) => id,
+                None => return Ok(None),
+            },
         };
-        d.became_leech = answered.became_leech && !d.card.row.leech;
-        d.after = answered.card;
-        Ok(d)
+        d.became_leech = answered.became_leech && !before.leech;
+        d.after = after;
+        Ok(Some(d))
     }
 
-    fn command(&mut self, c: Command, card: &StudyCard) -> Result<()> {
-        let (event, text) = match c {
-            Command::Skip => {
-                self.skipped.push(card.id);
-                ("skip", "Skipped.".to_owned())
+    /// A session command; `at` is the fact on screen when it was typed at a question (it is
+    /// shown again after undo and overruling).
+    fn command(&mut self, c: Command, at: Option<&Shown>) -> Result<()> {
+        let again = |s: &Shown| Some((s.fact.id, Some(s.question_id)));
+        let (event, text) = match (c, at) {
+            (Command::Skip, Some(s)) => {
+                self.skipped.push(s.fact.id);
+                self.waiting = None;
+                ("skip", "Skipped: another fact comes next.".to_owned())
             }
-            Command::Bury => {
+            (Command::Bury, Some(s)) => {
                 let until = self.day_start(self.day(self.clock.now()) + 1);
-                self.db.bury(card.id, until)?;
-                ("bury", "Buried until tomorrow.".to_owned())
-            }
-            Command::Suspend => {
-                self.db.suspend(card.id)?;
-                ("suspend", "Suspended.".to_owned())
-            }
-            Command::Undo => match self.done.pop() {
-                Some(d) => {
-                    self.db.undo_answer(d.review_id)?;
-                    if self.redo.is_none() || self.redo == Some(card.id) {
-                        self.redo = Some(d.card.id);
-                    }
-                    ("undo", format!("Undone: {}", d.card.question.prompt))
-                }
-                None => ("undo", "Nothing to undo.".to_owned()),
-            },
-            Command::Right => {
-                let overrulable = self.done.last().is_some_and(|d| {
-                    !d.overridden && matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
+                self.db.set_buried(s.fact.id, until)?;
+                self.actions.push(Action::Bury {
+                    fact: s.fact.id,
+                    before: s.fact.row.buried_until,
                 });
-                if overrulable {
-                    let mut d = self.done.pop().expect("checked");
-                    let old = d.review_id;
-                    d.rating = Rating::Good;
-                    d.overridden = true;
-                    let d = self.store(d, Some(old))?;
-                    let back = when(&d.after, d.now);
-                    self.done.push(d);
-                    if card.id != self.done.last().expect("pushed").card.id {
-                        self.redo = Some(card.id);
-                    }
-                    ("overrule", format!("Counted as right. Comes back {back}."))
+                self.waiting = None;
+                ("bury", "Buried until tomorrow: this fact and every question about it.".to_owned())
+            }
+            (Command::Suspend, Some(s)) => {
+                let sure = !self.prompter.is_terminal()
+                    || self
+                        .prompter
+                        .confirm(
+                            "Suspend this fact? None of its questions will be asked until you unsuspend it.",
+                            false,
+                        )
+                        .map_err(|e| Error::io("terminal", e))?;
+                if sure {
+                    self.db.set_suspended(s.fact.id, true)?;
+                    self.actions.push(Action::Suspend { fact: s.fact.id });
+                    self.waiting = None;
+                    ("suspend", "Suspended: this fact and every question about it.".to_owned())
                 } else {
-                    if self.done.last().is_none_or(|d| d.card.id != card.id) {
-                        self.redo = Some(card.id);
-                    }
-                    ("overrule", "Nothing to overrule.".to_owned())
+                    self.redo = again(s);
+                    ("suspend", "Not suspended.".to_owned())
                 }
             }
-            Command::Quit => return Ok(()),
+            (Command::Undo, _) => {
+                let (undone, text) = self.undo()?;
+                if undone.is_none()
+                    && let Some(s) = at
+                {
+                    self.redo = again(s);
+                }
+                if undone.is_some() {
+                    self.redo = undone;
+                }
+                ("undo", text)
+            }
+            (Command::Right, _) => {
+                let overrulable = matches!(self.actions.last(), Some(Action::Answer(d))
+                    if !d.overridden && matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost)));
+                let text = if overrulable {
+                    let Some(Action::Answer(d)) = self.actions.pop() else {
+                        unreachable!("checked")
+                    };
+                    let mut d = *d;
+                    let old = d.review_id;
+                    d.rating = ladder::rating(
+                        Verdict::Correct,
+                        d.shown.rung,
+                        d.shown.fact.row.state.queue,
+                    );
+                    d.overridden = true;
+                    let d = self.store(d, Some(old))?.expect("overruling always stores");
+                    let back = when(&d.after.state, d.now);
+                    self.actions.push(Action::Answer(Box::new(d)));
+                    format!("Counted as right. Comes back {back}.")
+                } else {
+                    "Nothing to overrule.".to_owned()
+                };
+                if let Some(s) = at {
+                    self.redo = again(s);
+                }
+                ("overrule", text)
+            }
+            (Command::Show, Some(s)) => {
+                self.redo = again(s);
+                ("show", "Nothing to show yet.".to_owned())
+            }
+            (Command::Skip | Command::Bury | Command::Suspend | Command::Show, None)
+            | (Command::Quit, _) => return Ok(()),
         };
         if self.opts.json {
-            let j = json!({"event": event, "id": card.question.uid, "message": text});
+            let id = at.map(|s| s.question.uid.as_str());
+            let j = json!({"event": event, "id": id, "message": text});
             w(self.out, &format!("{j}\n"))
         } else {
             w(self.out, &format!("{text}\n"))
         }
     }
 
+    /// Takes back the last answer, bury or suspend of this session, or else the last answer
+    /// given today in an earlier session. Returns the fact (and question) to show again.
+    fn undo(&mut self) -> Result<(Option<(i64, Option<i64>)>, String)> {
+        match self.actions.pop() {
+            Some(Action::Answer(d)) => {
+                self.db.undo_answer(d.review_id)?;
+                if d.shown.fact.row.state.queue == Queue::New
+                    && let Some(n) = self.new_by_deck.get_mut(&d.shown.fact.deck)
+                {
+                    *n = n.saturating_sub(1);
+                }
+                let text = format!("Undone: {}", d.shown.question.prompt);
+                Ok((Some((d.shown.fact.id, Some(d.shown.question_id))), text))
+            }
+            Some(Action::Bury { fact, before }) => {
+                self.db.set_buried(fact, before)?;
+                self.waiting = None;
+                Ok((Some((fact, None)), "Unburied.".to_owned()))
+            }
+            Some(Action::Suspend { fact }) => {
+                self.db.set_suspended(fact, false)?;
+                self.waiting = None;
+                Ok((Some((fact, None)), "Unsuspended.".to_owned()))
+            }
+            None => {
+                let now = self.clock.now();
+                let since = self.day_start(self.day(now)) * 1000;
+                let undone = match self.db.last_answer_since(since)? {
+                    Some(id) => self.db.undo_answer(id)?,
+                    None => None,
+                };
+                self.before_session = None;
+                match undone {
+                    Some(u) => {
+                        let q = self.db.question(u.question_id)?;
+                        let text =
+                            format!("Undone (answered earlier today): {}", q.prompt);
+                        Ok((Some((u.memory_id, Some(u.question_id))), text))
+                    }
+                    None => Ok((None, "Nothing to undo today.".to_owned())),
+                }
+            }
+        }
+    }
+
     fn progress(&self) -> String {
-        let done = self.done.len();
-        let correct = self
-            .done
-            .iter()
-            .filter(|d| d.rating >= Rating::Good)
-            .count();
-        let pct = (correct * 100).checked_div(done).unwrap_or(0);
-        format!("[{done} done · about {} left · {pct}% correct]", self.left)
+        let answered = self.answers().count();
+        let right = self.answers().filter(|d| d.passed()).count();
+        let pct = (right * 100).checked_div(answered).unwrap_or(0);
+        let left = if self.left >= crate::db::WAITING_CAP {
+            format!("{}+ left", crate::db::WAITING_CAP)
+        } else {
+            format!("{} left", self.left.max(1))
+        };
+        format!("[{answered} done · {left} · {pct}% right]")
     }
 
     /// The question, never its answer.
-    fn show(&mut self, card: &StudyCard) -> Result<()> {
+    fn show(&mut self, s: &Shown) -> Result<()> {
+        let q = &s.question;
         if self.opts.json {
             // What is asked, so that a script can answer it; never the answer.
-            let q = &card.question;
-            let options: Vec<String> = match &q.answer {
-                Answer::Choice { options, .. } => options.clone(),
-                Answer::TrueFalse { .. } => vec!["对 (true)".into(), "错 (false)".into()],
-                Answer::Order { shown, .. } => shown.clone(),
-                _ => vec![],
-            };
             let j = json!({"event": "question", "id": q.uid, "kind": q.kind.as_str(),
-                "prompt": q.prompt, "options": options, "left": self.left});
+                "fact": format!("{}/{}", s.fact.deck, s.fact.fact), "rung": s.rung.as_str(),
+                "prompt": q.prompt, "options": shown_options(&q.answer), "left": self.left,
+                "early_secs": s.early});
             return w(self.out, &format!("{j}\n"));
         }
-        let q = &card.question;
         // The prompt names its meeting itself: the progress line need not repeat it.
-        let mut s = format!("\n{}\n", self.progress());
-        s.push_str(&format!("{}\n", q.prompt));
+        let mut out = format!("\n{}\n", self.progress());
+        if s.early > 0 {
+            out.push_str(&format!(
+                "(Shown {} early: nothing else is due, and it is still being learned.)\n",
+                duration_words(s.early)
+            ));
+        }
+        out.push_str(&format!("{}\n", q.prompt));
         let terminal = self.prompter.is_terminal();
         match &q.answer {
             Answer::Choice { options, .. } if !terminal => {
                 for (i, o) in options.iter().enumerate() {
-                    s.push_str(&format!("  {}) {o}\n", i + 1));
+                    out.push_str(&format!("  {}) {o}\n", i + 1));
                 }
             }
             Answer::TrueFalse { .. } if !terminal => {
-                s.push_str("  1) 对 (true)\n  2) 错 (false)\n")
+                out.push_str("  1) 对 (true)\n  2) 错 (false)\n")
             }
             Answer::Order { shown, .. } => {
                 for (i, o) in shown.iter().enumerate() {
-                    s.push_str(&format!("  {}) {o}\n", letter(i)));
+                    out.push_str(&format!("  {}) {o}\n", letter(i)));
                 }
             }
             _ => {}
         }
-        w(self.out, &s)
+        w(self.out, &out)
     }
 
-    fn ask(&mut self, card: &StudyCard) -> Result<Asked> {
+    fn ask(&mut self, s: &Shown) -> Result<Asked> {
         let ask = |p: &mut dyn Prompter, a: &Ask| p.ask(a).map_err(|e| Error::io("terminal", e));
-        let text = |r: Reply| match r {
-            Reply::Text(t) => Ok(t),
-            Reply::Pick(i) => Err((i + 1).to_string()),
-            Reply::Command(c) => Err(format!(":{c:?}")),
-        };
-        let a = &card.question.answer;
-        let graded = |rating, given: String, verdict, step: &str, notes| {
+        let a = &s.question.answer;
+        let graded = |given: String, verdict, step: &str, notes| {
             Asked::Graded(Graded {
-                rating,
+                rating: None,
                 given: Some(given),
                 verdict: Some(verdict),
                 step: Some(step.to_owned()),
@@ -542,7 +788,7 @@ impl<'a> Session<'a> {
                     if self.prompter.is_terminal() {
                         w(self.out, &format!("→ {answer}\n"))?;
                     }
-                    let labels = self.rating_labels(card)?;
+                    let labels = self.rating_labels(s)?;
                     ask(self.prompter, &Ask::Rate { labels: &labels })?
                 }
                 Answer::List { .. } => ask(
@@ -565,19 +811,35 @@ impl<'a> Session<'a> {
                 )?,
                 _ => ask(self.prompter, &Ask::Type { hint: "answer" })?,
             };
-            if let Reply::Command(c) = reply {
-                return Ok(Asked::Command(c));
+            let text = match reply {
+                Reply::Command(Command::Show) => {
+                    // "I don't know": the answer is shown and the fact counts as forgotten.
+                    return Ok(Asked::Graded(Graded {
+                        rating: Some(Rating::Again),
+                        given: None,
+                        verdict: Some(Verdict::Wrong),
+                        step: Some("shown".to_owned()),
+                        notes: vec![],
+                    }));
+                }
+                Reply::Command(c) => return Ok(Asked::Command(c)),
+                Reply::Pick(i) => (i + 1).to_string(),
+                Reply::Text(t) => t,
+            };
+            let typed = !matches!(
+                a,
+                Answer::Choice { .. } | Answer::TrueFalse { .. } | Answer::Reveal { .. }
+            );
+            if typed && text.trim().is_empty() {
+                // An empty line is not an answer (a second Enter, say): nothing is stored.
+                self.invalid("Type your answer, or :show to see it (counts as not known).")?;
+                continue;
             }
             return Ok(match a {
                 Answer::Choice { .. } | Answer::TrueFalse { .. } => {
-                    let pick = match &reply {
-                        Reply::Pick(i) => Some(*i),
-                        Reply::Text(t) => {
-                            parse_pick(t, options, matches!(a, Answer::TrueFalse { .. }))
-                        }
-                        Reply::Command(_) => None,
-                    };
-                    let Some(pick) = pick else {
+                    let Some(pick) =
+                        parse_pick(&text, options, matches!(a, Answer::TrueFalse { .. }))
+                    else {
                         let msg = format!("Answer with a number from 1 to {}.", options.len());
                         self.invalid(&msg)?;
                         continue;
@@ -588,20 +850,19 @@ impl<'a> Session<'a> {
                         Verdict::Wrong
                     };
                     let given = options.get(pick).cloned().unwrap_or_default();
-                    graded(rating_of(verdict), given, verdict, "choice", vec![])
+                    graded(given, verdict, "choice", vec![])
                 }
                 Answer::Reveal { .. } => {
-                    let rating = match &reply {
-                        Reply::Pick(i) => Rating::ALL.get(*i).copied(),
-                        Reply::Text(t) => t.parse::<Rating>().ok(),
-                        Reply::Command(_) => None,
+                    let rating = match text.trim().parse::<usize>() {
+                        Ok(n) if (1..=4).contains(&n) => Some(Rating::ALL[n - 1]),
+                        _ => text.parse::<Rating>().ok(),
                     };
                     let Some(rating) = rating else {
                         self.invalid("Rate with again, hard, good, easy or 1-4.")?;
                         continue;
                     };
                     Asked::Graded(Graded {
-                        rating,
+                        rating: Some(rating),
                         given: None,
                         verdict: None,
                         step: None,
@@ -609,28 +870,25 @@ impl<'a> Session<'a> {
                     })
                 }
                 Answer::List { items } => {
-                    let given = text(reply).unwrap_or_else(|e| e);
-                    let l = grading::grade_list(items, &given, self.lexicon()?);
+                    let l = grading::grade_list(items, &text, self.lexicon()?);
                     let mut notes = vec![format!("{}/{} items", l.found, l.total)];
                     if !l.missing.is_empty() {
                         notes.push(format!("missing: {}", l.missing.join(";")));
                     }
-                    graded(rating_of(l.verdict), given, l.verdict, "list", notes)
+                    graded(text, l.verdict, "list", notes)
                 }
                 Answer::Order { correct, .. } => {
-                    let given = text(reply).unwrap_or_else(|e| e);
-                    let v = grading::grade_order(correct, &given);
-                    graded(rating_of(v), given, v, "order", vec![])
+                    let v = grading::grade_order(correct, &text);
+                    graded(text, v, "order", vec![])
                 }
                 _ => {
-                    let given = text(reply).unwrap_or_else(|e| e);
                     let mut accepted = accepted_forms(a);
                     // Answers the student overruled as right before count from then on.
-                    accepted.extend(self.db.accepted_overrides(card.id)?);
-                    let t = grading::grade_typed(&accepted, &given, self.lexicon()?);
+                    accepted.extend(self.db.accepted_overrides(s.question_id)?);
+                    let t = grading::grade_typed(&accepted, &text, self.lexicon()?);
                     let mut notes = vec![format!("decided by: {}", t.step_words)];
                     notes.extend(t.diff.iter().map(|d| format!("difference: {d}")));
-                    graded(rating_of(t.verdict), given, t.verdict, &t.step, notes)
+                    graded(text, t.verdict, &t.step, notes)
                 }
             });
         }
@@ -646,37 +904,36 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn rating_labels(&mut self, card: &StudyCard) -> Result<[String; 4]> {
+    fn rating_labels(&mut self, s: &Shown) -> Result<[String; 4]> {
         let now = self.clock.now();
-        let p = schedule::preview(&card.row.state, now, &self.settings, self.utc_offset, None)
+        let p = schedule::preview(&s.fact.row.state, now, &self.settings, self.utc_offset, None)
             .map_err(|e| Error::Other(e.to_string()))?;
         Ok(std::array::from_fn(|i| {
             format!("{} ({})", Rating::ALL[i], when(&p[i].card, now))
         }))
     }
 
-    /// After answering: verdict, the right answer, explanation, source, when it comes back.
+    /// After answering: verdict, the right answer, explanation, source, the ladder, when it
+    /// comes back.
     fn feedback(&mut self, d: &Done, notes: &[String]) -> Result<()> {
-        let q = &d.card.question;
-        let back = when(&d.after, d.now);
+        let q = &d.shown.question;
+        let back = when(&d.after.state, d.now);
+        let next_rung = Rung::from_u8(d.after.rung).min(d.shown.top);
         if self.opts.json {
-            let options: Vec<String> = match &q.answer {
-                Answer::Choice { options, .. } => options.clone(),
-                Answer::TrueFalse { .. } => vec!["对 (true)".into(), "错 (false)".into()],
-                Answer::Order { shown, .. } => shown.clone(),
-                _ => vec![],
-            };
             let j = json!({
                 "id": q.uid,
                 "kind": q.kind.as_str(),
+                "fact": format!("{}/{}", d.shown.fact.deck, d.shown.fact.fact),
+                "rung": d.shown.rung.as_str(),
+                "next_rung": next_rung.as_str(),
                 "prompt": q.prompt,
-                "options": options,
+                "options": shown_options(&q.answer),
                 "given": d.given,
                 "verdict": d.verdict.map(Verdict::as_str),
                 "step": d.step,
                 "rating": d.rating.as_str(),
                 "expected": q.answer.display(),
-                "next_due": d.after.due,
+                "next_due": d.after.state.due,
                 "comes_back": back,
                 "leech": d.became_leech,
             });
@@ -696,9 +953,12 @@ impl<'a> Session<'a> {
             s.push_str(&format!("{}\n", q.explanation));
         }
         s.push_str(&format!("Source: {}\n", q.source));
-        s.push_str(&format!("Comes back {back}.\n"));
+        s.push_str(&format!(
+            "Comes back {back}; next time: {}.\n",
+            next_rung.words()
+        ));
         if d.became_leech {
-            s.push_str("This question is a leech (forgotten many times): suspended.\n");
+            s.push_str("This fact is a leech (forgotten many times): suspended.\n");
         }
         if matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
             && !self.prompter.is_terminal()
@@ -709,16 +969,56 @@ impl<'a> Session<'a> {
     }
 }
 
-fn letter(i: usize) -> char {
-    (b'A' + (i % 26) as u8) as char
+/// The options of a question as shown.
+fn shown_options(a: &Answer) -> Vec<String> {
+    match a {
+        Answer::Choice { options, .. } => options.clone(),
+        Answer::TrueFalse { .. } => vec!["对 (true)".into(), "错 (false)".into()],
+        Answer::Order { shown, .. } => shown.clone(),
+        _ => vec![],
+    }
 }
 
-fn rating_of(v: Verdict) -> Rating {
-    match v {
-        Verdict::Correct => Rating::Good,
-        Verdict::Almost => Rating::Hard,
-        Verdict::Wrong => Rating::Again,
+/// Puts a choice's options, or an ordering's items, in a fresh order for this showing.
+fn shuffle(a: &mut Answer, rng: &mut dyn rand::RngCore) {
+    match a {
+        Answer::Choice { options, correct } => {
+            let right = *correct;
+            let mut idx: Vec<usize> = (0..options.len()).collect();
+            idx.shuffle(rng);
+            *options = idx.iter().map(|&i| options[i].clone()).collect();
+            *correct = idx.iter().position(|&i| i == right).unwrap_or(0);
+        }
+        Answer::Order { shown, correct } => {
+            let mut idx: Vec<usize> = (0..shown.len()).collect();
+            idx.shuffle(rng);
+            // correct[k] indexes `shown`; after the shuffle, old index i sits at pos[i].
+            let mut pos = vec![0; shown.len()];
+            for (new, &old) in idx.iter().enumerate() {
+                pos[old] = new;
+            }
+            *shown = idx.iter().map(|&i| shown[i].clone()).collect();
+            for c in correct.iter_mut() {
+                if let Some(&p) = pos.get(*c) {
+                    *c = p;
+                }
+            }
+        }
+        _ => {}
     }
+}
+
+/// "8 minutes".
+fn duration_words(secs: i64) -> String {
+    match secs {
+        ..60 => format!("{secs} seconds"),
+        60..120 => "1 minute".to_owned(),
+        _ => format!("{} minutes", secs / 60),
+    }
+}
+
+fn letter(i: usize) -> char {
+    (b'A' + (i % 26) as u8) as char
 }
 
 /// The accepted forms of a typed answer, the shown one first.

@@ -6,28 +6,32 @@ use std::io::{self, BufRead, Write};
 /// Commands typed (or picked) instead of an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// Undo the last answer and show its question again.
+    /// Undo the last answer (or bury, or suspend) and show its fact again; with nothing to
+    /// undo in this session, the last answer given today.
     Undo,
-    /// Do not show this question again in this session.
+    /// Do not show this fact again in this session.
     Skip,
-    /// Hide this question until the next study day.
+    /// Hide this fact, every question about it, until the next study day.
     Bury,
-    /// Never show this question again (until unsuspended).
+    /// Never show this fact again (until unsuspended).
     Suspend,
     /// End the session; every answer so far is kept.
     Quit,
     /// Overrule the automatic verdict of the last answer: "I was right".
     Right,
+    /// "I don't know": show the answer; the fact counts as forgotten.
+    Show,
 }
 
 impl Command {
-    pub const ALL: [(Command, &'static str); 6] = [
+    pub const ALL: [(Command, &'static str); 7] = [
         (Command::Undo, ":undo"),
         (Command::Skip, ":skip"),
         (Command::Bury, ":bury"),
         (Command::Suspend, ":suspend"),
         (Command::Quit, ":quit"),
         (Command::Right, ":right"),
+        (Command::Show, ":show"),
     ];
 
     /// `:undo`, `:skip`, … (also `:q`).
@@ -131,10 +135,10 @@ pub struct TerminalPrompter {
 
 /// What the terminal offers besides the options of a list.
 const TERMINAL_COMMANDS: [(Command, &str); 5] = [
-    (Command::Skip, "· skip"),
-    (Command::Bury, "· bury until tomorrow"),
-    (Command::Suspend, "· suspend"),
-    (Command::Undo, "· undo last answer"),
+    (Command::Skip, "· skip (another fact now)"),
+    (Command::Bury, "· bury this fact until tomorrow"),
+    (Command::Suspend, "· suspend this fact"),
+    (Command::Undo, "· undo"),
     (Command::Quit, "· quit"),
 ];
 
@@ -196,24 +200,27 @@ impl Prompter for TerminalPrompter {
             Ask::Rate { labels } => self.select("how well did you know it?", &labels[..], true),
             Ask::Reveal => self.select("think of the answer", &["show the answer".into()], true),
             Ask::Continue { can_overrule } => {
-                if !can_overrule {
-                    return Ok(Reply::Text(String::new()));
+                // The same step after every answer, right or wrong: one key goes on, so a
+                // second Enter never lands in the next question.
+                let mut items = vec!["continue".to_owned()];
+                if *can_overrule {
+                    items.push("I was right (count it as right)".to_owned());
                 }
-                let items = [
-                    "continue".to_owned(),
-                    "I was right (count it as Good)".to_owned(),
-                    "undo this answer".to_owned(),
-                ];
+                items.push("undo this answer".to_owned());
+                items.push("quit".to_owned());
+                let last = items.len() - 1;
                 Ok(match self.select("", &items, false)? {
-                    Reply::Pick(1) => Reply::Command(Command::Right),
-                    Reply::Pick(2) => Reply::Command(Command::Undo),
+                    Reply::Pick(0) => Reply::Text(String::new()),
+                    Reply::Pick(i) if i == last => Reply::Command(Command::Quit),
+                    Reply::Pick(i) if i == last - 1 => Reply::Command(Command::Undo),
+                    Reply::Pick(_) => Reply::Command(Command::Right),
                     Reply::Command(c) => Reply::Command(c),
-                    _ => Reply::Text(String::new()),
+                    Reply::Text(t) => Reply::Text(t),
                 })
             }
             Ask::Type { hint } => {
                 let typed = dialoguer::Input::<String>::with_theme(&self.theme)
-                    .with_prompt(format!("{hint} (or :skip :bury :suspend :undo :quit)"))
+                    .with_prompt(format!("{hint} (or :show :skip :bury :suspend :undo :quit)"))
                     .allow_empty(true)
                     .interact_text_on(&self.term);
                 match typed {
