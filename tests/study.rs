@@ -542,3 +542,280 @@ fn decks_counts_a_review_as_due_on_its_day() {
     };
     assert_eq!((due_on(0), due_on(1), due_on(2), due_on(3)), (0, 0, 1, 1));
 }
+
+/// `quiz study --json` at `START + day * DAY`, answering every question right.
+fn study_right(
+    env: &Env,
+    day: i64,
+    args: &[&str],
+    qs: &std::collections::HashMap<String, Value>,
+) -> Vec<Value> {
+    common::study_answering(env, START + day * DAY, args, |q| {
+        let shown = q["options"].as_array().cloned().unwrap_or_default();
+        common::right_answer(&qs[q["id"].as_str().unwrap()], &shown)
+    })
+}
+
+#[test]
+fn answering_right_for_eight_days_reaches_the_whole_lists_an_exam_asks() {
+    let env = Env::new();
+    env.ok(&["add-deck", "--builtin"]);
+    let mut qs = common::questions_by_id(&env, "sco-fm-2020");
+    qs.extend(common::questions_by_id(&env, "cc5-xian-2021"));
+    let mut whole_lists = BTreeSet::new();
+    let mut decks_day_one = BTreeSet::new();
+    for day in 0..8 {
+        let out = study_right(&env, day, &[], &qs);
+        for a in answers(&out) {
+            assert_ne!(a["verdict"], "wrong", "the script answers right: {a}");
+            if a["kind"] == "list_recall" {
+                whole_lists.insert(a["fact"].as_str().unwrap().to_owned());
+            }
+            if day == 0 {
+                decks_day_one.insert(a["fact"].as_str().unwrap().split('/').next().unwrap().to_owned());
+            }
+        }
+    }
+    // Both decks from the first day; the five SCO outcomes and the four China–Russia areas
+    // written out in full within the week.
+    assert_eq!(decks_day_one.len(), 2, "{decks_day_one:?}");
+    for fact in ["sco-fm-2020/e1-sco-outcomes", "sco-fm-2020/e2-russia-areas"] {
+        assert!(whole_lists.contains(fact), "{fact} not asked whole: {whole_lists:?}");
+    }
+}
+
+#[test]
+fn options_come_in_a_fresh_order_at_each_showing_and_the_same_under_a_seed() {
+    let env = env_with_mini();
+    common::keep_only(&env.db(), &["mini/areas/choice/1"]);
+    // Given up six times: relearned, the only fact left comes back at once (early).
+    let script = ":show\n".repeat(6) + ":quit\n";
+    let orders = |env: &Env| -> Vec<Vec<String>> {
+        study(env, 0, &[], &script)
+            .iter()
+            .filter(|o| o["event"] == "question")
+            .map(|o| {
+                o["options"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .collect()
+    };
+    let first = orders(&env);
+    assert_eq!(first.len(), 7);
+    let as_sets: BTreeSet<BTreeSet<&String>> = first.iter().map(|o| o.iter().collect()).collect();
+    assert_eq!(as_sets.len(), 1, "the same options every time");
+    let distinct: BTreeSet<&Vec<String>> = first.iter().collect();
+    assert!(distinct.len() > 1, "always in one order: {first:?}");
+    // The same seed (QUIZ_SEED) shows the same orders.
+    assert_eq!(orders(&env), first);
+}
+
+/// The facts the question events of `out` asked about, in order.
+fn facts_asked(out: &[Value]) -> Vec<String> {
+    out.iter()
+        .filter(|o| o["event"] == "question")
+        .map(|o| o["fact"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn memory_flags(env: &Env, fact: &str) -> (i64, i64) {
+    db(env)
+        .query_row(
+            "SELECT suspended, buried_until FROM memory WHERE deck_id || '/' || fact_id = ?1",
+            [fact],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn skip_bury_and_suspend_act_on_the_whole_fact_and_undo_takes_them_back() {
+    let env = env_with_mini();
+    env.ok(&["config", "new_per_day", "1000"]);
+    // Skip: another fact comes at once, and the skipped one never comes back this session.
+    let out = study(&env, 0, &[], &(":skip\n".to_owned() + &"1\n".repeat(60)));
+    let asked = facts_asked(&out);
+    assert_ne!(asked[1], asked[0]);
+    assert!(!asked[1..].contains(&asked[0]), "{asked:?}");
+
+    // Bury: the fact, every question of it, until tomorrow.
+    let env = env_with_mini();
+    env.ok(&["config", "new_per_day", "1000"]);
+    let out = study(&env, 0, &[], &(":bury\n".to_owned() + &"1\n".repeat(60)));
+    let asked = facts_asked(&out);
+    let buried = asked[0].clone();
+    assert!(!asked[1..].contains(&buried), "{asked:?}");
+    assert!(memory_flags(&env, &buried).1 > START);
+    let next_day = study(&env, 1, &[], &"1\n".repeat(100));
+    assert!(facts_asked(&next_day).contains(&buried), "back the next day");
+
+    // Suspend, then undo (typed at the next fact's question): unsuspended and shown again
+    // at once.
+    let env = env_with_mini();
+    let out = study(&env, 0, &[], ":suspend\n:undo\n:quit\n");
+    let asked = facts_asked(&out);
+    assert_eq!(asked.len(), 3);
+    assert_eq!(asked[2], asked[0]);
+    assert_eq!(memory_flags(&env, &asked[0]).0, 0);
+    // Suspend for good: never shown again.
+    let out = study(&env, 0, &[], &(":suspend\n".to_owned() + &"1\n".repeat(60)));
+    let asked = facts_asked(&out);
+    assert_eq!(memory_flags(&env, &asked[0]).0, 1);
+    assert!(!asked[1..].contains(&asked[0]));
+    let later = study(&env, 5, &[], &"1\n".repeat(60));
+    assert!(!facts_asked(&later).contains(&asked[0]));
+
+    // Bury, then undo: back at once.
+    let env = env_with_mini();
+    let out = study(&env, 0, &[], ":bury\n:undo\n:quit\n");
+    let asked = facts_asked(&out);
+    assert_eq!((asked.len(), &asked[2]), (3, &asked[0]));
+    assert_eq!(memory_flags(&env, &asked[0]).1, 0);
+}
+
+#[test]
+fn undo_reaches_the_last_answer_of_an_earlier_session_today() {
+    let env = env_with_mini();
+    let first = study(&env, 0, &["--limit", "1"], "1\n");
+    let answered = answers(&first)[0]["id"].as_str().unwrap().to_owned();
+    let out = study(&env, 0, &[], ":undo\n:quit\n");
+    assert!(
+        out.iter()
+            .any(|o| o["event"] == "undo" && o["message"].as_str().unwrap().contains("earlier today")),
+        "{out:?}"
+    );
+    let again: Vec<&Value> = out.iter().filter(|o| o["event"] == "question").collect();
+    assert_eq!(again.last().unwrap()["id"], answered.as_str(), "shown again");
+    let n: i64 = db(&env)
+        .query_row("SELECT count(*) FROM review", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+    // Not the day after.
+    study(&env, 0, &["--limit", "1"], "1\n");
+    let out = study(&env, 1, &[], ":undo\n:quit\n");
+    assert!(out.iter().any(|o| o["message"] == "Nothing to undo today."), "{out:?}");
+}
+
+#[test]
+fn an_empty_line_is_not_an_answer() {
+    let env = env_with_mini();
+    common::keep_only(&env.db(), &["mini/areas/how_many/count"]);
+    let out = study(&env, 0, &[], "\n  \n4\n");
+    let invalid = out.iter().filter(|o| o["event"] == "invalid").count();
+    assert_eq!(invalid, 2, "{out:?}");
+    let a = answers(&out);
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        (a[0]["given"].as_str(), a[0]["verdict"].as_str()),
+        (Some("4"), Some("correct"))
+    );
+    let n: i64 = db(&env)
+        .query_row("SELECT count(*) FROM review", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    // :show gives up: the answer is shown and the fact counts as forgotten.
+    let env = env_with_mini();
+    common::keep_only(&env.db(), &["mini/areas/how_many/count"]);
+    let out = study(&env, 0, &["--limit", "1"], ":show\n");
+    let a = answers(&out)[0];
+    assert_eq!(
+        (a["rating"].as_str(), a["verdict"].as_str()),
+        (Some("again"), Some("wrong"))
+    );
+}
+
+#[test]
+fn an_accepted_answer_counts_as_right_in_the_numbers() {
+    let env = env_with_mini();
+    common::keep_only(&env.db(), &["mini/zhangxiao/recall/name"]);
+    let out = env
+        .quiz()
+        .args(["study", "--limit", "1"])
+        .write_stdin("张潇\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("almost → hard"), "{text}");
+    assert!(text.contains("1 answered, 1 right (100%)"), "{text}");
+}
+
+#[test]
+fn due_tomorrow_is_what_the_next_session_shows() {
+    let env = env_with_mini();
+    env.ok(&["config", "new_per_day", "10"]);
+    let qs = common::questions_by_id(&env, "mini");
+    let summary = |out: &[Value]| out.last().unwrap()["due_tomorrow"].as_i64().unwrap();
+    let day0 = study_right(&env, 0, &[], &qs);
+    assert_eq!(answers(&day0).len(), 10);
+    env.ok(&["config", "new_per_day", "0"]);
+    let mut promised = summary(&day0);
+    for day in 1..6 {
+        // One answer wrong on day 3: it is relearned, and what is left waits for tomorrow.
+        let out = if day == 3 {
+            study(&env, day, &["--limit", "1"], "不知道\n")
+        } else {
+            study_right(&env, day, &[], &qs)
+        };
+        if day != 3 {
+            assert_eq!(
+                answers(&out).len() as i64,
+                promised,
+                "day {day}: yesterday's summary promised {promised}"
+            );
+        }
+        promised = summary(&out);
+    }
+}
+
+#[test]
+fn a_second_session_never_overwrites_what_the_first_stored() {
+    // Two sessions show the same fact; the first to answer stores it, the second is told so
+    // and its answer is not stored: the memory always agrees with its log.
+    let env = env_with_mini();
+    common::keep_only(&env.db(), &["mini/areas/how_many/count", "mini/measures/how_many/count"]);
+    use std::io::{BufRead, BufReader, Write};
+    let spawn = || {
+        env.quiz_std()
+            .args(["study", "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    let mut a_out = BufReader::new(a.stdout.take().unwrap()).lines();
+    let mut b_out = BufReader::new(b.stdout.take().unwrap()).lines();
+    let qa: Value = serde_json::from_str(&a_out.next().unwrap().unwrap()).unwrap();
+    let qb: Value = serde_json::from_str(&b_out.next().unwrap().unwrap()).unwrap();
+    assert_eq!(qa["fact"], qb["fact"], "both show the first fact");
+    let mut a_in = a.stdin.take().unwrap();
+    let mut b_in = b.stdin.take().unwrap();
+    writeln!(a_in, "4").unwrap();
+    a_in.flush().unwrap();
+    let stored: Value = serde_json::from_str(&a_out.next().unwrap().unwrap()).unwrap();
+    assert!(stored["verdict"].is_string(), "{stored}");
+    writeln!(b_in, "4").unwrap();
+    b_in.flush().unwrap();
+    let refused: Value = serde_json::from_str(&b_out.next().unwrap().unwrap()).unwrap();
+    assert_eq!(refused["event"], "invalid", "{refused}");
+    assert!(refused["message"].as_str().unwrap().contains("Another quiz session"));
+    drop((a_in, b_in));
+    a.wait().unwrap();
+    b.wait().unwrap();
+    let c = db(&env);
+    let disagree: i64 = c
+        .query_row(
+            "SELECT count(*) FROM memory m WHERE m.reps != (SELECT count(*) FROM review r
+                 JOIN question q ON q.id = r.question_id
+                 WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(disagree, 0);
+}

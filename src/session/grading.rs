@@ -64,7 +64,7 @@ pub struct ListGrade {
 /// newlines, in any order. All items: correct; at least half: almost; fewer: wrong.
 pub fn grade_list(items: &[Vec<String>], given: &str, lexicon: &Lexicon) -> ListGrade {
     let parts: Vec<&str> = given
-        .split(['、', ',', ',', ';', ';', '\n'])
+        .split(['、', ',', '\u{ff0c}', ';', '\u{ff1b}', '\n'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
