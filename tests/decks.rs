@@ -41,15 +41,15 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
     let env = Env::new();
     let deck = env.write("d.toml", &fixture_text("mini.toml"));
     env.ok(&["add-deck", deck.to_str().unwrap()]);
-    // Progress on a question of the list whose wording will change, and on the term to be removed.
+    // Progress on the list whose wording will change, and on the term to be removed.
     let conn = rusqlite::Connection::open(env.db()).unwrap();
     for uid in ["mini/areas/item_at/2", "mini/camels/recall/meaning"] {
-        let id: i64 = conn
-            .query_row("SELECT id FROM question WHERE uid = ?1", [uid], |r| {
-                r.get(0)
+        let (id, fact): (i64, String) = conn
+            .query_row("SELECT id, fact_id FROM question WHERE uid = ?1", [uid], |r| {
+                Ok((r.get(0)?, r.get(1)?))
             })
             .unwrap();
-        conn.execute("UPDATE card SET queue = 2, reps = 3, stability = 12.5, difficulty = 4.0, due = 99 WHERE question_id = ?1", [id]).unwrap();
+        conn.execute("UPDATE memory SET queue = 2, reps = 3, stability = 12.5, difficulty = 4.0, due = 99 WHERE fact_id = ?1", [fact]).unwrap();
         conn.execute(
             "INSERT INTO review (question_id, reviewed_at, rating, queue_before, elapsed_days, duration_ms, interval_days, due, before)
              VALUES (?1, 1000, 3, 0, 0, 1500, 12, 99, '{}')",
@@ -75,7 +75,8 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
     let conn = rusqlite::Connection::open(env.db()).unwrap();
     let (reps, stability, answer): (i64, f64, String) = conn
         .query_row(
-            "SELECT c.reps, c.stability, q.answer FROM question q JOIN card c ON c.question_id = q.id
+            "SELECT m.reps, m.stability, q.answer FROM question q
+             JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
              WHERE q.uid = 'mini/areas/item_at/2'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
@@ -90,8 +91,9 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
 
     let (retired, active, reviews): (i64, i64, i64) = conn
         .query_row(
-            "SELECT q.retired, c.active, (SELECT count(*) FROM review r WHERE r.question_id = q.id)
-             FROM question q JOIN card c ON c.question_id = q.id WHERE q.uid = 'mini/camels/recall/meaning'",
+            "SELECT q.retired, m.active, (SELECT count(*) FROM review r WHERE r.question_id = q.id)
+             FROM question q JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
+             WHERE q.uid = 'mini/camels/recall/meaning'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
@@ -115,7 +117,8 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
     let reps: i64 = rusqlite::Connection::open(env.db())
         .unwrap()
         .query_row(
-            "SELECT c.reps FROM question q JOIN card c ON c.question_id = q.id WHERE q.uid = 'mini/camels/recall/meaning' AND q.retired = 0 AND c.active = 1",
+            "SELECT m.reps FROM question q JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
+             WHERE q.uid = 'mini/camels/recall/meaning' AND q.retired = 0 AND m.active = 1",
             [],
             |r| r.get(0),
         )

@@ -136,15 +136,18 @@ fn reviews(c: &Connection) -> Vec<(String, i64)> {
     .collect()
 }
 
-/// Every card agrees with the last review of its question (or is still new with none).
+/// Every fact's memory agrees with the last review of its questions (or is still new with
+/// none).
 fn assert_cards_agree_with_reviews(c: &Connection, run: usize) {
     let mut st = c
         .prepare(
-            "SELECT c.question_id, c.queue, c.due, c.stability, c.interval_days, c.reps,
+            "WITH fr AS (SELECT r.*, m.id AS mid FROM review r JOIN question q ON q.id = r.question_id
+                         JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id)
+             SELECT m.id, m.queue, m.due, m.stability, m.interval_days, m.reps,
                     r.due, r.stability, r.interval_days,
-                    (SELECT count(*) FROM review r2 WHERE r2.question_id = c.question_id)
-             FROM card c LEFT JOIN review r ON r.id =
-                 (SELECT max(id) FROM review r3 WHERE r3.question_id = c.question_id)",
+                    (SELECT count(*) FROM fr r2 WHERE r2.mid = m.id)
+             FROM memory m LEFT JOIN fr r ON r.id =
+                 (SELECT max(id) FROM fr r3 WHERE r3.mid = m.id)",
         )
         .unwrap();
     let mut rows = st.query([]).unwrap();
@@ -530,12 +533,12 @@ fn a_database_with_a_garbage_page_is_refused_untouched() {
     let (env, bytes) = real_database();
     let ps = page_size(&bytes);
     let pages = bytes.len() / ps;
-    // The root page of the card table (which every command reads) and the page in the
+    // The root page of the memory table (which every command reads) and the page in the
     // middle of the file.
     let card_root: i64 = Connection::open(env.db())
         .unwrap()
         .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'card'",
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'memory'",
             [],
             |r| r.get(0),
         )
@@ -550,9 +553,9 @@ fn a_database_with_a_garbage_page_is_refused_untouched() {
         std::fs::write(&db, &damaged).unwrap();
         db
     };
-    // The root page of the card table, which every command reads: all refuse.
+    // The root page of the memory table, which every command reads: all refuse.
     let db = damaged_copy(card_root as usize);
-    assert_refused_untouched(&env, &db, "garbage over the card table's root page", false);
+    assert_refused_untouched(&env, &db, "garbage over the memory table's root page", false);
     // Every other page in turn (the middle one first): a command refuses as soon as it reads
     // the damaged page, and otherwise works.
     let mut refusals = 0;

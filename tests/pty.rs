@@ -14,21 +14,31 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     let env = Env::new();
     env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
     // Three questions of three facts, in this order: two typed numbers and a true/false.
-    let c = rusqlite::Connection::open(env.db()).unwrap();
-    c.execute(
-        "UPDATE card SET suspended = (SELECT uid NOT IN ('mini/areas/how_many/count',
-            'mini/measures/how_many/count', 'mini/countries/true_false/false')
-            FROM question WHERE id = card.question_id)",
-        [],
-    )
-    .unwrap();
-    drop(c);
+    common::keep_only(
+        &env.db(),
+        &[
+            "mini/areas/how_many/count",
+            "mini/measures/how_many/count",
+            "mini/countries/true_false/false",
+        ],
+    );
     let mut cmd = env.quiz_std();
     cmd.env("TERM", "xterm").arg("study");
     let mut p = Session::spawn(cmd).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(30)));
-    // New questions come easiest kind first. 1. The true/false, whose statement is false:
-    // the second option; one arrow down, Enter.
+    // New facts come in deck order. 1. A number question, typed in Chinese numerals: five,
+    // wrong (it is four); then "continue", the step that follows every answer.
+    p.expect("几方面").unwrap();
+    p.expect("answer").unwrap();
+    p.send("五方面\r").unwrap();
+    p.expect("continue").unwrap();
+    p.send("\r").unwrap();
+    // 2. Another number question: right. A double Enter lands on "continue", never in the
+    // next question.
+    p.expect("几项举措").unwrap();
+    p.expect("answer").unwrap();
+    p.send("4\r\r").unwrap();
+    // 3. The true/false, whose statement is false: the second option; one arrow down, Enter.
     p.expect("王毅此行访问的四个国家").unwrap();
     p.expect("your answer").unwrap();
     p.send("\x1b[B").unwrap();
@@ -37,17 +47,11 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     let fb = p.expect("Comes back").unwrap();
     let fb = String::from_utf8_lossy(fb.before()).into_owned();
     assert!(fb.contains("correct → good"), "{fb}");
-    // 2. A number question, typed in Chinese numerals: five, wrong (it is four); "continue".
-    p.expect("几方面").unwrap();
-    p.expect("answer").unwrap();
-    p.send("五方面\r").unwrap();
     p.expect("continue").unwrap();
     p.send("\r").unwrap();
-    // 3. Another number question: right.
-    p.expect("几项举措").unwrap();
-    p.expect("answer").unwrap();
-    p.send("4\r").unwrap();
-    // 4. Ctrl-C at the next prompt (typed or a list) ends the session cleanly.
+    // 4. The forgotten fact comes back early (nothing else is left), said so; Ctrl-C at its
+    // prompt ends the session cleanly.
+    p.expect("early").unwrap();
     p.expect(expectrl::Regex("your answer|:skip")).unwrap();
     std::thread::sleep(Duration::from_millis(300));
     p.send("\x03").unwrap();
@@ -65,11 +69,43 @@ fn a_terminal_session_with_arrow_keys_chinese_input_and_ctrl_c() {
     assert_eq!(
         rows,
         [
-            ("错 (false)".to_owned(), "correct".to_owned()),
             ("五方面".to_owned(), "wrong".to_owned()),
             ("4".to_owned(), "correct".to_owned()),
+            ("错 (false)".to_owned(), "correct".to_owned()),
         ]
     );
+}
+
+#[test]
+fn suspending_a_fact_in_a_terminal_asks_first() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    common::keep_only(&env.db(), &["mini/countries/true_false/false"]);
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm").arg("study");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("your answer").unwrap();
+    // The list: 对, 错, skip, bury, suspend, …: four down to "suspend".
+    for _ in 0..4 {
+        p.send("\x1b[B").unwrap();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    p.send("\r").unwrap();
+    p.expect("Suspend this fact?").unwrap();
+    p.send("y").unwrap();
+    p.expect("Suspended: this fact").unwrap();
+    p.expect("Nothing more to study now").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    let suspended: i64 = rusqlite::Connection::open(env.db())
+        .unwrap()
+        .query_row(
+            "SELECT suspended FROM memory WHERE fact_id = 'countries'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(suspended, 1);
 }
 
 #[test]
