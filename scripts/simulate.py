@@ -25,10 +25,12 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler
 
+SESSION_LIMIT_SECS = 300
 RECOGNITION = {"choice", "true_false", "not_in_list", "what_on_date"}
 FREE = {"list_recall", "order", "chronology", "when"}
 
@@ -112,6 +114,10 @@ def study_day(bin_path, env, questions, student, now):
                          bufsize=1)
     answers = []
     current = None
+    # A session that stops answering is killed and reported, not waited for forever.
+    hung = []
+    watchdog = threading.Timer(SESSION_LIMIT_SECS, lambda: (hung.append(True), p.kill()))
+    watchdog.start()
     for line in p.stdout:
         ev = json.loads(line)
         kind = ev.get("event")
@@ -136,6 +142,10 @@ def study_day(bin_path, env, questions, student, now):
             answers.append({"fact": q["fact_key"], "deck": q["deck"], "kind": q["kind"],
                             "rung": rung, "ok": ok, "list": q["fact_kind"] == "list"})
             current = None
+    watchdog.cancel()
+    if hung:
+        print(f"  (the session made no progress for {SESSION_LIMIT_SECS} s and was killed)")
+        return answers
     p.stdin.close()
     p.wait()
     if p.returncode != 0:

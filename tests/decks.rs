@@ -27,9 +27,11 @@ fn decks_lists_counts() {
     let out = env.ok(&["decks"]);
     let line = out.lines().find(|l| l.starts_with("mini ")).unwrap();
     let cols: Vec<&str> = line.split_whitespace().collect();
-    // deck new learning due suspended total title
+    // deck new learning due suspended facts questions title
     assert_eq!(cols[2..5], ["0", "0", "0"]);
-    assert_eq!(cols[1], cols[5], "every question is new: {line}");
+    assert_eq!(cols[1], cols[5], "every fact is new: {line}");
+    let questions: i64 = cols[6].parse().unwrap();
+    assert!(questions > cols[5].parse::<i64>().unwrap(), "{line}");
     let json = env.ok(&["decks", "--json"]);
     let v: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
     assert_eq!(v["id"], "mini");

@@ -6,7 +6,10 @@ use crate::error::{Error, Result};
 
 use super::Ctx;
 
-/// List the decks with their question counts (new, learning, due today, suspended, total).
+/// List the decks with their facts (new, learning, due today, suspended, total) and questions.
+///
+/// A fact (a list, an event, a term…) is what is learned and scheduled; its questions are
+/// the ways of asking about it.
 #[derive(Debug, clap::Args)]
 pub struct DecksArgs {
     /// One JSON object per deck instead of a table.
@@ -43,16 +46,16 @@ pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
     w(
         out,
         format!(
-            "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  title",
-            "deck", "new", "learning", "due", "suspended", "total"
+            "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  {:>9}  title",
+            "deck", "new", "learning", "due", "suspended", "facts", "questions"
         ),
     )?;
     for c in &counts {
         w(
             out,
             format!(
-                "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  {}",
-                c.id, c.new, c.learning, c.due, c.suspended, c.total, c.title
+                "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  {:>9}  {}",
+                c.id, c.new, c.learning, c.due, c.suspended, c.total, c.questions, c.title
             ),
         )?;
     }
