@@ -253,8 +253,14 @@ fn apkg_with_scheduling_carries_card_state_into_anki() {
     assert_eq!(card["reps"], 2);
     assert_eq!(card["lapses"], 1);
     assert_eq!(card["stability"], 4.0);
-    let fresh = &notes["mini/areas/item_at/2"]["cards"][0];
-    assert_eq!(fresh["type"], 0, "unstudied cards stay new");
+    // Every question of a fact carries the fact's memory (docs/learning.md).
+    let sibling = &notes["mini/areas/item_at/2"]["cards"][0];
+    assert_eq!(
+        (&sibling["type"], &sibling["reps"]),
+        (&card["type"], &card["reps"])
+    );
+    let fresh = &notes["mini/measures/item_at/1"]["cards"][0];
+    assert_eq!(fresh["type"], 0, "unstudied facts stay new");
 }
 
 #[test]

@@ -47,9 +47,11 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
     let conn = rusqlite::Connection::open(env.db()).unwrap();
     for uid in ["mini/areas/item_at/2", "mini/camels/recall/meaning"] {
         let (id, fact): (i64, String) = conn
-            .query_row("SELECT id, fact_id FROM question WHERE uid = ?1", [uid], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT id, fact_id FROM question WHERE uid = ?1",
+                [uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap();
         conn.execute("UPDATE memory SET queue = 2, reps = 3, stability = 12.5, difficulty = 4.0, due = 99 WHERE fact_id = ?1", [fact]).unwrap();
         conn.execute(

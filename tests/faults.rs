@@ -533,12 +533,12 @@ fn a_database_with_a_garbage_page_is_refused_untouched() {
     let (env, bytes) = real_database();
     let ps = page_size(&bytes);
     let pages = bytes.len() / ps;
-    // The root page of the memory table (which every command reads) and the page in the
+    // The root page of the question table (which every command reads) and the page in the
     // middle of the file.
     let card_root: i64 = Connection::open(env.db())
         .unwrap()
         .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'memory'",
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'question'",
             [],
             |r| r.get(0),
         )
@@ -553,9 +553,14 @@ fn a_database_with_a_garbage_page_is_refused_untouched() {
         std::fs::write(&db, &damaged).unwrap();
         db
     };
-    // The root page of the memory table, which every command reads: all refuse.
+    // The root page of the question table, which every command reads: all refuse.
     let db = damaged_copy(card_root as usize);
-    assert_refused_untouched(&env, &db, "garbage over the memory table's root page", false);
+    assert_refused_untouched(
+        &env,
+        &db,
+        "garbage over the question table's root page",
+        false,
+    );
     // Every other page in turn (the middle one first): a command refuses as soon as it reads
     // the damaged page, and otherwise works.
     let mut refusals = 0;
@@ -795,7 +800,10 @@ export QUIZ_DB="$MNT/quiz.db" QUIZ_NOW=2026-03-02T09:00:00Z QUIZ_SEED=7 TZ=UTC H
 set +e
 "$QUIZ" add-deck "$BIG" > "$OUT/add.out" 2> "$OUT/add.err"; echo $? > "$OUT/add.rc"
 yes 1 | head -n 100000 | "$QUIZ" study --json > "$OUT/study.out" 2> "$OUT/study.err"; echo $? > "$OUT/study.rc"
+# The database is its file and its write-ahead log: a checkpoint the full disk cut short
+# leaves the main file behind the log, which holds what was committed.
 cp "$MNT/quiz.db" "$OUT/after.db"
+if [ -e "$MNT/quiz.db-wal" ]; then cp "$MNT/quiz.db-wal" "$OUT/after.db-wal"; fi
 ls "$MNT" > "$OUT/ls"
 "#
     );

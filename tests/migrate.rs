@@ -11,23 +11,21 @@ use rusqlite::Connection;
 type Review = (i64, i64, i64, i64, Option<String>, Option<String>);
 
 fn reviews(c: &Connection) -> Vec<Review> {
-    c.prepare(
-        "SELECT id, question_id, reviewed_at, rating, given, verdict FROM review ORDER BY id",
-    )
-    .unwrap()
-    .query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-        ))
-    })
-    .unwrap()
-    .map(Result::unwrap)
-    .collect()
+    c.prepare("SELECT id, question_id, reviewed_at, rating, given, verdict FROM review ORDER BY id")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }
 
 /// Per fact: (answers, last answer in unix seconds, rating of the last answer, queue of the
@@ -88,7 +86,9 @@ fn a_schema_8_database_with_history_upgrades_keeping_every_review_and_memory() {
         .unwrap();
     assert_eq!(ok, "ok");
     let broken: i64 = c
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(broken, 0);
 
@@ -105,7 +105,10 @@ fn a_schema_8_database_with_history_upgrades_keeping_every_review_and_memory() {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .unwrap();
-        assert_eq!(reps, *answers, "{fact}: the memory counts every answer of its log");
+        assert_eq!(
+            reps, *answers,
+            "{fact}: the memory counts every answer of its log"
+        );
         assert_eq!(last_review, *last, "{fact}");
         let s = stability.unwrap_or_else(|| panic!("{fact} has a memory"));
         assert!(s > 0.0, "{fact}");
@@ -122,7 +125,9 @@ fn a_schema_8_database_with_history_upgrades_keeping_every_review_and_memory() {
     assert!(relearning > 0, "the fixture has relearning facts");
     // Facts never answered are new.
     let new: i64 = c
-        .query_row("SELECT count(*) FROM memory WHERE queue = 0", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM memory WHERE queue = 0", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(new, facts - facts_before.len() as i64);
     drop(c);
@@ -136,7 +141,11 @@ fn a_schema_8_database_with_history_upgrades_keeping_every_review_and_memory() {
         .write_stdin(":undo\n:quit\n")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Nothing to undo today"), "{text}");
     let c = Connection::open(env.db()).unwrap();

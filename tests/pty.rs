@@ -144,3 +144,33 @@ fn declining_the_built_in_decks_adds_nothing() {
     p.expect(expectrl::Eof).unwrap();
     assert!(env.ok(&["decks"]).contains("no decks yet"));
 }
+
+#[test]
+fn kill_int_ends_a_terminal_session_keeping_its_answers() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    common::keep_only(
+        &env.db(),
+        &["mini/areas/how_many/count", "mini/measures/how_many/count"],
+    );
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm").arg("study");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("几方面").unwrap();
+    p.expect("answer").unwrap();
+    p.send("4\r").unwrap();
+    p.expect("continue").unwrap();
+    p.send("\r").unwrap();
+    p.expect("几项举措").unwrap();
+    p.expect("answer").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    // SIGINT from outside, as `kill -INT` sends it, while the prompt waits.
+    let pid = p.get_process().pid();
+    std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    p.expect("Session over: 1 answered").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+}

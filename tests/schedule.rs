@@ -26,9 +26,12 @@ fn bare() -> Settings {
     }
 }
 
+/// Anki's default steps (1m 10m), without fuzz. quiz's own default is one 10m step (a right
+/// first answer graduates a fact: docs/learning.md); these tests check the Anki mechanics.
 fn no_fuzz() -> Settings {
     Settings {
         fuzz: false,
+        learning_steps: vec![60, 600],
         ..Settings::default()
     }
 }
@@ -387,15 +390,19 @@ fn fuzz_is_deterministic_for_a_seed_and_stays_in_range() {
     }
     assert!(seen.len() >= 6, "fuzz spreads the interval: {seen:?}");
 
-    // Short intervals are not fuzzed.
-    let young = ans(&CardState::new(), Rating::Good, T0, &Settings::default());
+    // Short intervals are not fuzzed (graduating from Anki's 1m 10m steps: 2 days).
+    let anki_steps = Settings {
+        learning_steps: vec![60, 600],
+        ..Settings::default()
+    };
+    let young = ans(&CardState::new(), Rating::Good, T0, &anki_steps);
     let fuzzed = (0..50).map(|seed| {
         let mut rng = StdRng::seed_from_u64(seed);
         let c = answer(
             &young.card,
             Rating::Good,
             T0 + 10 * MIN,
-            &Settings::default(),
+            &anki_steps,
             0,
             &mut rng,
         );
@@ -545,7 +552,7 @@ fn retrievability_uses_fractional_days() {
 
 #[test]
 fn card_state_round_trips_through_json() {
-    let card = ans(&CardState::new(), Rating::Good, T0, &Settings::default()).card;
+    let card = ans(&CardState::new(), Rating::Good, T0, &no_fuzz()).card;
     let json = serde_json::to_string(&card).unwrap();
     assert!(json.contains("\"queue\":\"learning\""), "{json}");
     let back: CardState = serde_json::from_str(&json).unwrap();
@@ -637,7 +644,7 @@ fn settings_reject_bad_values_with_clear_messages() {
             "blue",
             "unknown setting `colour`; known settings: desired_retention, learning_steps, \
              relearning_steps, maximum_interval_days, rollover_hour, new_per_day, \
-             reviews_per_day, leech_threshold, fuzz, parameters",
+             reviews_per_day, new_order, leech_threshold, fuzz, parameters",
         ),
     ];
     for (key, value, message) in cases {
@@ -656,12 +663,13 @@ fn settings_parse_and_print_canonically() {
         shown,
         [
             ("desired_retention", "0.9"),
-            ("learning_steps", "1m 10m"),
+            ("learning_steps", "10m"),
             ("relearning_steps", "10m"),
             ("maximum_interval_days", "36500"),
             ("rollover_hour", "4"),
             ("new_per_day", "20"),
             ("reviews_per_day", "200"),
+            ("new_order", "interleave"),
             ("leech_threshold", "8"),
             ("fuzz", "true"),
             ("parameters", ""),

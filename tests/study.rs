@@ -256,14 +256,18 @@ fn fsrs_reference_example_without_learning_steps() {
 }
 
 fn memory_row(c: &Connection, fact: &str) -> Vec<String> {
-    c.query_row("SELECT * FROM memory WHERE deck_id || '/' || fact_id = ?1", [fact], |r| {
-        (0..18)
-            .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i)
-                    .map(|v| format!("{v:?}"))
-            })
-            .collect()
-    })
+    c.query_row(
+        "SELECT * FROM memory WHERE deck_id || '/' || fact_id = ?1",
+        [fact],
+        |r| {
+            (0..18)
+                .map(|i| {
+                    r.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect()
+        },
+    )
     .unwrap()
 }
 
@@ -572,7 +576,15 @@ fn answering_right_for_eight_days_reaches_the_whole_lists_an_exam_asks() {
                 whole_lists.insert(a["fact"].as_str().unwrap().to_owned());
             }
             if day == 0 {
-                decks_day_one.insert(a["fact"].as_str().unwrap().split('/').next().unwrap().to_owned());
+                decks_day_one.insert(
+                    a["fact"]
+                        .as_str()
+                        .unwrap()
+                        .split('/')
+                        .next()
+                        .unwrap()
+                        .to_owned(),
+                );
             }
         }
     }
@@ -580,7 +592,10 @@ fn answering_right_for_eight_days_reaches_the_whole_lists_an_exam_asks() {
     // written out in full within the week.
     assert_eq!(decks_day_one.len(), 2, "{decks_day_one:?}");
     for fact in ["sco-fm-2020/e1-sco-outcomes", "sco-fm-2020/e2-russia-areas"] {
-        assert!(whole_lists.contains(fact), "{fact} not asked whole: {whole_lists:?}");
+        assert!(
+            whole_lists.contains(fact),
+            "{fact} not asked whole: {whole_lists:?}"
+        );
     }
 }
 
@@ -651,7 +666,10 @@ fn skip_bury_and_suspend_act_on_the_whole_fact_and_undo_takes_them_back() {
     assert!(!asked[1..].contains(&buried), "{asked:?}");
     assert!(memory_flags(&env, &buried).1 > START);
     let next_day = study(&env, 1, &[], &"1\n".repeat(100));
-    assert!(facts_asked(&next_day).contains(&buried), "back the next day");
+    assert!(
+        facts_asked(&next_day).contains(&buried),
+        "back the next day"
+    );
 
     // Suspend, then undo (typed at the next fact's question): unsuspended and shown again
     // at once.
@@ -685,11 +703,16 @@ fn undo_reaches_the_last_answer_of_an_earlier_session_today() {
     let out = study(&env, 0, &[], ":undo\n:quit\n");
     assert!(
         out.iter()
-            .any(|o| o["event"] == "undo" && o["message"].as_str().unwrap().contains("earlier today")),
+            .any(|o| o["event"] == "undo"
+                && o["message"].as_str().unwrap().contains("earlier today")),
         "{out:?}"
     );
     let again: Vec<&Value> = out.iter().filter(|o| o["event"] == "question").collect();
-    assert_eq!(again.last().unwrap()["id"], answered.as_str(), "shown again");
+    assert_eq!(
+        again.last().unwrap()["id"],
+        answered.as_str(),
+        "shown again"
+    );
     let n: i64 = db(&env)
         .query_row("SELECT count(*) FROM review", [], |r| r.get(0))
         .unwrap();
@@ -697,7 +720,10 @@ fn undo_reaches_the_last_answer_of_an_earlier_session_today() {
     // Not the day after.
     study(&env, 0, &["--limit", "1"], "1\n");
     let out = study(&env, 1, &[], ":undo\n:quit\n");
-    assert!(out.iter().any(|o| o["message"] == "Nothing to undo today."), "{out:?}");
+    assert!(
+        out.iter().any(|o| o["message"] == "Nothing to undo today."),
+        "{out:?}"
+    );
 }
 
 #[test]
@@ -776,7 +802,10 @@ fn a_second_session_never_overwrites_what_the_first_stored() {
     // Two sessions show the same fact; the first to answer stores it, the second is told so
     // and its answer is not stored: the memory always agrees with its log.
     let env = env_with_mini();
-    common::keep_only(&env.db(), &["mini/areas/how_many/count", "mini/measures/how_many/count"]);
+    common::keep_only(
+        &env.db(),
+        &["mini/areas/how_many/count", "mini/measures/how_many/count"],
+    );
     use std::io::{BufRead, BufReader, Write};
     let spawn = || {
         env.quiz_std()
@@ -803,7 +832,12 @@ fn a_second_session_never_overwrites_what_the_first_stored() {
     b_in.flush().unwrap();
     let refused: Value = serde_json::from_str(&b_out.next().unwrap().unwrap()).unwrap();
     assert_eq!(refused["event"], "invalid", "{refused}");
-    assert!(refused["message"].as_str().unwrap().contains("Another quiz session"));
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("Another quiz session")
+    );
     drop((a_in, b_in));
     a.wait().unwrap();
     b.wait().unwrap();

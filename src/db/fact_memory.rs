@@ -88,7 +88,9 @@ pub(super) fn from_question_cards(tx: &Transaction) -> Result<()> {
         tx.prepare("UPDATE memory SET suspended = 1 WHERE deck_id = ?1 AND fact_id = ?2")?;
     for chunk in answers.chunk_by(|a, b| (&a.0, &a.1) == (&b.0, &b.1)) {
         let (deck, fact) = (&chunk[0].0, &chunk[0].1);
-        let c = cards.remove(&(deck.clone(), fact.clone())).unwrap_or_default();
+        let c = cards
+            .remove(&(deck.clone(), fact.clone()))
+            .unwrap_or_default();
         let mut reviews = Vec::with_capacity(chunk.len());
         let mut prev_day = None;
         // Study days with a passing answer: how far up the ladder the fact had come.

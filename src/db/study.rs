@@ -161,27 +161,27 @@ fn memory_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<MemoryRow> {
 fn write_memory(tx: &rusqlite::Connection, id: i64, row: &MemoryRow) -> Result<()> {
     let s = &row.state;
     tx.prepare_cached(
-            "UPDATE memory SET queue = ?2, step = ?3, stability = ?4, difficulty = ?5, due = ?6,
+        "UPDATE memory SET queue = ?2, step = ?3, stability = ?4, difficulty = ?5, due = ?6,
                  last_review = ?7, interval_days = ?8, reps = ?9, lapses = ?10, rung = ?11,
                  suspended = ?12, buried_until = ?13, leech = ?14
              WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            s.queue.as_i64(),
-            s.step,
-            s.stability.map(f64::from),
-            s.difficulty.map(f64::from),
-            s.due,
-            s.last_review,
-            s.interval_days,
-            s.reps,
-            s.lapses,
-            row.rung,
-            row.suspended,
-            row.buried_until,
-            row.leech
-        ])?;
+    )?
+    .execute(params![
+        id,
+        s.queue.as_i64(),
+        s.step,
+        s.stability.map(f64::from),
+        s.difficulty.map(f64::from),
+        s.due,
+        s.last_review,
+        s.interval_days,
+        s.reps,
+        s.lapses,
+        row.rung,
+        row.suspended,
+        row.buried_until,
+        row.leech
+    ])?;
     Ok(())
 }
 
@@ -263,7 +263,8 @@ impl Db {
 
     /// The fact and memory row of memory `id`.
     pub fn study_fact(&self, id: i64) -> Result<StudyFact> {
-        let sql = format!("SELECT m.deck_id, m.fact_id, {MEMORY_COLS} FROM memory m WHERE m.id = ?1");
+        let sql =
+            format!("SELECT m.deck_id, m.fact_id, {MEMORY_COLS} FROM memory m WHERE m.id = ?1");
         Ok(self.conn.prepare_cached(&sql)?.query_row([id], |r| {
             Ok(StudyFact {
                 id,
@@ -303,7 +304,8 @@ impl Db {
 
     /// Question `id`.
     pub fn question(&self, id: i64) -> Result<Question> {
-        let sql = format!("SELECT {QUESTION_COLUMNS} FROM question q {QUESTION_JOINS} WHERE q.id = ?1");
+        let sql =
+            format!("SELECT {QUESTION_COLUMNS} FROM question q {QUESTION_JOINS} WHERE q.id = ?1");
         Ok(self
             .conn
             .prepare_cached(&sql)?
@@ -469,7 +471,12 @@ impl Db {
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500))",
         )?;
         Ok(st.query_row(
-            params![q.learn_ahead_until, q.reviews_before, decks_json(q.decks), exclude],
+            params![
+                q.learn_ahead_until,
+                q.reviews_before,
+                decks_json(q.decks),
+                exclude
+            ],
             |r| {
                 Ok(Waiting {
                     learning: r.get(0)?,
@@ -477,6 +484,22 @@ impl Db {
                     new: r.get(2)?,
                 })
             },
+        )?)
+    }
+
+    /// Learning facts due by `q.learn_ahead_until` (up to [`WAITING_CAP`]): the part of
+    /// [`Db::waiting_today`] that changes with every answer.
+    pub fn learning_waiting(&self, q: &NextQuery) -> Result<i64> {
+        let exclude = serde_json::to_string(q.exclude).unwrap_or_else(|_| "[]".into());
+        let mut st = self.conn.prepare_cached(
+            "SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_due
+               WHERE queue IN (1, 3) AND queue <> 0 AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
+                 AND m.id NOT IN (SELECT value FROM json_each(?3))
+                 AND (?2 IS NULL OR deck_id IN (SELECT value FROM json_each(?2))) LIMIT 500)",
+        )?;
+        Ok(st.query_row(
+            params![q.learn_ahead_until, decks_json(q.decks), exclude],
+            |r| r.get(0),
         )?)
     }
 
@@ -499,7 +522,10 @@ impl Db {
                 .prepare_cached(&sql)?
                 .query_row(params![reviews_before, decks_json(decks)], |r| r.get(0))?)
         };
-        Ok((count("queue = 2 AND due < ?1")?, count("queue IN (1, 3) AND ?1 = ?1")?))
+        Ok((
+            count("queue = 2 AND due < ?1")?,
+            count("queue IN (1, 3) AND ?1 = ?1")?,
+        ))
     }
 
     /// `EXPLAIN QUERY PLAN` of each pick, for the test that no pick scans a table.

@@ -10,8 +10,8 @@
 //! - Every answer, including same-day learning steps, calls `next_states` with the number of
 //!   study-day boundaries since the previous answer ([`day_number`] difference, not 24-hour
 //!   periods), and the chosen button's memory state is always stored.
-//! - New cards go through the learning steps (default 1m 10m): Again goes back to the first
-//!   step; Hard repeats the current step (on the first step: the average of the first two, or
+//! - New cards go through the learning steps (quiz's default is one step, 10m; Anki's is
+//!   1m 10m): Again goes back to the first step; Hard repeats the current step (on the first step: the average of the first two, or
 //!   1.5× a single step, at most a day more); Good moves to the next step or graduates; Easy
 //!   graduates at once. With no steps every answer graduates.
 //! - Graduating uses the chosen button's FSRS interval rounded half away from zero, at least 1

@@ -193,7 +193,13 @@ impl Settings {
                 self.new_order = match v {
                     "interleave" => NewOrder::Interleave,
                     "deck" => NewOrder::Deck,
-                    _ => return Err(invalid("new_order", "interleave or deck", format!("\"{v}\""))),
+                    _ => {
+                        return Err(invalid(
+                            "new_order",
+                            "interleave or deck",
+                            format!("\"{v}\""),
+                        ));
+                    }
                 }
             }
             "parameters" => self.parameters = parse_parameters(v)?,

@@ -200,7 +200,10 @@ mod tests {
             v(3, Kind::Order, None),
             v(4, Kind::ListRecall, None),
         ];
-        assert_eq!(choose(&vs, Rung::Recognition, None), Some((0, Rung::Recognition)));
+        assert_eq!(
+            choose(&vs, Rung::Recognition, None),
+            Some((0, Rung::Recognition))
+        );
         assert_eq!(choose(&vs, Rung::Cued, None), Some((1, Rung::Cued)));
         // The exam's question first: the whole list before its order.
         assert_eq!(choose(&vs, Rung::Free, None), Some((3, Rung::Free)));
@@ -213,9 +216,15 @@ mod tests {
             v(2, Kind::TrueFalse, Some(10)),
             v(3, Kind::NotInList, Some(30)),
         ];
-        assert_eq!(choose(&vs, Rung::Recognition, None), Some((1, Rung::Recognition)));
+        assert_eq!(
+            choose(&vs, Rung::Recognition, None),
+            Some((1, Rung::Recognition))
+        );
         // Never the question just shown while another exists.
-        assert_eq!(choose(&vs, Rung::Recognition, Some(2)), Some((2, Rung::Recognition)));
+        assert_eq!(
+            choose(&vs, Rung::Recognition, Some(2)),
+            Some((2, Rung::Recognition))
+        );
     }
 
     #[test]
@@ -224,19 +233,31 @@ mod tests {
         assert_eq!(top_rung(&vs), Some(Rung::Cued));
         assert_eq!(choose(&vs, Rung::Free, None), Some((0, Rung::Cued)));
         let only_free = [v(9, Kind::Chronology, None)];
-        assert_eq!(choose(&only_free, Rung::Recognition, None), Some((0, Rung::Free)));
+        assert_eq!(
+            choose(&only_free, Rung::Recognition, None),
+            Some((0, Rung::Free))
+        );
         // The single question is asked again rather than nothing.
-        assert_eq!(choose(&only_free, Rung::Free, Some(9)), Some((0, Rung::Free)));
+        assert_eq!(
+            choose(&only_free, Rung::Free, Some(9)),
+            Some((0, Rung::Free))
+        );
         // The only question of the rung was just shown: the rung below instead.
         let two = [v(1, Kind::Choice, None), v(2, Kind::ItemAt, Some(5))];
-        assert_eq!(choose(&two, Rung::Cued, Some(2)), Some((0, Rung::Recognition)));
+        assert_eq!(
+            choose(&two, Rung::Cued, Some(2)),
+            Some((0, Rung::Recognition))
+        );
     }
 
     #[test]
     fn recognition_is_weaker_evidence_once_a_fact_is_in_review() {
         use Verdict::*;
         assert_eq!(rating(Correct, Rung::Recognition, Queue::New), Rating::Good);
-        assert_eq!(rating(Correct, Rung::Recognition, Queue::Review), Rating::Hard);
+        assert_eq!(
+            rating(Correct, Rung::Recognition, Queue::Review),
+            Rating::Hard
+        );
         assert_eq!(rating(Correct, Rung::Free, Queue::Review), Rating::Good);
         assert_eq!(rating(Almost, Rung::Free, Queue::Review), Rating::Hard);
         assert_eq!(rating(Wrong, Rung::Cued, Queue::Learning), Rating::Again);

@@ -325,7 +325,7 @@ impl<'a> Session<'a> {
                 }
             }
             Some(start) => Waiting {
-                learning: self.db.waiting_today(&q)?.learning,
+                learning: self.db.learning_waiting(&q)?,
                 ..start
             },
         };
@@ -359,8 +359,7 @@ impl<'a> Session<'a> {
         let variants = self.db.variants(fact.id)?;
         let top = ladder::top_rung(&variants).unwrap_or(Rung::Recognition);
         let avoid = self.last.filter(|(f, _)| *f == fact.id).map(|(_, q)| q);
-        let picked = match question.and_then(|q| variants.iter().position(|v| v.question_id == q))
-        {
+        let picked = match question.and_then(|q| variants.iter().position(|v| v.question_id == q)) {
             Some(i) => Some((i, ladder::rung_of(variants[i].kind))),
             None => ladder::choose(&variants, Rung::from_u8(fact.row.rung), avoid),
         };
@@ -398,7 +397,11 @@ impl<'a> Session<'a> {
             }
         }
         loop {
-            if self.opts.limit.is_some_and(|l| self.answers().count() as u32 >= l) {
+            if self
+                .opts
+                .limit
+                .is_some_and(|l| self.answers().count() as u32 >= l)
+            {
                 break;
             }
             let now = self.clock.now();
@@ -451,7 +454,10 @@ impl<'a> Session<'a> {
             self.feedback(&done, &g.notes)?;
             let can_overrule = matches!(done.verdict, Some(Verdict::Wrong | Verdict::Almost));
             if done.shown.fact.row.state.queue == Queue::New {
-                *self.new_by_deck.entry(done.shown.fact.deck.clone()).or_default() += 1;
+                *self
+                    .new_by_deck
+                    .entry(done.shown.fact.deck.clone())
+                    .or_default() += 1;
             }
             self.actions.push(Action::Answer(Box::new(done)));
             let reply = self
@@ -490,11 +496,8 @@ impl<'a> Session<'a> {
     fn summary(&self, started: Instant) -> Result<Summary> {
         let now = self.clock.now();
         let tomorrow = self.day_start(self.day(now) + 1);
-        let before = schedule::reviews_due_before(
-            tomorrow,
-            self.settings.rollover_hour,
-            self.utc_offset,
-        );
+        let before =
+            schedule::reviews_due_before(tomorrow, self.settings.rollover_hour, self.utc_offset);
         let (reviews, learning) = self.db.scheduled_before(before, &self.opts.decks)?;
         Ok(Summary {
             answered: self.answers().count() as u32,
@@ -585,7 +588,10 @@ impl<'a> Session<'a> {
                     before: s.fact.row.buried_until,
                 });
                 self.waiting = None;
-                ("bury", "Buried until tomorrow: this fact and every question about it.".to_owned())
+                (
+                    "bury",
+                    "Buried until tomorrow: this fact and every question about it.".to_owned(),
+                )
             }
             (Command::Suspend, Some(s)) => {
                 let sure = !self.prompter.is_terminal()
@@ -600,7 +606,10 @@ impl<'a> Session<'a> {
                     self.db.set_suspended(s.fact.id, true)?;
                     self.actions.push(Action::Suspend { fact: s.fact.id });
                     self.waiting = None;
-                    ("suspend", "Suspended: this fact and every question about it.".to_owned())
+                    (
+                        "suspend",
+                        "Suspended: this fact and every question about it.".to_owned(),
+                    )
                 } else {
                     self.redo = again(s);
                     ("suspend", "Not suspended.".to_owned())
@@ -696,8 +705,7 @@ impl<'a> Session<'a> {
                 match undone {
                     Some(u) => {
                         let q = self.db.question(u.question_id)?;
-                        let text =
-                            format!("Undone (answered earlier today): {}", q.prompt);
+                        let text = format!("Undone (answered earlier today): {}", q.prompt);
                         Ok((Some((u.memory_id, Some(u.question_id))), text))
                     }
                     None => Ok((None, "Nothing to undo today.".to_owned())),
@@ -906,8 +914,14 @@ impl<'a> Session<'a> {
 
     fn rating_labels(&mut self, s: &Shown) -> Result<[String; 4]> {
         let now = self.clock.now();
-        let p = schedule::preview(&s.fact.row.state, now, &self.settings, self.utc_offset, None)
-            .map_err(|e| Error::Other(e.to_string()))?;
+        let p = schedule::preview(
+            &s.fact.row.state,
+            now,
+            &self.settings,
+            self.utc_offset,
+            None,
+        )
+        .map_err(|e| Error::Other(e.to_string()))?;
         Ok(std::array::from_fn(|i| {
             format!("{} ({})", Rating::ALL[i], when(&p[i].card, now))
         }))

@@ -96,10 +96,13 @@ impl<R: BufRead> LinePrompter<R> {
     }
 
     fn line(&mut self) -> io::Result<Option<String>> {
-        let mut s = String::new();
-        if self.input.read_line(&mut s)? == 0 {
+        let mut bytes = Vec::new();
+        if self.input.read_until(b'\n', &mut bytes)? == 0 {
             return Ok(None);
         }
+        // A line that is not UTF-8 is an answer with replacement characters (graded wrong),
+        // not the end of the session.
+        let s = String::from_utf8_lossy(&bytes);
         Ok(Some(s.trim_end_matches(['\n', '\r']).to_owned()))
     }
 }
@@ -143,14 +146,12 @@ const TERMINAL_COMMANDS: [(Command, &str); 5] = [
 ];
 
 impl TerminalPrompter {
-    /// Ctrl-C at a prompt makes console raise SIGINT; it is ignored while the session runs so
-    /// that the prompt returns an `Interrupted` error instead, which ends the session cleanly.
+    /// Ctrl-C at a prompt makes console raise SIGINT, and `kill -INT` sends it from outside:
+    /// either way a handler notes it, the prompt's read returns `Interrupted` (the handler is
+    /// installed without SA_RESTART), and the session ends cleanly, every answer kept.
     pub fn new() -> Self {
         #[cfg(unix)]
-        // SAFETY: setting a signal disposition to SIG_IGN has no preconditions.
-        unsafe {
-            libc::signal(libc::SIGINT, libc::SIG_IGN);
-        }
+        interrupt::install();
         TerminalPrompter {
             term: console::Term::stderr(),
             theme: dialoguer::theme::ColorfulTheme::default(),
@@ -195,6 +196,10 @@ fn interrupted(e: dialoguer::Error) -> io::Result<Reply> {
 
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
+        #[cfg(unix)]
+        if interrupt::happened() {
+            return Ok(Reply::Command(Command::Quit));
+        }
         match ask {
             Ask::Choose { options } => self.select("your answer", options, true),
             Ask::Rate { labels } => self.select("how well did you know it?", &labels[..], true),
@@ -220,7 +225,9 @@ impl Prompter for TerminalPrompter {
             }
             Ask::Type { hint } => {
                 let typed = dialoguer::Input::<String>::with_theme(&self.theme)
-                    .with_prompt(format!("{hint} (or :show :skip :bury :suspend :undo :quit)"))
+                    .with_prompt(format!(
+                        "{hint} (or :show :skip :bury :suspend :undo :quit)"
+                    ))
                     .allow_empty(true)
                     .interact_text_on(&self.term);
                 match typed {
@@ -252,4 +259,33 @@ impl Prompter for TerminalPrompter {
 pub fn emit(out: &mut dyn Write, text: &str) -> io::Result<()> {
     out.write_all(text.as_bytes())?;
     out.flush()
+}
+
+/// SIGINT while a terminal session runs: noted, never fatal.
+#[cfg(unix)]
+mod interrupt {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn note(_: libc::c_int) {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+    }
+
+    pub fn install() {
+        // SAFETY: the handler only stores to an atomic (async-signal-safe); the struct is
+        // zeroed then filled as sigaction(2) requires.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = note as *const () as libc::sighandler_t;
+            libc::sigemptyset(&mut sa.sa_mask);
+            // No SA_RESTART: a blocked read returns EINTR, which the prompt reports.
+            sa.sa_flags = 0;
+            libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
+        }
+    }
+
+    pub fn happened() -> bool {
+        INTERRUPTED.load(Ordering::SeqCst)
+    }
 }

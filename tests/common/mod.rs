@@ -110,7 +110,10 @@ pub fn keep_only(db: &Path, uids: &[&str]) {
 }
 
 /// Every current question of `deck` as `quiz questions --json` prints it, by id.
-pub fn questions_by_id(env: &Env, deck: &str) -> std::collections::HashMap<String, serde_json::Value> {
+pub fn questions_by_id(
+    env: &Env,
+    deck: &str,
+) -> std::collections::HashMap<String, serde_json::Value> {
     env.ok(&["questions", deck, "--json"])
         .lines()
         .map(|l| {
@@ -127,11 +130,20 @@ pub fn right_answer(q: &serde_json::Value, shown: &[serde_json::Value]) -> Strin
     let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
     match a["type"].as_str().unwrap() {
         "choice" => s(&a["options"][a["correct"].as_u64().unwrap() as usize]),
-        "true_false" => if a["value"].as_bool().unwrap() { "true" } else { "false" }.into(),
+        "true_false" => if a["value"].as_bool().unwrap() {
+            "true"
+        } else {
+            "false"
+        }
+        .into(),
         "text" => s(&a["accepted"][0]),
         "number" => {
             let v = a["value"].as_f64().unwrap();
-            if v.fract() == 0.0 { format!("{}", v as i64) } else { v.to_string() }
+            if v.fract() == 0.0 {
+                format!("{}", v as i64)
+            } else {
+                v.to_string()
+            }
         }
         "date" => s(&a["date"]),
         "list" => a["items"]
@@ -194,6 +206,10 @@ pub fn study_answering(
     }
     drop(stdin);
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     seen
 }

@@ -88,7 +88,7 @@ impl Env {
     }
 
     /// Records one answer to a question as a study session would: a review row and the
-    /// card's state after it (Again lapses it). Panics if there is no such question.
+    /// memory of its fact after it (Again lapses it). Panics if there is no such question.
     pub fn answer(&self, uid: &str, rating: i64, at: i64) {
         let c = rusqlite::Connection::open(self.db()).unwrap();
         let id: i64 = c
@@ -105,9 +105,9 @@ impl Env {
         )
         .unwrap();
         c.execute(
-            "UPDATE card SET queue = 2, reps = reps + 1, lapses = lapses + ?2, stability = ?3,
+            "UPDATE memory SET queue = 2, reps = reps + 1, lapses = lapses + ?2, stability = ?3,
                     difficulty = 5.0, last_review = ?4, due = ?4 + 86400, interval_days = 1
-             WHERE question_id = ?1",
+             WHERE (deck_id, fact_id) = (SELECT deck_id, fact_id FROM question WHERE id = ?1)",
             rusqlite::params![id, lapse, stability, at],
         )
         .unwrap();
