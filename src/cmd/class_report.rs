@@ -55,6 +55,6 @@ pub fn run(_ctx: &Ctx, args: &ClassReportArgs, out: &mut dyn Write) -> Result<()
         None => out
             .write_all(text.as_bytes())
             .map_err(|e| Error::io("stdout", e)),
-        Some(p) => super::export::write_file(p, text.as_bytes()),
+        Some(p) => crate::outfile::write(p, text.as_bytes()),
     }
 }

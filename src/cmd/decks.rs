@@ -52,7 +52,13 @@ pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
             out,
             format!(
                 "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  {}",
-                c.id, c.new, c.learning, c.due, c.suspended, c.total, c.title
+                c.id,
+                c.new,
+                c.learning,
+                c.due,
+                c.suspended,
+                c.total,
+                crate::term::clean_line(&c.title)
             ),
         )?;
     }

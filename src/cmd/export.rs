@@ -151,23 +151,10 @@ fn apkg(
     .map_err(|e| Error::io("stdout", e))
 }
 
-/// Writes to the file (through a temporary file renamed into place) or to `out`.
+/// Writes to the file (atomically, see [`crate::outfile`]) or to `out`.
 fn emit(path: Option<&Path>, bytes: &[u8], out: &mut dyn Write) -> Result<()> {
     match path {
         None => out.write_all(bytes).map_err(|e| Error::io("stdout", e)),
-        Some(p) => write_file(p, bytes),
+        Some(p) => crate::outfile::write(p, bytes),
     }
-}
-
-/// Writes a whole file through a temporary sibling renamed into place.
-pub fn write_file(p: &Path, bytes: &[u8]) -> Result<()> {
-    let name = p
-        .file_name()
-        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = p.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, p).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(p, e)
-    })
 }
