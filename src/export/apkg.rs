@@ -516,10 +516,38 @@ fn note_fields(q: &Question, shape: Shape) -> Vec<String> {
                 Answer::Text { accepted } => accepted.first().cloned().unwrap_or_default(),
                 _ => String::new(),
             };
-            let text = prompt.replacen("____", &format!("{{{{c1::{}}}}}", html_escape(&right)), 1);
+            let text = match gap_at(&q.prompt, &q.explanation, &right) {
+                Some(i) => format!(
+                    "{}{{{{c1::{}}}}}{}",
+                    prompt_html(&q.prompt[..i]),
+                    html_escape(&right),
+                    prompt_html(&q.prompt[i + GAP.len()..])
+                ),
+                None => prompt,
+            };
             vec![text, explanation, source, uid]
         }
     }
+}
+
+/// How a cloze prompt shows its gap.
+const GAP: &str = "____";
+
+/// Where in a cloze `prompt` its gap is: the `____` that, filled with the `right` answer,
+/// gives the sentence the explanation holds (the sentence itself may hold a `____` too).
+fn gap_at(prompt: &str, explanation: &str, right: &str) -> Option<usize> {
+    let mut first = None;
+    for (i, _) in prompt.match_indices(GAP) {
+        first.get_or_insert(i);
+        let after = format!("{right}{}", &prompt[i + GAP.len()..]);
+        let fits = explanation
+            .match_indices(after.as_str())
+            .any(|(p, _)| prompt[..i].ends_with(&explanation[..p]));
+        if fits {
+            return Some(i);
+        }
+    }
+    first
 }
 
 const BACK: &str =
@@ -859,6 +887,15 @@ mod tests {
         assert_eq!(note_guid("x").len(), 11);
         let id = deck_id("mini");
         assert!((1_000_000_000_000..9_000_000_000_000).contains(&id));
+    }
+
+    #[test]
+    fn the_cloze_gap_is_found_past_a_literal_blank() {
+        let prompt = "Fill in the gap: Write ____ here: the ____ of Shanghai.";
+        let full = "Write ____ here: the Spirit of Shanghai.";
+        let i = gap_at(prompt, full, "Spirit").unwrap();
+        assert_eq!(&prompt[i..], "____ of Shanghai.");
+        assert_eq!(gap_at("A ____ b", "A x b (en)", "x"), Some(2));
     }
 
     #[test]
