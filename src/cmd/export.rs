@@ -107,6 +107,13 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         }
         Format::Toml | Format::Apkg => unreachable!("handled above"),
     };
+    // Text for people (a spreadsheet, a printout, a terminal): no control characters from
+    // a deck get through. JSON escapes them itself.
+    let text = if args.format == Format::Json {
+        text
+    } else {
+        crate::term::clean(&text).into_owned()
+    };
     emit(args.output.as_deref(), text.as_bytes(), out)
 }
 
