@@ -904,7 +904,11 @@ fn assert_package_refused(env: &Env, pkg: &Path, want: &str, what: &str) {
     );
     assert!(err.contains(want), "{what}: want {want:?} in {err}");
     assert_eq!(err.lines().count(), 1, "{what}: one line: {err}");
-    assert_eq!(std::fs::read(env.db()).unwrap(), before, "{what}: database changed");
+    assert_eq!(
+        std::fs::read(env.db()).unwrap(),
+        before,
+        "{what}: database changed"
+    );
     env.assert_tmp_empty(what);
 }
 
@@ -963,11 +967,10 @@ fn hostile_sql_objects_in_packages_are_refused_and_change_nothing() {
         (
             "notes: a computed column (100 MB each)",
             false,
-            format!(
-                "DROP TABLE notes; CREATE TABLE notes (id integer PRIMARY KEY, guid text,
-                 mid integer, mod integer, flds text GENERATED ALWAYS AS (hex(zeroblob(100000000))) VIRTUAL);
-                 INSERT INTO notes (id, guid, mid, mod) VALUES (1, 'g', 1000, 0);"
-            ),
+            "DROP TABLE notes; CREATE TABLE notes (id integer PRIMARY KEY, guid text,
+             mid integer, mod integer, flds text GENERATED ALWAYS AS (hex(zeroblob(100000000))) VIRTUAL);
+             INSERT INTO notes (id, guid, mid, mod) VALUES (1, 'g', 1000, 0);"
+                .into(),
             "`notes` has a computed column `flds`",
         ),
         (
@@ -1015,7 +1018,10 @@ fn hostile_sql_objects_in_packages_are_refused_and_change_nothing() {
         env.assert_tmp_empty("an honest package");
         tried += 1;
     }
-    eprintln!("hostile SQL objects: {tried} packages tried, {} refused", cases.len());
+    eprintln!(
+        "hostile SQL objects: {tried} packages tried, {} refused",
+        cases.len()
+    );
 }
 
 #[test]
@@ -1038,7 +1044,10 @@ fn resource_bombs_in_packages_are_refused_within_their_caps() {
     let pkg = env.path("zip-bomb.apkg");
     apkg::zip(
         &pkg,
-        &[("collection.anki2", &vec![0u8; 300 << 20]), ("media", b"{}")],
+        &[
+            ("collection.anki2", &vec![0u8; 300 << 20]),
+            ("media", b"{}"),
+        ],
     );
     assert_package_refused(&env, &pkg, "unpacks to more than 256 MiB", "zip bomb");
     tried += 1;
@@ -1059,7 +1068,12 @@ fn resource_bombs_in_packages_are_refused_within_their_caps() {
         i += at + 1;
     }
     std::fs::write(&pkg, z).unwrap();
-    assert_package_refused(&env, &pkg, "two of its entries have the same name", "duplicates");
+    assert_package_refused(
+        &env,
+        &pkg,
+        "two of its entries have the same name",
+        "duplicates",
+    );
     tried += 1;
     eprintln!("resource bombs: {tried} packages tried, all refused");
 }
@@ -1107,7 +1121,14 @@ fn temp_files_are_never_left_behind_or_raced() {
         let _ = std::fs::remove_file(&target);
         let mut child = env
             .quiz_std()
-            .args(["export", "mini", "-f", "apkg", "-o", target.to_str().unwrap()])
+            .args([
+                "export",
+                "mini",
+                "-f",
+                "apkg",
+                "-o",
+                target.to_str().unwrap(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -1126,7 +1147,10 @@ fn temp_files_are_never_left_behind_or_raced() {
         if !left.is_empty() {
             let f = std::fs::File::open(&target).unwrap();
             let z = zip::ZipArchive::new(f).unwrap_or_else(|e| panic!("run {run}: {e}"));
-            assert!(z.file_names().any(|n| n.is_ok_and(|n| n == "collection.anki2")));
+            assert!(
+                z.file_names()
+                    .any(|n| n.is_ok_and(|n| n == "collection.anki2"))
+            );
         }
     }
     env.assert_tmp_empty("killed exports");
@@ -1140,7 +1164,14 @@ fn output_files_replace_only_regular_files() {
     let env = env_with_mini();
     let export = |target: &Path| {
         env.quiz()
-            .args(["export", "mini", "-f", "csv", "-o", target.to_str().unwrap()])
+            .args([
+                "export",
+                "mini",
+                "-f",
+                "csv",
+                "-o",
+                target.to_str().unwrap(),
+            ])
             .output()
             .unwrap()
     };
@@ -1149,15 +1180,26 @@ fn output_files_replace_only_regular_files() {
     std::fs::write(&private, "old").unwrap();
     std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert!(export(&private).status.success());
-    assert_eq!(private.metadata().unwrap().permissions().mode() & 0o777, 0o600);
-    assert!(std::fs::read_to_string(&private).unwrap().starts_with("#separator"));
+    assert_eq!(
+        private.metadata().unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(
+        std::fs::read_to_string(&private)
+            .unwrap()
+            .starts_with("#separator")
+    );
     // A link stays a link; the file it points to gets the output.
     let link = env.path("link.csv");
     symlink(&private, &link).unwrap();
     std::fs::write(&private, "old").unwrap();
     assert!(export(&link).status.success());
     assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
-    assert!(std::fs::read_to_string(&private).unwrap().starts_with("#separator"));
+    assert!(
+        std::fs::read_to_string(&private)
+            .unwrap()
+            .starts_with("#separator")
+    );
     // A link to nothing and a folder are refused.
     let dangling = env.path("dangling.csv");
     symlink(env.path("nowhere.csv"), &dangling).unwrap();
@@ -1166,13 +1208,29 @@ fn output_files_replace_only_regular_files() {
     assert!(stderr(&o).contains("symbolic link to a file that does not exist"));
     assert!(!env.path("nowhere.csv").exists());
     let o = export(env.dir.path());
-    assert!(stderr(&o).contains("is a folder; refusing to replace it"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is a folder; refusing to replace it"),
+        "{}",
+        stderr(&o)
+    );
     // /dev/null is written into, not replaced (this runs as root in CI).
     assert!(export(Path::new("/dev/null")).status.success());
-    assert!(Path::new("/dev/null").metadata().unwrap().file_type().is_char_device());
+    assert!(
+        Path::new("/dev/null")
+            .metadata()
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     // A FIFO is written into.
     let fifo = env.path("fifo");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
@@ -1204,7 +1262,10 @@ fn assert_no_escapes(s: &str, what: &str) {
                 || ('\u{2066}'..='\u{2069}').contains(&c)
         })
         .collect();
-    assert!(bad.is_empty(), "{what}: control characters {bad:?} in {s:?}");
+    assert!(
+        bad.is_empty(),
+        "{what}: control characters {bad:?} in {s:?}"
+    );
 }
 
 #[test]
@@ -1231,7 +1292,11 @@ fn terminal_escapes_in_files_never_reach_the_terminal() {
 
     // An Anki field writes ESC as an entity.
     let coll = env.path("esc.collection");
-    let notes = [(1, BASIC, ("e1", "Capital&#27;]52;c;aGk=&#7; of Peru?", "Lima&#x1b;[2J"))];
+    let notes = [(
+        1,
+        BASIC,
+        ("e1", "Capital&#27;]52;c;aGk=&#7; of Peru?", "Lima&#x1b;[2J"),
+    )];
     apkg::legacy(&coll, &[(1, "Default")], &notes, "");
     let pkg = env.path("esc.apkg");
     apkg::legacy_package(&pkg, &coll);
@@ -1247,7 +1312,10 @@ fn terminal_escapes_in_files_never_reach_the_terminal() {
         .to_owned();
     check(&["questions", &id]);
     let toml = env.ok(&["export", &id]);
-    assert!(!toml.contains("\\u001B") && !toml.contains("\\u0007"), "{toml}");
+    assert!(
+        !toml.contains("\\u001B") && !toml.contains("\\u0007"),
+        "{toml}"
+    );
 
     // A result file's name and labels, in the class report for the terminal.
     let results = env.write(

@@ -85,7 +85,8 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     }
     let reports = add(&mut db, decks, ctx.now)?;
     for r in &reports {
-        writeln!(out, "{}", crate::term::clean(&describe(r))).map_err(|e| Error::io("stdout", e))?;
+        writeln!(out, "{}", crate::term::clean(&describe(r)))
+            .map_err(|e| Error::io("stdout", e))?;
     }
     Ok(())
 }

@@ -55,29 +55,29 @@ pub fn run(ctx: &Ctx, args: &QuestionsArgs, out: &mut dyn Write) -> Result<()> {
 /// One question as `quiz questions` shows it.
 fn write_question(out: &mut String, q: &crate::question::Question) {
     use std::fmt::Write as _;
-        let _ = writeln!(out, "{}", q.uid);
-        let _ = writeln!(out, "  Q: {}", q.prompt);
-        match &q.answer {
-            Answer::Choice { options, .. } => {
-                for (i, o) in options.iter().enumerate() {
-                    let _ = writeln!(out, "     {}. {o}", letter(i));
-                }
+    let _ = writeln!(out, "{}", q.uid);
+    let _ = writeln!(out, "  Q: {}", q.prompt);
+    match &q.answer {
+        Answer::Choice { options, .. } => {
+            for (i, o) in options.iter().enumerate() {
+                let _ = writeln!(out, "     {}. {o}", letter(i));
             }
-            Answer::Order { shown, .. } => {
-                for (i, o) in shown.iter().enumerate() {
-                    let _ = writeln!(out, "     {}. {o}", letter(i));
-                }
+        }
+        Answer::Order { shown, .. } => {
+            for (i, o) in shown.iter().enumerate() {
+                let _ = writeln!(out, "     {}. {o}", letter(i));
             }
-            _ => {}
         }
-        let _ = writeln!(out, "  A: {}", q.answer.display());
-        if let Answer::Text { accepted } = &q.answer
-            && accepted.len() > 1
-        {
-            let _ = writeln!(out, "     also accepted: {}", accepted[1..].join(" | "));
-        }
-        let _ = writeln!(out, "  from: {}", q.source);
-        let _ = writeln!(out);
+        _ => {}
+    }
+    let _ = writeln!(out, "  A: {}", q.answer.display());
+    if let Answer::Text { accepted } = &q.answer
+        && accepted.len() > 1
+    {
+        let _ = writeln!(out, "     also accepted: {}", accepted[1..].join(" | "));
+    }
+    let _ = writeln!(out, "  from: {}", q.source);
+    let _ = writeln!(out);
 }
 
 /// A, B, C… for options.

@@ -320,7 +320,7 @@ fn open_collection(origin: &str, entry: &str, mut bytes: Vec<u8>) -> Result<Conn
         1000,
         Some(move || {
             steps += 1;
-            steps > budget || (steps % 1000 == 0 && std::time::Instant::now() > deadline)
+            steps > budget || (steps.is_multiple_of(1000) && std::time::Instant::now() > deadline)
         }),
     )
     .map_err(err)?;
@@ -352,10 +352,7 @@ fn sql_error(origin: &str, entry: &str, e: &rusqlite::Error) -> Error {
         Some(C::OutOfMemory) => "reading it needed far more memory than a collection of its \
                                  size needs (a damaged or hostile package); stopped"
             .to_owned(),
-        Some(C::TooBig) => format!(
-            "a value in it is larger than {} MiB",
-            MAX_VALUE_BYTES >> 20
-        ),
+        Some(C::TooBig) => format!("a value in it is larger than {} MiB", MAX_VALUE_BYTES >> 20),
         Some(C::DatabaseCorrupt | C::NotADatabase) => "the database is damaged".to_owned(),
         _ => e.to_string(),
     };
@@ -482,8 +479,11 @@ fn read_collection(
                      up to {MAX_NOTES} notes and {MAX_CARDS} cards)"
                 )));
             }
-            let (nid, ord, did): (i64, i64, i64) =
-                (r.get(0).map_err(bad)?, r.get(1).map_err(bad)?, r.get(2).map_err(bad)?);
+            let (nid, ord, did): (i64, i64, i64) = (
+                r.get(0).map_err(bad)?,
+                r.get(1).map_err(bad)?,
+                r.get(2).map_err(bad)?,
+            );
             studied += usize::from(r.get::<_, bool>(3).map_err(bad)?);
             let e = first_card.entry(nid).or_insert((ord, did));
             if ord < e.0 {
@@ -672,7 +672,7 @@ fn read_collection(
     let file_name = path
         .file_name()
         .map_or(origin.to_owned(), |n| n.to_string_lossy().into_owned());
-    let deck_id = id_override.map_or_else(|| deck_id(&top, &key), str::to_owned);
+    let deck_id = id_override.map_or_else(|| deck_id(&top, path, &key), str::to_owned);
     let mut text = String::new();
     let _ = writeln!(
         text,
@@ -928,12 +928,19 @@ fn common_deck(names: &[String]) -> Option<String> {
 }
 
 /// A deck id: the deck's name as lower-case ASCII letters and digits with `-` between
-/// words (`anki` for a name with none, such as one all in Chinese), then `-` and six
+/// words (for a name with none, such as one all in Chinese, the file's name, else `anki`),
+/// then `-` and six
 /// characters from `key`, which tells Anki decks apart ([`read_collection`]): two Anki decks
 /// of one name (every collection's "Default") get two ids, and a newer export of one deck
 /// the same id.
-fn deck_id(name: &str, key: &str) -> String {
+fn deck_id(name: &str, path: &Path, key: &str) -> String {
     let mut slug = slugify(name.rsplit("::").next().unwrap_or(name));
+    if slug.is_empty() {
+        slug = path
+            .file_stem()
+            .map(|s| slugify(&s.to_string_lossy()))
+            .unwrap_or_default();
+    }
     if slug.is_empty() {
         slug = "anki".into();
     }

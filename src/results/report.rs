@@ -19,7 +19,10 @@ use crate::export::html_escape;
 pub fn load(path: &Path) -> Result<ResultsFile> {
     let bytes = crate::input::read_capped(path, crate::input::MAX_RESULTS_BYTES, "result file")?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Error::Usage(format!("{}: not a result file (not UTF-8 text)", path.display()))
+        Error::Usage(format!(
+            "{}: not a result file (not UTF-8 text)",
+            path.display()
+        ))
     })?;
     let f: ResultsFile = serde_json::from_str(&text).map_err(|e| {
         Error::Usage(format!(
@@ -398,10 +401,7 @@ fn width(s: &str) -> usize {
 
 /// The report for a terminal.
 pub fn text(r: &Report, top: usize) -> String {
-    let mut s = format!(
-        "Class report: {}\n",
-        crate::term::clean_line(&summary(r))
-    );
+    let mut s = format!("Class report: {}\n", crate::term::clean_line(&summary(r)));
     for mut t in tables(r, top) {
         // Names, labels and answers come from students' files: nothing in them may steer
         // the terminal.

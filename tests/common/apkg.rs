@@ -45,7 +45,10 @@ pub fn legacy(path: &Path, decks: &[(i64, &str)], notes: &[(i64, i64, Note)], ta
         .collect();
     c.execute(
         "INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, '{}', ?1, ?2, '{}', '{}')",
-        [models.to_string(), serde_json::Value::Object(decks).to_string()],
+        [
+            models.to_string(),
+            serde_json::Value::Object(decks).to_string(),
+        ],
     )
     .unwrap();
     insert_notes(&c, notes);
