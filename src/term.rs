@@ -73,6 +73,25 @@ pub fn is_unsafe(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
+/// JSON text (as serde_json writes it, which escapes ASCII controls itself) with the other
+/// characters [`is_unsafe`] finds, C1 controls and bidirectional overrides, written as
+/// `\uXXXX` escapes: the same JSON value, harmless on a terminal. Such characters can only
+/// stand inside JSON strings, where the escape means the same character.
+pub fn json(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 12);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// [`clean`] for one line of a table or a list: line breaks and tabs become spaces too.
 pub fn clean_line(s: &str) -> Cow<'_, str> {
     match clean(s) {
@@ -100,5 +119,15 @@ mod tests {
         // An escape at the very end is dropped, not kept half.
         assert_eq!(clean("end\u{1b}"), "end");
         assert_eq!(clean("end\u{1b}[12"), "end");
+    }
+
+    #[test]
+    fn json_keeps_the_value_and_escapes_what_a_terminal_would_obey() {
+        let v = serde_json::json!({"s": "a\u{1b}[2J\u{9b}31m\u{202e}b"});
+        let text = serde_json::to_string(&v).unwrap();
+        let safe = json(&text);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v);
     }
 }

@@ -768,15 +768,17 @@ fn a_full_disk_fails_clearly_and_keeps_what_was_stored() {
     std::fs::create_dir(&out).unwrap();
     let mnt = env.path("mnt");
     std::fs::create_dir(&mnt).unwrap();
-    // A 10,000-item list: the import needs far more room than is left.
+    // Ten 1,000-item lists: the import needs far more room than is left.
     let mut big = fixture_text("mini.toml").replace("id = \"mini\"", "id = \"big\"");
-    big.push_str(
-        "\n[[list]]\nid = \"huge\"\nsource = \"s1\"\nheading = \"一万项\"\ncount = 10000\n",
-    );
-    for i in 0..10_000 {
+    for l in 0..10 {
         big.push_str(&format!(
-            "[[list.item]]\ntext = \"第{i}项内容比较长的一条\"\n"
+            "\n[[list]]\nid = \"huge{l}\"\nsource = \"s1\"\nheading = \"一千项之{l}\"\ncount = 1000\n"
         ));
+        for i in 0..1_000 {
+            big.push_str(&format!(
+                "[[list.item]]\ntext = \"第{l}组第{i}项内容比较长的一条\"\n"
+            ));
+        }
     }
     let big_deck = env.write("big.toml", &big);
     let quiz = assert_cmd::cargo::cargo_bin("quiz");

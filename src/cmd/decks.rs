@@ -29,7 +29,10 @@ pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
         |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(|e| Error::io("stdout", e));
     if args.json {
         for c in &counts {
-            w(out, serde_json::to_string(c).unwrap_or_default())?;
+            w(
+                out,
+                crate::term::json(&serde_json::to_string(c).unwrap_or_default()).into_owned(),
+            )?;
         }
         return Ok(());
     }

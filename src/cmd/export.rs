@@ -110,7 +110,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     // Text for people (a spreadsheet, a printout, a terminal): no control characters from
     // a deck get through. JSON escapes them itself.
     let text = if args.format == Format::Json {
-        text
+        crate::term::json(&text).into_owned()
     } else {
         crate::term::clean(&text).into_owned()
     };

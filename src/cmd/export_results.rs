@@ -60,6 +60,7 @@ pub fn run(ctx: &Ctx, args: &ExportResultsArgs, out: &mut dyn Write) -> Result<(
     let mut json = serde_json::to_string_pretty(&file)
         .map_err(|e| Error::Other(format!("cannot write results: {e}")))?;
     json.push('\n');
+    let json = crate::term::json(&json).into_owned();
     // Said before the file is written, on the terminal: what the instructor will see.
     let mut said = format!(
         "results of {} answered question{} in deck{} {}",

@@ -38,7 +38,8 @@ pub fn run(ctx: &Ctx, args: &QuestionsArgs, out: &mut dyn Write) -> Result<()> {
     let io = |e| Error::io("stdout", e);
     for q in &qs {
         if args.json {
-            writeln!(out, "{}", serde_json::to_string(q).unwrap_or_default()).map_err(io)?;
+            let json = serde_json::to_string(q).unwrap_or_default();
+            writeln!(out, "{}", crate::term::json(&json)).map_err(io)?;
             continue;
         }
         // Deck text may hold escape sequences: printed for a terminal, they are removed.
