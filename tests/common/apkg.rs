@@ -14,23 +14,26 @@ pub type Note<'a> = (&'a str, &'a str, &'a str);
 pub const BASIC: i64 = 1000;
 pub const CLOZE: i64 = 2000;
 
+/// The tables both schemas share (as Anki writes them, less the indexes).
+const SHARED: &str =
+    "CREATE TABLE col (id integer PRIMARY KEY, crt integer, mod integer, scm integer,
+   ver integer, dty integer, usn integer, ls integer, conf text, models text,
+   decks text, dconf text, tags text);
+ CREATE TABLE notes (id integer PRIMARY KEY, guid text, mid integer, mod integer,
+   usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text);
+ CREATE TABLE cards (id integer PRIMARY KEY, nid integer, did integer, ord integer,
+   mod integer, usn integer, type integer, queue integer, due integer, ivl integer,
+   factor integer, reps integer, lapses integer, left integer, odue integer,
+   odid integer, flags integer, data text);";
+
 /// Writes a legacy collection (`collection.anki2`) to `path`: decks `(id, name)`, notes
 /// `(deck id, note type, note)`, then runs `tamper`.
 pub fn legacy(path: &Path, decks: &[(i64, &str)], notes: &[(i64, i64, Note)], tamper: &str) {
     let _ = std::fs::remove_file(path);
     let c = Connection::open(path).unwrap();
-    c.execute_batch(
-        "CREATE TABLE col (id integer PRIMARY KEY, crt integer, mod integer, scm integer,
-           ver integer, dty integer, usn integer, ls integer, conf text, models text,
-           decks text, dconf text, tags text);
-         CREATE TABLE notes (id integer PRIMARY KEY, guid text, mid integer, mod integer,
-           usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text);
-         CREATE TABLE cards (id integer PRIMARY KEY, nid integer, did integer, ord integer,
-           mod integer, usn integer, type integer, queue integer, due integer, ivl integer,
-           factor integer, reps integer, lapses integer, left integer, odue integer,
-           odid integer, flags integer, data text);
-         CREATE INDEX ix_cards_nid ON cards (nid);",
-    )
+    c.execute_batch(&format!(
+        "{SHARED}\nCREATE INDEX ix_cards_nid ON cards (nid);"
+    ))
     .unwrap();
     let models = serde_json::json!({
         BASIC.to_string(): {"id": BASIC, "name": "Basic", "type": 0,
@@ -60,16 +63,8 @@ pub fn legacy(path: &Path, decks: &[(i64, &str)], notes: &[(i64, i64, Note)], ta
 pub fn modern(path: &Path, decks: &[(i64, &str)], notes: &[(i64, i64, Note)], tamper: &str) {
     let _ = std::fs::remove_file(path);
     let c = Connection::open(path).unwrap();
-    c.execute_batch(
-        "CREATE TABLE col (id integer PRIMARY KEY, crt integer, mod integer, scm integer,
-           ver integer, dty integer, usn integer, ls integer, conf text, models text,
-           decks text, dconf text, tags text);
-         CREATE TABLE notes (id integer PRIMARY KEY, guid text, mid integer, mod integer,
-           usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text);
-         CREATE TABLE cards (id integer PRIMARY KEY, nid integer, did integer, ord integer,
-           mod integer, usn integer, type integer, queue integer, due integer, ivl integer,
-           factor integer, reps integer, lapses integer, left integer, odue integer,
-           odid integer, flags integer, data text);
+    c.execute_batch(&format!(
+        "{SHARED}
          CREATE TABLE notetypes (id integer PRIMARY KEY, name text, mtime_secs integer,
            usn integer, config blob);
          CREATE TABLE fields (ntid integer, ord integer, name text, config blob,
@@ -78,8 +73,8 @@ pub fn modern(path: &Path, decks: &[(i64, &str)], notes: &[(i64, i64, Note)], ta
            usn integer, config blob, PRIMARY KEY (ntid, ord));
          CREATE TABLE decks (id integer PRIMARY KEY, name text, mtime_secs integer,
            usn integer, common blob, kind blob);
-         INSERT INTO col VALUES (1, 0, 0, 0, 18, 0, 0, 0, '', '', '', '', '');",
-    )
+         INSERT INTO col VALUES (1, 0, 0, 0, 18, 0, 0, 0, '', '', '', '', '');"
+    ))
     .unwrap();
     // Notetype.Config field 1 (kind): 0 normal, 1 cloze. Template.Config field 1: the
     // question format.
