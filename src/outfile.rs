@@ -27,6 +27,9 @@ enum Target {
     },
     /// A FIFO or a character device: written into.
     Stream,
+    /// `/dev/stdout` (or another name of an open file descriptor) that the shell redirected
+    /// to a regular file: appended to, as the shell's `>` or `>>` left it.
+    Descriptor,
 }
 
 /// Writes `bytes` to `target` (see the module's description).
@@ -48,9 +51,14 @@ pub fn write_with(
             "{}: not a regular file; this format needs one (it is written in several passes)",
             target.display()
         ))),
-        Target::Stream => {
+        Target::Descriptor if regular_only => Err(Error::Usage(format!(
+            "{}: a name of standard output; this format needs a file of its own (it is written in several passes)",
+            target.display()
+        ))),
+        Target::Stream | Target::Descriptor => {
             let mut f = OpenOptions::new()
                 .write(true)
+                .append(target_kind_is_descriptor(target))
                 .open(target)
                 .map_err(|e| Error::io(target, e))?;
             fill(&mut f)?;
@@ -71,8 +79,8 @@ fn classify(target: &Path) -> Result<Target> {
         Ok(m) if m.is_file() => {
             // `/dev/stdout` redirected to a file is a link to that file, which the shell
             // holds open: write into it rather than replace it under the shell.
-            if target.starts_with("/dev") || target.starts_with("/proc") {
-                return Ok(Target::Stream);
+            if target_kind_is_descriptor(target) {
+                return Ok(Target::Descriptor);
             }
             let real = std::fs::canonicalize(target).map_err(|e| Error::io(target, e))?;
             Ok(Target::File {
@@ -106,6 +114,15 @@ fn classify(target: &Path) -> Result<Target> {
         }
         Err(e) => Err(Error::io(target, e)),
     }
+}
+
+/// Is `target` a name of an open file descriptor (`/dev/stdout`, `/dev/fd/N`,
+/// `/proc/self/fd/N`)?
+fn target_kind_is_descriptor(target: &Path) -> bool {
+    let s = target.to_string_lossy();
+    matches!(s.as_ref(), "/dev/stdout" | "/dev/stderr")
+        || s.starts_with("/dev/fd/")
+        || (s.starts_with("/proc/") && s.contains("/fd/"))
 }
 
 /// Writes a temporary file in `real`'s folder and renames it over `real`.

@@ -1240,6 +1240,20 @@ fn output_files_replace_only_regular_files() {
     assert!(export(&fifo).status.success());
     assert!(reader.join().unwrap().starts_with("#separator"));
     assert!(fifo.metadata().unwrap().file_type().is_fifo());
+    // /dev/stdout redirected to a file: written into that file, not renamed over it.
+    let redirected = env.path("redirected.csv");
+    let o = env
+        .quiz_std()
+        .args(["export", "mini", "-f", "csv", "-o", "/dev/stdout"])
+        .stdout(std::fs::File::create(&redirected).unwrap())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&redirected)
+            .unwrap()
+            .starts_with("#separator")
+    );
     // An Anki package needs a regular file.
     let o = env
         .quiz()

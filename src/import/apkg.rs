@@ -1147,6 +1147,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn errors_in_converted_text_name_the_note() {
+        let lines = [(20, 111), (26, 222)];
+        assert_eq!(
+            locate("p.apkg", "p.apkg:27:1: qa `n-x`: duplicate id", &lines),
+            "p.apkg: Anki note 222 (`nid:222` in Anki's browser): qa `n-x`: duplicate id"
+        );
+        assert_eq!(
+            locate("p.apkg", "p.apkg:4:6: deck: bad id", &lines),
+            "p.apkg: deck: bad id"
+        );
+        assert_eq!(locate("p.apkg", "other", &lines), "other");
+    }
+
+    #[test]
     fn cloze_markers_become_ours() {
         assert_eq!(
             cloze_text("SCO: {{c1::2001}} in {{c2::<b>Shanghai</b>::city}}").as_deref(),
