@@ -267,6 +267,7 @@ fn kill_9_at_random_points_loses_no_reported_answer() {
         total_reported += reported.len();
         // And quiz itself opens it again.
         env.ok(&["decks"]);
+        env.assert_tmp_empty("a killed session");
     }
     eprintln!(
         "{RUNS} kills: {total_reported} reported answers all stored, {in_flight} committed while in flight"
@@ -363,6 +364,7 @@ fn a_study_session_and_an_import_at_once_neither_corrupt_nor_hang() {
             assert_eq!(stored, answered, "round {round}");
             assert!(answered > 0, "round {round}");
         }
+        env.assert_tmp_empty("a session and an import at once");
     }
 }
 
@@ -404,7 +406,9 @@ fn two_imports_at_once_neither_corrupt_nor_hang() {
         assert_eq!(decks.contains(&"deck-a".to_owned()), ra, "round {round}");
         assert_eq!(decks.contains(&"deck-b".to_owned()), rb, "round {round}");
         env.ok(&["decks"]);
+        env.assert_tmp_empty("two imports");
     }
+    eprintln!("two imports at once: 6 rounds, 12 concurrent runs");
 }
 
 // ---------------------------------------------------------------------------------------
