@@ -11,8 +11,8 @@ use crate::error::Result;
 const ENV_HELP: &str = "\
 Environment:
   QUIZ_DB      database file (same as --db)
-  QUIZ_NOW     pretend the time is this (unix seconds or YYYY-MM-DDTHH:MM:SSZ); the clock then
-               stands still for the whole session; for tests
+  QUIZ_NOW     pretend the time is this (unix seconds or YYYY-MM-DDTHH:MM:SSZ, 1970 to 9999);
+               the clock then stands still for the whole session; for tests
   QUIZ_SEED    seed for shuffling in sessions; for tests
 ";
 

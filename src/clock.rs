@@ -7,8 +7,16 @@ pub fn system_now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// Unix seconds, or `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+/// The latest instant quiz accepts: 9999-12-31T23:59:59Z. Every date computed from a time
+/// up to it (plus any interval the scheduler gives) stays far inside `i64`.
+pub const MAX_INSTANT: i64 = 253_402_300_799;
+
+/// Unix seconds, or `YYYY-MM-DDTHH:MM:SSZ` (UTC), from 1970 to the end of 9999.
 pub fn parse_instant(s: &str) -> Option<i64> {
+    parse_any_instant(s).filter(|n| (0..=MAX_INSTANT).contains(n))
+}
+
+fn parse_any_instant(s: &str) -> Option<i64> {
     if let Ok(n) = s.trim().parse::<i64>() {
         return Some(n);
     }
@@ -45,5 +53,8 @@ mod tests {
         assert_eq!(parse_instant("2021-05-12T00:00:00Z"), Some(1_620_777_600));
         assert_eq!(parse_instant("2021-05-12T25:00:00Z"), None);
         assert_eq!(parse_instant("yesterday"), None);
+        assert_eq!(parse_instant(&i64::MAX.to_string()), None);
+        assert_eq!(parse_instant("-1"), None);
+        assert_eq!(parse_instant("9999-12-31T23:59:59Z"), Some(MAX_INSTANT));
     }
 }

@@ -15,9 +15,12 @@ pub mod generate;
 pub mod grade;
 mod hash;
 pub mod import;
+pub mod input;
+pub mod outfile;
 pub mod question;
 pub mod results;
 pub mod schedule;
 pub mod session;
+pub mod term;
 
 pub use error::{Error, Result};

@@ -15,7 +15,8 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             let _ = out.flush();
-            eprintln!("quiz: {e}");
+            // A message may quote a file's text: nothing in it may steer the terminal.
+            eprintln!("quiz: {}", quiz::term::clean(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -308,9 +308,18 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     );
     assert!(out.contains("1 media file ignored"), "{out}");
     assert!(out.contains("1 note had images or sounds"), "{out}");
-    assert!(out.contains("diplomacy-basics: new deck, 6 added"), "{out}");
+    // The id: the deck's name and six characters telling this Anki deck from others.
+    let line = out
+        .lines()
+        .find(|l| l.ends_with(": new deck, 6 added"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let id = line.split(':').next().unwrap();
+    assert!(
+        id.starts_with("diplomacy-basics-") && id.len() == "diplomacy-basics-".len() + 6,
+        "{out}"
+    );
 
-    let qs = env.questions("diplomacy-basics");
+    let qs = env.questions(id);
     let prompts: Vec<&str> = qs.iter().map(|q| q["prompt"].as_str().unwrap()).collect();
     assert!(prompts.contains(&"[Diplomacy Basics] Where is the UN headquarters?"));
     assert!(prompts.contains(&"[Diplomacy Basics] Capital of Kazakhstan?"));
@@ -342,13 +351,13 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     );
 
     // The stored deck is an ordinary deck file; adding the package again changes nothing.
-    let toml = env.run(&["export", "diplomacy-basics"]);
+    let toml = env.run(&["export", id]);
     assert!(
         toml.contains("[[qa]]") && toml.contains("[[cloze]]"),
         "{toml}"
     );
     let again = env.run(&["add-deck", s(&pkg)]);
-    assert!(again.contains("diplomacy-basics: 6 unchanged"), "{again}");
+    assert!(again.contains(&format!("{id}: 6 unchanged")), "{again}");
 }
 
 #[test]
@@ -396,12 +405,16 @@ fn our_own_package_is_read_and_its_note_types_reported_by_name() {
     );
     // The deck's title has no Latin letters: the id comes from the file name.
     assert!(
-        out.contains(&format!("mini: new deck, {clozes} added")),
+        out.lines()
+            .any(|l| l.starts_with("mini-") && l.ends_with(&format!(": new deck, {clozes} added"))),
         "{out}"
     );
 
-    // Into the database the deck came from: `mini` is a deck file's deck, not replaced.
-    let err = env.fail(&["add-deck", s(&pkg)]);
+    // Into the database the deck came from: `mini` is a deck file's deck, not replaced;
+    // the package is a deck of its own, and forcing it onto `mini` is refused.
+    let out = env.run(&["add-deck", s(&pkg)]);
+    assert!(out.contains(": new deck,"), "{out}");
+    let err = env.fail(&["add-deck", s(&pkg), "--as", "mini"]);
     assert!(err.contains("already a deck of yours"), "{err}");
     assert_eq!(
         env.run(&["export", "mini"]),

@@ -270,6 +270,7 @@ fn kill_9_at_random_points_loses_no_reported_answer() {
         total_reported += reported.len();
         // And quiz itself opens it again.
         env.ok(&["decks"]);
+        env.assert_tmp_empty("a killed session");
     }
     eprintln!(
         "{RUNS} kills: {total_reported} reported answers all stored, {in_flight} committed while in flight"
@@ -366,6 +367,7 @@ fn a_study_session_and_an_import_at_once_neither_corrupt_nor_hang() {
             assert_eq!(stored, answered, "round {round}");
             assert!(answered > 0, "round {round}");
         }
+        env.assert_tmp_empty("a session and an import at once");
     }
 }
 
@@ -407,7 +409,9 @@ fn two_imports_at_once_neither_corrupt_nor_hang() {
         assert_eq!(decks.contains(&"deck-a".to_owned()), ra, "round {round}");
         assert_eq!(decks.contains(&"deck-b".to_owned()), rb, "round {round}");
         env.ok(&["decks"]);
+        env.assert_tmp_empty("two imports");
     }
+    eprintln!("two imports at once: 6 rounds, 12 concurrent runs");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -776,15 +780,17 @@ fn a_full_disk_fails_clearly_and_keeps_what_was_stored() {
     std::fs::create_dir(&out).unwrap();
     let mnt = env.path("mnt");
     std::fs::create_dir(&mnt).unwrap();
-    // A 10,000-item list: the import needs far more room than is left.
+    // Ten 1,000-item lists: the import needs far more room than is left.
     let mut big = fixture_text("mini.toml").replace("id = \"mini\"", "id = \"big\"");
-    big.push_str(
-        "\n[[list]]\nid = \"huge\"\nsource = \"s1\"\nheading = \"一万项\"\ncount = 10000\n",
-    );
-    for i in 0..10_000 {
+    for l in 0..10 {
         big.push_str(&format!(
-            "[[list.item]]\ntext = \"第{i}项内容比较长的一条\"\n"
+            "\n[[list]]\nid = \"huge{l}\"\nsource = \"s1\"\nheading = \"一千项之{l}\"\ncount = 1000\n"
         ));
+        for i in 0..1_000 {
+            big.push_str(&format!(
+                "[[list.item]]\ntext = \"第{l}组第{i}项内容比较长的一条\"\n"
+            ));
+        }
     }
     let big_deck = env.write("big.toml", &big);
     let quiz = assert_cmd::cargo::cargo_bin("quiz");
@@ -862,4 +868,509 @@ ls "$MNT" > "$OUT/ls"
         })
         .unwrap();
     assert_eq!(decks, 0, "a failed import leaves nothing behind");
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. Hostile Anki packages: SQL objects in place of Anki's tables, resource bombs
+// ---------------------------------------------------------------------------------------
+
+use common::apkg::{self, BASIC};
+
+/// Two honest Basic notes in Anki's "Default" deck.
+const NOTES: [(i64, i64, apkg::Note); 2] = [
+    (1, BASIC, ("g1", "Capital of France?", "Paris")),
+    (1, BASIC, ("g2", "Capital of Peru?", "Lima")),
+];
+
+/// A package at `name` in `env`: a legacy or current-format collection of [`NOTES`] changed
+/// by `tamper`.
+fn package(env: &Env, name: &str, modern: bool, tamper: &str) -> PathBuf {
+    let coll = env.path(&format!("{name}.collection"));
+    let pkg = env.path(name);
+    if modern {
+        apkg::modern(&coll, &[(1, "Default")], &NOTES, tamper);
+        apkg::modern_package(&pkg, &coll);
+    } else {
+        apkg::legacy(&coll, &[(1, "Default")], &NOTES, tamper);
+        apkg::legacy_package(&pkg, &coll);
+    }
+    std::fs::remove_file(&coll).unwrap();
+    pkg
+}
+
+/// Adds `pkg` and expects one `quiz: PKG: …` line holding `want`, within the hang guard,
+/// the database byte for byte as it was, and nothing in the temp dir.
+fn assert_package_refused(env: &Env, pkg: &Path, want: &str, what: &str) {
+    let before = std::fs::read(env.db()).unwrap();
+    let start = Instant::now();
+    let child = env
+        .quiz_std()
+        .args(["add-deck", pkg.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A hang guard only: the refusals are bounded by work and size, not by time.
+    let (out, _) = wait_bounded(child, start, Duration::from_secs(300), what);
+    assert_no_panic(&out, what);
+    assert!(!out.status.success(), "{what}: accepted");
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("quiz: {}: ", pkg.display())),
+        "{what}: the error does not name the package: {err}"
+    );
+    assert!(err.contains(want), "{what}: want {want:?} in {err}");
+    assert_eq!(err.lines().count(), 1, "{what}: one line: {err}");
+    assert_eq!(
+        std::fs::read(env.db()).unwrap(),
+        before,
+        "{what}: database changed"
+    );
+    env.assert_tmp_empty(what);
+}
+
+#[test]
+fn hostile_sql_objects_in_packages_are_refused_and_change_nothing() {
+    let env = env_with_mini();
+    let endless = "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r)";
+    let blob = "hex(randomblob(100000000))";
+    let twenty_fields = vec![blob; 20].join(" || char(31) || ");
+    let cases: Vec<(&str, bool, String, &str)> = vec![
+        (
+            "notes: a view over an endless recursive query",
+            false,
+            format!(
+                "DROP TABLE notes; CREATE VIEW notes AS {endless} SELECT i AS id, 'g' || i AS guid,
+                 1000 AS mid, 'a' || char(31) || 'b' AS flds, 0 AS mod FROM r ORDER BY random();"
+            ),
+            "`notes` is a view, not a plain table",
+        ),
+        (
+            "cards: a view over an endless recursive query",
+            false,
+            format!(
+                "DROP TABLE cards; CREATE VIEW cards AS {endless}
+                 SELECT i AS nid, 1 AS did, 0 AS ord, 0 AS type FROM r;"
+            ),
+            "`cards` is a view, not a plain table",
+        ),
+        (
+            "col: a view over an endless recursive query",
+            false,
+            format!(
+                "DROP TABLE col; CREATE VIEW col AS {endless}
+                 SELECT '{{}}' AS models, '{{}}' AS decks FROM r ORDER BY random();"
+            ),
+            "`col` is a view, not a plain table",
+        ),
+        (
+            "fields (current format): a view over an endless recursive query",
+            true,
+            format!(
+                "DROP TABLE fields; CREATE VIEW fields AS {endless}
+                 SELECT 1000 AS ntid, i AS ord, 'f' || i AS name FROM r;"
+            ),
+            "`fields` is a view, not a plain table",
+        ),
+        (
+            "notes: a view of 20 fields of 200 MB (randomblob)",
+            false,
+            format!(
+                "DROP TABLE notes; CREATE VIEW notes AS SELECT 1 AS id, 'g' AS guid,
+                 1000 AS mid, 0 AS mod, {twenty_fields} AS flds;"
+            ),
+            "`notes` is a view, not a plain table",
+        ),
+        (
+            "notes: a computed column (100 MB each)",
+            false,
+            "DROP TABLE notes; CREATE TABLE notes (id integer PRIMARY KEY, guid text,
+             mid integer, mod integer, flds text GENERATED ALWAYS AS (hex(zeroblob(100000000))) VIRTUAL);
+             INSERT INTO notes (id, guid, mid, mod) VALUES (1, 'g', 1000, 0);"
+                .into(),
+            "`notes` has a computed column `flds`",
+        ),
+        (
+            "notes: a virtual table",
+            false,
+            "DROP TABLE notes; CREATE VIRTUAL TABLE notes USING fts5(id, guid, mid, flds, mod);"
+                .into(),
+            "`notes` is a table (virtual), not a plain table",
+        ),
+        (
+            "no notes table",
+            false,
+            "DROP TABLE notes;".into(),
+            "it has no `notes` table",
+        ),
+        (
+            "notes without its fields column",
+            false,
+            "DROP TABLE notes; CREATE TABLE notes (id integer PRIMARY KEY, guid text,
+             mid integer, mod integer);"
+                .into(),
+            "`notes` has no column `flds`",
+        ),
+        (
+            "a 9 MB field",
+            false,
+            "UPDATE notes SET flds = 'Q' || char(31) || replace(hex(zeroblob(4500000)), '00', 'xy')
+             WHERE guid = 'g1';"
+                .into(),
+            "a value in it is larger than 8 MiB",
+        ),
+    ];
+    let mut tried = 0;
+    for (i, (what, modern, tamper, want)) in cases.iter().enumerate() {
+        let pkg = package(&env, &format!("hostile-{i}.apkg"), *modern, tamper);
+        assert_package_refused(&env, &pkg, want, what);
+        tried += 1;
+    }
+    // The same collections untampered import (the second as a newer export of the same
+    // Anki deck: its first note is the same).
+    for (modern, want) in [(false, "new deck, 2 added"), (true, "2 updated")] {
+        let pkg = package(&env, &format!("honest-{modern}.apkg"), modern, "");
+        let out = env.ok(&["add-deck", pkg.to_str().unwrap()]);
+        assert!(out.contains(want), "{out}");
+        env.assert_tmp_empty("an honest package");
+        tried += 1;
+    }
+    eprintln!(
+        "hostile SQL objects: {tried} packages tried, {} refused",
+        cases.len()
+    );
+}
+
+#[test]
+fn resource_bombs_in_packages_are_refused_within_their_caps() {
+    let env = env_with_mini();
+    let mut tried = 0;
+    // A zstd bomb: 32 KiB of RLE blocks that would unpack to 4 GiB.
+    let pkg = env.path("zstd-bomb.apkg");
+    apkg::zip(
+        &pkg,
+        &[
+            ("collection.anki21b", &apkg::zstd_bomb(4 << 30)),
+            ("media", b""),
+        ],
+    );
+    assert!(pkg.metadata().unwrap().len() < 200_000);
+    assert_package_refused(&env, &pkg, "unpacks to more than 256 MiB", "zstd bomb");
+    tried += 1;
+    // A zip bomb: 300 MiB of zeros deflated to about 300 KiB.
+    let pkg = env.path("zip-bomb.apkg");
+    apkg::zip(
+        &pkg,
+        &[
+            ("collection.anki2", &vec![0u8; 300 << 20]),
+            ("media", b"{}"),
+        ],
+    );
+    assert_package_refused(&env, &pkg, "unpacks to more than 256 MiB", "zip bomb");
+    tried += 1;
+    // Two entries of one name: which one counts is up to the reader.
+    let coll = env.path("dup.collection");
+    apkg::legacy(&coll, &[(1, "Default")], &NOTES, "");
+    let pkg = env.path("dup.apkg");
+    let bytes = std::fs::read(&coll).unwrap();
+    apkg::zip(
+        &pkg,
+        &[("collection.anki2", &bytes), ("collection.anki3", b"x")],
+    );
+    let mut z = std::fs::read(&pkg).unwrap();
+    let (from, to) = (b"collection.anki3", b"collection.anki2");
+    let mut i = 0;
+    while let Some(at) = z[i..].windows(from.len()).position(|w| w == from) {
+        z[i + at..i + at + to.len()].copy_from_slice(to);
+        i += at + 1;
+    }
+    std::fs::write(&pkg, z).unwrap();
+    assert_package_refused(
+        &env,
+        &pkg,
+        "two of its entries have the same name",
+        "duplicates",
+    );
+    tried += 1;
+    eprintln!("resource bombs: {tried} packages tried, all refused");
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. Temporary files: none in the temp dir, none beside an output, even when killed
+// ---------------------------------------------------------------------------------------
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn temp_files_are_never_left_behind_or_raced() {
+    let env = env_with_mini();
+    // A current-format package (a WAL-mode collection) imports with TMPDIR pointing
+    // nowhere: nothing is unpacked to disk at all, so there is nothing to race or leave
+    // behind, and no -wal or -shm appears beside the package.
+    let dir = env.path("pkgs");
+    std::fs::create_dir(&dir).unwrap();
+    let pkg = package(&env, "pkgs/modern.apkg", true, "");
+    let out = env
+        .quiz()
+        .env("TMPDIR", env.path("no-such-dir"))
+        .args(["add-deck", pkg.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(names(&dir), ["modern.apkg"]);
+
+    // Exports killed at many points leave nothing beside the output but, at most, the whole
+    // output: the file being written has no name until it is complete.
+    let out_dir = env.path("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let target = out_dir.join("mini.apkg");
+    let mut rng = Lcg(14);
+    let mut kills = 0;
+    for run in 0..12 {
+        let _ = std::fs::remove_file(&target);
+        let mut child = env
+            .quiz_std()
+            .args([
+                "export",
+                "mini",
+                "-f",
+                "apkg",
+                "-o",
+                target.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        if child.try_wait().unwrap().is_none() {
+            kills += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        let left = names(&out_dir);
+        assert!(
+            left.is_empty() || left == ["mini.apkg"],
+            "run {run}: left {left:?}"
+        );
+        if !left.is_empty() {
+            let f = std::fs::File::open(&target).unwrap();
+            let z = zip::ZipArchive::new(f).unwrap_or_else(|e| panic!("run {run}: {e}"));
+            assert!(
+                z.file_names()
+                    .any(|n| n.is_ok_and(|n| n == "collection.anki2"))
+            );
+        }
+    }
+    env.assert_tmp_empty("killed exports");
+    eprintln!("temp files: 1 package, 12 exports ({kills} killed mid-way), nothing left behind");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_files_replace_only_regular_files() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+    let env = env_with_mini();
+    let export = |target: &Path| {
+        env.quiz()
+            .args([
+                "export",
+                "mini",
+                "-f",
+                "csv",
+                "-o",
+                target.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    // A private file stays private.
+    let private = env.path("private.csv");
+    std::fs::write(&private, "old").unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(export(&private).status.success());
+    assert_eq!(
+        private.metadata().unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(
+        std::fs::read_to_string(&private)
+            .unwrap()
+            .starts_with("#separator")
+    );
+    // A link stays a link; the file it points to gets the output.
+    let link = env.path("link.csv");
+    symlink(&private, &link).unwrap();
+    std::fs::write(&private, "old").unwrap();
+    assert!(export(&link).status.success());
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(&private)
+            .unwrap()
+            .starts_with("#separator")
+    );
+    // A link to nothing and a folder are refused.
+    let dangling = env.path("dangling.csv");
+    symlink(env.path("nowhere.csv"), &dangling).unwrap();
+    let o = export(&dangling);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("symbolic link to a file that does not exist"));
+    assert!(!env.path("nowhere.csv").exists());
+    let o = export(env.dir.path());
+    assert!(
+        stderr(&o).contains("is a folder; refusing to replace it"),
+        "{}",
+        stderr(&o)
+    );
+    // /dev/null is written into, not replaced (this runs as root in CI).
+    assert!(export(Path::new("/dev/null")).status.success());
+    assert!(
+        Path::new("/dev/null")
+            .metadata()
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A FIFO is written into.
+    let fifo = env.path("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    assert!(export(&fifo).status.success());
+    assert!(reader.join().unwrap().starts_with("#separator"));
+    assert!(fifo.metadata().unwrap().file_type().is_fifo());
+    // /dev/stdout redirected to a file: written into that file, not renamed over it.
+    let redirected = env.path("redirected.csv");
+    let o = env
+        .quiz_std()
+        .args(["export", "mini", "-f", "csv", "-o", "/dev/stdout"])
+        .stdout(std::fs::File::create(&redirected).unwrap())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&redirected)
+            .unwrap()
+            .starts_with("#separator")
+    );
+    // An Anki package needs a regular file.
+    let o = env
+        .quiz()
+        .args(["export", "mini", "-f", "apkg", "-o", "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    env.assert_tmp_empty("exports");
+}
+
+// ---------------------------------------------------------------------------------------
+// 8. Terminal escapes: no control sequence from a file reaches the terminal
+// ---------------------------------------------------------------------------------------
+
+/// Fails if `s` holds ESC, a C1 control or a bidirectional override.
+fn assert_no_escapes(s: &str, what: &str) {
+    let bad: Vec<char> = s
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{what}: control characters {bad:?} in {s:?}"
+    );
+}
+
+#[test]
+fn terminal_escapes_in_files_never_reach_the_terminal() {
+    let env = Env::new();
+    let osc52 = "\\u001b]52;c;aGk=\\u0007";
+    let deck = format!(
+        "[deck]\nid = \"esc\"\ntitle = \"Title{osc52}\\u202e\"\nlanguage = \"en\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\\u009b2J\"\npublisher = \"P\"\ndate = \"2021-05-19\"\n\n[[qa]]\nid = \"q\"\nsource = \"s\"\nquestion = \"Capital{osc52} of France?\"\nanswer = \"Paris\\u001b[2J\"\n"
+    );
+    let p = env.write("esc.toml", &deck);
+    let mut checked = 0;
+    let mut check = |args: &[&str]| {
+        let out = env.quiz().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_no_escapes(&String::from_utf8_lossy(&out.stdout), &format!("{args:?}"));
+        assert_no_escapes(&stderr(&out), &format!("{args:?} (stderr)"));
+        checked += 1;
+    };
+    check(&["add-deck", p.to_str().unwrap()]);
+    check(&["decks"]);
+    check(&["questions", "esc"]);
+    check(&["export", "esc", "-f", "sheet", "--seed", "1"]);
+    check(&["export", "esc", "-f", "csv"]);
+
+    // An Anki field writes ESC as an entity.
+    let coll = env.path("esc.collection");
+    let notes = [(
+        1,
+        BASIC,
+        ("e1", "Capital&#27;]52;c;aGk=&#7; of Peru?", "Lima&#x1b;[2J"),
+    )];
+    apkg::legacy(&coll, &[(1, "Default")], &notes, "");
+    let pkg = env.path("esc.apkg");
+    apkg::legacy_package(&pkg, &coll);
+    check(&["add-deck", pkg.to_str().unwrap()]);
+    let decks = env.ok(&["decks", "--json"]);
+    let id = decks
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|d| d["id"].as_str().unwrap().starts_with("default-"))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    check(&["questions", &id]);
+    let toml = env.ok(&["export", &id]);
+    assert!(
+        !toml.contains("\\u001B") && !toml.contains("\\u0007"),
+        "{toml}"
+    );
+
+    // A result file's name and labels, in the class report for the terminal.
+    let results = env.write(
+        "r.json",
+        &serde_json::json!({
+            "format": "quiz-results", "version": 1, "name": "Eve\u{1b}]52;c;aGk=\u{7}",
+            "as_of": "2026-03-02",
+            "questions": [{"uid": "d/f/recall/1", "deck": "d", "fact": "f", "fact_kind": "qa",
+                "fact_label": "label\u{1b}[31m", "kind": "recall", "source": "S\u{9b}2J",
+                "reviews": 2, "lapses": 1, "again": 1, "last_rating": 1, "recall": 0.5,
+                "accepted_overrides": ["x\u{202e}y"]}]
+        })
+        .to_string(),
+    );
+    check(&["class-report", results.to_str().unwrap()]);
+
+    // An error message quoting a file name.
+    let bad = env.write("bad\u{1b}]0;title\u{7}.toml", "[deck\n");
+    let out = env
+        .quiz()
+        .args(["add-deck", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_no_escapes(&stderr(&out), "an error naming a file");
+    eprintln!("terminal escapes: {} outputs checked", checked + 1);
 }

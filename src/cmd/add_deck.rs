@@ -29,6 +29,16 @@ pub struct AddDeckArgs {
     /// Add every built-in deck.
     #[arg(long)]
     pub builtin: bool,
+
+    /// Anki package: add it as the deck with this id (when its own id is taken by another
+    /// deck).
+    #[arg(long = "as", value_name = "NEW_ID")]
+    pub as_id: Option<String>,
+
+    /// Anki package: replace the deck that has its id even if that deck came from elsewhere
+    /// (its questions that the package lacks are retired, their history kept).
+    #[arg(long)]
+    pub replace: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
@@ -38,13 +48,23 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
             builtin::names().collect::<Vec<_>>().join(", ")
         )));
     }
+    let packages = args
+        .decks
+        .iter()
+        .filter(|n| crate::import::apkg::is_apkg(Path::new(n)))
+        .count();
+    if (args.as_id.is_some() || args.replace) && (packages != 1 || args.decks.len() != 1) {
+        return Err(Error::Usage(
+            "--as and --replace apply to one Anki package (.apkg) added on its own".into(),
+        ));
+    }
     // Everything is parsed and validated before the database is opened: a bad deck
     // changes nothing, not even the database file's existence.
     let mut decks = Vec::new();
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     for name in &args.decks {
-        match read(name, &mut notes) {
+        match read(name, args.as_id.as_deref(), &mut notes) {
             Ok(mut d) => decks.append(&mut d),
             Err(Error::Deck(mut p)) => problems.append(&mut p),
             Err(e) => return Err(e),
@@ -57,15 +77,16 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
         return Err(Error::Deck(problems));
     }
     for n in &notes {
-        writeln!(out, "{n}").map_err(|e| Error::io("stdout", e))?;
+        writeln!(out, "{}", crate::term::clean(n)).map_err(|e| Error::io("stdout", e))?;
     }
     let mut db = ctx.open_db()?;
     for d in &decks {
-        crate::import::apkg::check_target(&db, d)?;
+        crate::import::apkg::check_target(&db, d, args.replace)?;
     }
     let reports = add(&mut db, decks, ctx.now)?;
     for r in &reports {
-        writeln!(out, "{}", describe(r)).map_err(|e| Error::io("stdout", e))?;
+        writeln!(out, "{}", crate::term::clean(&describe(r)))
+            .map_err(|e| Error::io("stdout", e))?;
     }
     Ok(())
 }
@@ -140,12 +161,12 @@ pub fn describe(r: &ImportReport) -> String {
 
 /// A path (file or folder) or a built-in deck's name, read and validated. What the user
 /// should know about a conversion (an Anki package's left-out parts) goes to `notes`.
-fn read(name: &str, notes: &mut Vec<String>) -> Result<Vec<Deck>> {
+fn read(name: &str, as_id: Option<&str>, notes: &mut Vec<String>) -> Result<Vec<Deck>> {
     let path = Path::new(name);
     if path.is_file() && crate::import::apkg::is_apkg(path) {
-        let c = crate::import::apkg::convert(path)?;
-        notes.extend(c.notes);
-        return Ok(vec![deck::parse(&path.display().to_string(), &c.text)?]);
+        let (deck, n) = crate::import::apkg::read(path, as_id)?;
+        notes.extend(n);
+        return Ok(vec![deck]);
     }
     if path.is_dir() {
         let mut files: Vec<_> = std::fs::read_dir(path)
@@ -187,7 +208,7 @@ fn read(name: &str, notes: &mut Vec<String>) -> Result<Vec<Deck>> {
 }
 
 fn read_file(path: &Path) -> Result<Deck> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read_capped(path, crate::input::MAX_DECK_BYTES, "deck file")?;
     let origin = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = deck::line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());

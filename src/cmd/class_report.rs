@@ -51,10 +51,12 @@ pub fn run(_ctx: &Ctx, args: &ClassReportArgs, out: &mut dyn Write) -> Result<()
         ReportFormat::Md => report::markdown(&r, args.top),
         ReportFormat::Html => report::html(&r, args.top),
     };
+    // Names and answers come from students' files: no control characters get through.
+    let text = crate::term::clean(&text);
     match &args.output {
         None => out
             .write_all(text.as_bytes())
             .map_err(|e| Error::io("stdout", e)),
-        Some(p) => super::export::write_file(p, text.as_bytes()),
+        Some(p) => crate::outfile::write(p, text.as_bytes()),
     }
 }

@@ -32,7 +32,10 @@ pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
         |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(|e| Error::io("stdout", e));
     if args.json {
         for c in &counts {
-            w(out, serde_json::to_string(c).unwrap_or_default())?;
+            w(
+                out,
+                crate::term::json(&serde_json::to_string(c).unwrap_or_default()).into_owned(),
+            )?;
         }
         return Ok(());
     }
@@ -55,7 +58,14 @@ pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
             out,
             format!(
                 "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  {:>9}  {}",
-                c.id, c.new, c.learning, c.due, c.suspended, c.total, c.questions, c.title
+                c.id,
+                c.new,
+                c.learning,
+                c.due,
+                c.suspended,
+                c.total,
+                c.questions,
+                crate::term::clean_line(&c.title)
             ),
         )?;
     }

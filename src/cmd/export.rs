@@ -107,6 +107,13 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         }
         Format::Toml | Format::Apkg => unreachable!("handled above"),
     };
+    // Text for people (a spreadsheet, a printout, a terminal): no control characters from
+    // a deck get through. JSON escapes them itself.
+    let text = if args.format == Format::Json {
+        crate::term::json(&text).into_owned()
+    } else {
+        crate::term::clean(&text).into_owned()
+    };
     emit(args.output.as_deref(), text.as_bytes(), out)
 }
 
@@ -151,23 +158,10 @@ fn apkg(
     .map_err(|e| Error::io("stdout", e))
 }
 
-/// Writes to the file (through a temporary file renamed into place) or to `out`.
+/// Writes to the file (atomically, see [`crate::outfile`]) or to `out`.
 fn emit(path: Option<&Path>, bytes: &[u8], out: &mut dyn Write) -> Result<()> {
     match path {
         None => out.write_all(bytes).map_err(|e| Error::io("stdout", e)),
-        Some(p) => write_file(p, bytes),
+        Some(p) => crate::outfile::write(p, bytes),
     }
-}
-
-/// Writes a whole file through a temporary sibling renamed into place.
-pub fn write_file(p: &Path, bytes: &[u8]) -> Result<()> {
-    let name = p
-        .file_name()
-        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = p.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, p).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(p, e)
-    })
 }

@@ -14,6 +14,10 @@ use super::Ctx;
 /// overruled.
 /// The file names you only by --name, if you give one, and holds no other personal data:
 /// no study times, no typed answers other than the ones you overruled as right.
+///
+/// It holds the decks named with --deck; without it, the built-in decks and those added
+/// from deck files, never a deck you imported from an Anki package (name it to include it).
+/// The decks it holds are listed before it is written.
 #[derive(Debug, clap::Args)]
 pub struct ExportResultsArgs {
     /// Write to this file instead of standard output.
@@ -23,27 +27,68 @@ pub struct ExportResultsArgs {
     /// The name to show in the class report (any name you choose).
     #[arg(long)]
     pub name: Option<String>,
+
+    /// Only this deck's results (repeat for more) [default: the built-in decks and those
+    /// added from deck files].
+    #[arg(long, value_name = "DECK")]
+    pub deck: Vec<String>,
 }
 
 pub fn run(ctx: &Ctx, args: &ExportResultsArgs, out: &mut dyn Write) -> Result<()> {
     let db = ctx.open_db()?;
-    let file = results::collect(&db, ctx.now, args.name.as_deref())?;
+    let all = db.deck_texts()?;
+    let personal = |text: &str| crate::import::apkg::is_converted(text);
+    let chosen: Vec<String> = if args.deck.is_empty() {
+        all.iter()
+            .filter(|(_, _, text)| !personal(text))
+            .map(|(id, _, _)| id.clone())
+            .collect()
+    } else {
+        for d in &args.deck {
+            if !all.iter().any(|(id, _, _)| id == d) {
+                return Err(Error::UnknownDeck(d.clone()));
+            }
+        }
+        args.deck.clone()
+    };
+    let left_out: Vec<&str> = all
+        .iter()
+        .filter(|(id, _, text)| personal(text) && !chosen.contains(id))
+        .map(|(id, _, _)| id.as_str())
+        .collect();
+    let file = results::collect(&db, ctx.now, args.name.as_deref(), &chosen)?;
     let mut json = serde_json::to_string_pretty(&file)
         .map_err(|e| Error::Other(format!("cannot write results: {e}")))?;
     json.push('\n');
+    let json = crate::term::json(&json).into_owned();
+    // Said before the file is written, on the terminal: what the instructor will see.
+    let mut said = format!(
+        "results of {} answered question{} in deck{} {}",
+        file.questions.len(),
+        if file.questions.len() == 1 { "" } else { "s" },
+        if chosen.len() == 1 { "" } else { "s" },
+        if chosen.is_empty() {
+            "(none)".to_owned()
+        } else {
+            chosen.join(", ")
+        }
+    );
+    if !left_out.is_empty() {
+        said.push_str(&format!(
+            "; left out, as imported from Anki packages: {} (name one with --deck to include it)",
+            left_out.join(", ")
+        ));
+    }
+    let said = crate::term::clean(&said).into_owned();
     match &args.output {
-        None => out
-            .write_all(json.as_bytes())
-            .map_err(|e| Error::io("stdout", e)),
+        None => {
+            eprintln!("{said}");
+            out.write_all(json.as_bytes())
+                .map_err(|e| Error::io("stdout", e))
+        }
         Some(p) => {
-            super::export::write_file(p, json.as_bytes())?;
-            writeln!(
-                out,
-                "{}: results of {} answered questions",
-                p.display(),
-                file.questions.len()
-            )
-            .map_err(|e| Error::io("stdout", e))
+            crate::outfile::write(p, json.as_bytes())?;
+            writeln!(out, "{}: {said}", p.display()).map_err(|e| Error::io("stdout", e))
         }
     }
 }

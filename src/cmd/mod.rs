@@ -41,11 +41,12 @@ impl Ctx {
         let now = match std::env::var("QUIZ_NOW") {
             Ok(v) => crate::clock::parse_instant(&v).ok_or_else(|| {
                 Error::Usage(format!(
-                    "QUIZ_NOW: `{v}` is not unix seconds or YYYY-MM-DDTHH:MM:SSZ"
+                    "QUIZ_NOW: `{v}` is not unix seconds or YYYY-MM-DDTHH:MM:SSZ between 1970 and 9999"
                 ))
             })?,
             Err(_) => crate::clock::system_now(),
         };
+        check_tz()?;
         let seed = match std::env::var("QUIZ_SEED") {
             Ok(v) => Some(
                 v.parse()
@@ -63,6 +64,33 @@ impl Ctx {
 
     pub fn open_db(&self) -> Result<Db> {
         Db::open(&self.db_path)
+    }
+}
+
+/// The largest time zone file `TZ` may name (real ones are a few KiB).
+const MAX_TZ_FILE: u64 = 1 << 20;
+
+/// `TZ` naming a file (`/path` or `:/path`) that is not a small regular file (`/dev/zero`,
+/// a FIFO) would be read without end by the time zone library: refused first.
+fn check_tz() -> Result<()> {
+    let Some(tz) = std::env::var_os("TZ") else {
+        return Ok(());
+    };
+    let tz = PathBuf::from(tz);
+    let file = match tz.to_str().and_then(|s| s.strip_prefix(':')) {
+        Some(rest) => PathBuf::from(rest),
+        None => tz.clone(),
+    };
+    if !file.is_absolute() {
+        return Ok(());
+    }
+    match std::fs::metadata(&file) {
+        Ok(m) if !m.is_file() || m.len() > MAX_TZ_FILE => Err(Error::Usage(format!(
+            "TZ: `{}` is not a time zone file (a regular file under 1 MiB); unset TZ or name \
+             a zone such as Europe/Paris",
+            tz.display()
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -38,37 +38,47 @@ pub fn run(ctx: &Ctx, args: &QuestionsArgs, out: &mut dyn Write) -> Result<()> {
     let io = |e| Error::io("stdout", e);
     for q in &qs {
         if args.json {
-            writeln!(out, "{}", serde_json::to_string(q).unwrap_or_default()).map_err(io)?;
+            let json = serde_json::to_string(q).unwrap_or_default();
+            writeln!(out, "{}", crate::term::json(&json)).map_err(io)?;
             continue;
         }
-        writeln!(out, "{}", q.uid).map_err(io)?;
-        writeln!(out, "  Q: {}", q.prompt).map_err(io)?;
-        match &q.answer {
-            Answer::Choice { options, .. } => {
-                for (i, o) in options.iter().enumerate() {
-                    writeln!(out, "     {}. {o}", letter(i)).map_err(io)?;
-                }
-            }
-            Answer::Order { shown, .. } => {
-                for (i, o) in shown.iter().enumerate() {
-                    writeln!(out, "     {}. {o}", letter(i)).map_err(io)?;
-                }
-            }
-            _ => {}
-        }
-        writeln!(out, "  A: {}", q.answer.display()).map_err(io)?;
-        if let Answer::Text { accepted } = &q.answer
-            && accepted.len() > 1
-        {
-            writeln!(out, "     also accepted: {}", accepted[1..].join(" | ")).map_err(io)?;
-        }
-        writeln!(out, "  from: {}", q.source).map_err(io)?;
-        writeln!(out).map_err(io)?;
+        // Deck text may hold escape sequences: printed for a terminal, they are removed.
+        let mut text = String::new();
+        write_question(&mut text, q);
+        write!(out, "{}", crate::term::clean(&text)).map_err(io)?;
     }
     if !args.json {
         writeln!(out, "{} questions", qs.len()).map_err(io)?;
     }
     Ok(())
+}
+
+/// One question as `quiz questions` shows it.
+fn write_question(out: &mut String, q: &crate::question::Question) {
+    use std::fmt::Write as _;
+    let _ = writeln!(out, "{}", q.uid);
+    let _ = writeln!(out, "  Q: {}", q.prompt);
+    match &q.answer {
+        Answer::Choice { options, .. } => {
+            for (i, o) in options.iter().enumerate() {
+                let _ = writeln!(out, "     {}. {o}", letter(i));
+            }
+        }
+        Answer::Order { shown, .. } => {
+            for (i, o) in shown.iter().enumerate() {
+                let _ = writeln!(out, "     {}. {o}", letter(i));
+            }
+        }
+        _ => {}
+    }
+    let _ = writeln!(out, "  A: {}", q.answer.display());
+    if let Answer::Text { accepted } = &q.answer
+        && accepted.len() > 1
+    {
+        let _ = writeln!(out, "     also accepted: {}", accepted[1..].join(" | "));
+    }
+    let _ = writeln!(out, "  from: {}", q.source);
+    let _ = writeln!(out);
 }
 
 /// A, B, C… for options.

@@ -109,13 +109,31 @@ impl Db {
     /// Opens (creating if needed) the database at `path`. A file that is not SQLite, that
     /// belongs to another program, or that a newer quiz wrote is refused untouched.
     pub fn open(path: &Path) -> Result<Db> {
+        // `/dev/null` or a folder would have SQLite make `/dev/null-journal` and the like.
+        if let Ok(m) = path.metadata()
+            && !m.is_file()
+        {
+            return Err(Error::NotQuizDb {
+                path: path.to_owned(),
+                reason: "not a regular file".into(),
+            });
+        }
+        // A relative name such as `file:other.db` would be read by SQLite as a URI naming
+        // another file (and skip the checks below): `./file:other.db` is only a name.
+        let dotted;
+        let sqlite_path = if path.is_relative() {
+            dotted = Path::new(".").join(path);
+            dotted.as_path()
+        } else {
+            path
+        };
         let exists = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
         if exists {
             check_foreign(path)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        let conn = Connection::open(path).map_err(|e| damaged(path, e))?;
+        let conn = Connection::open(sqlite_path).map_err(|e| damaged(path, e))?;
         let mut db = Db {
             conn,
             path: path.to_owned(),
@@ -458,7 +476,7 @@ fn check_foreign(path: &Path) -> Result<()> {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     let ro = if Path::new(&wal).exists() {
-        Connection::open_with_flags(path, flags)
+        Connection::open_with_flags(Path::new(".").join(path), flags)
     } else {
         Connection::open_with_flags(
             format!("file:{}?immutable=1", uri_path(path)),

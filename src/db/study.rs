@@ -194,9 +194,9 @@ impl Db {
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (k, v) = row?;
-            settings
-                .set(&k, &v)
-                .map_err(|e| Error::Other(format!("stored setting: {e}")))?;
+            if let Some(warning) = settings.set_stored(&k, &v) {
+                eprintln!("quiz: {warning}");
+            }
         }
         Ok(settings)
     }

@@ -24,6 +24,12 @@ impl Checker<'_> {
     }
 }
 
+/// The most items a list may have: every question of a list shows the whole list in its
+/// explanation, so its questions grow with the square of its length.
+pub const MAX_LIST_ITEMS: usize = 1000;
+/// The most gaps a cloze text may have (each gap's question shows the whole text).
+pub const MAX_CLOZE_GAPS: usize = 100;
+
 /// Returns one `file:line:col: …` line per problem; empty when the deck is valid.
 pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String> {
     let mut c = Checker {
@@ -157,6 +163,16 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
                 "field `item`: a list needs at least one item".into(),
             );
         }
+        if items.len() > MAX_LIST_ITEMS {
+            c.at(
+                l.items.span(),
+                &what,
+                format!(
+                    "field `item`: {} items; a list holds at most {MAX_LIST_ITEMS} (split it into lists of its parts)",
+                    items.len()
+                ),
+            );
+        }
         match (&l.count, l.closed) {
             (None, true) => c.at(
                 l.id.span(),
@@ -245,8 +261,23 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
     }
     for z in &file.clozes {
         let what = common(&mut c, z, "cloze");
-        if let Err(msg) = crate::generate::cloze::gaps(z.text.get_ref()) {
-            c.at(z.text.span(), &what, format!("field `text`: {msg}"));
+        match crate::generate::cloze::gaps(z.text.get_ref()) {
+            Err(msg) => c.at(z.text.span(), &what, format!("field `text`: {msg}")),
+            Ok(pieces) => {
+                let n = pieces
+                    .iter()
+                    .filter(|p| matches!(p, crate::generate::cloze::Piece::Gap(_)))
+                    .count();
+                if n > MAX_CLOZE_GAPS {
+                    c.at(
+                        z.text.span(),
+                        &what,
+                        format!(
+                            "field `text`: {n} gaps; a cloze text holds at most {MAX_CLOZE_GAPS} (split it into sentences)"
+                        ),
+                    );
+                }
+            }
         }
     }
     c.problems

@@ -13,9 +13,8 @@
 //! docs/export.md describes the note types and their fields.
 
 use std::collections::{HashMap, HashSet};
-use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
@@ -79,8 +78,9 @@ pub struct DeckInfo<'a> {
     pub title: &'a str,
 }
 
-/// Writes the package to `path` (through a temporary file next to it, renamed at the end,
-/// so a failed export leaves no half-written package). `now` is unix seconds.
+/// Writes the package to `path` (see [`crate::outfile`]: atomically, nothing left behind).
+/// The collection is built in memory, so no scratch file exists at any moment. `now` is
+/// unix seconds.
 pub fn write(
     deck: &DeckInfo,
     load: Loader,
@@ -88,46 +88,23 @@ pub fn write(
     now: i64,
     path: &Path,
 ) -> Result<Summary> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or("export.apkg".into(), |n| n.to_string_lossy().into_owned());
-    let coll_path = TempPath(dir.join(format!(".{name}.{}.anki2", std::process::id())));
-    let zip_path = TempPath(dir.join(format!(".{name}.{}.tmp", std::process::id())));
-    let _ = std::fs::remove_file(&coll_path.0);
-
-    let summary = build_collection(deck, load, sched, now, &coll_path.0)?;
-
-    let file = File::create(&zip_path.0).map_err(|e| Error::io(&zip_path.0, e))?;
-    let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
-    let zerr = |e: zip::result::ZipError| Error::Other(format!("{}: {e}", path.display()));
-    // Level 1: the collection is mostly repetitive text, and the fastest level already
-    // shrinks it several times over.
-    let deflate = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1));
-    zip.start_file("collection.anki2", deflate).map_err(zerr)?;
-    let mut coll = File::open(&coll_path.0).map_err(|e| Error::io(&coll_path.0, e))?;
-    std::io::copy(&mut coll, &mut zip).map_err(|e| Error::io(path, e))?;
-    zip.start_file("media", deflate).map_err(zerr)?;
-    zip.write_all(b"{}").map_err(|e| Error::io(path, e))?;
-    let mut inner = zip.finish().map_err(zerr)?;
-    inner.flush().map_err(|e| Error::io(path, e))?;
-    drop(inner);
-    std::fs::rename(&zip_path.0, path).map_err(|e| Error::io(path, e))?;
+    let (summary, coll) = build_collection(deck, load, sched, now)?;
+    crate::outfile::write_with(path, true, |file| {
+        let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
+        let zerr = |e: zip::result::ZipError| Error::Other(format!("{}: {e}", path.display()));
+        // Level 1: the collection is mostly repetitive text, and the fastest level already
+        // shrinks it several times over.
+        let deflate = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1));
+        zip.start_file("collection.anki2", deflate).map_err(zerr)?;
+        zip.write_all(&coll).map_err(|e| Error::io(path, e))?;
+        zip.start_file("media", deflate).map_err(zerr)?;
+        zip.write_all(b"{}").map_err(|e| Error::io(path, e))?;
+        let mut inner = zip.finish().map_err(zerr)?;
+        inner.flush().map_err(|e| Error::io(path, e))
+    })?;
     Ok(summary)
-}
-
-/// A file removed when dropped (if it still exists).
-struct TempPath(PathBuf);
-
-impl Drop for TempPath {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 const SCHEMA: &str = "
@@ -175,10 +152,9 @@ fn build_collection(
     load: Loader,
     sched: Option<Scheduling>,
     now: i64,
-    path: &Path,
-) -> Result<Summary> {
-    let conn = Connection::open(path)?;
-    // A scratch file: no journal, no syncs; it is zipped and deleted right after.
+) -> Result<(Summary, Vec<u8>)> {
+    let conn = Connection::open_in_memory()?;
+    // A scratch database in memory: no journal; it is zipped right after.
     conn.execute_batch(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
          PRAGMA page_size = 16384;",
@@ -315,12 +291,16 @@ fn build_collection(
     }
     tx.execute_batch(INDEXES)?;
     tx.execute_batch("COMMIT")?;
+    let bytes = conn.serialize(rusqlite::MAIN_DB)?.to_vec();
     conn.close().map_err(|(_, e)| Error::Db(e))?;
-    Ok(Summary {
-        notes: rendered.notes,
-        note_types: used.len(),
-        reviews,
-    })
+    Ok((
+        Summary {
+            notes: rendered.notes,
+            note_types: used.len(),
+            reviews,
+        },
+        bytes,
+    ))
 }
 
 /// One note and its card, ready to insert.
@@ -536,10 +516,38 @@ fn note_fields(q: &Question, shape: Shape) -> Vec<String> {
                 Answer::Text { accepted } => accepted.first().cloned().unwrap_or_default(),
                 _ => String::new(),
             };
-            let text = prompt.replacen("____", &format!("{{{{c1::{}}}}}", html_escape(&right)), 1);
+            let text = match gap_at(&q.prompt, &q.explanation, &right) {
+                Some(i) => format!(
+                    "{}{{{{c1::{}}}}}{}",
+                    prompt_html(&q.prompt[..i]),
+                    html_escape(&right),
+                    prompt_html(&q.prompt[i + GAP.len()..])
+                ),
+                None => prompt,
+            };
             vec![text, explanation, source, uid]
         }
     }
+}
+
+/// How a cloze prompt shows its gap.
+const GAP: &str = "____";
+
+/// Where in a cloze `prompt` its gap is: the `____` that, filled with the `right` answer,
+/// gives the sentence the explanation holds (the sentence itself may hold a `____` too).
+fn gap_at(prompt: &str, explanation: &str, right: &str) -> Option<usize> {
+    let mut first = None;
+    for (i, _) in prompt.match_indices(GAP) {
+        first.get_or_insert(i);
+        let after = format!("{right}{}", &prompt[i + GAP.len()..]);
+        let fits = explanation
+            .match_indices(after.as_str())
+            .any(|(p, _)| prompt[..i].ends_with(&explanation[..p]));
+        if fits {
+            return Some(i);
+        }
+    }
+    first
 }
 
 const BACK: &str =
@@ -879,6 +887,15 @@ mod tests {
         assert_eq!(note_guid("x").len(), 11);
         let id = deck_id("mini");
         assert!((1_000_000_000_000..9_000_000_000_000).contains(&id));
+    }
+
+    #[test]
+    fn the_cloze_gap_is_found_past_a_literal_blank() {
+        let prompt = "Fill in the gap: Write ____ here: the ____ of Shanghai.";
+        let full = "Write ____ here: the Spirit of Shanghai.";
+        let i = gap_at(prompt, full, "Spirit").unwrap();
+        assert_eq!(&prompt[i..], "____ of Shanghai.");
+        assert_eq!(gap_at("A ____ b", "A x b (en)", "x"), Some(2));
     }
 
     #[test]

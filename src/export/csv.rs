@@ -23,7 +23,7 @@ pub fn render(d: &DeckData) -> String {
         let tags = d.tags(i);
         let guid = guid(q);
         let row = [question_html(q), answer_html(q), tags, guid];
-        let cells: Vec<String> = row.iter().map(|c| quote(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| quote(&defuse_html(c))).collect();
         out.push_str(&cells.join(","));
         out.push('\n');
     }
@@ -40,9 +40,9 @@ pub fn render_quizlet(d: &DeckData) -> String {
                 front.push_str(&format!("  {}. {o}", letter(i)));
             }
         }
-        out.push_str(&one_line(&front));
+        out.push_str(&defuse_plain(&one_line(&front)));
         out.push('\t');
-        out.push_str(&one_line(&answer_text(q)));
+        out.push_str(&defuse_plain(&one_line(&answer_text(q))));
         out.push('\n');
     }
     out
@@ -68,6 +68,27 @@ pub fn answer_html(q: &Question) -> String {
 /// notes in the Basic note type and one GUID cannot belong to two note types.
 fn guid(q: &Question) -> String {
     format!("quiz-csv:{}", q.uid)
+}
+
+/// A spreadsheet reads a cell starting with `=`, `+`, `-` or `@` as a formula (formula
+/// injection: a deck's text could run one on the instructor's machine). The cells are HTML,
+/// so that first character becomes its character reference: Anki shows the same text, a
+/// spreadsheet sees text.
+fn defuse_html(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some(c @ ('=' | '+' | '-' | '@')) => format!("&#{};{}", c as u32, &s[1..]).into(),
+        _ => s.into(),
+    }
+}
+
+/// [`defuse_html`] for plain text: a leading apostrophe, which spreadsheets take as "this
+/// is text".
+fn defuse_plain(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
 }
 
 /// A CSV cell, quoted when it holds a comma, a quote, a line break or a leading `#` (which
@@ -97,5 +118,13 @@ mod tests {
         assert_eq!(quote("a,b"), "\"a,b\"");
         assert_eq!(quote("say \"x\""), "\"say \"\"x\"\"\"");
         assert_eq!(quote("#1"), "\"#1\"");
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(defuse_html("=HYPERLINK(\"x\")"), "&#61;HYPERLINK(\"x\")");
+        assert_eq!(defuse_html("@SUM(A1)"), "&#64;SUM(A1)");
+        assert_eq!(defuse_html("plain"), "plain");
+        assert_eq!(defuse_plain("-2+3"), "'-2+3");
     }
 }

@@ -89,7 +89,26 @@ pub fn tag_safe(s: &str) -> String {
         .collect()
 }
 
-/// Escapes text for HTML (element content and double-quoted attributes).
+/// Text for one line of Markdown (a heading, a table cell, a list item): control
+/// characters removed, line breaks made spaces, and every character that could start
+/// markup, raw HTML or an entity backslash-escaped (CommonMark's escapable punctuation).
+pub fn md_escape(s: &str) -> String {
+    let s = crate::term::clean_line(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&' | '~' | '$'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes text for HTML (element content and double-quoted attributes), dropping ASCII
+/// control characters other than line feed and tab.
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut last = 0;
@@ -99,6 +118,8 @@ pub fn html_escape(s: &str) -> String {
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
+            b'\n' | b'\t' => continue,
+            0..0x20 | 0x7f => "",
             _ => continue,
         };
         out.push_str(&s[last..i]);

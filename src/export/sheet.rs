@@ -115,7 +115,7 @@ fn list_len(q: &Question) -> usize {
 pub fn markdown(d: &DeckData, picked: &[&Question], seed: u64) -> String {
     let l = labels(d);
     let mut s = String::new();
-    let _ = writeln!(s, "# {} — {}\n", d.title(), l.quiz);
+    let _ = writeln!(s, "# {} — {}\n", md_escape(d.title()), l.quiz);
     let _ = writeln!(
         s,
         "{}: ________________  {}: ____________  {}: ____ / {}\n",
@@ -300,17 +300,7 @@ fn prompt_plain_md(s: &str) -> String {
 
 /// Escapes the characters that would start Markdown markup inside a line.
 fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in prompt_plain(s).chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    super::md_escape(&prompt_plain(s))
 }
 
 const CSS: &str = "@page { size: A4; margin: 16mm 16mm 18mm; }

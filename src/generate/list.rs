@@ -191,7 +191,8 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     }
 
     // Put in order.
-    if l.ordered && n >= 3 {
+    // Options are lettered A to Z: a longer list is not put in order as one question.
+    if l.ordered && (3..=26).contains(&n) {
         let mut rng = rng_for(deck, id, Kind::Order, "1");
         let mut idx: Vec<usize> = (0..n).collect();
         // A shuffle that leaves the list in order asks nothing; retry a few times.

@@ -6,18 +6,32 @@
 //! present, else `collection.anki21`, else `collection.anki2` (Anki's legacy schema 11).
 //! Media, scheduling and tags are not carried over, and the notes say so; notes of note types
 //! we do not know are reported by name and left out, never guessed at.
+//!
+//! A package is a stranger's file (docs/security.md). The collection is unpacked into memory
+//! (never to disk) up to [`MAX_COLLECTION_BYTES`], and read by an SQLite connection of its
+//! own that is read-only and defensive (no views, no triggers, no untrusted schema functions),
+//! whose every object read is checked to be a plain table with the expected columns, and whose
+//! work (a progress handler), memory (a heap limit) and value sizes are bounded; notes stream
+//! through one at a time, capped in number.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
-use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde_json::Value;
 
+use super::package::{HEAP_HEADROOM, HeapLimit, check_table, open_collection, sql_error, unpack};
+pub use super::package::{MAX_COLLECTION_BYTES, MAX_VALUE_BYTES};
 use crate::error::{Error, Result};
 use crate::export::apkg::decode_entities;
 use crate::export::stable_hash;
+
+/// The most notes, and cards, a package may hold.
+pub const MAX_NOTES: usize = 200_000;
+pub const MAX_CARDS: usize = 1_000_000;
+/// The most deck text a package may convert to.
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
 
 /// A package converted to deck text, with what the user should be told about it.
 #[derive(Debug, Clone)]
@@ -25,24 +39,58 @@ pub struct Converted {
     pub text: String,
     /// One line each: what was left out and why.
     pub notes: Vec<String>,
+    /// Where each note's fact starts in `text`: (1-based line, Anki note id), by line.
+    pub note_lines: Vec<(usize, i64)>,
 }
 
 /// The first line of every deck converted from a package.
 const MARK: &str = "# Converted from the Anki package ";
+/// The second line: which Anki deck it is (see [`deck_key`]).
+const KEY: &str = "# Anki deck: ";
 
-/// A converted package may update a deck converted from a package before (a newer export of
-/// the same Anki deck), never a deck written as a deck file that happens to have the same id.
-pub fn check_target(db: &crate::db::Db, deck: &crate::deck::Deck) -> Result<()> {
-    if !deck.text.starts_with(MARK) {
+/// Was this deck text converted from an Anki package?
+pub fn is_converted(text: &str) -> bool {
+    text.starts_with(MARK)
+}
+
+/// The Anki deck a converted deck's text came from, if it came from one.
+fn key_of(text: &str) -> Option<&str> {
+    if !text.starts_with(MARK) {
+        return None;
+    }
+    text.lines().nth(1).and_then(|l| l.strip_prefix(KEY))
+}
+
+/// A converted package may update the deck converted before from the same Anki deck (a newer
+/// export of it), never a deck written as a deck file, nor one from another Anki deck that
+/// happens to get the same id: those are refused, with the way out (`--as NEW_ID`,
+/// `--replace`). `replace` lets it replace whatever deck has its id.
+pub fn check_target(db: &crate::db::Db, deck: &crate::deck::Deck, replace: bool) -> Result<()> {
+    let Some(key) = key_of(&deck.text) else {
+        return Ok(());
+    };
+    if replace {
         return Ok(());
     }
+    let hint = "add it under another id with `--as NEW_ID`, or replace that deck (retiring \
+                its questions) with `--replace`";
     match db.deck_toml(deck.id()) {
         Ok(old) if !old.starts_with(MARK) => Err(Error::Usage(format!(
-            "{}: its deck would be `{}`, which is already a deck of yours that did not come from \
-             an Anki package; rename the Anki deck (or the file, for a deck named without \
-             Latin letters) and add it again",
+            "{}: its deck would be `{}`, which is already a deck of yours that did not come \
+             from an Anki package; {hint}",
             deck.origin,
             deck.id()
+        ))),
+        Ok(old) if key_of(&old) != Some(key) => Err(Error::Usage(format!(
+            "{}: its deck would be `{}`, which is already a deck converted from a different \
+             Anki deck ({}); {hint}",
+            deck.origin,
+            deck.id(),
+            old.lines()
+                .next()
+                .and_then(|l| l.strip_prefix(MARK))
+                .and_then(|l| l.split(" by `quiz add-deck`").next())
+                .map_or_else(|| "another package".into(), crate::term::clean_line)
         ))),
         Ok(_) | Err(Error::UnknownDeck(_)) => Ok(()),
         Err(e) => Err(e),
@@ -53,6 +101,47 @@ pub fn check_target(db: &crate::db::Db, deck: &crate::deck::Deck) -> Result<()> 
 pub fn is_apkg(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("apkg"))
+}
+
+/// Converts and parses the package at `path`: the deck, and the notes for the user. An
+/// error in the converted text is reported by the Anki note it came from (the converted
+/// text is never shown to the user, so its line numbers would mean nothing). `id` replaces
+/// the deck id the package would get.
+pub fn read(path: &Path, id: Option<&str>) -> Result<(crate::deck::Deck, Vec<String>)> {
+    let c = convert(path, id)?;
+    let origin = path.display().to_string();
+    match crate::deck::parse(&origin, &c.text) {
+        Ok(d) => Ok((d, c.notes)),
+        Err(Error::Deck(lines)) => Err(Error::Deck(
+            lines
+                .iter()
+                .map(|l| locate(&origin, l, &c.note_lines))
+                .collect(),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// `ORIGIN:LINE:COL: message` about the converted text as `ORIGIN: Anki note N: message`.
+fn locate(origin: &str, line: &str, note_lines: &[(usize, i64)]) -> String {
+    let Some(rest) = line.strip_prefix(origin).and_then(|r| r.strip_prefix(':')) else {
+        return line.to_owned();
+    };
+    let mut parts = rest.splitn(3, ':');
+    let (Some(l), Some(_col), Some(msg)) = (parts.next(), parts.next(), parts.next()) else {
+        return line.to_owned();
+    };
+    let Ok(l) = l.parse::<usize>() else {
+        return line.to_owned();
+    };
+    let msg = msg.trim_start();
+    match note_lines.partition_point(|&(start, _)| start <= l) {
+        0 => format!("{origin}: {msg}"),
+        i => {
+            let nid = note_lines[i - 1].1;
+            format!("{origin}: Anki note {nid} (`nid:{nid}` in Anki's browser): {msg}")
+        }
+    }
 }
 
 /// What a note type is to us.
@@ -74,91 +163,57 @@ enum NoteKind {
     Unknown,
 }
 
-/// Converts the package at `path` to a deck file's text.
-pub fn convert(path: &Path) -> Result<Converted> {
+/// Converts the package at `path` to a deck file's text; `id` replaces the deck id it
+/// would get.
+pub fn convert(path: &Path, id: Option<&str>) -> Result<Converted> {
     let origin = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
-        Error::Usage(format!(
-            "{origin}: not an Anki package (it is not a zip archive: {e})"
-        ))
-    })?;
-    let names: Vec<String> = zip
-        .file_names()
-        .filter_map(|n| n.ok().map(|n| n.into_owned()))
-        .collect();
-    let has = |n: &str| names.iter().any(|x| x == n);
-    // Newest first: Anki 2.1.50+ writes collection.anki21b and a stub collection.anki2
-    // that only asks to update Anki.
-    let entry = if has("collection.anki21b") {
-        "collection.anki21b"
-    } else if has("collection.anki21") {
-        "collection.anki21"
-    } else if has("collection.anki2") {
-        "collection.anki2"
-    } else {
-        return Err(Error::Usage(format!(
-            "{origin}: not an Anki package (no collection.anki2, collection.anki21 or collection.anki21b inside)"
-        )));
-    };
-
     let mut notes = Vec::new();
-    // Media files are stored as entries named 0, 1, 2…, in every version of the format.
-    let media = names
-        .iter()
-        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        .count();
-    if media > 0 {
-        notes.push(format!(
-            "{origin}: {media} media file{} ignored (quiz decks hold text only)",
-            plural(media)
-        ));
-    }
+    let (entry, bytes) = unpack(path, &origin, &mut notes)?;
+    let _limit = HeapLimit::set(bytes.len() + HEAP_HEADROOM);
+    let conn = open_collection(&origin, entry, bytes)?;
+    let converted = read_collection(&conn, path, &origin, entry, notes, id);
+    drop(conn);
+    converted
+}
 
-    let tmp = TempFile(std::env::temp_dir().join(format!(
-        "quiz-apkg-{}-{:x}.anki2",
-        std::process::id(),
-        stable_hash(&origin)
-    )));
-    {
-        let unreadable =
-            |e: &dyn std::fmt::Display| Error::Usage(format!("{origin}: cannot read {entry}: {e}"));
-        let mut src = zip.by_name(entry).map_err(|e| unreadable(&e))?;
-        let mut dst = std::fs::File::create(&tmp.0).map_err(|e| Error::io(&tmp.0, e))?;
-        // A collection is never this big; a package claiming one is broken or hostile.
-        const LIMIT: u64 = 4 << 30;
-        let copied = if entry == "collection.anki21b" {
-            let z =
-                ruzstd::decoding::StreamingDecoder::new(&mut src).map_err(|e| unreadable(&e))?;
-            std::io::copy(&mut z.take(LIMIT), &mut dst)
-        } else {
-            std::io::copy(&mut (&mut src).take(LIMIT), &mut dst)
-        }
-        .map_err(|e| unreadable(&e))?;
-        if copied == LIMIT {
-            return Err(Error::Usage(format!(
-                "{origin}: {entry} is larger than 4 GiB; refusing to unpack it"
-            )));
-        }
-    }
-    let conn = Connection::open_with_flags(&tmp.0, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| Error::Usage(format!("{origin}: {entry} is not readable: {e}")))?;
-    // Anki's names compare case-insensitively; SQLite needs the collation to read the
-    // tables declared with it (we never look a name up, so simple lower-casing will do).
-    conn.create_collation("unicase", |a: &str, b: &str| {
-        a.to_lowercase().cmp(&b.to_lowercase())
-    })
-    .map_err(|e| Error::Usage(format!("{origin}: {entry} is not readable: {e}")))?;
-    let bad = |e: rusqlite::Error| {
+/// Reads notes, note types and decks from the open collection into deck text.
+fn read_collection(
+    conn: &Connection,
+    path: &Path,
+    origin: &str,
+    entry: &str,
+    mut notes: Vec<String>,
+    id_override: Option<&str>,
+) -> Result<Converted> {
+    let bad = |e: rusqlite::Error| sql_error(origin, entry, &e);
+    let shape = |why: String| {
         Error::Usage(format!(
-            "{origin}: {entry} is not an Anki collection we can read ({e})"
+            "{origin}: {entry} is not an Anki collection quiz can read: {why}"
         ))
     };
-    let (models, decks) = if entry == "collection.anki21b" {
-        schema18_tables(&conn).map_err(bad)?
+    let modern = entry == "collection.anki21b";
+    let mut tables: Vec<(&str, &[&str])> = vec![
+        ("notes", &["id", "guid", "mid", "flds", "mod"]),
+        ("cards", &["nid", "did", "ord", "type"]),
+    ];
+    if modern {
+        tables.extend([
+            ("notetypes", &["id", "name", "config"][..]),
+            ("fields", &["ntid", "ord", "name"][..]),
+            ("templates", &["ntid", "ord", "config"][..]),
+            ("decks", &["id", "name"][..]),
+        ]);
+    } else {
+        tables.push(("col", &["models", "decks"]));
+    }
+    for (name, columns) in tables {
+        check_table(conn, name, columns).map_err(shape)?;
+    }
+    let (models, decks) = if modern {
+        schema18_tables(conn).map_err(bad)?
     } else {
         let (models, decks): (String, String) = conn
-            .query_row("SELECT models, decks FROM col", [], |r| {
+            .query_row("SELECT models, decks FROM col LIMIT 1", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(bad)?;
@@ -185,57 +240,111 @@ pub fn convert(path: &Path) -> Result<Converted> {
         })
         .collect();
 
-    let studied: i64 = conn
-        .query_row("SELECT count(*) FROM cards WHERE type != 0", [], |r| {
-            r.get(0)
-        })
-        .map_err(bad)?;
+    // Each note's deck is its first card's; one pass over the cards, no join (a package
+    // without Anki's index would make a join quadratic).
+    let mut first_card: HashMap<i64, (i64, i64)> = HashMap::new();
+    let mut studied = 0usize;
+    let mut cards = 0usize;
+    {
+        let mut st = conn
+            .prepare("SELECT nid, ord, did, type != 0 FROM cards")
+            .map_err(bad)?;
+        let mut rows = st.query([]).map_err(bad)?;
+        while let Some(r) = rows.next().map_err(bad)? {
+            cards += 1;
+            if cards > MAX_CARDS {
+                return Err(Error::Usage(format!(
+                    "{origin}: more than {MAX_CARDS} cards; refusing the package (quiz reads \
+                     up to {MAX_NOTES} notes and {MAX_CARDS} cards)"
+                )));
+            }
+            let (nid, ord, did): (i64, i64, i64) = (
+                r.get(0).map_err(bad)?,
+                r.get(1).map_err(bad)?,
+                r.get(2).map_err(bad)?,
+            );
+            studied += usize::from(r.get::<_, bool>(3).map_err(bad)?);
+            let e = first_card.entry(nid).or_insert((ord, did));
+            if ord < e.0 {
+                *e = (ord, did);
+            }
+        }
+    }
     if studied > 0 {
         notes.push(format!(
             "{origin}: scheduling of {studied} studied card{} ignored: the questions start new in quiz",
-            plural(studied as usize)
+            plural(studied)
         ));
     }
+    let note_did = |nid: i64| first_card.get(&nid).map_or(1, |&(_, did)| did);
 
-    let mut st = conn
-        .prepare(
-            "SELECT n.id, n.guid, n.mid, n.flds, n.mod,
-                    (SELECT c.did FROM cards c WHERE c.nid = n.id ORDER BY c.ord LIMIT 1)
-             FROM notes n ORDER BY n.id",
-        )
-        .map_err(bad)?;
-    let rows: Vec<(i64, String, i64, String, i64, Option<i64>)> = st
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })
-        .map_err(bad)?
-        .collect::<rusqlite::Result<_>>()
-        .map_err(bad)?;
-
-    // The deck: the deepest deck that holds every note.
-    let note_decks: Vec<String> = rows.iter().map(|r| deck_name(r.5.unwrap_or(1))).collect();
-    let top = common_deck(&note_decks).unwrap_or_else(|| {
+    // The deck: the deepest deck that holds every note. One light pass over note ids.
+    let mut dids = HashSet::new();
+    let mut n_notes = 0usize;
+    let mut first_guid: Option<String> = None;
+    {
+        let mut st = conn
+            .prepare("SELECT id, guid FROM notes ORDER BY id")
+            .map_err(bad)?;
+        let mut rows = st.query([]).map_err(bad)?;
+        while let Some(r) = rows.next().map_err(bad)? {
+            n_notes += 1;
+            if n_notes > MAX_NOTES {
+                return Err(Error::Usage(format!(
+                    "{origin}: more than {MAX_NOTES} notes; refusing the package (quiz reads \
+                     up to {MAX_NOTES} notes and {MAX_CARDS} cards)"
+                )));
+            }
+            dids.insert(note_did(r.get(0).map_err(bad)?));
+            if first_guid.is_none() {
+                first_guid = Some(r.get(1).map_err(bad)?);
+            }
+        }
+    }
+    let mut deck_names: Vec<String> = dids.iter().map(|&d| deck_name(d)).collect();
+    deck_names.sort();
+    let top = common_deck(&deck_names).unwrap_or_else(|| {
         path.file_stem()
             .map_or("Anki".into(), |s| s.to_string_lossy().into_owned())
     });
+    // Which Anki deck this is: its id (a creation time, the same in every export of it and
+    // different between collections), except for Anki's "Default" deck (id 1 everywhere),
+    // which is known by its first note instead.
+    let top_id = decks.iter().find_map(|(id, d)| {
+        (d.get("name").and_then(Value::as_str) == Some(top.as_str()))
+            .then(|| id.parse::<i64>().ok())
+            .flatten()
+    });
+    let key = match top_id {
+        Some(id) if id > 1 => format!("id {id}"),
+        _ => format!(
+            "first note {}",
+            crate::term::clean_line(first_guid.as_deref().unwrap_or(""))
+        ),
+    };
 
     let mut facts = String::new();
+    let mut facts_lines = 0usize;
+    let mut note_lines = Vec::new();
     let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
     let mut empty = 0usize;
     let mut with_media = 0usize;
     let (mut n_qa, mut n_cloze) = (0usize, 0usize);
     let mut newest = 0i64;
     let mut cjk = false;
-    for ((_, guid, mid, flds, modified, _), deck) in rows.iter().zip(&note_decks) {
+    let mut st = conn
+        .prepare("SELECT id, guid, mid, flds, mod FROM notes ORDER BY id")
+        .map_err(bad)?;
+    let mut rows = st.query([]).map_err(bad)?;
+    while let Some(r) = rows.next().map_err(bad)? {
+        let nid: i64 = r.get(0).map_err(bad)?;
+        let guid: String = r.get(1).map_err(bad)?;
+        let mid: i64 = r.get(2).map_err(bad)?;
+        let flds: String = r.get(3).map_err(bad)?;
+        let modified: i64 = r.get(4).map_err(bad)?;
+        let deck = deck_name(note_did(nid));
         let fields: Vec<&str> = flds.split('\x1f').collect();
-        let Some((name, kind)) = kinds.get(mid) else {
+        let Some((name, kind)) = kinds.get(&mid) else {
             *unknown
                 .entry(format!("(missing note type {mid})"))
                 .or_default() += 1;
@@ -250,7 +359,8 @@ pub fn convert(path: &Path) -> Result<Converted> {
             .and_then(|s| s.strip_prefix("::"))
             .filter(|s| !s.is_empty())
             .map(|s| s.replace("::", " / "));
-        let id = fact_id(guid);
+        let id = fact_id(&guid);
+        let before = facts.len();
         match kind {
             NoteKind::Basic {
                 front,
@@ -288,12 +398,24 @@ pub fn convert(path: &Path) -> Result<Converted> {
                 continue;
             }
         }
-        newest = newest.max(*modified);
+        // The fact's text starts after the blank line each fact begins with.
+        note_lines.push((facts_lines + 2, nid));
+        facts_lines += facts[before..].matches('\n').count();
+        if facts.len() > MAX_TEXT_BYTES {
+            return Err(Error::Usage(format!(
+                "{origin}: its notes make more than {} MiB of text; refusing the package",
+                MAX_TEXT_BYTES >> 20
+            )));
+        }
+        newest = newest.max(modified);
     }
+    drop(rows);
+    drop(st);
     for (name, n) in &unknown {
         notes.push(format!(
-            "{origin}: {n} note{} of note type `{name}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
-            plural(*n)
+            "{origin}: {n} note{} of note type `{}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
+            plural(*n),
+            crate::term::clean_line(name)
         ));
     }
     if empty > 0 {
@@ -316,7 +438,11 @@ pub fn convert(path: &Path) -> Result<Converted> {
             } else {
                 format!(
                     " (note types found: {})",
-                    unknown.keys().cloned().collect::<Vec<_>>().join(", ")
+                    unknown
+                        .keys()
+                        .map(|k| crate::term::clean_line(k).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             }
         )));
@@ -324,14 +450,17 @@ pub fn convert(path: &Path) -> Result<Converted> {
 
     let file_name = path
         .file_name()
-        .map_or(origin.clone(), |n| n.to_string_lossy().into_owned());
+        .map_or(origin.to_owned(), |n| n.to_string_lossy().into_owned());
+    let deck_id = id_override.map_or_else(|| deck_id(&top, path, &key), str::to_owned);
     let mut text = String::new();
     let _ = writeln!(
         text,
-        "{MARK}{file_name} by `quiz add-deck`: {n_qa} qa and {n_cloze} cloze facts."
+        "{MARK}{} by `quiz add-deck`: {n_qa} qa and {n_cloze} cloze facts.",
+        crate::term::clean_line(&file_name)
     );
+    let _ = writeln!(text, "{KEY}{key}");
     let _ = writeln!(text, "\n[deck]");
-    let _ = writeln!(text, "id = {}", toml_str(&deck_id(&top, path)));
+    let _ = writeln!(text, "id = {}", toml_str(&deck_id));
     let _ = writeln!(text, "title = {}", toml_str(&top));
     let _ = writeln!(text, "language = \"{}\"", if cjk { "zh" } else { "en" });
     let _ = writeln!(text, "\n[[source]]");
@@ -348,8 +477,16 @@ pub fn convert(path: &Path) -> Result<Converted> {
         crate::export::iso_date(newest.max(0))
     );
     let _ = writeln!(text, "url = {}", toml_str(&file_name));
+    let head_lines = text.matches('\n').count();
+    for l in &mut note_lines {
+        l.0 += head_lines;
+    }
     text.push_str(&facts);
-    Ok(Converted { text, notes })
+    Ok(Converted {
+        text,
+        notes,
+        note_lines,
+    })
 }
 
 /// Note types and decks of a current-format collection (schema 18: tables `notetypes`,
@@ -569,22 +706,35 @@ fn common_deck(names: &[String]) -> Option<String> {
     (len > 0).then(|| first[..len].join("::"))
 }
 
-/// A deck id from the deck's name: lower-case ASCII letters and digits, `-` between words.
-/// A name with none (all Chinese, say) falls back to the file name, then to `anki-deck`.
-fn deck_id(name: &str, path: &Path) -> String {
-    let from_name = slugify(name.rsplit("::").next().unwrap_or(name));
-    if !from_name.is_empty() {
-        return from_name;
+/// A deck id: the deck's name as lower-case ASCII letters and digits with `-` between
+/// words (for a name with none, such as one all in Chinese, the file's name, else `anki`),
+/// then `-` and six
+/// characters from `key`, which tells Anki decks apart ([`read_collection`]): two Anki decks
+/// of one name (every collection's "Default") get two ids, and a newer export of one deck
+/// the same id.
+fn deck_id(name: &str, path: &Path, key: &str) -> String {
+    let mut slug = slugify(name.rsplit("::").next().unwrap_or(name));
+    if slug.is_empty() {
+        slug = path
+            .file_stem()
+            .map(|s| slugify(&s.to_string_lossy()))
+            .unwrap_or_default();
     }
-    let from_file = path
-        .file_stem()
-        .map(|s| slugify(&s.to_string_lossy()))
-        .unwrap_or_default();
-    if from_file.is_empty() {
-        "anki-deck".into()
-    } else {
-        from_file
+    if slug.is_empty() {
+        slug = "anki".into();
     }
+    slug.truncate(56);
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    let mut n = stable_hash(&format!("anki-deck:{key}"));
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut tail = String::new();
+    for _ in 0..6 {
+        tail.push(char::from(digits[(n % 36) as usize]));
+        n /= 36;
+    }
+    format!("{slug}-{tail}")
 }
 
 pub fn slugify(s: &str) -> String {
@@ -630,8 +780,14 @@ fn has_cjk(s: &str) -> bool {
 }
 
 /// Field HTML as plain text: line breaks for `<br>` and block ends, no tags, no sound
-/// references, entities decoded, spaces tidied.
+/// references, entities decoded, control characters (also those written as entities, such
+/// as `&#27;`) removed, spaces tidied.
 pub fn to_text(html: &str) -> String {
+    html_text(html, false)
+}
+
+/// [`to_text`]; `markers` keeps U+0001 and U+0002, which [`cloze_text`] uses to mark gaps.
+fn html_text(html: &str, markers: bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(i) = rest.find(['<', '[']) {
@@ -665,7 +821,10 @@ pub fn to_text(html: &str) -> String {
         rest = &rest[end + 1..];
     }
     out.push_str(rest);
-    let decoded = decode_entities(&out);
+    let decoded: String = decode_entities(&out)
+        .chars()
+        .filter(|&c| (markers && matches!(c, '\u{1}' | '\u{2}')) || !crate::term::is_unsafe(c))
+        .collect();
     decoded
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -678,7 +837,9 @@ pub fn to_text(html: &str) -> String {
 /// `None` when no valid gap is left.
 fn cloze_text(html: &str) -> Option<String> {
     let mut out = String::new();
-    let mut rest = html;
+    // The gap markers below must not come from the note itself.
+    let html = html.replace(['\u{1}', '\u{2}'], "");
+    let mut rest = html.as_str();
     while let Some(i) = rest.find("{{c") {
         let after = &rest[i + 3..];
         let digits = after.chars().take_while(char::is_ascii_digit).count();
@@ -703,7 +864,7 @@ fn cloze_text(html: &str) -> Option<String> {
         rest = &body[end + 2..];
     }
     out.push_str(rest);
-    let text = to_text(&out)
+    let text = html_text(&out, true)
         .replace("{{", "{ {")
         .replace("}}", "} }")
         .replace('\u{1}', "{{")
@@ -756,22 +917,27 @@ fn toml_str(s: &str) -> String {
     out
 }
 
-/// A file removed when dropped.
-struct TempFile(PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_in_converted_text_name_the_note() {
+        let lines = [(20, 111), (26, 222)];
+        assert_eq!(
+            locate("p.apkg", "p.apkg:27:1: qa `n-x`: duplicate id", &lines),
+            "p.apkg: Anki note 222 (`nid:222` in Anki's browser): qa `n-x`: duplicate id"
+        );
+        assert_eq!(
+            locate("p.apkg", "p.apkg:4:6: deck: bad id", &lines),
+            "p.apkg: deck: bad id"
+        );
+        assert_eq!(locate("p.apkg", "other", &lines), "other");
+    }
 
     #[test]
     fn cloze_markers_become_ours() {

@@ -1,3 +1,4 @@
 //! Decks from other tools' files.
 
 pub mod apkg;
+mod package;

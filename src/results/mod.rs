@@ -59,11 +59,13 @@ pub struct QuestionResult {
     pub accepted_overrides: Vec<String>,
 }
 
-/// Builds the result file of the database's student. `now` is unix seconds.
-pub fn collect(db: &Db, now: i64, name: Option<&str>) -> Result<ResultsFile> {
+/// Builds the result file of the database's student from the results of `decks`. `now` is
+/// unix seconds.
+pub fn collect(db: &Db, now: i64, name: Option<&str>, decks: &[String]) -> Result<ResultsFile> {
     let questions = db
         .results()?
         .into_iter()
+        .filter(|r| decks.contains(&r.deck))
         .map(|r| {
             let recall = match (r.stability, r.difficulty, r.last_review) {
                 (Some(s), Some(d), Some(last)) if s > 0.0 => {

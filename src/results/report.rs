@@ -17,7 +17,13 @@ use crate::export::html_escape;
 
 /// Reads and checks one result file.
 pub fn load(path: &Path) -> Result<ResultsFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read_capped(path, crate::input::MAX_RESULTS_BYTES, "result file")?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::Usage(format!(
+            "{}: not a result file (not UTF-8 text)",
+            path.display()
+        ))
+    })?;
     let f: ResultsFile = serde_json::from_str(&text).map_err(|e| {
         Error::Usage(format!(
             "{}:{}:{}: not a quiz result file: {e}",
@@ -40,7 +46,52 @@ pub fn load(path: &Path) -> Result<ResultsFile> {
             f.version
         )));
     }
+    for (i, q) in f.questions.iter().enumerate() {
+        check_question(q).map_err(|why| {
+            Error::Usage(format!(
+                "{}: question {} (`{}`): {why}",
+                path.display(),
+                i + 1,
+                crate::term::clean_line(&q.uid)
+            ))
+        })?;
+    }
     Ok(f)
+}
+
+/// The most reviews one question can sensibly have had (a hundred a day for thirty years).
+const MAX_REVIEWS: u32 = 1_000_000;
+
+/// Numbers a real result file can hold: a probability between 0 and 1, a rating 1 to 4,
+/// counts that fit within the reviews.
+fn check_question(q: &super::QuestionResult) -> std::result::Result<(), String> {
+    if let Some(r) = q.recall
+        && !(r.is_finite() && (0.0..=1.0).contains(&r))
+    {
+        return Err(format!(
+            "field `recall`: {r} is not a probability between 0 and 1"
+        ));
+    }
+    if let Some(r) = q.last_rating
+        && !(1..=4).contains(&r)
+    {
+        return Err(format!("field `last_rating`: {r} is not a rating 1 to 4"));
+    }
+    if q.reviews > MAX_REVIEWS {
+        return Err(format!(
+            "field `reviews`: {} is more than any question is reviewed",
+            q.reviews
+        ));
+    }
+    for (name, n) in [("lapses", q.lapses), ("again", q.again)] {
+        if n > q.reviews {
+            return Err(format!(
+                "field `{name}`: {n} is more than the question's {} reviews",
+                q.reviews
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Totals over a group of questions (one fact, one list, one source).
@@ -350,8 +401,17 @@ fn width(s: &str) -> usize {
 
 /// The report for a terminal.
 pub fn text(r: &Report, top: usize) -> String {
-    let mut s = format!("Class report: {}\n", summary(r));
-    for t in tables(r, top) {
+    let mut s = format!("Class report: {}\n", crate::term::clean_line(&summary(r)));
+    for mut t in tables(r, top) {
+        // Names, labels and answers come from students' files: nothing in them may steer
+        // the terminal.
+        for row in &mut t.rows {
+            for c in row.iter_mut() {
+                if let std::borrow::Cow::Owned(clean) = crate::term::clean_line(c) {
+                    *c = clean;
+                }
+            }
+        }
         let _ = write!(s, "\n{}\n", t.title);
         if t.rows.is_empty() {
             s.push_str("  (none)\n");
@@ -393,7 +453,7 @@ pub fn text(r: &Report, top: usize) -> String {
 
 /// The report as Markdown.
 pub fn markdown(r: &Report, top: usize) -> String {
-    let md = |c: &str| c.replace('|', "\\|");
+    let md = |c: &str| crate::export::md_escape(c);
     let mut s = format!("# Class report\n\n{}\n", md(&summary(r)));
     for t in tables(r, top) {
         let _ = write!(s, "\n## {}\n\n", t.title);

@@ -142,6 +142,25 @@ pub enum SettingsError {
 }
 
 impl Settings {
+    /// Takes a setting as stored in the database, leniently: one bad stored value must not
+    /// lock the user out of every command (`quiz config` included, which is how it is
+    /// repaired). An unknown key is ignored and an invalid value leaves the default; either
+    /// way the returned warning says so and how to fix it.
+    pub fn set_stored(&mut self, key: &str, value: &str) -> Option<String> {
+        let e = self.set(key, value).err()?;
+        let key = crate::term::clean_line(key);
+        Some(match e {
+            SettingsError::UnknownKey { .. } => format!(
+                "warning: the database holds an unknown setting `{key}` (from a newer quiz?); ignored"
+            ),
+            SettingsError::Invalid { .. } => format!(
+                "warning: stored setting: {}; using the default ({}) until `quiz config {key} VALUE` sets it",
+                crate::term::clean_line(&e.to_string()),
+                Settings::default().get(&key).unwrap_or_default()
+            ),
+        })
+    }
+
     /// Parses `value` and stores it under `key`.
     ///
     /// Returns [`SettingsError::UnknownKey`] for an unknown key and [`SettingsError::Invalid`]
@@ -456,4 +475,21 @@ fn check_parameters(params: &[f32]) -> Result<(), SettingsError> {
         return Err(invalid("parameters", "finite numbers", bad.to_string()));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_settings_are_read_leniently() {
+        let mut s = Settings::default();
+        let w = s.set_stored("no_such_key", "1").unwrap();
+        assert!(w.contains("unknown setting `no_such_key`"), "{w}");
+        let w = s.set_stored("rollover_hour", "99").unwrap();
+        assert!(w.contains("using the default (4)"), "{w}");
+        assert_eq!(s, Settings::default());
+        assert_eq!(s.set_stored("rollover_hour", "5"), None);
+        assert_eq!(s.rollover_hour, 5);
+    }
 }

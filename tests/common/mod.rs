@@ -2,6 +2,8 @@
 //! clock, and nothing inherited from the developer's environment.
 #![allow(dead_code)]
 
+pub mod apkg;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -14,9 +16,23 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("tmp")).unwrap();
+        Env { dir }
+    }
+
+    /// The temporary directory (`TMPDIR`) the binary is given: it must be left empty.
+    pub fn tmp(&self) -> PathBuf {
+        self.dir.path().join("tmp")
+    }
+
+    /// Asserts that nothing was left in [`Env::tmp`].
+    pub fn assert_tmp_empty(&self, what: &str) {
+        let left: Vec<_> = std::fs::read_dir(self.tmp())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(left.is_empty(), "{what} left in the temp dir: {left:?}");
     }
 
     pub fn db(&self) -> PathBuf {
@@ -43,6 +59,7 @@ impl Env {
             .env("QUIZ_NOW", "2026-03-02T09:00:00Z")
             .env("QUIZ_SEED", "7")
             .env("TZ", "UTC")
+            .env("TMPDIR", self.tmp())
             .current_dir(self.dir.path());
         c
     }
@@ -58,6 +75,7 @@ impl Env {
             .env("QUIZ_NOW", "2026-03-02T09:00:00Z")
             .env("QUIZ_SEED", "7")
             .env("TZ", "UTC")
+            .env("TMPDIR", self.tmp())
             .current_dir(self.dir.path());
         c
     }
