@@ -44,7 +44,10 @@ fn an_ordered_closed_list_gets_every_list_kind() {
     }
     // Of the item-wise kinds that are capped, some items get them.
     for prefix in ["position_of/", "choice/"] {
-        assert!(k.iter().any(|x| x.starts_with(prefix)), "no {prefix} in {k:?}");
+        assert!(
+            k.iter().any(|x| x.starts_with(prefix)),
+            "no {prefix} in {k:?}"
+        );
     }
 }
 

@@ -143,7 +143,12 @@ pub fn add(db: &mut Db, mut decks: Vec<Deck>, now: i64) -> Result<Vec<ImportRepo
     let available = available(db, &decks)?;
     let generated: Vec<_> = decks
         .iter()
-        .map(|d| (d, generate::generate(d, &Pool::for_deck(d, available.iter()).0)))
+        .map(|d| {
+            (
+                d,
+                generate::generate(d, &Pool::for_deck(d, available.iter()).0),
+            )
+        })
         .collect();
     db.import(&generated, now)
 }

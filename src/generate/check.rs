@@ -268,7 +268,11 @@ fn answer_forms(q: &Question) -> Vec<String> {
             }
             None => Vec::new(),
         },
-        Answer::List { items } => items.iter().filter_map(|i| i.first()).map(|a| norm(a)).collect(),
+        Answer::List { items } => items
+            .iter()
+            .filter_map(|i| i.first())
+            .map(|a| norm(a))
+            .collect(),
         _ => Vec::new(),
     };
     // One character is too short to judge (和, 中).
@@ -307,7 +311,9 @@ fn contains_form(text: &str, form: &str) -> bool {
             return true;
         }
         let before = text[..at].chars().next_back();
-        if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || "一二三四五六七八九十".contains(c)) {
+        if before
+            .is_some_and(|c| c.is_ascii_digit() || c == '第' || "一二三四五六七八九十".contains(c))
+        {
             continue;
         }
         return true;
@@ -433,9 +439,17 @@ mod tests {
     #[test]
     fn a_count_is_found_but_not_an_ordinal_or_a_longer_number() {
         let forms = number_forms(4.0, "个方面");
-        assert!(forms.iter().any(|f| contains_form("中俄外长商定在四方面加强合作", f)));
+        assert!(
+            forms
+                .iter()
+                .any(|f| contains_form("中俄外长商定在四方面加强合作", f))
+        );
         assert!(!forms.iter().any(|f| contains_form("第四方面是什么", f)));
         let forms = number_forms(45.0, "个");
-        assert!(!forms.iter().any(|f| contains_form("增加450个奖学金名额", f)));
+        assert!(
+            !forms
+                .iter()
+                .any(|f| contains_form("增加450个奖学金名额", f))
+        );
     }
 }

@@ -309,8 +309,8 @@ fn which_list(g: &Gen, l: &ListFact, explanation: &str, out: &mut Vec<Question>)
             Kind::Choice,
             &v,
             g.t(
-                format!("{label}这一表述出自哪次会议或场合的哪一列举?"),
-                format!("Which meeting's list has the wording {label}?"),
+                "这一表述出自哪次会议或场合的哪一列举?".to_owned(),
+                "Which meeting's list has this wording?".to_owned(),
             ),
             choice(&mut rng, me.label.clone(), ds),
             explanation.to_owned(),

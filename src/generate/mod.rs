@@ -282,9 +282,12 @@ pub(crate) fn pick_distractors<'a, T>(
     let mut consider = |cand: &'a T, out: &mut Vec<String>| {
         if let Some(s) = text(cand) {
             let k = norm(&s);
-            let near_right = near
-                .sets_of(&k)
-                .is_some_and(|sets| right.any(&|r| near.sets_of(r).is_some_and(|rs| rs.iter().any(|x| sets.contains(x)))));
+            let near_right = near.sets_of(&k).is_some_and(|sets| {
+                right.any(&|r| {
+                    near.sets_of(r)
+                        .is_some_and(|rs| rs.iter().any(|x| sets.contains(x)))
+                })
+            });
             if !k.is_empty() && !right.is_right(&k) && !near_right && !taken.contains(&k) {
                 taken.push(k);
                 out.push(s);

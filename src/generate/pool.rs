@@ -120,7 +120,11 @@ impl Pool {
         let mut chosen = vec![deck];
         let mut missing = Vec::new();
         for r in &deck.file.deck.related {
-            match available.clone().into_iter().find(|d| d.id() == r.get_ref()) {
+            match available
+                .clone()
+                .into_iter()
+                .find(|d| d.id() == r.get_ref())
+            {
                 Some(d) if !chosen.iter().any(|c| c.id() == d.id()) => chosen.push(d),
                 Some(_) => {}
                 None => missing.push(r.get_ref().clone()),
