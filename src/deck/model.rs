@@ -97,6 +97,10 @@ pub struct Context {
     pub date: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// `false` for an interview or article rather than a meeting: it adopts no document, so
+    /// it is never an option for "which meeting is this document from".
+    #[serde(default = "yes")]
+    pub meeting: bool,
 }
 
 /// `[[alias]]`: answers that grading treats as the same (上合组织 = 上海合作组织 = SCO).

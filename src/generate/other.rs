@@ -226,8 +226,9 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         format!("{ctx}: {by} {} {title}", d.verb),
     );
 
-    // Which meeting: the contexts of this deck and its related decks are the options. The
-    // prompt does not use the verb, which the next question asks.
+    // Which meeting: the meetings of this deck and its related decks are the options (not
+    // interviews, which adopt nothing). The prompt does not use the verb, which the next
+    // question asks.
     let mut rng = rng_for(deck, id, Kind::Choice, "context");
     let contexts = g.pool.tiers(deck, |d| d.contexts.as_slice());
     let ctx_text = |x: &pool::Entry| Some(x.text.clone());
@@ -241,8 +242,8 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
             Kind::Choice,
             "context",
             g.t(
-                format!("{title}出自哪次会议或场合?"),
-                format!("Which meeting or occasion is {title} from?"),
+                format!("{title}出自哪次会议?"),
+                format!("Which meeting is {title} from?"),
             ),
             choice(&mut rng, ctx.clone(), ds),
             explanation.clone(),
@@ -267,8 +268,8 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         Kind::TrueFalse,
         "true",
         g.t(
-            format!("判断:{title}出自本次会议或场合。"),
-            format!("True or false: {title} is from this meeting or occasion."),
+            format!("判断:{title}出自本次会议。"),
+            format!("True or false: {title} is from this meeting."),
         ),
         Answer::TrueFalse { value: true },
         explanation.clone(),

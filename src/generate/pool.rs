@@ -227,7 +227,7 @@ impl Pool {
             dp.events
                 .push(e(ev.id.get_ref(), &ev.what, ev.date.get_ref()));
         }
-        for c in &f.contexts {
+        for c in f.contexts.iter().filter(|c| c.meeting) {
             dp.contexts.push(e(c.id.get_ref(), &c.name, ""));
         }
         if f.contexts.is_empty() {
