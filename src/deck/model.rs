@@ -89,7 +89,8 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Context {
     pub id: Spanned<String>,
-    /// Short name shown in every prompt, e.g. `上合组织外长理事会会议(2020年9月,莫斯科)`.
+    /// Short name shown in every prompt, e.g. `上合组织成员国外长理事会会议(2020年)`: never a date,
+    /// place or name that a question of the deck asks.
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,

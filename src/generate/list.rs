@@ -286,7 +286,10 @@ fn which_list(g: &Gen, l: &ListFact, explanation: &str, out: &mut Vec<Question>)
         let k = super::norm(item.key());
         let others: Vec<&pool::ListEntry> = lists
             .iter()
-            .filter(|e| !(e.deck == deck && e.id == id) && !e.forms.contains(&k))
+            .filter(|e| {
+                let same = e.deck == deck && e.id == id;
+                !same && !e.forms.contains(&k)
+            })
             .collect();
         let v = format!("list-{}", i + 1);
         let mut rng = rng_for(deck, id, Kind::Choice, &v);
