@@ -13,7 +13,8 @@ use super::Ctx;
 /// Find the faults a teacher would find in a deck's questions.
 ///
 /// Generates the deck's questions as `add-deck` would and reports, each with its file,
-/// line and fact: an answer standing in its own question or in another question's label,
+/// line and fact: an answer standing in its own question, a date or place asked standing
+/// in the label of any question of the deck,
 /// a wrong option that is also right or a near-synonym of a right answer, a count left in
 /// a heading, nested quotes, headings that do not stand alone, facts asked too many ways,
 /// documents no meeting adopted, facts that name no meeting. Exits with status 1 when it
