@@ -35,6 +35,7 @@ pub enum Command {
     AddDeck(cmd::add_deck::AddDeckArgs),
     Decks(cmd::decks::DecksArgs),
     Questions(cmd::questions::QuestionsArgs),
+    Check(cmd::check::CheckArgs),
     Config(cmd::config::ConfigArgs),
     Grade(cmd::grade::GradeArgs),
     Export(cmd::export::ExportArgs),
@@ -47,6 +48,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Ctx::from_env(cli.db)?;
     let r = match &cli.command {
         Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
+        Command::Check(a) => cmd::check::run(&ctx, a, out),
         Command::ClassReport(a) => cmd::class_report::run(&ctx, a, out),
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),
         Command::Export(a) => cmd::export::run(&ctx, a, out),

@@ -33,8 +33,6 @@ fn an_ordered_closed_list_gets_every_list_kind() {
         "how_many/count",
         "item_at/1",
         "item_at/4",
-        "position_of/3",
-        "choice/2",
         "not_in_list/1",
         "not_in_list/2",
         "true_false/true",
@@ -43,6 +41,13 @@ fn an_ordered_closed_list_gets_every_list_kind() {
         "list_recall/all",
     ] {
         assert!(k.contains(want), "missing {want} in {k:?}");
+    }
+    // Of the item-wise kinds that are capped, some items get them.
+    for prefix in ["position_of/", "choice/"] {
+        assert!(
+            k.iter().any(|x| x.starts_with(prefix)),
+            "no {prefix} in {k:?}"
+        );
     }
 }
 
@@ -54,7 +59,15 @@ fn an_open_list_gets_no_count_no_not_in_list_no_positions() {
         .filter(|q| q.fact == "tech")
         .map(|q| q.kind.to_string())
         .collect();
-    for banned in ["how_many", "not_in_list", "item_at", "position_of", "order"] {
+    // No multiple choice either: with 等, any plausible option might belong to the list.
+    for banned in [
+        "how_many",
+        "not_in_list",
+        "item_at",
+        "position_of",
+        "order",
+        "choice",
+    ] {
         assert!(!k.contains(banned), "open list got {banned}: {k:?}");
     }
     assert!(
@@ -101,11 +114,15 @@ fn the_other_fact_kinds_get_their_questions() {
         !kinds_of(&qs, "changan").contains("recall/term"),
         "one_way terms are asked one way only"
     );
-    assert!(kinds_of(&qs, "afghan").is_superset(&set(&[
-        "choice/context",
-        "choice/verb",
-        "true_false/true"
-    ])));
+    assert_eq!(
+        kinds_of(&qs, "afghan"),
+        set(&[
+            "choice/context",
+            "choice/verb",
+            "true_false/true",
+            "true_false/false"
+        ])
+    );
     assert_eq!(
         kinds_of(&qs, "tleuberdi"),
         set(&[
@@ -245,15 +262,100 @@ fn distractors_are_never_a_right_answer_and_never_repeat() {
 }
 
 #[test]
-fn the_how_many_prompt_does_not_give_the_count_away() {
+fn the_how_many_prompt_is_the_decks_own_when_it_gives_one() {
     let q = mini()
         .into_iter()
         .find(|q| q.uid == "mini/areas/how_many/count")
         .unwrap();
     assert!(
-        q.prompt.contains("中俄外长商定在几方面加强合作"),
+        q.prompt.ends_with("中俄外长商定在几方面加强合作?"),
         "{}",
         q.prompt
     );
     assert!(!q.prompt.contains('四'));
+    // Without one, the heading is asked about, never garbled by putting 几 in its place.
+    let q = mini()
+        .into_iter()
+        .find(|q| q.uid == "mini/countries/how_many/count")
+        .unwrap();
+    assert!(
+        q.prompt.ends_with("“王毅此行访问的四个国家”共有几项?"),
+        "{}",
+        q.prompt
+    );
+}
+
+#[test]
+fn position_of_is_asked_of_two_items_only() {
+    let qs = mini();
+    let n = qs
+        .iter()
+        .filter(|q| q.fact == "areas" && q.kind == Kind::PositionOf)
+        .count();
+    assert_eq!(n, 2);
+}
+
+#[test]
+fn a_number_never_gets_an_absurd_wrong_option() {
+    for q in mini() {
+        if q.fact == "scholarships" && q.kind == Kind::Choice {
+            // 8个 and 2个 are real numbers of the deck, but absurd for 450个.
+            let Answer::Choice { options, .. } = &q.answer else {
+                panic!("{}", q.uid)
+            };
+            let mut o = options.clone();
+            o.sort();
+            assert_eq!(o, ["1000个", "300个", "450个"], "{}", q.uid);
+        }
+        if q.fact == "bodies" {
+            assert!(
+                q.kind != Kind::Choice && !q.prompt.contains("1000"),
+                "{}: {}",
+                q.uid,
+                q.prompt
+            );
+        }
+    }
+}
+
+#[test]
+fn quotes_never_nest_in_a_prompt() {
+    let text = common::fixture_text("mini.toml").replace(
+        "heading = \"这次会晤的四重意义\"",
+        "heading = \"共建“一带一路”的意义\"",
+    );
+    let d = deck::parse("mini.toml", &text).unwrap();
+    let q = generate(&d, &Pool::build([&d]))
+        .into_iter()
+        .find(|q| q.uid == "mini/meanings/list_recall/all")
+        .unwrap();
+    assert!(q.prompt.contains("“共建‘一带一路’的意义”"), "{}", q.prompt);
+    assert!(q.prompt.contains("请写出全部三项"), "{}", q.prompt);
+}
+
+#[test]
+fn notes_and_general_knowledge_are_shown() {
+    let text = common::fixture_text("mini.toml").replace(
+        "[[term]]\nid = \"changan\"",
+        "[[term]]\nid = \"changan\"\nnote = \"古都\"\ngeneral = \"古称的由来\"",
+    );
+    let d = deck::parse("mini.toml", &text).unwrap();
+    let qs = generate(&d, &Pool::build([&d]));
+    let q = qs
+        .iter()
+        .find(|q| q.uid == "mini/changan/recall/meaning")
+        .unwrap();
+    assert!(q.prompt.ends_with("(含常识,非本文内容)"), "{}", q.prompt);
+    assert!(
+        q.explanation.contains("〔常识,非本文内容:古称的由来〕")
+            && q.explanation.contains("〔注:古都〕"),
+        "{}",
+        q.explanation
+    );
+    // A fact without them shows neither.
+    let q = qs
+        .iter()
+        .find(|q| q.uid == "mini/camels/recall/meaning")
+        .unwrap();
+    assert!(!q.prompt.contains("常识") && !q.explanation.contains("〔"));
 }

@@ -25,7 +25,7 @@ fn two_students() -> (Env, Env) {
     bob.answer("mini/first-offline/recall/1", 1, NOW - 2 * DAY);
     bob.answer("mini/first-offline/recall/1", 3, NOW - DAY);
     bob.answer("mini/measures/item_at/1", 3, NOW - DAY);
-    bob.answer("mini/tech/choice/1", 3, NOW - DAY);
+    bob.answer("mini/tech/true_false/true", 3, NOW - DAY);
     bob.sql(
         "INSERT INTO accepted_answer (question_id, answer, added_at)
          SELECT id, '首次线下', 1700000000 FROM question WHERE uid = 'mini/first-offline/recall/1'",

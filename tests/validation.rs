@@ -18,7 +18,7 @@ fn each_validation_error_names_file_line_column_and_field() {
     let cases: &[(&str, &str)] = &[
         (
             "[deck]\nid = \"d\"\nheding = \"x\"\n",
-            "bad.toml:3:1: unknown field `heding`, expected one of `id`, `title`, `title_en`, `description`, `language`, `author`",
+            "bad.toml:3:1: unknown field `heding`, expected one of `id`, `title`, `title_en`, `description`, `language`, `author`, `related`",
         ),
         (
             "[deck]\ntitle = \"T\"\n",
@@ -79,6 +79,10 @@ fn each_validation_error_names_file_line_column_and_field() {
         (
             &format!("{HEAD}\n[[cloze]]\nid = \"c\"\nsource = \"s\"\ntext = \"no gap here\"\n"),
             "bad.toml:14:8: cloze `c`: field `text`: no gap: mark at least one answer as {{answer}}",
+        ),
+        (
+            &HEAD.replace("id = \"d\"\n", "id = \"d\"\nrelated = [\"d\"]\n"),
+            "bad.toml:3:12: deck: field `related`: a deck cannot name itself",
         ),
         (
             &format!(

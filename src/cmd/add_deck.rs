@@ -18,7 +18,9 @@ use super::Ctx;
 ///
 /// Re-adding a deck updates it: questions whose facts are unchanged keep their progress,
 /// edited facts keep their progress too, and removed facts have their questions retired
-/// (their history is kept).
+/// (their history is kept). A deck's distractors come from itself and the decks it names
+/// in `related` (looked up among the decks added, the database and the built-in decks).
+/// What `quiz check` would find is printed as warnings.
 #[derive(Debug, clap::Args)]
 pub struct AddDeckArgs {
     /// Deck files (.toml), folders holding them, Anki packages (.apkg), or names of
@@ -83,7 +85,11 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     for d in &decks {
         crate::import::apkg::check_target(&db, d, args.replace)?;
     }
+    let warnings = warnings(&db, &decks)?;
     let reports = add(&mut db, decks, ctx.now)?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
     for r in &reports {
         writeln!(out, "{}", crate::term::clean(&describe(r)))
             .map_err(|e| Error::io("stdout", e))?;
@@ -99,8 +105,46 @@ pub fn builtin_decks() -> Result<Vec<Deck>> {
         .collect()
 }
 
-/// Generates and stores `decks`; distractors come from these decks and every deck already
-/// in the database. Two decks with one id in one call are an error.
+/// What `quiz check` finds in `decks`, as lines.
+fn warnings(db: &Db, decks: &[Deck]) -> Result<Vec<String>> {
+    let available = available(db, decks)?;
+    let mut out = Vec::new();
+    for d in decks {
+        let (pool, missing) = Pool::for_deck(d, available.iter());
+        out.extend(
+            crate::generate::check::check(d, &pool, &missing)
+                .iter()
+                .map(ToString::to_string),
+        );
+    }
+    Ok(out)
+}
+
+/// The decks a deck's `related` ids are looked up in: `decks` first, then the database's,
+/// then the built-in decks.
+fn available(db: &Db, decks: &[Deck]) -> Result<Vec<Deck>> {
+    let mut v: Vec<Deck> = decks.to_vec();
+    for (id, origin, text) in db.deck_texts()? {
+        if v.iter().any(|d| d.id() == id) {
+            continue;
+        }
+        // A stored deck validated when it was added; if this version reads it differently,
+        // it just contributes no distractors.
+        if let Ok(d) = deck::parse(&origin, &text) {
+            v.push(d);
+        }
+    }
+    for d in builtin_decks()? {
+        if !v.iter().any(|x| x.id() == d.id()) {
+            v.push(d);
+        }
+    }
+    Ok(v)
+}
+
+/// Generates and stores `decks`; a deck's distractors come from itself and the decks it
+/// names in `related`, so its questions do not depend on what else is in the database.
+/// Two decks with one id in one call are an error.
 pub fn add(db: &mut Db, mut decks: Vec<Deck>, now: i64) -> Result<Vec<ImportReport>> {
     decks.sort_by(|a, b| a.id().cmp(b.id()));
     for w in decks.windows(2) {
@@ -117,21 +161,15 @@ pub fn add(db: &mut Db, mut decks: Vec<Deck>, now: i64) -> Result<Vec<ImportRepo
         }
     }
     decks.dedup_by(|a, b| a.id() == b.id());
-    let mut others = Vec::new();
-    for (id, origin, text) in db.deck_texts()? {
-        if decks.iter().any(|d| d.id() == id) {
-            continue;
-        }
-        // A stored deck validated when it was added; if this version reads it differently,
-        // it just contributes no distractors.
-        if let Ok(d) = deck::parse(&origin, &text) {
-            others.push(d);
-        }
-    }
-    let pool = Pool::build(decks.iter().chain(others.iter()));
+    let available = available(db, &decks)?;
     let generated: Vec<_> = decks
         .iter()
-        .map(|d| (d, generate::generate(d, &pool)))
+        .map(|d| {
+            (
+                d,
+                generate::generate(d, &Pool::for_deck(d, available.iter()).0),
+            )
+        })
         .collect();
     db.import(&generated, now)
 }
@@ -207,7 +245,7 @@ fn read(name: &str, as_id: Option<&str>, notes: &mut Vec<String>) -> Result<Vec<
     }
 }
 
-fn read_file(path: &Path) -> Result<Deck> {
+pub(crate) fn read_file(path: &Path) -> Result<Deck> {
     let bytes = crate::input::read_capped(path, crate::input::MAX_DECK_BYTES, "deck file")?;
     let origin = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {

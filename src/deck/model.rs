@@ -19,6 +19,8 @@ pub struct DeckFile {
     pub contexts: Vec<Context>,
     #[serde(default, rename = "alias", skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<AliasSet>,
+    #[serde(default, rename = "near", skip_serializing_if = "Vec::is_empty")]
+    pub near: Vec<NearSet>,
     #[serde(default, rename = "list", skip_serializing_if = "Vec::is_empty")]
     pub lists: Vec<ListFact>,
     #[serde(default, rename = "event", skip_serializing_if = "Vec::is_empty")]
@@ -53,6 +55,10 @@ pub struct DeckMeta {
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Ids of other decks whose facts this deck's distractors and "which meeting" questions
+    /// may draw on. Nothing else is: a deck's questions depend only on these deck files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Spanned<String>>,
 }
 
 fn default_language() -> String {
@@ -83,7 +89,8 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Context {
     pub id: Spanned<String>,
-    /// Short name shown in every prompt, e.g. `上合组织外长理事会会议(2020年9月,莫斯科)`.
+    /// Short name shown in every prompt, e.g. `上合组织成员国外长理事会会议(2020年)`: never a date,
+    /// place or name that a question of the deck asks.
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
@@ -91,6 +98,10 @@ pub struct Context {
     pub date: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// `false` for an interview or article rather than a meeting: it adopts no document, so
+    /// it is never an option for "which meeting is this document from".
+    #[serde(default = "yes")]
+    pub meeting: bool,
 }
 
 /// `[[alias]]`: answers that grading treats as the same (上合组织 = 上海合作组织 = SCO).
@@ -100,6 +111,17 @@ pub struct AliasSet {
     pub terms: Vec<String>,
 }
 
+/// `[[near]]`: wordings of one idea in different lists or meetings (推动国际抗疫合作 /
+/// 支持国际抗疫合作 / 团结抗击疫情). They are never each other's distractors, and they are not
+/// aliases: each is right only for its own list, and the grader may say whose wording another is.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearSet {
+    pub terms: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// Fields every fact kind carries. Kept as a macro-free repetition in each struct because
 /// `#[serde(flatten)]` does not combine with `deny_unknown_fields`.
 pub trait FactCommon {
@@ -107,6 +129,9 @@ pub trait FactCommon {
     fn source(&self) -> &Spanned<String>;
     fn part(&self) -> Option<&str>;
     fn context(&self) -> Option<&Spanned<String>>;
+    fn note(&self) -> Option<&str>;
+    /// What in the fact is general knowledge rather than the text's (shown to the student).
+    fn general(&self) -> Option<&str>;
 }
 
 macro_rules! fact_common {
@@ -124,6 +149,12 @@ macro_rules! fact_common {
             fn context(&self) -> Option<&Spanned<String>> {
                 self.context.as_ref()
             }
+            fn note(&self) -> Option<&str> {
+                self.note.as_deref()
+            }
+            fn general(&self) -> Option<&str> {
+                self.general.as_deref()
+            }
         }
     };
 }
@@ -140,6 +171,9 @@ pub struct ListFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     /// What the list is, as the text puts it: `中俄外长商定在四方面加强合作`.
     pub heading: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,6 +185,13 @@ pub struct ListFact {
     /// distractors first; without one, any list of the deck is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
+    /// The how-many question as it should read (`中俄外长商定在几个方面加强合作?`), for a
+    /// heading that states its count; without it the question is `“heading”共有几…?`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count_question: Option<String>,
+    /// `false`: no how-many question (the count is in the meeting's name: 中亚五国).
+    #[serde(default = "yes")]
+    pub ask_count: bool,
     /// The declared number of items. Required for closed lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Spanned<u32>>,
@@ -203,6 +244,9 @@ pub struct EventFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the form gives the precision.
     pub date: Spanned<String>,
     /// The year (or more) is not in the text but worked out from it.
@@ -240,6 +284,9 @@ pub struct NumberFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     pub value: Spanned<f64>,
     /// `个`, `项`, `所`, `%`, `年`…
     pub unit: String,
@@ -268,6 +315,9 @@ pub struct TermFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     pub term: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_en: Option<String>,
@@ -299,6 +349,9 @@ pub struct DocumentFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     /// The title without 《》.
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -307,6 +360,9 @@ pub struct DocumentFact {
     pub genre: String,
     /// What the meeting did with it: `发表`, `通过`, `批准`, `启动`, `提出`.
     pub verb: String,
+    /// `false` for a genre named without a title (新闻公报): shown without 《》.
+    #[serde(default = "yes")]
+    pub titled: bool,
     /// Who issued or adopted it, when not the context meeting itself (`中方`, `两国外长`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
@@ -327,6 +383,9 @@ pub struct PersonFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
@@ -358,6 +417,9 @@ pub struct QaFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     pub question: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_en: Option<String>,
@@ -384,6 +446,9 @@ pub struct ClozeFact {
     pub context: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<String>,
     pub text: Spanned<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,

@@ -114,6 +114,29 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
         }
     }
 
+    for r in &file.deck.related {
+        check_id(&mut c, r, "deck: field `related`: ");
+        if r.get_ref() == deck_id.get_ref() {
+            c.at(
+                r.span(),
+                "deck: ",
+                "field `related`: a deck cannot name itself".into(),
+            );
+        }
+    }
+    for n in &file.near {
+        if n.terms.len() < 2 || n.terms.iter().any(|t| t.trim().is_empty()) {
+            c.at(
+                deck_id.span(),
+                "near: ",
+                format!(
+                    "field `terms`: needs two or more non-empty terms, got {:?}",
+                    n.terms
+                ),
+            );
+        }
+    }
+
     let mut ids: HashMap<String, &'static str> = HashMap::new();
     let mut common = |c: &mut Checker, f: &dyn FactCommon, kind: &'static str| -> String {
         let id = f.id();

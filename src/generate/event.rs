@@ -3,7 +3,7 @@
 
 use rand::seq::SliceRandom;
 
-use super::{Gen, accepted, choice, pick_distractors, rng_for};
+use super::{Gen, accepted, choice, rng_for};
 use crate::dates::FactDate;
 use crate::deck::model::EventFact;
 use crate::question::{Answer, Kind, Question, SourceRef};
@@ -80,7 +80,7 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         let what_right = accepted(&e.what, &e.accept);
         let mut rng = rng_for(deck, id, Kind::WhatOnDate, "1");
         let tiers = g.pool.tiers(deck, |d| d.events.as_slice());
-        let ds = pick_distractors(
+        let ds = g.pick(
             &mut rng,
             &tiers,
             |x| (!overlaps(&x.other, &iso)).then(|| x.text.clone()),
@@ -133,7 +133,7 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         ));
         // A false date: another event's date of the same precision that does not overlap.
         let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-        let wrong = pick_distractors(
+        let wrong = g.pick(
             &mut rng,
             &tiers,
             |x| {
@@ -210,13 +210,14 @@ fn chronology(g: &Gen, out: &mut Vec<Question>) {
         .join(if g.en { "; " } else { ";" });
     let first = events[chosen[0]].1;
     let src = g.source_ref(first);
-    // Events of a deck can span several meetings: the deck's title names them all.
+    // Events of a deck can span several meetings: the deck's title names them all (without
+    // the date in its parenthesis, which the question asks).
     let meta = &g.deck.file.deck;
-    let context = if g.en {
+    let context = super::strip_parenthesis(&if g.en {
         meta.title_en.clone().unwrap_or_else(|| meta.title.clone())
     } else {
         meta.title.clone()
-    };
+    });
     out.push(g.question_in(
         "_chronology",
         &context,

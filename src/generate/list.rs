@@ -1,9 +1,9 @@
-//! Questions from a list: how many, item by position, position of an item, which belongs,
-//! which does NOT belong, true/false, put in order, recall the whole list.
+//! Questions from a list: how many, item by position, which belongs, which list an item
+//! belongs to, which does NOT belong, true/false, put in order, recall the whole list.
 
 use rand::seq::{IndexedRandom, SliceRandom};
 
-use super::{Gen, accepted, choice, pick_distractors, pool, rng_for};
+use super::{Gen, accepted, choice, pool, quote, rng_for};
 use crate::deck::model::ListFact;
 use crate::question::{Answer, Kind, Question};
 
@@ -12,11 +12,14 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     let id = l.id.get_ref().as_str();
     let items = l.items.get_ref();
     let n = items.len();
-    let heading = l.heading.trim_end_matches(['。', '.', ':', ':']);
+    let heading_raw = l.heading.trim_end_matches(['。', '.', ':', ':']);
+    let heading = quote(heading_raw);
     let noun = l
         .noun
         .clone()
         .unwrap_or_else(|| if g.en { "item".into() } else { "项".into() });
+    // With its measure word: 方面 → 个方面 (四个方面), 项举措 stays.
+    let counted = measured(&noun);
     let keys: Vec<&str> = items.iter().map(|i| i.key()).collect();
     let explanation = {
         let body: Vec<String> = items.iter().map(|i| i.text.get_ref().clone()).collect();
@@ -28,7 +31,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         } else {
             "等"
         };
-        format!("{heading}:{}{tail}", body.join(sep))
+        format!("{heading_raw}:{}{tail}", body.join(sep))
     };
     let item_accepts = |i: usize| -> Vec<String> {
         let it = &items[i];
@@ -39,7 +42,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         v
     };
     // Items of other lists are the distractors: the list's family first (when it has one),
-    // then the same deck, then other decks; never an item of this list.
+    // then the same deck, then related decks; never an item of this list.
     let empty = std::collections::HashSet::new();
     let this = g
         .pool
@@ -57,14 +60,15 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     let lure_text =
         |it: &'a pool::Item| (!this.contains(&super::norm(&it.key))).then(|| it.key.clone());
 
-    // How many.
-    if l.closed && n > 1 {
+    // How many: in the deck's own words when the heading states the count, otherwise asked
+    // of the heading (`quiz check` reports a heading that gives the count away).
+    if l.closed && l.ask_count && n > 1 {
         let count = n as u32;
-        let prompt = match mask_count(heading, count) {
-            Some(masked) => g.t(format!("{masked}?"), format!("{masked}?")),
+        let prompt = match &l.count_question {
+            Some(q) => q.clone(),
             None => g.t(
-                format!("“{heading}”共有几{noun}?"),
-                format!("How many {noun}s: \"{heading}\"?"),
+                format!("{heading}共有几{counted}?"),
+                format!("How many {noun}s: {heading}?"),
             ),
         };
         out.push(g.question(
@@ -74,13 +78,22 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
             prompt,
             Answer::Number {
                 value: f64::from(count),
-                unit: if g.en { String::new() } else { noun.clone() },
+                unit: if g.en { String::new() } else { counted.clone() },
                 qualifier: None,
             },
             explanation.clone(),
         ));
     }
 
+    // "Which of these belongs": only for a closed list (an open one, ending in 等, may
+    // hold any plausible option), and for at most three of its items.
+    let mut with_choice: Vec<usize> = (0..n).collect();
+    with_choice.shuffle(&mut rng_for(deck, id, Kind::Choice, "items"));
+    with_choice.truncate(3);
+    // "Which number is X" asks what "what is number N" asks: two items are enough.
+    let mut with_position: Vec<usize> = (0..n).collect();
+    with_position.shuffle(&mut rng_for(deck, id, Kind::PositionOf, "items"));
+    with_position.truncate(2);
     for (i, item) in items.iter().enumerate() {
         let pos = i + 1;
         let v = pos.to_string();
@@ -90,41 +103,45 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
                 Kind::ItemAt,
                 &v,
                 g.t(
-                    format!("“{heading}”中,第{}{noun}是什么?", zh_numeral(pos as u32)),
-                    format!("\"{heading}\": what is {noun} number {pos}?"),
+                    format!("{heading}中,第{}{noun}是什么?", zh_numeral(pos as u32)),
+                    format!("{heading}: what is {noun} number {pos}?"),
                 ),
                 Answer::Text {
                     accepted: item_accepts(i),
                 },
                 explanation.clone(),
             ));
-            out.push(g.question(
-                l,
-                Kind::PositionOf,
-                &v,
-                g.t(
-                    format!("“{heading}”中,“{}”是第几{noun}?", item.key()),
-                    format!("\"{heading}\": which number is \"{}\"?", item.key()),
-                ),
-                Answer::Number {
-                    value: pos as f64,
-                    unit: String::new(),
-                    qualifier: None,
-                },
-                explanation.clone(),
-            ));
+            if with_position.contains(&i) {
+                out.push(g.question(
+                    l,
+                    Kind::PositionOf,
+                    &v,
+                    g.t(
+                        format!("{heading}中,{}是第几{noun}?", quote(item.key())),
+                        format!("{heading}: which number is {}?", quote(item.key())),
+                    ),
+                    Answer::Number {
+                        value: pos as f64,
+                        unit: String::new(),
+                        qualifier: None,
+                    },
+                    explanation.clone(),
+                ));
+            }
         }
-        // Which of these belongs to the list: the item among items of other lists.
+        if !l.closed || !with_choice.contains(&i) {
+            continue;
+        }
         let mut rng = rng_for(deck, id, Kind::Choice, &v);
-        let ds = pick_distractors(&mut rng, &tiers, lure_text, this, 3);
+        let ds = g.pick(&mut rng, &tiers, lure_text, this, 3);
         if ds.len() >= 2 {
             out.push(g.question(
                 l,
                 Kind::Choice,
                 &v,
                 g.t(
-                    format!("下列哪一项属于“{heading}”?"),
-                    format!("Which of these is one of \"{heading}\"?"),
+                    format!("下列哪一项属于{heading}?"),
+                    format!("Which of these is one of {heading}?"),
                 ),
                 choice(&mut rng, item.key().to_owned(), ds),
                 explanation.clone(),
@@ -132,11 +149,13 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         }
     }
 
+    which_list(g, l, &explanation, out);
+
     // Which is NOT in the list: only closed lists can say what is not in them.
     if l.closed && n >= 3 {
         // The lures of both variants are picked together, so they differ.
         let mut rng = rng_for(deck, id, Kind::NotInList, "lures");
-        let lures = pick_distractors(&mut rng, &tiers, lure_text, this, 2usize.min(n - 2));
+        let lures = g.pick(&mut rng, &tiers, lure_text, this, 2usize.min(n - 2));
         for (i, lure) in lures.into_iter().enumerate() {
             let v = (i + 1).to_string();
             let mut rng = rng_for(deck, id, Kind::NotInList, &v);
@@ -148,8 +167,8 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
                 Kind::NotInList,
                 &v,
                 g.t(
-                    format!("下列哪一项**不**属于“{heading}”?"),
-                    format!("Which of these is **NOT** one of \"{heading}\"?"),
+                    format!("下列哪一项**不**属于{heading}?"),
+                    format!("Which of these is **NOT** one of {heading}?"),
                 ),
                 choice(&mut rng, lure, real),
                 explanation.clone(),
@@ -166,22 +185,22 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
             Kind::TrueFalse,
             "true",
             g.t(
-                format!("判断:“{k}”是“{heading}”之一。"),
-                format!("True or false: \"{k}\" is one of \"{heading}\"."),
+                format!("判断:{}是{heading}之一。", quote(k)),
+                format!("True or false: {} is one of {heading}.", quote(k)),
             ),
             Answer::TrueFalse { value: true },
             explanation.clone(),
         ));
         if l.closed {
             let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-            if let Some(lure) = pick_distractors(&mut rng, &tiers, lure_text, this, 1).pop() {
+            if let Some(lure) = g.pick(&mut rng, &tiers, lure_text, this, 1).pop() {
                 out.push(g.question(
                     l,
                     Kind::TrueFalse,
                     "false",
                     g.t(
-                        format!("判断:“{lure}”是“{heading}”之一。"),
-                        format!("True or false: \"{lure}\" is one of \"{heading}\"."),
+                        format!("判断:{}是{heading}之一。", quote(&lure)),
+                        format!("True or false: {} is one of {heading}.", quote(&lure)),
                     ),
                     Answer::TrueFalse { value: false },
                     explanation.clone(),
@@ -211,8 +230,8 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
             Kind::Order,
             "1",
             g.t(
-                format!("按原文顺序排列“{heading}”的各{noun}。"),
-                format!("Put \"{heading}\" in the order of the text."),
+                format!("按原文顺序排列{heading}的各{noun}。"),
+                format!("Put {heading} in the order of the text."),
             ),
             Answer::Order { shown, correct },
             explanation.clone(),
@@ -220,15 +239,16 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     }
 
     // Recall the whole list.
+    let nz = zh_numeral(n as u32);
     let want = if l.closed {
         g.t(
-            format!("“{heading}”:请写出全部{n}{noun}。"),
-            format!("\"{heading}\": name all {n}."),
+            format!("{heading}:请写出全部{nz}{counted}。"),
+            format!("{heading}: name all {n}."),
         )
     } else {
         g.t(
-            format!("“{heading}”:请写出原文列举的{n}{noun}。"),
-            format!("\"{heading}\": name the {n} the text lists."),
+            format!("{heading}:请写出原文列举的{nz}{counted}。"),
+            format!("{heading}: name the {n} the text lists."),
         )
     };
     out.push(g.question(
@@ -243,6 +263,76 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     ));
 }
 
+/// "Which meeting (or list) does this item belong to?": the options are the lists of the
+/// same `family` in this deck and its related decks, each named with its meeting, so the
+/// student must keep apart the wordings that interfere (推动 / 支持 / 加强国际抗疫合作).
+/// Lists that hold the item too are no options. At most three items of a list are asked.
+fn which_list(g: &Gen, l: &ListFact, explanation: &str, out: &mut Vec<Question>) {
+    let Some(family) = &l.family else { return };
+    let Some(lists) = g.pool.list_families.get(family) else {
+        return;
+    };
+    let deck = g.deck.id();
+    let id = l.id.get_ref().as_str();
+    let Some(me) = lists.iter().find(|e| e.deck == deck && e.id == id) else {
+        return;
+    };
+    let items = l.items.get_ref();
+    let mut asked: Vec<usize> = (0..items.len()).collect();
+    asked.shuffle(&mut rng_for(deck, id, Kind::Choice, "lists"));
+    asked.truncate(3);
+    asked.sort_unstable();
+    for i in asked {
+        let item = &items[i];
+        let k = super::norm(item.key());
+        let others: Vec<&pool::ListEntry> = lists
+            .iter()
+            .filter(|e| {
+                let same = e.deck == deck && e.id == id;
+                !same && !e.forms.contains(&k)
+            })
+            .collect();
+        let v = format!("list-{}", i + 1);
+        let mut rng = rng_for(deck, id, Kind::Choice, &v);
+        let ds = g.pick(
+            &mut rng,
+            &[others.as_slice()],
+            |e| Some(e.label.clone()),
+            std::slice::from_ref(&me.label),
+            3,
+        );
+        if ds.len() < 2 {
+            continue;
+        }
+        let label = quote(item.key());
+        out.push(g.question_in(
+            id,
+            // The question asks for the meeting, so the label cannot name it: the item does.
+            &label,
+            g.source_ref(l),
+            Kind::Choice,
+            &v,
+            g.t(
+                "这一表述出自哪次会议或场合的哪一列举?".to_owned(),
+                "Which meeting's list has this wording?".to_owned(),
+            ),
+            choice(&mut rng, me.label.clone(), ds),
+            explanation.to_owned(),
+        ));
+    }
+}
+
+/// A noun with its measure word, for counting: 方面 → 个方面, 项举措 and 个国家 stay.
+pub(crate) fn measured(noun: &str) -> String {
+    const MEASURES: &str = "个项种位份家点条所名件批届轮次国只座年";
+    match noun.chars().next() {
+        Some(c) if MEASURES.contains(c) => noun.to_owned(),
+        Some(c) if c.is_ascii() => noun.to_owned(),
+        None => noun.to_owned(),
+        _ => format!("个{noun}"),
+    }
+}
+
 /// `一`…`十`, then digits.
 pub(crate) fn zh_numeral(n: u32) -> String {
     const D: [&str; 11] = [
@@ -255,35 +345,14 @@ pub(crate) fn zh_numeral(n: u32) -> String {
     }
 }
 
-/// The heading with its count replaced by 几 (`中俄外长商定在四方面加强合作` →
-/// `中俄外长商定在几方面加强合作`), so a how-many prompt does not give its answer away.
-fn mask_count(heading: &str, count: u32) -> Option<String> {
-    for form in [zh_numeral(count), count.to_string()] {
-        if let Some(at) = heading.find(&form) {
-            return Some(format!(
-                "{}几{}",
-                &heading[..at],
-                &heading[at + form.len()..]
-            ));
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn masks_the_count_in_a_heading() {
-        assert_eq!(
-            mask_count("中俄外长商定在四方面加强合作", 4).as_deref(),
-            Some("中俄外长商定在几方面加强合作")
-        );
-        assert_eq!(
-            mask_count("为此,我们将采取四项举措", 4).as_deref(),
-            Some("为此,我们将采取几项举措")
-        );
-        assert_eq!(mask_count("外长们达成一系列重要共识和成果", 5), None);
+    fn a_counted_noun_gets_its_measure_word() {
+        assert_eq!(measured("方面"), "个方面");
+        assert_eq!(measured("项举措"), "项举措");
+        assert_eq!(measured("个国家"), "个国家");
     }
 }

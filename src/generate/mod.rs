@@ -2,9 +2,12 @@
 //!
 //! Each fact kind has its own module; this one holds what they share: the per-question
 //! random source (seeded from the question id, so a question's options never change unless
-//! its fact or the distractor pool does), the pool of real distractors drawn from every
-//! loaded deck, and the check that no distractor is also a right answer.
+//! its fact or the distractor pool does), the pool of real distractors drawn from the deck
+//! and the decks it names in `related` (nothing else, so the same deck files give the same
+//! questions on every machine), and the check that no distractor is also a right answer or
+//! a declared near-synonym of one.
 
+pub mod check;
 pub mod cloze;
 mod event;
 mod list;
@@ -22,37 +25,104 @@ use crate::question::{Answer, Kind, Question, SourceRef};
 pub use pool::Pool;
 
 /// Generates every question of `deck`, drawing distractors from `pool` (which should hold
-/// `deck` itself and every other deck loaded alongside it).
+/// `deck` itself and the decks it names in `related`: see [`Pool::for_deck`]).
 pub fn generate(deck: &Deck, pool: &Pool) -> Vec<Question> {
     let g = Gen {
         deck,
         pool,
         en: deck.file.deck.language == "en",
     };
+    let mut out = generate_raw(&g);
+    annotate(&g, &mut out);
+    out
+}
+
+fn generate_raw(g: &Gen) -> Vec<Question> {
+    let deck = g.deck;
     let mut out = Vec::new();
     for l in &deck.file.lists {
-        list::questions(&g, l, &mut out);
+        list::questions(g, l, &mut out);
     }
-    event::questions(&g, &mut out);
+    event::questions(g, &mut out);
     for n in &deck.file.numbers {
-        other::number(&g, n, &mut out);
+        other::number(g, n, &mut out);
     }
     for t in &deck.file.terms {
-        other::term(&g, t, &mut out);
+        other::term(g, t, &mut out);
     }
     for d in &deck.file.documents {
-        other::document(&g, d, &mut out);
+        other::document(g, d, &mut out);
     }
     for p in &deck.file.people {
-        other::person(&g, p, &mut out);
+        other::person(g, p, &mut out);
     }
     for q in &deck.file.qas {
-        other::qa(&g, q, &mut out);
+        other::qa(g, q, &mut out);
     }
     for z in &deck.file.clozes {
-        cloze::questions(&g, z, &mut out);
+        cloze::questions(g, z, &mut out);
     }
     out
+}
+
+/// Every fact of a deck, as the fields all kinds share.
+pub(crate) fn facts(file: &crate::deck::DeckFile) -> Vec<&dyn FactCommon> {
+    let mut v: Vec<&dyn FactCommon> = Vec::new();
+    v.extend(file.lists.iter().map(|f| f as &dyn FactCommon));
+    v.extend(file.events.iter().map(|f| f as &dyn FactCommon));
+    v.extend(file.numbers.iter().map(|f| f as &dyn FactCommon));
+    v.extend(file.terms.iter().map(|f| f as &dyn FactCommon));
+    v.extend(file.documents.iter().map(|f| f as &dyn FactCommon));
+    v.extend(file.people.iter().map(|f| f as &dyn FactCommon));
+    v.extend(file.qas.iter().map(|f| f as &dyn FactCommon));
+    v.extend(file.clozes.iter().map(|f| f as &dyn FactCommon));
+    v
+}
+
+/// A fact's `note` is shown with the answer; what it takes from general knowledge is said
+/// both in the question (so the student knows it is not the text's) and with the answer.
+fn annotate(g: &Gen, out: &mut [Question]) {
+    let by_id: std::collections::HashMap<&str, &dyn FactCommon> = facts(&g.deck.file)
+        .into_iter()
+        .map(|f| (f.id().get_ref().as_str(), f))
+        .collect();
+    for q in out {
+        let Some(f) = by_id.get(q.fact.as_str()) else {
+            continue;
+        };
+        if let Some(gk) = f.general() {
+            q.prompt.push_str(&g.t(
+                "(含常识,非本文内容)".into(),
+                " (includes general knowledge, not from the text)".into(),
+            ));
+            q.explanation.push_str(&g.t(
+                format!("〔常识,非本文内容:{gk}〕"),
+                format!(" [general knowledge, not in the text: {gk}]"),
+            ));
+        }
+        if let Some(n) = f.note() {
+            q.explanation
+                .push_str(&g.t(format!("〔注:{n}〕"), format!(" [note: {n}]")));
+        }
+    }
+}
+
+/// A name without its trailing parenthesis (the date and place it often carries).
+pub(crate) fn strip_parenthesis(name: &str) -> String {
+    let cut = name
+        .rfind(['(', '('])
+        .filter(|&i| i > 0 && name.ends_with([')', ')']));
+    cut.map_or(name.to_owned(), |i| name[..i].trim_end().to_owned())
+}
+
+/// `s` in “ ”, with the quotes inside it turned to ‘ ’ so quotes never nest.
+pub(crate) fn quote(s: &str) -> String {
+    format!("“{}”", inner_quotes(s))
+}
+
+/// Double quotes turned to single ones, for a phrase that will stand inside “ ”.
+pub(crate) fn inner_quotes(s: &str) -> String {
+    s.replace('“', "‘").replace('”', "’")
 }
 
 /// What every fact-kind module needs while generating one deck.
@@ -66,6 +136,18 @@ impl Gen<'_> {
     /// Chinese or English wording, by the deck's language.
     pub fn t(&self, zh: String, en: String) -> String {
         if self.en { en } else { zh }
+    }
+
+    /// [`pick_distractors`] with this deck's near-synonym sets.
+    pub fn pick<'b, T>(
+        &self,
+        rng: &mut StdRng,
+        tiers: &[&'b [T]],
+        text: impl Fn(&'b T) -> Option<String>,
+        right: impl Right,
+        n: usize,
+    ) -> Vec<String> {
+        pick_distractors(rng, tiers, text, right, &self.pool.near, n)
     }
 
     /// The name of the meeting or document a fact belongs to.
@@ -88,11 +170,7 @@ impl Gen<'_> {
     /// The context's name without its parenthesised date and place, for questions whose
     /// answer is that date or place.
     pub fn context_short(&self, fact: &dyn FactCommon) -> String {
-        let name = self.context_name(fact);
-        let cut = name
-            .rfind(['(', '('])
-            .filter(|&i| i > 0 && name.ends_with([')', ')']));
-        cut.map_or(name.clone(), |i| name[..i].trim_end().to_owned())
+        strip_parenthesis(&self.context_name(fact))
     }
 
     pub fn source_ref(&self, fact: &dyn FactCommon) -> SourceRef {
@@ -195,6 +273,7 @@ pub(crate) fn pick_distractors<'a, T>(
     tiers: &[&'a [T]],
     text: impl Fn(&'a T) -> Option<String>,
     right: impl Right,
+    near: &pool::Near,
     n: usize,
 ) -> Vec<String> {
     use rand::Rng;
@@ -203,7 +282,13 @@ pub(crate) fn pick_distractors<'a, T>(
     let mut consider = |cand: &'a T, out: &mut Vec<String>| {
         if let Some(s) = text(cand) {
             let k = norm(&s);
-            if !k.is_empty() && !right.is_right(&k) && !taken.contains(&k) {
+            let near_right = near.sets_of(&k).is_some_and(|sets| {
+                right.any(&|r| {
+                    near.sets_of(r)
+                        .is_some_and(|rs| rs.iter().any(|x| sets.contains(x)))
+                })
+            });
+            if !k.is_empty() && !right.is_right(&k) && !near_right && !taken.contains(&k) {
                 taken.push(k);
                 out.push(s);
             }
@@ -237,12 +322,14 @@ pub(crate) fn pick_distractors<'a, T>(
 /// The right answers a distractor must not equal, compared in [`norm`]ed form.
 pub(crate) trait Right {
     fn is_right(&self, normed: &str) -> bool;
+    /// Whether `f` holds for one of the right answers (in [`norm`]ed form).
+    fn any(&self, f: &dyn Fn(&str) -> bool) -> bool;
 }
 
 /// A candidate that contains a right answer, or is contained in one (合作 and 合作共赢,
 /// 经验分享 and 通过视频会议分享经验), is as good as right: never a distractor. Single
 /// characters are too short to judge that way.
-fn overlaps(right: &str, normed: &str) -> bool {
+pub(crate) fn overlaps(right: &str, normed: &str) -> bool {
     right == normed
         || (right.chars().count() > 1
             && normed.chars().count() > 1
@@ -256,6 +343,9 @@ impl Right for Exact<'_> {
     fn is_right(&self, normed: &str) -> bool {
         self.0.iter().any(|r| norm(r) == normed)
     }
+    fn any(&self, f: &dyn Fn(&str) -> bool) -> bool {
+        self.0.iter().any(|r| f(&norm(r)))
+    }
 }
 
 /// A few right answers as written.
@@ -263,17 +353,26 @@ impl Right for &[String] {
     fn is_right(&self, normed: &str) -> bool {
         self.iter().any(|r| overlaps(&norm(r), normed))
     }
+    fn any(&self, f: &dyn Fn(&str) -> bool) -> bool {
+        self.iter().any(|r| f(&norm(r)))
+    }
 }
 
 impl<const N: usize> Right for &[String; N] {
     fn is_right(&self, normed: &str) -> bool {
         self.as_slice().is_right(normed)
     }
+    fn any(&self, f: &dyn Fn(&str) -> bool) -> bool {
+        self.as_slice().any(f)
+    }
 }
 
 impl Right for &Vec<String> {
     fn is_right(&self, normed: &str) -> bool {
         self.as_slice().is_right(normed)
+    }
+    fn any(&self, f: &dyn Fn(&str) -> bool) -> bool {
+        self.as_slice().any(f)
     }
 }
 
@@ -282,6 +381,9 @@ impl Right for &std::collections::HashSet<String> {
     fn is_right(&self, normed: &str) -> bool {
         // The lookup settles most candidates; the overlap scan is for the near-duplicates.
         self.contains(normed) || self.iter().any(|r| overlaps(r, normed))
+    }
+    fn any(&self, f: &dyn Fn(&str) -> bool) -> bool {
+        self.iter().any(|r| f(r))
     }
 }
 
@@ -292,7 +394,14 @@ pub(crate) fn pick_from(
     right: &[String],
     n: usize,
 ) -> Vec<String> {
-    pick_distractors(rng, &[cands], |s| Some(s.clone()), right, n)
+    pick_distractors(
+        rng,
+        &[cands],
+        |s| Some(s.clone()),
+        right,
+        &pool::Near::default(),
+        n,
+    )
 }
 
 /// A multiple-choice answer: the right option among the distractors, in a seeded order.

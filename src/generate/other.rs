@@ -1,6 +1,6 @@
 //! Questions from numbers, terms, documents, people and free questions.
 
-use super::{Exact, Gen, accepted, choice, pick_distractors, pick_from, pool, rng_for};
+use super::{Exact, Gen, accepted, choice, pick_from, pool, quote, rng_for};
 use crate::deck::model::{DocumentFact, NumberFact, PersonFact, QaFact, TermFact};
 use crate::question::{Answer, Kind, Question, format_number};
 
@@ -38,10 +38,13 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
     let mut rng = rng_for(deck, id, Kind::Choice, "value");
     let fmt = |v: f64| format!("{}{}", format_number(v), n.unit);
     let tiers = g.pool.tiers(deck, |d| d.numbers.as_slice());
-    let ds = pick_distractors(
+    let ds = g.pick(
         &mut rng,
         &tiers,
-        |x: &pool::Number| (x.unit == n.unit && x.value != value).then(|| fmt(x.value)),
+        |x: &pool::Number| {
+            (x.unit == n.unit && x.value != value && plausible(x.value, value))
+                .then(|| fmt(x.value))
+        },
         Exact(&[fmt(value)]),
         3,
     );
@@ -84,6 +87,13 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
     }
 }
 
+/// A number is a plausible wrong answer for another when it is within a factor of five:
+/// 1000个 is absurd for 2 permanent bodies, 2000年 for a three-year plan.
+fn plausible(candidate: f64, right: f64) -> bool {
+    let (a, b) = (candidate.abs(), right.abs());
+    a > 0.0 && b > 0.0 && a <= b * 5.0 && b <= a * 5.0
+}
+
 pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
     let deck = g.deck.id();
     let id = t.id.get_ref().as_str();
@@ -96,7 +106,7 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
         Kind::Recall,
         "meaning",
         g.t(
-            format!("“{}”指什么?", t.term),
+            format!("{}指什么?", quote(&t.term)),
             format!("What does \"{}\" refer to?", t.term),
         ),
         Answer::Text {
@@ -110,7 +120,7 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
             Kind::Recall,
             "term",
             g.t(
-                format!("哪个提法指“{}”?", t.denotes),
+                format!("哪个提法指{}?", quote(&t.denotes)),
                 format!("Which term refers to \"{}\"?", t.denotes),
             ),
             Answer::Text {
@@ -130,14 +140,14 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
     if t.one_way {
         // Meaning → term would give the term away: choose the meaning instead.
         let right = accepted(&t.denotes, &t.accept);
-        let ds = pick_distractors(&mut rng, &tiers, |x| Some(x.other.clone()), &right, 3);
+        let ds = g.pick(&mut rng, &tiers, |x| Some(x.other.clone()), &right, 3);
         if ds.len() >= 2 {
             out.push(g.question(
                 t,
                 Kind::Choice,
                 "term",
                 g.t(
-                    format!("“{}”指什么?", t.term),
+                    format!("{}指什么?", quote(&t.term)),
                     format!("What does \"{}\" refer to?", t.term),
                 ),
                 choice(&mut rng, t.denotes.clone(), ds),
@@ -145,7 +155,7 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
             ));
         }
     } else {
-        let ds = pick_distractors(
+        let ds = g.pick(
             &mut rng,
             &tiers,
             |x| Some(x.text.clone()),
@@ -158,7 +168,7 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
                 Kind::Choice,
                 "term",
                 g.t(
-                    format!("哪个提法指“{}”?", t.denotes),
+                    format!("哪个提法指{}?", quote(&t.denotes)),
                     format!("Which term refers to \"{}\"?", t.denotes),
                 ),
                 choice(&mut rng, t.term.clone(), ds),
@@ -171,7 +181,7 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
         Kind::TrueFalse,
         "true",
         g.t(
-            format!("判断:“{}”指{}。", t.term, t.denotes),
+            format!("判断:{}指{}。", quote(&t.term), t.denotes),
             format!("True or false: \"{}\" refers to {}.", t.term, t.denotes),
         ),
         Answer::TrueFalse { value: true },
@@ -180,13 +190,13 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
     let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
     let right = accepted(&t.denotes, &t.accept);
     let wrong = |x: &pool::Entry| (x.text != t.term).then(|| x.other.clone());
-    if let Some(w) = pick_distractors(&mut rng, &tiers, wrong, &right, 1).pop() {
+    if let Some(w) = g.pick(&mut rng, &tiers, wrong, &right, 1).pop() {
         out.push(g.question(
             t,
             Kind::TrueFalse,
             "false",
             g.t(
-                format!("判断:“{}”指{w}。", t.term),
+                format!("判断:{}指{w}。", quote(&t.term)),
                 format!("True or false: \"{}\" refers to {w}.", t.term),
             ),
             Answer::TrueFalse { value: false },
@@ -195,14 +205,20 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
     }
 }
 
+/// The verbs by which a meeting makes a document its own: only these make a `document`
+/// (`quiz check` reports the others: a recommendation is not a document).
+pub const ADOPTING_VERBS: [&str; 7] = ["发表", "通过", "批准", "签署", "启动", "发布", "提出"];
+
 pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
     let deck = g.deck.id();
     let id = d.id.get_ref().as_str();
     let ctx = g.context_name(d);
     let title = if g.en {
         d.title_en.clone().unwrap_or_else(|| d.title.clone())
-    } else {
+    } else if d.titled {
         format!("《{}》", d.title)
+    } else {
+        d.title.clone()
     };
     let by = d.by.clone().unwrap_or_default();
     let explanation = g.t(
@@ -210,11 +226,13 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         format!("{ctx}: {by} {} {title}", d.verb),
     );
 
-    // Which meeting: the contexts of every loaded deck are the options.
+    // Which meeting: the meetings of this deck and its related decks are the options (not
+    // interviews, which adopt nothing). The prompt does not use the verb, which the next
+    // question asks.
     let mut rng = rng_for(deck, id, Kind::Choice, "context");
     let contexts = g.pool.tiers(deck, |d| d.contexts.as_slice());
     let ctx_text = |x: &pool::Entry| Some(x.text.clone());
-    let ds = pick_distractors(&mut rng, &contexts, ctx_text, std::slice::from_ref(&ctx), 3);
+    let ds = g.pick(&mut rng, &contexts, ctx_text, std::slice::from_ref(&ctx), 3);
     if ds.len() >= 2 {
         out.push(g.question_in(
             id,
@@ -224,8 +242,8 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
             Kind::Choice,
             "context",
             g.t(
-                format!("{title}是在哪次会议或场合{}的?", d.verb),
-                format!("Where was {title} {}?", d.verb),
+                format!("{title}出自哪次会议?"),
+                format!("Which meeting is {title} from?"),
             ),
             choice(&mut rng, ctx.clone(), ds),
             explanation.clone(),
@@ -233,42 +251,15 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
     }
     // What the meeting did with it: issued, adopted, approved…
     let mut rng = rng_for(deck, id, Kind::Choice, "verb");
-    let verbs: Vec<String> = ["发表", "通过", "批准", "签署", "启动", "提出"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
+    let verbs: Vec<String> = ADOPTING_VERBS.iter().map(|s| (*s).to_owned()).collect();
     let ds = pick_from(&mut rng, &verbs, std::slice::from_ref(&d.verb), 3);
     if !g.en && ds.len() >= 2 {
         out.push(g.question(
             d,
             Kind::Choice,
             "verb",
-            format!("按原文,{title}是被“发表”“通过”还是其他?选出原文用词。"),
+            format!("按原文,会议对{title}用的是哪个动词?"),
             choice(&mut rng, d.verb.clone(), ds),
-            explanation.clone(),
-        ));
-    }
-    // Which of these documents belongs to this meeting.
-    let mut rng = rng_for(deck, id, Kind::Choice, "title");
-    let docs = g.pool.tiers(deck, |d| d.documents.as_slice());
-    let right = accepted(&d.title, &d.accept);
-    let other_doc = |x: &pool::Entry| (x.other != ctx).then(|| x.text.clone());
-    let ds = pick_distractors(&mut rng, &docs, other_doc, &right, 3);
-    if ds.len() >= 2 {
-        let wrap = |s: String| if g.en { s } else { format!("《{s}》") };
-        out.push(g.question(
-            d,
-            Kind::Choice,
-            "title",
-            g.t(
-                format!("下列哪份{}是本次{}的?", d.genre, d.verb),
-                format!("Which {} was {} here?", d.genre, d.verb),
-            ),
-            choice(
-                &mut rng,
-                wrap(d.title.clone()),
-                ds.into_iter().map(wrap).collect(),
-            ),
             explanation.clone(),
         ));
     }
@@ -277,14 +268,14 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         Kind::TrueFalse,
         "true",
         g.t(
-            format!("判断:{title}由本次会议或场合{}。", d.verb),
-            format!("True or false: {title} was {} here.", d.verb),
+            format!("判断:{title}出自本次会议。"),
+            format!("True or false: {title} is from this meeting."),
         ),
         Answer::TrueFalse { value: true },
         explanation.clone(),
     ));
     let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
-    let wrong = pick_distractors(&mut rng, &contexts, ctx_text, std::slice::from_ref(&ctx), 1);
+    let wrong = g.pick(&mut rng, &contexts, ctx_text, std::slice::from_ref(&ctx), 1);
     if let Some(w) = wrong.first() {
         out.push(g.question_in(
             id,
@@ -293,8 +284,8 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
             Kind::TrueFalse,
             "false",
             g.t(
-                format!("判断:{title}是{w}{}的。", d.verb),
-                format!("True or false: {title} was {} at {w}.", d.verb),
+                format!("判断:{title}出自{w}。"),
+                format!("True or false: {title} is from {w}."),
             ),
             Answer::TrueFalse { value: false },
             explanation,
@@ -351,7 +342,7 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
     let people = g.pool.tiers(deck, |d| d.people.as_slice());
     let right = accepted(&p.name, &p.accept);
     let other_name = |x: &pool::Entry| (x.other != p.title).then(|| x.text.clone());
-    let ds = pick_distractors(&mut rng, &people, other_name, &right, 3);
+    let ds = g.pick(&mut rng, &people, other_name, &right, 3);
     if ds.len() >= 2 {
         out.push(g.question(
             p,
@@ -376,7 +367,7 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
     let mut rng = rng_for(deck, id, Kind::TrueFalse, "false");
     let right = accepted(&p.title, &p.title_accept);
     let wrong = |x: &pool::Entry| (x.text != p.name && x.other != p.title).then(|| x.other.clone());
-    if let Some(w) = pick_distractors(&mut rng, &people, wrong, &right, 1).pop() {
+    if let Some(w) = g.pick(&mut rng, &people, wrong, &right, 1).pop() {
         out.push(g.question(
             p,
             Kind::TrueFalse,

@@ -1,0 +1,455 @@
+//! `quiz check`: the faults a teacher finds in generated questions, found mechanically.
+//!
+//! The checker generates a deck's questions exactly as `add-deck` would (the deck and the
+//! decks it names in `related`) and reads them as a printed sheet: an answer that stands in
+//! its own question or in another question's label, a wrong option that is also right or a
+//! near-synonym of a right answer, nested quotes, headings that do not stand alone, facts
+//! asked too many ways, documents that no meeting adopted, facts that do not name their
+//! meeting. docs/deck-format.md lists the rules.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+use super::list::zh_numeral;
+use super::other::ADOPTING_VERBS;
+use super::{Pool, facts, generate, norm, overlaps};
+use crate::dates::FactDate;
+use crate::deck::{Deck, line_col};
+use crate::question::{Answer, Kind, Question, format_number};
+
+/// At most this many questions for a list fact, and for any other fact.
+pub const MAX_LIST_QUESTIONS: usize = 20;
+pub const MAX_FACT_QUESTIONS: usize = 6;
+
+/// Words that leave a heading without its antecedent: it must read as a noun phrase alone.
+const DANGLING: [&str; 5] = ["就此", "为此", "我们", "对此", "上述"];
+
+/// One fault: where it is, which rule found it, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    pub line: usize,
+    pub origin: String,
+    pub fact: String,
+    pub rule: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: [{}] {}",
+            self.origin, self.line, self.fact, self.rule, self.message
+        )
+    }
+}
+
+/// Checks `deck`, whose pool is `pool` ([`Pool::for_deck`]); `missing` are the related
+/// decks that could not be found.
+pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
+    let file = &deck.file;
+    let qs = generate(deck, pool);
+    let line_of: HashMap<&str, usize> = facts(file)
+        .into_iter()
+        .map(|f| {
+            (
+                f.id().get_ref().as_str(),
+                line_col(&deck.text, f.id().span().start).0,
+            )
+        })
+        .collect();
+    let deck_line = line_col(&deck.text, file.deck.id.span().start).0;
+    let mut out = BTreeSet::new();
+    let mut add = |fact: &str, rule: &'static str, message: String| {
+        out.insert(Finding {
+            line: line_of.get(fact).copied().unwrap_or(deck_line),
+            origin: deck.origin.clone(),
+            fact: fact.to_owned(),
+            rule,
+            message,
+        });
+    };
+
+    for r in missing {
+        add(
+            "deck",
+            "related-missing",
+            format!("related deck `{r}` is not available: its facts give no distractors"),
+        );
+    }
+
+    // Facts.
+    let many_contexts = file.contexts.len() > 1;
+    for f in facts(file) {
+        if many_contexts && f.context().is_none() {
+            add(
+                f.id().get_ref(),
+                "no-meeting",
+                "the deck has several meetings: name this fact's `context`".into(),
+            );
+        }
+    }
+    for l in &file.lists {
+        let id = l.id.get_ref();
+        if l.heading.contains('…') {
+            add(
+                id,
+                "heading-fragment",
+                format!(
+                    "heading `{}` is a fragment: write a noun phrase that stands alone",
+                    l.heading
+                ),
+            );
+        }
+        if let Some(w) = DANGLING.iter().find(|w| l.heading.contains(**w)) {
+            add(
+                id,
+                "heading-dangling",
+                format!(
+                    "heading `{}` uses `{w}`, which has no antecedent in a question: name who or what",
+                    l.heading
+                ),
+            );
+        }
+    }
+    for d in &file.documents {
+        if !ADOPTING_VERBS.contains(&d.verb.as_str()) {
+            add(
+                d.id.get_ref(),
+                "not-a-document",
+                format!(
+                    "`{}` is {}, not adopted, signed or issued by a meeting ({}): model it as a cloze or qa that keeps the text's wording",
+                    d.title,
+                    d.verb,
+                    ADOPTING_VERBS.join(", ")
+                ),
+            );
+        }
+    }
+
+    // Questions.
+    let mut per_fact: HashMap<&str, usize> = HashMap::new();
+    for q in &qs {
+        *per_fact.entry(q.fact.as_str()).or_default() += 1;
+    }
+    for (fact, n) in &per_fact {
+        let is_list = file.lists.iter().any(|l| l.id.get_ref() == fact);
+        let max = if is_list {
+            MAX_LIST_QUESTIONS
+        } else {
+            MAX_FACT_QUESTIONS
+        };
+        if *n > max && !fact.starts_with('_') {
+            add(
+                fact,
+                "too-many-questions",
+                format!("{n} questions (at most {max}): split the fact or ask it fewer ways"),
+            );
+        }
+    }
+
+    let labels: BTreeSet<&str> = qs.iter().map(|q| q.context.as_str()).collect();
+    for q in &qs {
+        if q.context.trim().is_empty() {
+            add(
+                &q.fact,
+                "no-meeting",
+                format!("{}: the question names no meeting", q.uid),
+            );
+        }
+        for s in std::iter::once(&q.prompt).chain(options(&q.answer)) {
+            if nested_quotes(s) {
+                add(
+                    &q.fact,
+                    "nested-quotes",
+                    format!("{}: `{s}` nests “…“…”…”: use ‘ ’ inside “ ”", q.uid),
+                );
+            }
+        }
+        let stem = norm(&q.prompt);
+        for form in answer_forms(q) {
+            if contains_form(&stem, &form) {
+                let rule = if q.kind == Kind::HowMany {
+                    "count-in-heading"
+                } else {
+                    "answer-in-question"
+                };
+                add(
+                    &q.fact,
+                    rule,
+                    format!(
+                        "{}: the answer `{form}` stands in the question `{}`",
+                        q.uid, q.prompt
+                    ),
+                );
+                break;
+            }
+        }
+        if matches!(q.kind, Kind::Where | Kind::When) {
+            for form in answer_forms(q) {
+                if let Some(l) = labels.iter().find(|l| contains_form(&norm(l), &form)) {
+                    add(
+                        &q.fact,
+                        "answer-in-label",
+                        format!(
+                            "{}: the answer `{form}` stands in the label 【{l}】 of a question on the same sheet",
+                            q.uid
+                        ),
+                    );
+                    break;
+                }
+            }
+        }
+        for (wrong, right, why) in option_faults(deck, pool, q) {
+            add(
+                &q.fact,
+                "wrong-option",
+                format!("{}: wrong option `{wrong}` {why} `{right}`", q.uid),
+            );
+        }
+    }
+    out.into_iter().collect()
+}
+
+fn options(a: &Answer) -> impl Iterator<Item = &String> {
+    let v: &[String] = match a {
+        Answer::Choice { options, .. } => options,
+        Answer::Order { shown, .. } => shown,
+        _ => &[],
+    };
+    v.iter()
+}
+
+/// Whether “ opens inside an open “ (or ‘ inside ‘).
+fn nested_quotes(s: &str) -> bool {
+    let (mut double, mut single) = (0i32, 0i32);
+    for c in s.chars() {
+        match c {
+            '“' => {
+                double += 1;
+                if double > 1 {
+                    return true;
+                }
+            }
+            '”' => double = (double - 1).max(0),
+            '‘' => {
+                single += 1;
+                if single > 1 {
+                    return true;
+                }
+            }
+            '’' => single = (single - 1).max(0),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The right answer in the forms that would give it away, normalised. A number is its
+/// digits or numeral with its measure word (四方面, 4个); a date its Chinese forms.
+fn answer_forms(q: &Question) -> Vec<String> {
+    let mut v: Vec<String> = match &q.answer {
+        Answer::Text { accepted } => accepted.iter().map(|a| norm(a)).collect(),
+        Answer::Choice { options, correct } if q.kind == Kind::Choice => {
+            options.get(*correct).map(|o| norm(o)).into_iter().collect()
+        }
+        Answer::Number { value, unit, .. } if *value >= 2.0 => number_forms(*value, unit),
+        Answer::Date { date } => match FactDate::parse(date) {
+            Some(d) => {
+                let zh = d.zh();
+                let mut v = vec![norm(&zh)];
+                // 5月12日 without its year gives a day away too.
+                if let Some((_, md)) = zh.split_once('年')
+                    && md.contains('日')
+                {
+                    v.push(norm(md));
+                }
+                v
+            }
+            None => Vec::new(),
+        },
+        Answer::List { items } => items
+            .iter()
+            .filter_map(|i| i.first())
+            .map(|a| norm(a))
+            .collect(),
+        _ => Vec::new(),
+    };
+    // One character is too short to judge (和, 中).
+    v.retain(|f| f.chars().count() > 1);
+    v
+}
+
+fn number_forms(value: f64, unit: &str) -> Vec<String> {
+    let mut nums = vec![format_number(value)];
+    if value.fract() == 0.0 && value <= 10.0 {
+        nums.push(zh_numeral(value as u32));
+    }
+    let mut out = Vec::new();
+    for n in nums {
+        out.push(norm(&format!("{n}{unit}")));
+        for c in unit.chars().filter(|c| !c.is_ascii()) {
+            out.push(norm(&format!("{n}{c}")));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `form` in `text`, not as part of a longer number (45 in 450) or of an ordinal (第四).
+fn contains_form(text: &str, form: &str) -> bool {
+    if form.is_empty() {
+        return false;
+    }
+    let starts_numeric = form
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c));
+    for (at, _) in text.match_indices(form) {
+        if !starts_numeric {
+            return true;
+        }
+        let before = text[..at].chars().next_back();
+        if before
+            .is_some_and(|c| c.is_ascii_digit() || c == '第' || "一二三四五六七八九十".contains(c))
+        {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
+/// Wrong options that are right too: equal to, containing or contained in a right answer,
+/// a declared near-synonym of one, or so close in wording that a student cannot tell them
+/// apart (a shared run of four or more characters that is most of the shorter one).
+fn option_faults(deck: &Deck, pool: &Pool, q: &Question) -> Vec<(String, String, &'static str)> {
+    let Answer::Choice { options, correct } = &q.answer else {
+        return Vec::new();
+    };
+    if q.variant.starts_with("list-") {
+        return Vec::new();
+    }
+    let list = deck.file.lists.iter().find(|l| l.id.get_ref() == &q.fact);
+    let (rights, wrongs): (Vec<String>, Vec<&String>) = match (q.kind, list) {
+        (Kind::Choice | Kind::NotInList, Some(l)) => {
+            let rights = l
+                .items
+                .get_ref()
+                .iter()
+                .flat_map(|i| {
+                    let mut v = vec![i.text.get_ref().clone(), i.key().to_owned()];
+                    v.extend(i.accept.iter().cloned());
+                    v
+                })
+                .collect();
+            let wrongs = if q.kind == Kind::NotInList {
+                options.get(*correct).into_iter().collect()
+            } else {
+                options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i != correct)
+                    .map(|(_, o)| o)
+                    .collect()
+            };
+            (rights, wrongs)
+        }
+        (Kind::Choice, _) => (
+            options.get(*correct).cloned().into_iter().collect(),
+            options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i != correct)
+                .map(|(_, o)| o)
+                .collect(),
+        ),
+        _ => return Vec::new(),
+    };
+    // Similar wording is a fault between list items; two meetings of similar names (the
+    // video meeting and the second meeting) are exactly what a student must tell apart.
+    let judge_similar = list.is_some();
+    let mut out = Vec::new();
+    for w in wrongs {
+        let nw = norm(w);
+        for r in &rights {
+            let nr = norm(r);
+            if nr.is_empty() {
+                continue;
+            }
+            let why = if overlaps(&nr, &nw) {
+                "equals or overlaps the right answer"
+            } else if pool.near.near(&nr, &nw) {
+                "is a declared near-synonym of the right answer"
+            } else if judge_similar && similar(&nr, &nw) {
+                "is a near-synonym of the right answer (declare a [[near]] set, or keep the lists in different families):"
+            } else {
+                continue;
+            };
+            out.push((w.clone(), r.clone(), why));
+            break;
+        }
+    }
+    out
+}
+
+/// A shared run of at least four characters that is at least 60% of the shorter string.
+fn similar(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let shorter = a.len().min(b.len());
+    if shorter < 4 {
+        return false;
+    }
+    // Longest common substring, O(len·len) on short phrases.
+    let mut best = 0;
+    let mut prev = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        let mut cur = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] {
+                cur[j] = prev[j - 1] + 1;
+                best = best.max(cur[j]);
+            }
+        }
+        prev = cur;
+    }
+    best >= 4 && best * 10 >= shorter * 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_quotes_are_found() {
+        assert!(nested_quotes("“共建“一带一路”新平台”"));
+        assert!(!nested_quotes("“共建‘一带一路’新平台”"));
+        assert!(!nested_quotes("“a”和“b”"));
+    }
+
+    #[test]
+    fn near_wordings_are_similar_and_different_ones_are_not() {
+        assert!(similar("推动国际抗疫合作", "支持国际抗疫合作"));
+        assert!(!similar("加强前沿科技创新", "加强国际抗疫合作"));
+        assert!(!similar("和平", "发展"));
+    }
+
+    #[test]
+    fn a_count_is_found_but_not_an_ordinal_or_a_longer_number() {
+        let forms = number_forms(4.0, "个方面");
+        assert!(
+            forms
+                .iter()
+                .any(|f| contains_form("中俄外长商定在四方面加强合作", f))
+        );
+        assert!(!forms.iter().any(|f| contains_form("第四方面是什么", f)));
+        let forms = number_forms(45.0, "个");
+        assert!(
+            !forms
+                .iter()
+                .any(|f| contains_form("增加450个奖学金名额", f))
+        );
+    }
+}
