@@ -853,3 +853,32 @@ fn a_second_session_never_overwrites_what_the_first_stored() {
         .unwrap();
     assert_eq!(disagree, 0);
 }
+
+#[test]
+fn escape_sequences_in_a_deck_never_reach_the_terminal() {
+    // An OSC 52 sequence (write to the clipboard) hidden in a list item.
+    let env = Env::new();
+    let deck = env.write(
+        "esc.toml",
+        &common::fixture_text("mini.toml").replace(
+            "二是做大国和睦共处典范",
+            "二是做大国和睦共处典范\\u001B]52;c;SGVsbG8=\\u0007",
+        ),
+    );
+    env.ok(&["add-deck", deck.to_str().unwrap()]);
+    common::keep_only(&env.db(), &["mini/areas/list_recall/all"]);
+    for json in [false, true] {
+        let mut args = vec!["study", "--limit", "1"];
+        if json {
+            args.push("--json");
+        }
+        let out = env.quiz().args(&args).write_stdin("x\n").output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("做大国和睦共处典范"), "{text}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+    }
+}

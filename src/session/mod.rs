@@ -169,8 +169,17 @@ pub struct Session<'a> {
     redo: Option<(i64, Option<i64>)>,
 }
 
+/// Writes text for the student. Deck text is untrusted: control characters and escape
+/// sequences never reach the terminal.
 fn w(out: &mut dyn Write, text: &str) -> Result<()> {
-    prompt::emit(out, text).map_err(|e| Error::io("stdout", e))
+    prompt::emit(out, &crate::term::clean(text)).map_err(|e| Error::io("stdout", e))
+}
+
+/// Writes one JSON line for a script, with characters a terminal would act on escaped (the
+/// values are unchanged).
+fn wj(out: &mut dyn Write, j: &serde_json::Value) -> Result<()> {
+    let line = format!("{j}\n");
+    prompt::emit(out, &crate::term::json(&line)).map_err(|e| Error::io("stdout", e))
 }
 
 impl<'a> Session<'a> {
@@ -474,7 +483,7 @@ impl<'a> Session<'a> {
         if self.opts.json {
             let j = json!({"event": "summary", "answered": s.answered, "correct": s.correct,
                 "new_learned": s.new_learned, "seconds": s.seconds, "due_tomorrow": s.due_tomorrow});
-            w(self.out, &format!("{j}\n"))?;
+            wj(self.out, &j)?;
         } else {
             let pct = (s.correct * 100).checked_div(s.answered).unwrap_or(0);
             w(
@@ -664,7 +673,7 @@ impl<'a> Session<'a> {
         if self.opts.json {
             let id = at.map(|s| s.question.uid.as_str());
             let j = json!({"event": event, "id": id, "message": text});
-            w(self.out, &format!("{j}\n"))
+            wj(self.out, &j)
         } else {
             w(self.out, &format!("{text}\n"))
         }
@@ -735,7 +744,7 @@ impl<'a> Session<'a> {
                 "fact": format!("{}/{}", s.fact.deck, s.fact.fact), "rung": s.rung.as_str(),
                 "prompt": q.prompt, "options": shown_options(&q.answer), "left": self.left,
                 "early_secs": s.early});
-            return w(self.out, &format!("{j}\n"));
+            return wj(self.out, &j);
         }
         // The prompt names its meeting itself: the progress line need not repeat it.
         let mut out = format!("\n{}\n", self.progress());
@@ -906,7 +915,7 @@ impl<'a> Session<'a> {
     fn invalid(&mut self, msg: &str) -> Result<()> {
         if self.opts.json {
             let j = json!({"event": "invalid", "message": msg});
-            w(self.out, &format!("{j}\n"))
+            wj(self.out, &j)
         } else {
             w(self.out, &format!("{msg}\n"))
         }
@@ -951,7 +960,7 @@ impl<'a> Session<'a> {
                 "comes_back": back,
                 "leech": d.became_leech,
             });
-            return w(self.out, &format!("{j}\n"));
+            return wj(self.out, &j);
         }
         let mut s = String::new();
         match d.verdict {

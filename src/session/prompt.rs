@@ -159,7 +159,11 @@ impl TerminalPrompter {
     }
 
     fn select(&self, prompt: &str, items: &[String], with_commands: bool) -> io::Result<Reply> {
-        let mut all: Vec<String> = items.to_vec();
+        // Options come from deck files: one clean line each.
+        let mut all: Vec<String> = items
+            .iter()
+            .map(|i| crate::term::clean_line(i).into_owned())
+            .collect();
         if with_commands {
             all.extend(TERMINAL_COMMANDS.iter().map(|(_, l)| (*l).to_owned()));
         }
