@@ -97,22 +97,12 @@ fn exam_priority(kind: Kind) -> u8 {
     }
 }
 
-/// The highest rung the fact has questions for (what "reaching the top" means for it).
-pub fn top_rung(variants: &[Variant]) -> Option<Rung> {
-    variants.iter().map(|v| rung_of(v.kind)).max()
-}
-
 /// Which question to ask a fact that has reached `reached`: on the highest rung at or below
 /// it that the fact has (else the lowest above), the variant asked longest ago (never asked
 /// first; ties go to the kind an exam prefers, then generation order). `avoid` (the question
 /// shown last) is taken only when the fact has no other question.
 pub fn choose(variants: &[Variant], reached: Rung, avoid: Option<i64>) -> Option<(usize, Rung)> {
-    let rungs: Vec<Rung> = {
-        let mut r: Vec<Rung> = variants.iter().map(|v| rung_of(v.kind)).collect();
-        r.sort();
-        r.dedup();
-        r
-    };
+    let rungs = rungs(variants);
     let rung = rungs
         .iter()
         .rev()
@@ -169,10 +159,23 @@ pub fn rating(verdict: Verdict, rung: Rung, queue: Queue) -> Rating {
     }
 }
 
+/// The rungs a fact has questions for.
+pub fn rungs(variants: &[Variant]) -> Vec<Rung> {
+    let mut r: Vec<Rung> = variants.iter().map(|v| rung_of(v.kind)).collect();
+    r.sort();
+    r.dedup();
+    r
+}
+
 /// The rung a fact has reached after an answer asked at `asked`: one up when it passed
-/// (Hard or better), one down when it failed.
-pub fn next_rung(asked: Rung, passed: bool) -> Rung {
-    if passed { asked.up() } else { asked.down() }
+/// (Hard or better), one down when it failed, skipping rungs the fact has no question for
+/// (`has`: an open list has no cued question, and climbs from recognition to free recall).
+pub fn next_rung(asked: Rung, passed: bool, has: &[Rung]) -> Rung {
+    if passed {
+        has.iter().copied().find(|&r| r > asked).unwrap_or(asked.up())
+    } else {
+        has.iter().copied().rev().find(|&r| r < asked).unwrap_or(asked.down())
+    }
 }
 
 /// While a fact is below its top rung, a passed answer brings it back within this many
@@ -230,7 +233,7 @@ mod tests {
     #[test]
     fn a_fact_without_the_rung_is_asked_at_the_nearest_it_has() {
         let vs = [v(1, Kind::Recall, None), v(2, Kind::TrueFalse, None)];
-        assert_eq!(top_rung(&vs), Some(Rung::Cued));
+        assert_eq!(rungs(&vs), [Rung::Recognition, Rung::Cued]);
         assert_eq!(choose(&vs, Rung::Free, None), Some((0, Rung::Cued)));
         let only_free = [v(9, Kind::Chronology, None)];
         assert_eq!(
@@ -261,9 +264,15 @@ mod tests {
         assert_eq!(rating(Correct, Rung::Free, Queue::Review), Rating::Good);
         assert_eq!(rating(Almost, Rung::Free, Queue::Review), Rating::Hard);
         assert_eq!(rating(Wrong, Rung::Cued, Queue::Learning), Rating::Again);
-        assert_eq!(next_rung(Rung::Cued, true), Rung::Free);
-        assert_eq!(next_rung(Rung::Free, true), Rung::Free);
-        assert_eq!(next_rung(Rung::Cued, false), Rung::Recognition);
-        assert_eq!(next_rung(Rung::Recognition, false), Rung::Recognition);
+        let all = [Rung::Recognition, Rung::Cued, Rung::Free];
+        assert_eq!(next_rung(Rung::Cued, true, &all), Rung::Free);
+        assert_eq!(next_rung(Rung::Free, true, &all), Rung::Free);
+        assert_eq!(next_rung(Rung::Cued, false, &all), Rung::Recognition);
+        assert_eq!(next_rung(Rung::Recognition, false, &all), Rung::Recognition);
+        // An open list has no cued question: it climbs from recognition to free recall, and
+        // falls back to recognition.
+        let open = [Rung::Recognition, Rung::Free];
+        assert_eq!(next_rung(Rung::Recognition, true, &open), Rung::Free);
+        assert_eq!(next_rung(Rung::Free, false, &open), Rung::Recognition);
     }
 }

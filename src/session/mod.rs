@@ -85,7 +85,9 @@ struct Shown {
     /// The question as shown (its options in this showing's order).
     question: Question,
     rung: Rung,
-    /// The highest rung the fact has.
+    /// The rungs the fact has questions for, lowest first.
+    rungs: Vec<Rung>,
+    /// The highest of them.
     top: Rung,
     /// A learning fact shown before it was due (nothing else left): seconds early.
     early: i64,
@@ -366,7 +368,8 @@ impl<'a> Session<'a> {
     /// with its options in a fresh order.
     fn shown(&mut self, fact: StudyFact, question: Option<i64>, now: i64) -> Result<Shown> {
         let variants = self.db.variants(fact.id)?;
-        let top = ladder::top_rung(&variants).unwrap_or(Rung::Recognition);
+        let rungs = ladder::rungs(&variants);
+        let top = rungs.last().copied().unwrap_or(Rung::Recognition);
         let avoid = self.last.filter(|(f, _)| *f == fact.id).map(|(_, q)| q);
         let picked = match question.and_then(|q| variants.iter().position(|v| v.question_id == q)) {
             Some(i) => Some((i, ladder::rung_of(variants[i].kind))),
@@ -392,6 +395,7 @@ impl<'a> Session<'a> {
             question_id,
             question,
             rung,
+            rungs,
             top,
             early,
         })
@@ -546,7 +550,7 @@ impl<'a> Session<'a> {
         }
         let after = MemoryRow {
             state,
-            rung: ladder::next_rung(d.shown.rung, passed).as_u8(),
+            rung: ladder::next_rung(d.shown.rung, passed, &d.shown.rungs).as_u8(),
             suspended: before.suspended || answered.became_leech,
             buried_until: before.buried_until,
             leech: before.leech || answered.became_leech,
