@@ -20,6 +20,9 @@ def do_import(path, csv):
     meta = col.get_csv_metadata(csv, None)
     col.import_csv(ImportCsvRequest(path=csv, metadata=meta))
     for d in col.decks.all_names_and_ids():
+        if d.name != "Default":
+            # Study the imported deck, as a student would.
+            col.decks.select(d.id)
         dconf = col.decks.config_dict_for_deck_id(d.id)
         dconf["new"]["perDay"] = 9999
         dconf["rev"]["perDay"] = 9999

@@ -487,22 +487,6 @@ impl Db {
         )?)
     }
 
-    /// Learning facts due by `q.learn_ahead_until` (up to [`WAITING_CAP`]): the part of
-    /// [`Db::waiting_today`] that changes with every answer.
-    pub fn learning_waiting(&self, q: &NextQuery) -> Result<i64> {
-        let exclude = serde_json::to_string(q.exclude).unwrap_or_else(|_| "[]".into());
-        let mut st = self.conn.prepare_cached(
-            "SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_due
-               WHERE queue IN (1, 3) AND queue <> 0 AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
-                 AND m.id NOT IN (SELECT value FROM json_each(?3))
-                 AND (?2 IS NULL OR deck_id IN (SELECT value FROM json_each(?2))) LIMIT 500)",
-        )?;
-        Ok(st.query_row(
-            params![q.learn_ahead_until, decks_json(q.decks), exclude],
-            |r| r.get(0),
-        )?)
-    }
-
     /// Facts a session starting before `reviews_before` would show from the schedule:
     /// `(reviews due before then, facts in their learning steps)`, buried ones included (they
     /// come back by then), suspended ones not. For "due tomorrow".

@@ -172,9 +172,16 @@ pub fn rungs(variants: &[Variant]) -> Vec<Rung> {
 /// (`has`: an open list has no cued question, and climbs from recognition to free recall).
 pub fn next_rung(asked: Rung, passed: bool, has: &[Rung]) -> Rung {
     if passed {
-        has.iter().copied().find(|&r| r > asked).unwrap_or(asked.up())
+        has.iter()
+            .copied()
+            .find(|&r| r > asked)
+            .unwrap_or(asked.up())
     } else {
-        has.iter().copied().rev().find(|&r| r < asked).unwrap_or(asked.down())
+        has.iter()
+            .copied()
+            .rev()
+            .find(|&r| r < asked)
+            .unwrap_or(asked.down())
     }
 }
 

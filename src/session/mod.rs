@@ -156,6 +156,10 @@ pub struct Session<'a> {
     lexicon: Option<Lexicon>,
     /// Facts left today, counted when the next one is picked.
     left: i64,
+    /// Learning facts that entered (+) or left (−) the learn-ahead window through this
+    /// session's answers since `waiting` was counted: the count stays exact without a query
+    /// per answer.
+    learning_delta: i64,
     /// The reviews and new facts waiting when the study day's first question was picked.
     waiting: Option<Waiting>,
     /// The study day's start, the answers given that day before this session, and new facts
@@ -210,6 +214,7 @@ impl<'a> Session<'a> {
             rng,
             lexicon: None,
             left: 0,
+            learning_delta: 0,
             waiting: None,
             before_session: None,
             new_by_deck: HashMap::new(),
@@ -336,10 +341,13 @@ impl<'a> Session<'a> {
                 }
             }
             Some(start) => Waiting {
-                learning: self.db.learning_waiting(&q)?,
+                learning: (start.learning + self.learning_delta).max(0),
                 ..start
             },
         };
+        if self.waiting.is_none() {
+            self.learning_delta = 0;
+        }
         let start = *self.waiting.get_or_insert(w);
         self.left = w.learning
             + (start.reviews - answered_reviews).max(0)
@@ -578,6 +586,13 @@ impl<'a> Session<'a> {
                 None => return Ok(None),
             },
         };
+        if replace.is_none() {
+            let learning = |q: Queue| matches!(q, Queue::Learning | Queue::Relearning);
+            let window = d.now + LEARN_AHEAD_SECS;
+            self.learning_delta +=
+                i64::from(learning(after.state.queue) && after.state.due <= window)
+                    - i64::from(learning(before.state.queue));
+        }
         d.became_leech = answered.became_leech && !before.leech;
         d.after = after;
         Ok(Some(d))
@@ -656,6 +671,7 @@ impl<'a> Session<'a> {
                     );
                     d.overridden = true;
                     let d = self.store(d, Some(old))?.expect("overruling always stores");
+                    self.waiting = None;
                     let back = when(&d.after.state, d.now);
                     self.actions.push(Action::Answer(Box::new(d)));
                     format!("Counted as right. Comes back {back}.")
@@ -689,6 +705,7 @@ impl<'a> Session<'a> {
         match self.actions.pop() {
             Some(Action::Answer(d)) => {
                 self.db.undo_answer(d.review_id)?;
+                self.waiting = None;
                 if d.shown.fact.row.state.queue == Queue::New
                     && let Some(n) = self.new_by_deck.get_mut(&d.shown.fact.deck)
                 {
