@@ -7,6 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::lexicon::Lexicon;
 use super::{dates, numerals};
 
+
 /// A token of a normalised answer: one Han character, or a run of other letters and digits (an
 /// English word, a number, `5g`). Han characters stand alone because Chinese has no spaces to
 /// find words by; alias keys match any run of them.
@@ -157,6 +158,8 @@ pub(crate) struct Forms {
     pub has_date: bool,
     pub alias: String,
     pub alias_toks: Vec<Tok>,
+    /// The aliased form with every numeral read, names too (`十四五` → `14·5·`).
+    pub loose: String,
 }
 
 impl Forms {
@@ -186,6 +189,7 @@ impl Forms {
 
         let alias_toks = lex.apply(toks.clone());
         let alias = join(&alias_toks);
+        let loose = numerals::loose(&alias);
         Forms {
             raw: raw.to_owned(),
             nfkc: nfkc_s,
@@ -201,6 +205,7 @@ impl Forms {
             has_date,
             alias,
             alias_toks,
+            loose,
         }
     }
 }

@@ -39,6 +39,11 @@ fn cn_unit(c: char) -> Option<u64> {
     })
 }
 
+/// Whether `c` is a Chinese numeral character (a digit or a unit).
+pub(crate) fn is_numeral(c: char) -> bool {
+    is_numeral_char(c)
+}
+
 fn is_numeral_char(c: char) -> bool {
     is_cn_digit(c).is_some() || cn_unit(c).is_some()
 }

@@ -15,10 +15,9 @@ use serde_json::json;
 
 use crate::db::{AnswerRecord, Db, NextQuery, StudyCard, TodayCounts, Waiting};
 use crate::error::{Error, Result};
-use crate::grade::Lexicon;
-use crate::question::{Answer, format_number};
+use crate::question::Answer;
 use crate::schedule::{self, CardState, FuzzFactor, Queue, Rating, Settings};
-use grading::Verdict;
+use grading::{Grader, Verdict};
 pub use prompt::{Ask, Command, LinePrompter, Prompter, Reply, TerminalPrompter};
 
 /// Learning questions due within this many seconds are shown early when nothing else is
@@ -114,7 +113,7 @@ pub struct Session<'a> {
     rng: &'a mut dyn rand::RngCore,
     /// Built at the first typed answer, not at start: loading the character tables costs
     /// milliseconds that the first question should not wait for.
-    lexicon: Option<Lexicon>,
+    grader: Option<Grader>,
     /// About how many questions are left today, counted when the next one is picked.
     left: i64,
     /// What was waiting when the session started.
@@ -154,7 +153,7 @@ impl<'a> Session<'a> {
             settings,
             utc_offset,
             rng,
-            lexicon: None,
+            grader: None,
             left: 0,
             waiting: None,
             before_session: None,
@@ -164,14 +163,13 @@ impl<'a> Session<'a> {
         })
     }
 
-    /// The grading lexicon: the built-in aliases and every deck's own.
-    fn lexicon(&mut self) -> Result<&Lexicon> {
-        if self.lexicon.is_none() {
-            let mut lex = Lexicon::builtin();
-            lex.extend(self.db.deck_aliases()?);
-            self.lexicon = Some(lex);
+    /// The grader: the built-in aliases and every deck's own, and what the decks say beyond
+    /// each question's accepted answers.
+    fn grader(&mut self) -> Result<&Grader> {
+        if self.grader.is_none() {
+            self.grader = Some(Grader::load(self.db)?);
         }
-        Ok(self.lexicon.as_ref().expect("just built"))
+        Ok(self.grader.as_ref().expect("just built"))
     }
 
     fn day(&self, now: i64) -> i64 {
@@ -308,7 +306,7 @@ impl<'a> Session<'a> {
             };
             let done = self.store(done, None)?;
             self.feedback(&done, &g.notes)?;
-            let can_overrule = matches!(done.verdict, Some(Verdict::Wrong | Verdict::Almost));
+            let can_overrule = overrulable(&done);
             self.done.push(done);
             let reply = self
                 .prompter
@@ -425,9 +423,10 @@ impl<'a> Session<'a> {
                 None => ("undo", "Nothing to undo.".to_owned()),
             },
             Command::Right => {
-                let overrulable = self.done.last().is_some_and(|d| {
-                    !d.overridden && matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
-                });
+                let overrulable = self
+                    .done
+                    .last()
+                    .is_some_and(|d| !d.overridden && overrulable(d));
                 if overrulable {
                     let mut d = self.done.pop().expect("checked");
                     let old = d.review_id;
@@ -608,15 +607,6 @@ impl<'a> Session<'a> {
                         notes: vec![],
                     })
                 }
-                Answer::List { items } => {
-                    let given = text(reply).unwrap_or_else(|e| e);
-                    let l = grading::grade_list(items, &given, self.lexicon()?);
-                    let mut notes = vec![format!("{}/{} items", l.found, l.total)];
-                    if !l.missing.is_empty() {
-                        notes.push(format!("missing: {}", l.missing.join(";")));
-                    }
-                    graded(rating_of(l.verdict), given, l.verdict, "list", notes)
-                }
                 Answer::Order { correct, .. } => {
                     let given = text(reply).unwrap_or_else(|e| e);
                     let v = grading::grade_order(correct, &given);
@@ -624,12 +614,12 @@ impl<'a> Session<'a> {
                 }
                 _ => {
                     let given = text(reply).unwrap_or_else(|e| e);
-                    let mut accepted = accepted_forms(a);
                     // Answers the student overruled as right before count from then on.
-                    accepted.extend(self.db.accepted_overrides(card.id)?);
-                    let t = grading::grade_typed(&accepted, &given, self.lexicon()?);
-                    let mut notes = vec![format!("decided by: {}", t.step_words)];
-                    notes.extend(t.diff.iter().map(|d| format!("difference: {d}")));
+                    let overrides = self.db.accepted_overrides(card.id)?;
+                    let Some(t) = self.grader()?.grade(&card.question, &given, &overrides) else {
+                        continue;
+                    };
+                    let notes = t.notes();
                     graded(rating_of(t.verdict), given, t.verdict, &t.step, notes)
                 }
             });
@@ -700,9 +690,7 @@ impl<'a> Session<'a> {
         if d.became_leech {
             s.push_str("This question is a leech (forgotten many times): suspended.\n");
         }
-        if matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
-            && !self.prompter.is_terminal()
-        {
+        if overrulable(d) && !self.prompter.is_terminal() {
             s.push_str("(type :right if you were right)\n");
         }
         w(self.out, &s)
@@ -721,14 +709,14 @@ fn rating_of(v: Verdict) -> Rating {
     }
 }
 
-/// The accepted forms of a typed answer, the shown one first.
-fn accepted_forms(a: &Answer) -> Vec<String> {
-    match a {
-        Answer::Text { accepted } => accepted.clone(),
-        Answer::Number { value, .. } => vec![format_number(*value), a.display()],
-        Answer::Date { date } => vec![date.clone(), a.display()],
-        other => vec![other.display()],
-    }
+/// "I was right" is offered only for an answer the student typed and the grader did not
+/// accept: never for a picked option or an ordering, which would then be stored as accepted.
+fn overrulable(d: &Done) -> bool {
+    let typed = d
+        .step
+        .as_deref()
+        .is_some_and(|s| s != "choice" && s != "order");
+    typed && matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
 }
 
 /// A choice typed in line mode: its number, its letter, or its text; for true/false also
