@@ -91,8 +91,7 @@ fn by_question(ctx: &Ctx, args: &GradeArgs, uid: &str, out: &mut dyn Write) -> R
     };
     if !args.accept.is_empty() {
         return Err(Error::Usage(
-            "--accept does not go with --question: the question's accepted answers are used"
-                .into(),
+            "--accept does not go with --question: the question's accepted answers are used".into(),
         ));
     }
     let unknown = || {
@@ -132,7 +131,11 @@ fn by_question(ctx: &Ctx, args: &GradeArgs, uid: &str, out: &mut dyn Write) -> R
     {
         writeln!(out, "closest accepted answer: {e}").map_err(io)?;
     }
-    for n in answered.notes().iter().skip(usize::from(answered.list.is_none())) {
+    for n in answered
+        .notes()
+        .iter()
+        .skip(usize::from(answered.list.is_none()))
+    {
         writeln!(out, "{n}").map_err(io)?;
     }
     Ok(())

@@ -116,7 +116,9 @@ pub(crate) fn canonicalize(s: &str) -> (String, bool) {
     t = apply(t, &p.iso_month, &|c| {
         canonical(g(c, 1), c[2].parse().ok()?, None)
     });
-    t = apply(t, &p.month_only, &|c| canonical(None, month_number(&c[1])?, None));
+    t = apply(t, &p.month_only, &|c| {
+        canonical(None, month_number(&c[1])?, None)
+    });
     t = apply(t, &p.day_month, &|c| {
         canonical(g(c, 3), month_number(&c[2])?, g(c, 1))
     });

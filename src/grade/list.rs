@@ -371,16 +371,19 @@ mod tests {
     #[test]
     fn another_lists_wording_is_named() {
         let lex = Lexicon::builtin();
-        let list = items(&[
-            &["维护地区安全稳定"],
-            &["团结抗击疫情", "推动国际抗疫合作"],
-        ]);
+        let list = items(&[&["维护地区安全稳定"], &["团结抗击疫情", "推动国际抗疫合作"]]);
         let others = vec![Wording {
             text: "推动国际抗疫合作".into(),
             whose: "上合组织外长理事会会议".into(),
             also_true: false,
         }];
-        let r = grade_list(&list, true, &others, "维护地区安全稳定、推动国际抗疫合作", &lex);
+        let r = grade_list(
+            &list,
+            true,
+            &others,
+            "维护地区安全稳定、推动国际抗疫合作",
+            &lex,
+        );
         assert_eq!(r.verdict, Verdict::Wrong);
         assert_eq!(r.missing(), vec!["团结抗击疫情".to_owned()]);
         assert_eq!(r.extras[0].whose.as_deref(), Some("上合组织外长理事会会议"));

@@ -7,7 +7,6 @@ use unicode_normalization::UnicodeNormalization;
 use super::lexicon::Lexicon;
 use super::{dates, numerals};
 
-
 /// A token of a normalised answer: one Han character, or a run of other letters and digits (an
 /// English word, a number, `5g`). Han characters stand alone because Chinese has no spaces to
 /// find words by; alias keys match any run of them.
@@ -158,8 +157,9 @@ pub(crate) struct Forms {
     pub has_date: bool,
     pub alias: String,
     pub alias_toks: Vec<Tok>,
-    /// The aliased form with every numeral read, names too (`十四五` → `14·5·`).
-    pub loose: String,
+    /// The forms before and after aliases with every numeral read, names too (`十四五` →
+    /// `14·5·`).
+    pub loose: [String; 2],
 }
 
 impl Forms {
@@ -189,7 +189,7 @@ impl Forms {
 
         let alias_toks = lex.apply(toks.clone());
         let alias = join(&alias_toks);
-        let loose = numerals::loose(&alias);
+        let loose = [numerals::loose(&date), numerals::loose(&alias)];
         Forms {
             raw: raw.to_owned(),
             nfkc: nfkc_s,

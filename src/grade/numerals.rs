@@ -56,8 +56,7 @@ fn value(run: &[char]) -> Option<u64> {
     if !has_unit {
         // ASCII digits and Chinese digits mixed without a unit (`14五`) are no number: most
         // likely a name typed half in digits (十四五), which is compared as text.
-        if run.iter().any(char::is_ascii_digit) && run.iter().any(|&c| is_cn_digit(c).is_some())
-        {
+        if run.iter().any(char::is_ascii_digit) && run.iter().any(|&c| is_cn_digit(c).is_some()) {
             return None;
         }
         // Digit by digit, as years are written: 二〇二一 → 2021.

@@ -207,8 +207,14 @@ mod tests {
 
     #[test]
     fn coordinated_parts_in_any_order() {
-        assert_eq!(r("有序、负责任", "负责任、有序"), Some(Reorder::Coordination));
-        assert_eq!(r("有序、负责任", "负责任和有序"), Some(Reorder::Coordination));
+        assert_eq!(
+            r("有序、负责任", "负责任、有序"),
+            Some(Reorder::Coordination)
+        );
+        assert_eq!(
+            r("有序、负责任", "负责任和有序"),
+            Some(Reorder::Coordination)
+        );
         assert_eq!(
             r("peace and development", "development and peace"),
             Some(Reorder::Coordination)

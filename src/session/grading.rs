@@ -89,7 +89,11 @@ impl Answered {
             notes.push(head);
             for i in l.items.iter().filter(|i| i.verdict == Verdict::Almost) {
                 let given = i.given.as_deref().unwrap_or("");
-                let diff = i.diff.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+                let diff = i
+                    .diff
+                    .as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
                 notes.push(format!("almost: {given} for {}{diff}", i.item));
             }
             let missing = l.missing();
@@ -166,8 +170,7 @@ impl Grader {
             }
             for e in &d.events {
                 let year_left_out = e.date_inferred
-                    || e
-                        .date_text
+                    || e.date_text
                         .as_deref()
                         .is_some_and(|t| !t.contains('年') && t.contains('月'));
                 g.events.insert(
@@ -179,7 +182,8 @@ impl Grader {
                 let mut t = vec![p.title.clone()];
                 t.extend(p.title_accept.iter().cloned());
                 t.extend(p.title_en.iter().cloned());
-                g.titles.insert((deck_id.clone(), p.id.get_ref().clone()), t);
+                g.titles
+                    .insert((deck_id.clone(), p.id.get_ref().clone()), t);
             }
         }
         g
@@ -281,8 +285,8 @@ impl Grader {
         if let Answer::Date { date } = &q.answer
             && let Some(d) = crate::dates::FactDate::parse(date)
         {
-            let stated = q.prompt.contains(&d.year.to_string())
-                || q.context.contains(&d.year.to_string());
+            let stated =
+                q.prompt.contains(&d.year.to_string()) || q.context.contains(&d.year.to_string());
             let left_out = self.events.get(&key).is_some_and(|e| e.year_left_out);
             if stated || left_out {
                 ask.year = Some(d.year);
