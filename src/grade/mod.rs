@@ -418,7 +418,7 @@ impl Outcome {
             Verdict::Wrong => {
                 let why = match self.step {
                     Step::Interference | Step::Opposite | Step::Confusable => 0,
-                    Step::Numerals | Step::Date => 1,
+                    Step::Numerals | Step::Date | Step::Ordinal => 1,
                     Step::EditDistance => 2,
                     _ => 3,
                 };
@@ -482,13 +482,19 @@ fn compare(e: &Forms, g: &Forms, ask: &Ask, lex: &Lexicon) -> Outcome {
         return Outcome::new(Correct, Step::Numerals, None, 0);
     }
     // A position as an ordinal: 第一, 第一项, 第一方面, first, 1st for 1.
-    if !ask.counts
-        && !e.numerals.is_empty()
+    if !e.numerals.is_empty()
         && e.numerals.bytes().all(|b| b.is_ascii_digit())
         && let Some(n) = ordinal(&g.simplified, ask.noun.as_deref(), lex)
-        && e.numerals.trim_start_matches('0') == n.to_string()
     {
-        return Outcome::new(Correct, Step::Ordinal, None, 0);
+        let want = e.numerals.trim_start_matches('0');
+        return if ask.counts {
+            let diff = format!("{want} ≠ {} (a position, not a count)", g.raw.trim());
+            Outcome::new(Wrong, Step::Ordinal, Some(diff), 0)
+        } else if want == n.to_string() {
+            Outcome::new(Correct, Step::Ordinal, None, 0)
+        } else {
+            Outcome::new(Wrong, Step::Ordinal, Some(format!("{want} ≠ {n}")), 0)
+        };
     }
     if has_han(&e.simplified)
         && !has_han(&g.width)
@@ -816,13 +822,17 @@ const ORDINAL_WORDS: &[&str] = &[
 /// `item 2`. `None` if it is anything else.
 fn ordinal(s: &str, noun: Option<&str>, lex: &Lexicon) -> Option<u64> {
     let mut rest = s;
+    // Only a marked ordinal: a bare number is read by the steps before.
+    let mut marked = false;
     for p in ["第", "number", "item", "no"] {
         if let Some(r) = rest.strip_prefix(p) {
             rest = r;
+            marked = true;
             break;
         }
     }
     let (n, after) = if let Some(i) = ORDINAL_WORDS.iter().position(|w| rest.starts_with(w)) {
+        marked = true;
         (i as u64 + 1, &rest[ORDINAL_WORDS[i].len()..])
     } else {
         let digits = rest
@@ -842,7 +852,7 @@ fn ordinal(s: &str, noun: Option<&str>, lex: &Lexicon) -> Option<u64> {
             (digits.parse().ok()?, &rest[cn..])
         }
     };
-    if n == 0 {
+    if n == 0 || !(marked || !after.is_empty()) {
         return None;
     }
     let noun = noun.map(|w| join(&lex.apply(normalize::key_tokens(w))));
