@@ -163,14 +163,19 @@ impl PreparedList {
         let parts: Vec<&str> = split(given);
         let n = self.items.len();
         let mut named: Vec<Option<(usize, Outcome)>> = (0..n).map(|_| None).collect();
-        let mut part_forms: Vec<Forms> = Vec::with_capacity(parts.len());
+        // Each part's normalised form first (cheaper than all the stages of `Forms`): most
+        // parts are an item as written, another list's item, or a repeat.
+        let keys: Vec<String> = parts
+            .iter()
+            .map(|p| join(&lex.apply(key_tokens(p))))
+            .collect();
         // What became of each part: an item, or an extra.
         let mut fate: Vec<Option<Extra>> = vec![None; parts.len()];
         let mut placed = vec![false; parts.len()];
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (p, part) in parts.iter().enumerate() {
-            let g = Forms::new(part, lex);
-            if let Some(&first) = seen.get(&g.alias) {
+            let key = keys[p].as_str();
+            if let Some(&first) = seen.get(key) {
                 fate[p] = Some(Extra {
                     given: (*part).to_owned(),
                     whose: None,
@@ -178,12 +183,11 @@ impl PreparedList {
                     penalised: false,
                 });
                 placed[p] = true;
-            } else if !g.alias.is_empty() {
-                seen.insert(g.alias.clone(), p);
+                continue;
+            } else if !key.is_empty() {
+                seen.insert(key, p);
             }
-            if !placed[p]
-                && let Some(w) = self.others.get(&g.alias)
-            {
+            if let Some(w) = self.others.get(key) {
                 let excused = w.also_true && !self.closed;
                 fate[p] = Some(Extra {
                     given: (*part).to_owned(),
@@ -197,28 +201,37 @@ impl PreparedList {
                 });
                 placed[p] = true;
             }
-            part_forms.push(g);
         }
-        // Equal after normalisation: the first item not yet named.
-        for (p, g) in part_forms.iter().enumerate() {
+        // Equal after normalisation: the first item not yet named. The step that decided is
+        // worked out only when the part is not the accepted form as written.
+        for (p, part) in parts.iter().enumerate() {
             if placed[p] {
                 continue;
             }
-            if let Some(cands) = self.exact.get(&g.alias)
+            if let Some(cands) = self.exact.get(&keys[p])
                 && let Some(&i) = cands.iter().find(|&&i| named[i].is_none())
             {
-                let out = self.best(i, g, lex);
+                let out = if self.items[i].iter().any(|e| e.raw == *part) {
+                    Outcome::new(Verdict::Correct, Step::Exact, None, 0)
+                } else {
+                    self.best(i, &Forms::new(part, lex), lex)
+                };
                 named[i] = Some((p, out));
                 placed[p] = true;
             }
         }
+        let part_forms: Vec<Option<Forms>> = parts
+            .iter()
+            .enumerate()
+            .map(|(p, part)| (!placed[p]).then(|| Forms::new(part, lex)))
+            .collect();
         // The closest accepted pairs, best first; for the rest, the nearest wrong item.
         let mut pairs: Vec<((u8, u8, u32), usize, usize, Outcome)> = Vec::new();
         let mut nearest: Vec<Option<(usize, Outcome)>> = (0..parts.len()).map(|_| None).collect();
         for (p, g) in part_forms.iter().enumerate() {
-            if placed[p] {
+            let Some(g) = g else {
                 continue;
-            }
+            };
             for i in (0..n).filter(|&i| named[i].is_none()) {
                 let out = self.best(i, g, lex);
                 if out.verdict == Verdict::Wrong {

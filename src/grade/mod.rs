@@ -286,25 +286,28 @@ fn interference(
     {
         return None;
     }
-    let mut best: Option<(Outcome, &Wording)> = None;
+    // Another's wording after normalisation, or (for an answer not accepted here) within the
+    // edit distance of one: only the normalised form of each wording is needed, not every
+    // stage, so a question with many sibling wordings stays cheap.
+    let chinese = has_han(&g.alias);
+    let mut close: Option<(u32, &Wording)> = None;
     for w in &ask.others {
-        let e = Forms::new(&w.text, lex);
-        let out = compare(&e, g, &Ask::default(), lex);
-        if out.verdict == Verdict::Wrong {
+        let toks = lex.apply(normalize::key_tokens(&w.text));
+        let alias = join(&toks);
+        if alias.is_empty() {
             continue;
         }
-        if best.as_ref().is_none_or(|(b, _)| out.rank() < b.rank()) {
-            best = Some((out, w));
+        if alias == g.alias {
+            return Some(format!("that is the wording of {}", w.whose));
+        }
+        if own.verdict == Verdict::Wrong {
+            let out = by_distance(&alias, &g.alias, &toks, &g.alias_toks, chinese);
+            if out.verdict == Verdict::Almost && close.is_none_or(|(c, _)| out.cost < c) {
+                close = Some((out.cost, w));
+            }
         }
     }
-    let (out, w) = best?;
-    match (out.verdict, own.verdict) {
-        (Verdict::Correct, _) => Some(format!("that is the wording of {}", w.whose)),
-        (Verdict::Almost, Verdict::Wrong) => {
-            Some(format!("close to the wording of {} ({})", w.whose, w.text))
-        }
-        _ => None,
-    }
+    close.map(|(_, w)| format!("close to the wording of {} ({})", w.whose, w.text))
 }
 
 /// For a who-question: the index of the accepted form that the answer names with only title
