@@ -86,6 +86,9 @@ impl ListGraded {
     }
 }
 
+/// A candidate match: (rank, part, item, outcome).
+type Pair = ((u8, u8, u32), usize, usize, Outcome);
+
 /// The score of a list from its counts: see the module documentation.
 pub fn score(total: usize, found: usize, penalised: usize, all_exact: bool) -> Verdict {
     let shortfall = total.saturating_sub(found) + penalised;
@@ -226,7 +229,7 @@ impl PreparedList {
             .map(|(p, part)| (!placed[p]).then(|| Forms::new(part, lex)))
             .collect();
         // The closest accepted pairs, best first; for the rest, the nearest wrong item.
-        let mut pairs: Vec<((u8, u8, u32), usize, usize, Outcome)> = Vec::new();
+        let mut pairs: Vec<Pair> = Vec::new();
         let mut nearest: Vec<Option<(usize, Outcome)>> = (0..parts.len()).map(|_| None).collect();
         for (p, g) in part_forms.iter().enumerate() {
             let Some(g) = g else {

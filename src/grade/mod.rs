@@ -855,7 +855,7 @@ fn ordinal(s: &str, noun: Option<&str>, lex: &Lexicon) -> Option<u64> {
             (digits.parse().ok()?, &rest[cn..])
         }
     };
-    if n == 0 || !(marked || !after.is_empty()) {
+    if n == 0 || (!marked && after.is_empty()) {
         return None;
     }
     let noun = noun.map(|w| join(&lex.apply(normalize::key_tokens(w))));

@@ -398,7 +398,7 @@ fn parse_number(
             // `twenty five` is one number, `five five` two: a units word may follow only a
             // tens word or a round hundred, a tens word only a round hundred.
             let pending = current % 100;
-            let fits = pending == 0 || (v < 10 && pending >= 20 && pending % 10 == 0);
+            let fits = pending == 0 || (v < 10 && pending >= 20 && pending.is_multiple_of(10));
             if !fits {
                 break;
             }
