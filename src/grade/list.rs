@@ -111,6 +111,8 @@ pub struct PreparedList {
     exact: HashMap<String, Vec<usize>>,
     /// Normalised wording of another list → that wording.
     others: HashMap<String, Wording>,
+    /// The normalised shown forms of the items: never another's wording.
+    own: std::collections::HashSet<String>,
 }
 
 impl PreparedList {
@@ -137,15 +139,15 @@ impl PreparedList {
                 }
             }
         }
-        let own: std::collections::HashSet<&str> = forms
+        let own: std::collections::HashSet<String> = forms
             .iter()
             .filter_map(|fs| fs.first())
-            .map(|f| f.alias.as_str())
+            .map(|f| f.alias.clone())
             .collect();
         let mut other_map = HashMap::new();
         for w in others {
             let key = join(&lex.apply(key_tokens(&w.text)));
-            if !key.is_empty() && !own.contains(key.as_str()) {
+            if !key.is_empty() && !own.contains(&key) {
                 other_map.entry(key).or_insert_with(|| w.clone());
             }
         }
@@ -158,11 +160,24 @@ impl PreparedList {
             closed,
             exact,
             others: other_map,
+            own,
         }
     }
 
     /// Grades one answer. Never panics, whatever the input.
     pub fn grade(&self, given: &str, lex: &Lexicon) -> ListGraded {
+        self.grade_with(given, lex, &|_| None)
+    }
+
+    /// Grades one answer, looking up the normalised form of each part that is not one of this
+    /// list's shown forms in `more` as well as in the wordings given to [`PreparedList::new`]:
+    /// a caller with many lists keeps one index of their wordings instead of passing them all.
+    pub fn grade_with(
+        &self,
+        given: &str,
+        lex: &Lexicon,
+        more: &dyn Fn(&str) -> Option<Wording>,
+    ) -> ListGraded {
         let parts: Vec<&str> = split(given);
         let n = self.items.len();
         let mut named: Vec<Option<(usize, Outcome)>> = (0..n).map(|_| None).collect();
@@ -190,7 +205,12 @@ impl PreparedList {
             } else if !key.is_empty() {
                 seen.insert(key, p);
             }
-            if let Some(w) = self.others.get(key) {
+            let other = match self.others.get(key) {
+                Some(w) => Some(w.clone()),
+                None if !key.is_empty() && !self.own.contains(key) => more(key),
+                None => None,
+            };
+            if let Some(w) = other {
                 let excused = w.also_true && !self.closed;
                 fate[p] = Some(Extra {
                     given: (*part).to_owned(),

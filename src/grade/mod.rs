@@ -200,6 +200,12 @@ pub struct Ask {
     pub others: Vec<Wording>,
 }
 
+/// The normalised form of an answer (every stage up to and including aliases): two answers
+/// with the same normalised form are the same answer. For indexing wordings.
+pub fn normalised(s: &str, lexicon: &Lexicon) -> String {
+    join(&lexicon.apply(normalize::key_tokens(s)))
+}
+
 /// Grades `given` against the accepted answers (`accepted[0]` is the canonical answer, the rest
 /// alternatives) and returns the best verdict over all of them. Never panics, whatever the
 /// input; with no accepted answers the verdict is wrong. The same as [`grade_for`] with a

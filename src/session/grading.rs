@@ -13,7 +13,6 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::db::Db;
-use crate::deck::{self, DeckFile, model::FactCommon};
 use crate::error::Result;
 pub use crate::grade::Verdict;
 use crate::grade::list::{ListGraded, PreparedList};
@@ -52,6 +51,9 @@ pub struct Grader {
     events: HashMap<(String, String), EventInfo>,
     /// (deck, fact) → the person's title forms.
     titles: HashMap<(String, String), Vec<String>>,
+    /// The normalised wording (key and text) of every list item → the lists that have it;
+    /// built at the first whole-list answer.
+    wordings: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 /// The grading of one answer to a question.
@@ -113,58 +115,67 @@ impl Answered {
 
 impl Grader {
     /// The built-in lexicon and every deck of the database: their aliases, lists, events and
-    /// people. A stored deck that no longer parses contributes its aliases only.
+    /// people. Only those parts of each deck file are read (see [`lite`]), so a deck of a
+    /// hundred thousand free questions costs little; a deck that does not read contributes its
+    /// aliases only.
     pub fn load(db: &Db) -> Result<Grader> {
         let mut lexicon = Lexicon::builtin();
         lexicon.extend(db.deck_aliases()?);
-        let mut decks = Vec::new();
-        for (_, origin, text) in db.deck_texts()? {
-            if let Ok(d) = deck::parse(&origin, &text) {
-                decks.push(d.file);
-            }
-        }
-        Ok(Grader::new(lexicon, &decks))
+        let texts: Vec<String> = db.deck_texts()?.into_iter().map(|(_, _, t)| t).collect();
+        Ok(Grader::from_texts(
+            lexicon,
+            texts.iter().map(String::as_str),
+        ))
     }
 
-    /// A grader over the given decks with `lexicon` (which should already hold their aliases).
-    pub fn new(lexicon: Lexicon, decks: &[DeckFile]) -> Grader {
+    /// A grader over the given deck files (TOML text) with `lexicon` (which should already
+    /// hold their aliases).
+    pub fn from_texts<'a>(lexicon: Lexicon, texts: impl IntoIterator<Item = &'a str>) -> Grader {
         let mut g = Grader {
             lexicon,
             lists: Vec::new(),
             list_at: HashMap::new(),
             events: HashMap::new(),
             titles: HashMap::new(),
+            wordings: std::sync::OnceLock::new(),
         };
-        for d in decks {
-            let deck_id = d.deck.id.get_ref().clone();
-            let en = d.deck.language == "en";
-            let context = |f: &dyn FactCommon| {
-                let c = match f.context() {
-                    Some(id) => d.contexts.iter().find(|c| c.id.get_ref() == id.get_ref()),
+        for text in texts {
+            let Some(d) = lite::read(text) else {
+                continue;
+            };
+            let deck_id = d.deck.id.clone();
+            let en = d.deck.language.as_deref() == Some("en");
+            let context = |c: &Option<String>| {
+                let found = match c {
+                    Some(id) => d.contexts.iter().find(|x| &x.id == id),
                     None => d.contexts.first(),
                 };
-                match c {
-                    Some(c) if en => c.name_en.clone().unwrap_or_else(|| c.name.clone()),
-                    Some(c) => c.name.clone(),
+                match found {
+                    Some(x) if en => x.name_en.clone().unwrap_or_else(|| x.name.clone()),
+                    Some(x) => x.name.clone(),
                     None => d.deck.title.clone(),
                 }
             };
             for l in &d.lists {
-                let key = (deck_id.clone(), l.id.get_ref().clone());
+                let key = (deck_id.clone(), l.id.clone());
                 g.list_at.insert(key, g.lists.len());
                 g.lists.push(ListInfo {
                     deck: deck_id.clone(),
-                    fact: l.id.get_ref().clone(),
-                    context: context(l),
+                    fact: l.id.clone(),
+                    context: context(&l.context),
                     heading: l.heading.trim_end_matches(['。', '.', ':', ':']).to_owned(),
                     family: l.family.clone(),
                     noun: l.noun.clone(),
                     closed: l.closed,
                     items: l
                         .items
-                        .get_ref()
                         .iter()
-                        .map(|i| (i.key().to_owned(), i.text.get_ref().clone()))
+                        .map(|i| {
+                            (
+                                i.key.clone().unwrap_or_else(|| i.text.clone()),
+                                i.text.clone(),
+                            )
+                        })
                         .collect(),
                 });
             }
@@ -173,17 +184,14 @@ impl Grader {
                     || e.date_text
                         .as_deref()
                         .is_some_and(|t| !t.contains('年') && t.contains('月'));
-                g.events.insert(
-                    (deck_id.clone(), e.id.get_ref().clone()),
-                    EventInfo { year_left_out },
-                );
+                g.events
+                    .insert((deck_id.clone(), e.id.clone()), EventInfo { year_left_out });
             }
             for p in &d.people {
                 let mut t = vec![p.title.clone()];
                 t.extend(p.title_accept.iter().cloned());
                 t.extend(p.title_en.iter().cloned());
-                g.titles
-                    .insert((deck_id.clone(), p.id.get_ref().clone()), t);
+                g.titles.insert((deck_id.clone(), p.id.clone()), t);
             }
         }
         g
@@ -205,62 +213,63 @@ impl Grader {
         }
     }
 
-    /// The items of the other lists of `this` list's family (its deck's other lists when it
-    /// has no family), never `this` list's own.
-    fn family_wordings(&self, this: &ListInfo, with_text: bool) -> Vec<Wording> {
+    /// The items of the other lists of `this` list's family (in every deck), never `this`
+    /// list's own. A list without a family has none: only a family says which lists name the
+    /// same kind of thing.
+    fn family_wordings(&self, this: &ListInfo) -> Vec<Wording> {
+        let Some(family) = &this.family else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for o in &self.lists {
-            if o.deck == this.deck && o.fact == this.fact {
+            if o.family.as_ref() != Some(family) || (o.deck == this.deck && o.fact == this.fact) {
                 continue;
             }
-            let kin = match (&this.family, &o.family) {
-                (Some(a), Some(b)) => a == b,
-                (None, _) => o.deck == this.deck,
-                _ => false,
-            };
-            if !kin {
-                continue;
-            }
-            for (key, text) in &o.items {
+            for (key, _) in &o.items {
                 out.push(Wording {
                     text: key.clone(),
                     whose: Grader::whose(this, o),
                     also_true: o.context == this.context,
                 });
-                if with_text && text != key {
-                    out.push(Wording {
-                        text: text.clone(),
-                        whose: Grader::whose(this, o),
-                        also_true: o.context == this.context,
-                    });
-                }
             }
         }
         out
     }
 
-    /// Every item of every other list, for naming the extras of a whole-list answer: items of
-    /// the same family from the same meeting are true of an open list too.
-    fn all_wordings(&self, this: &ListInfo) -> Vec<Wording> {
-        let mut out = self.family_wordings(this, true);
-        for o in &self.lists {
-            let same = o.deck == this.deck && o.fact == this.fact;
-            let kin = this.family.is_some() && this.family == o.family
-                || this.family.is_none() && o.deck == this.deck;
-            if same || kin {
-                continue;
-            }
-            for (key, text) in &o.items {
-                for t in [key, text] {
-                    out.push(Wording {
-                        text: t.clone(),
-                        whose: Grader::whose(this, o),
-                        also_true: false,
-                    });
+    /// Another list's item with this normalised wording, seen from `this` list, preferring
+    /// a list of the same family: for naming the extras of a whole-list answer. An item of the
+    /// same family from the same meeting is true of an open list too.
+    fn other_item(&self, this: &ListInfo, key: &str) -> Option<Wording> {
+        let index = self.wordings.get_or_init(|| {
+            let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, l) in self.lists.iter().enumerate() {
+                for (key, text) in &l.items {
+                    for t in [key, text] {
+                        let k = grade::normalised(t, &self.lexicon);
+                        if k.is_empty() {
+                            continue;
+                        }
+                        let v = m.entry(k).or_default();
+                        if v.last() != Some(&i) {
+                            v.push(i);
+                        }
+                    }
                 }
             }
-        }
-        out
+            m
+        });
+        let lists = index.get(key)?;
+        let kin = |o: &ListInfo| this.family.is_some() && o.family == this.family;
+        let o = lists
+            .iter()
+            .map(|&i| &self.lists[i])
+            .filter(|o| !(o.deck == this.deck && o.fact == this.fact))
+            .max_by_key(|o| kin(o))?;
+        Some(Wording {
+            text: key.to_owned(),
+            whose: Grader::whose(this, o),
+            also_true: kin(o) && o.context == this.context,
+        })
     }
 
     /// What the question asks beyond its accepted answers (see [`Ask`]).
@@ -279,7 +288,7 @@ impl Grader {
         if let Some(l) = self.list_of(q) {
             ask.noun = l.noun.clone();
             if q.kind == Kind::ItemAt || q.kind == Kind::Recall {
-                ask.others = self.family_wordings(l, false);
+                ask.others = self.family_wordings(l);
             }
         }
         if let Answer::Date { date } = &q.answer
@@ -305,10 +314,7 @@ impl Grader {
                 return None;
             }
             Answer::List { items } => {
-                let (closed, others) = match self.list_of(q) {
-                    Some(l) => (l.closed, self.all_wordings(l)),
-                    None => (true, Vec::new()),
-                };
+                let this = self.list_of(q);
                 let mut items = items.clone();
                 // An overruled answer counts as the whole list: it is accepted as typed.
                 if overrides.iter().any(|o| normalise(o) == normalise(given)) {
@@ -322,7 +328,12 @@ impl Grader {
                     });
                 }
                 items.retain(|i| !i.is_empty());
-                let l = PreparedList::new(&items, closed, &others, lex).grade(given, lex);
+                let closed = this.is_none_or(|l| l.closed);
+                let prepared = PreparedList::new(&items, closed, &[], lex);
+                let l = match this {
+                    Some(this) => prepared.grade_with(given, lex, &|k| self.other_item(this, k)),
+                    None => prepared.grade(given, lex),
+                };
                 Answered {
                     verdict: l.verdict,
                     step: "list".into(),
@@ -551,5 +562,110 @@ mod tests {
         assert_eq!(parse_order("2 1 4 3", 4), Some(vec![1, 0, 3, 2]));
         assert_eq!(parse_order("AAB", 3), None);
         assert_eq!(grade_order(&[1, 0], "ba"), Verdict::Correct);
+    }
+}
+
+/// The parts of a deck file that grading reads: `[deck]`, contexts, lists, events and people.
+/// The other tables are cut out of the text before it is parsed (a deck of free questions is
+/// mostly `[[qa]]`), and what is read is not validated again: the deck was validated when it
+/// was added. The key's fallback to the text and the default `closed = true` are those of the
+/// deck format.
+mod lite {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub(super) struct Deck {
+        pub deck: Meta,
+        #[serde(default, rename = "context")]
+        pub contexts: Vec<Context>,
+        #[serde(default, rename = "list")]
+        pub lists: Vec<List>,
+        #[serde(default, rename = "event")]
+        pub events: Vec<Event>,
+        #[serde(default, rename = "person")]
+        pub people: Vec<Person>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Meta {
+        pub id: String,
+        pub title: String,
+        pub language: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Context {
+        pub id: String,
+        pub name: String,
+        pub name_en: Option<String>,
+    }
+
+    fn yes() -> bool {
+        true
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct List {
+        pub id: String,
+        pub context: Option<String>,
+        pub heading: String,
+        pub noun: Option<String>,
+        pub family: Option<String>,
+        #[serde(default = "yes")]
+        pub closed: bool,
+        #[serde(default, rename = "item")]
+        pub items: Vec<Item>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Item {
+        pub text: String,
+        pub key: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Event {
+        pub id: String,
+        #[serde(default)]
+        pub date_inferred: bool,
+        pub date_text: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Person {
+        pub id: String,
+        pub title: String,
+        pub title_en: Option<String>,
+        #[serde(default)]
+        pub title_accept: Vec<String>,
+    }
+
+    /// Table headers whose contents grading reads.
+    const KEPT: &[&str] = &[
+        "[deck]",
+        "[[context]]",
+        "[[list]]",
+        "[[list.item]]",
+        "[[event]]",
+        "[[person]]",
+    ];
+
+    /// Reads the parts grading needs; `None` if they do not parse.
+    pub(super) fn read(text: &str) -> Option<Deck> {
+        let mut kept = String::with_capacity(text.len() / 4);
+        let mut keep = true;
+        for line in text.lines() {
+            let t = line.trim_start();
+            if t.starts_with('[') {
+                let header = t.split('#').next().unwrap_or("").trim();
+                let header: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+                keep = KEPT.contains(&header.as_str());
+            }
+            if keep {
+                kept.push_str(line);
+                kept.push('\n');
+            }
+        }
+        toml::from_str(&kept).ok()
     }
 }
