@@ -279,6 +279,7 @@ const LISTS: &[ListRow] = &[
     ("issue: a fifth item on a closed four", FOUR, true, &[], "俄罗斯、哈萨克斯坦、吉尔吉斯斯坦、蒙古国、塔吉克斯坦", Almost, 4, 1),
     ("issue: half a list does not pass", FOUR, true, &[], "俄罗斯、哈萨克斯坦", Wrong, 2, 0),
     ("list: all items in any order", FOUR, true, &[], "蒙古国;俄罗斯,吉尔吉斯斯坦、哈萨克斯坦", Correct, 4, 0),
+    ("list: full-width separators", FOUR, true, &[], "蒙古国；俄罗斯，吉尔吉斯斯坦\n哈萨克斯坦", Correct, 4, 0),
     ("list: one short of four is almost", FOUR, true, &[], "俄罗斯、哈萨克斯坦、蒙古国", Almost, 3, 0),
     ("list: one short of three is wrong", PLATFORMS, true, &[], "上合组织、联合国", Wrong, 2, 0),
     ("list: a slip in one item is almost", &[&["鲁班工坊"], &["钢铁驼队"]], true, &[], "鲁班工房、钢铁驼队", Almost, 2, 0),

@@ -362,10 +362,11 @@ pub fn grade_list(
     PreparedList::new(items, closed, others, lex).grade(given, lex)
 }
 
-/// The parts of a list answer: split on 、 , ; (either width) and new lines, trimmed.
+/// The parts of a list answer: split on 、 , ; (either width: `，` is U+FF0C, `；` U+FF1B)
+/// and new lines, trimmed.
 fn split(given: &str) -> Vec<&str> {
     given
-        .split(['、', ',', ',', ';', ';', '\n', '\r'])
+        .split(['、', ',', '\u{ff0c}', ';', '\u{ff1b}', '\n', '\r'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect()
