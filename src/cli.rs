@@ -54,7 +54,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Export(a) => cmd::export::run(&ctx, a, out),
         Command::ExportResults(a) => cmd::export_results::run(&ctx, a, out),
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
-        Command::Grade(a) => cmd::grade::run(a, out).map_err(|e| crate::Error::io("stdout", e)),
+        Command::Grade(a) => cmd::grade::run(&ctx, a, out),
         Command::Study(a) => cmd::study::run(&ctx, a, out),
         Command::Config(a) => cmd::config::run(&ctx, a, out),
     };

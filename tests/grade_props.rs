@@ -6,7 +6,8 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use quiz::grade::{Lexicon, Verdict, grade};
+use quiz::grade::list::grade_list;
+use quiz::grade::{Ask, Lexicon, Verdict, Wording, grade, grade_for};
 use quiz::session::grading;
 
 fn lexicon() -> &'static Lexicon {
@@ -68,6 +69,46 @@ proptest! {
         let l = grading::grade_list(&items, &given, lex);
         prop_assert!(l.found <= l.total);
         let _ = grading::grade_order(&[1, 0, 2], &given);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The second pass: any question description (who, how many, a year, a noun, other
+    /// meetings' wordings), any whole list, open or closed, with any other lists' items.
+    #[test]
+    fn grading_for_a_question_never_panics(
+        expected in nasty_string(40),
+        given in nasty_string(40),
+        other in nasty_string(20),
+        noun in nasty_string(4),
+        who in any::<bool>(),
+        counts in any::<bool>(),
+        closed in any::<bool>(),
+        year in prop::option::of(-3000i32..3000),
+    ) {
+        let lex = lexicon();
+        let others = vec![
+            Wording { text: other.clone(), whose: "X".into(), also_true: false },
+            Wording { text: given.clone(), whose: "Y".into(), also_true: true },
+        ];
+        let ask = Ask {
+            who,
+            titles: vec![noun.clone()],
+            counts,
+            noun: Some(noun.clone()),
+            year,
+            others,
+        };
+        let g = grade_for(&[&expected, &other], &given, &ask, lex);
+        prop_assert!(!g.step.code().is_empty());
+        // The answer itself is right, whatever else is known of the question.
+        prop_assert_eq!(grade_for(&[&expected], &expected, &ask, lex).verdict, Verdict::Correct);
+        let items = vec![vec![expected.clone()], vec![other.clone(), noun.clone()]];
+        let l = grade_list(&items, closed, &ask.others, &given, lex);
+        prop_assert!(l.found <= l.total && l.items.len() == l.total);
+        prop_assert_eq!(l.shortfall, l.total - l.found + l.extras.iter().filter(|e| e.penalised).count());
     }
 }
 

@@ -1,46 +1,142 @@
-//! `quiz grade EXPECTED GIVEN`: shows how the grader treats an answer, so that an instructor can
-//! check a deck's accepted answers before students meet them.
-//! It uses the built-in lexicon only; a deck's own `[[alias]]` sets apply in `quiz study`.
+//! `quiz grade`: shows how the grader treats an answer, so that an instructor can check a
+//! deck's accepted answers before students meet them.
+//!
+//! `quiz grade --question UID GIVEN` grades exactly as `quiz study` would for that question:
+//! the deck's aliases, the question's date context, who- and how-many questions, whole-list
+//! scoring, and the other meetings' wordings. `quiz grade EXPECTED GIVEN` grades against an
+//! answer typed on the command line, with the built-in aliases and those of every deck in the
+//! database (when there is one), knowing nothing of the question.
 
 use std::io::Write;
 
+use crate::error::{Error, Result};
 use crate::grade::{Lexicon, grade};
+use crate::question::Kind;
+use crate::session::grading::Grader;
+
+use super::Ctx;
 
 /// Grade an answer as `quiz study` would, and show the step that decided.
 ///
 /// Prints the verdict (correct, almost or wrong), the deciding step of the grading pipeline and,
-/// where there is one, the difference between the accepted answer and the given one.
+/// where there is one, the difference between the accepted answer and the given one. With
+/// --question, a whole-list answer is shown item by item, with its extras and whose wording
+/// each is.
 #[derive(Debug, clap::Args)]
+#[command(override_usage = "quiz grade [OPTIONS] EXPECTED GIVEN\n       \
+                            quiz grade [OPTIONS] --question UID GIVEN")]
 pub struct GradeArgs {
-    /// The accepted answer, as written in the deck.
-    pub expected: String,
-    /// The answer to grade, as a student would type it.
-    pub given: String,
-    /// Another accepted answer; repeat for more.
+    /// EXPECTED GIVEN: the accepted answer as written in the deck, then the answer to grade
+    /// as a student would type it. With --question: GIVEN only.
+    #[arg(value_name = "ANSWER", num_args = 1..=2, required = true)]
+    pub answers: Vec<String>,
+    /// Grade for this question of the database, as a session would (its id, as `quiz
+    /// questions DECK` prints it: DECK/FACT/KIND/VARIANT).
+    #[arg(long, value_name = "UID")]
+    pub question: Option<String>,
+    /// Another accepted answer; repeat for more (not with --question).
     #[arg(long = "accept", value_name = "ALT")]
     pub accept: Vec<String>,
-    /// Print one JSON object (verdict, step, expected, diff) instead of text.
+    /// Print one JSON object (verdict, step, expected, diff; for a list also `list`: each
+    /// item, the extras and the shortfall) instead of text.
     #[arg(long)]
     pub json: bool,
 }
 
-/// Grades `args.given` with the built-in lexicon and writes the result to `out`. Errors are
-/// write errors only.
-pub fn run(args: &GradeArgs, out: &mut dyn Write) -> std::io::Result<()> {
-    let lexicon = Lexicon::builtin();
-    let mut accepted: Vec<&str> = vec![args.expected.as_str()];
-    accepted.extend(args.accept.iter().map(String::as_str));
-    let graded = grade(&accepted, &args.given, &lexicon);
-    if args.json {
-        serde_json::to_writer(&mut *out, &graded).map_err(std::io::Error::other)?;
-        return writeln!(out);
+/// Grades and writes the result to `out`.
+pub fn run(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
+    match &args.question {
+        Some(uid) => by_question(ctx, args, uid, out),
+        None => plain(ctx, args, out),
     }
-    writeln!(out, "{} ({})", graded.verdict, graded.step)?;
+}
+
+fn plain(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
+    let [expected, given] = args.answers.as_slice() else {
+        return Err(Error::Usage(
+            "give the accepted answer and the answer to grade: quiz grade EXPECTED GIVEN \
+             (or quiz grade --question UID GIVEN)"
+                .into(),
+        ));
+    };
+    let mut lexicon = Lexicon::builtin();
+    // The decks' own aliases apply as in a session; without a database, the built-in ones.
+    if ctx.db_path.exists() {
+        lexicon.extend(ctx.open_db()?.deck_aliases()?);
+    }
+    let mut accepted: Vec<&str> = vec![expected.as_str()];
+    accepted.extend(args.accept.iter().map(String::as_str));
+    let graded = grade(&accepted, given, &lexicon);
+    let io = |e| Error::io("stdout", e);
+    if args.json {
+        serde_json::to_writer(&mut *out, &graded).map_err(|e| io(e.into()))?;
+        return writeln!(out).map_err(io);
+    }
+    writeln!(out, "{} ({})", graded.verdict, graded.step).map_err(io)?;
     if accepted.len() > 1 {
-        writeln!(out, "closest accepted answer: {}", graded.expected)?;
+        writeln!(out, "closest accepted answer: {}", graded.expected).map_err(io)?;
     }
     if let Some(diff) = &graded.diff {
-        writeln!(out, "difference: {diff}")?;
+        writeln!(out, "difference: {diff}").map_err(io)?;
+    }
+    Ok(())
+}
+
+fn by_question(ctx: &Ctx, args: &GradeArgs, uid: &str, out: &mut dyn Write) -> Result<()> {
+    let [given] = args.answers.as_slice() else {
+        return Err(Error::Usage(
+            "with --question, give only the answer to grade: quiz grade --question UID GIVEN"
+                .into(),
+        ));
+    };
+    if !args.accept.is_empty() {
+        return Err(Error::Usage(
+            "--accept does not go with --question: the question's accepted answers are used".into(),
+        ));
+    }
+    let unknown = || {
+        Error::Usage(format!(
+            "no question `{uid}`; hint: `quiz questions DECK` lists the ids"
+        ))
+    };
+    let mut parts = uid.splitn(4, '/');
+    let (Some(deck), Some(_fact), Some(kind)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(unknown());
+    };
+    let kind = Kind::parse(kind).ok_or_else(unknown)?;
+    let db = ctx.open_db()?;
+    if !db.deck_exists(deck)? {
+        return Err(unknown());
+    }
+    let q = db
+        .questions(deck, Some(kind))?
+        .into_iter()
+        .find(|q| q.uid == uid)
+        .ok_or_else(unknown)?;
+    let grader = Grader::load(&db)?;
+    let answered = grader.grade(&q, given, &[]).ok_or_else(|| {
+        Error::Usage(format!(
+            "question `{uid}` is answered by picking an option or by rating yourself: \
+             nothing typed to grade"
+        ))
+    })?;
+    let io = |e| Error::io("stdout", e);
+    if args.json {
+        serde_json::to_writer(&mut *out, &answered).map_err(|e| io(e.into()))?;
+        return writeln!(out).map_err(io);
+    }
+    writeln!(out, "{} ({})", answered.verdict, answered.step_words).map_err(io)?;
+    if answered.list.is_none()
+        && let Some(e) = &answered.expected
+    {
+        writeln!(out, "closest accepted answer: {e}").map_err(io)?;
+    }
+    for n in answered
+        .notes()
+        .iter()
+        .skip(usize::from(answered.list.is_none()))
+    {
+        writeln!(out, "{n}").map_err(io)?;
     }
     Ok(())
 }
@@ -60,8 +156,10 @@ mod tests {
     fn output(argv: &[&str]) -> String {
         let cli = Cli::try_parse_from(std::iter::once("grade").chain(argv.iter().copied()))
             .expect("the test arguments parse");
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let ctx = Ctx::from_env(Some(dir.path().join("none.db"))).expect("a context");
         let mut out = Vec::new();
-        run(&cli.args, &mut out).expect("writing to a Vec cannot fail");
+        run(&ctx, &cli.args, &mut out).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("output is UTF-8")
     }
 

@@ -297,6 +297,52 @@ pub(crate) const ALIASES: &[&[&str]] = &[
     ],
 ];
 
+/// Words of a title that may stand with a name when the question asks who (`王毅外长`,
+/// `国务委员兼外交部长王毅`, `Foreign Minister Wang Yi`); the question adds the person's own.
+pub(crate) const TITLES: &[&str] = &[
+    "中国",
+    "中方",
+    "国务委员",
+    "外交部长",
+    "外长",
+    "兼",
+    "副总理",
+    "总理",
+    "国家主席",
+    "主席",
+    "总统",
+    "大使",
+    "驻",
+    "特命全权大使",
+    "部长",
+    "副部长",
+    "发言人",
+    "先生",
+    "女士",
+    "阁下",
+    "同志",
+    "state councilor",
+    "state councillor",
+    "foreign minister",
+    "minister",
+    "of",
+    "and",
+    "china",
+    "chinese",
+    "ambassador",
+    "to",
+    "president",
+    "premier",
+    "vice",
+    "deputy",
+    "prime",
+    "mr",
+    "ms",
+    "mrs",
+    "his excellency",
+    "he",
+];
+
 /// Pairs of opposites. An answer that says one where the answer says the other is wrong, even
 /// when the edit is a single character (单边主义 for 多边主义).
 pub(crate) const OPPOSITES: &[(&str, &str)] = &[

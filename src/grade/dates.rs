@@ -11,6 +11,8 @@ const MONTHS: &str = r"(january|february|march|april|may|june|july|august|septem
 
 struct Patterns {
     iso: Regex,
+    iso_month: Regex,
+    month_only: Regex,
     day_month: Regex,
     month_day: Regex,
     month_year: Regex,
@@ -24,6 +26,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("date patterns are valid regular expressions");
     Patterns {
         iso: re(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)"),
+        iso_month: re(r"(?-u:\b)(\d{4})[-/.](\d{1,2})(?-u:\b)"),
+        month_only: re(&format!(r"^\s*(?:in\s+)?{MONTHS}\s*$")),
         day_month: re(&format!(
             r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}(?:,?\s*(\d{{4}}))?(?-u:\b)"
         )),
@@ -81,10 +85,17 @@ fn canonical(year: Option<&str>, month: u32, day: Option<&str>) -> Option<String
 /// Rewrites every date found to the canonical form; returns the text and whether any date was
 /// found. Text that only looks like a date but is not valid (month 13) is left as it was.
 pub(crate) fn canonicalize(s: &str) -> (String, bool) {
+    let p = &*PATTERNS;
     if !s.bytes().any(|b| b.is_ascii_digit()) {
+        // Only a month name alone (`November`) can be a date without digits.
+        if s.len() <= 16
+            && let Some(c) = p.month_only.captures(s)
+            && let Some(d) = month_number(&c[1]).and_then(|m| canonical(None, m, None))
+        {
+            return (d, true);
+        }
         return (s.to_owned(), false);
     }
-    let p = &*PATTERNS;
     let mut found = false;
     let mut apply = |text: String, re: &Regex, f: &dyn Fn(&Captures) -> Option<String>| {
         if !re.is_match(&text) {
@@ -101,6 +112,12 @@ pub(crate) fn canonicalize(s: &str) -> (String, bool) {
     };
     let mut t = apply(s.to_owned(), &p.iso, &|c| {
         canonical(g(c, 1), c[2].parse().ok()?, g(c, 3))
+    });
+    t = apply(t, &p.iso_month, &|c| {
+        canonical(g(c, 1), c[2].parse().ok()?, None)
+    });
+    t = apply(t, &p.month_only, &|c| {
+        canonical(None, month_number(&c[1])?, None)
     });
     t = apply(t, &p.day_month, &|c| {
         canonical(g(c, 3), month_number(&c[2])?, g(c, 1))
@@ -178,6 +195,10 @@ mod tests {
         assert_eq!(canon("may 12"), "5月12日");
         assert_eq!(canon("september 2020"), "2020年9月");
         assert_eq!(canon("于2021-05-12举行"), "于2021年5月12日举行");
+        assert_eq!(canon("2020-07"), "2020年7月");
+        assert_eq!(canon("november"), "11月");
+        assert_eq!(canon("nov."), "11月");
+        assert_eq!(canon("2019-2020"), "2019-2020");
     }
 
     #[test]

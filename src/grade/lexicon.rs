@@ -30,6 +30,8 @@ pub struct Lexicon {
     pub(crate) opposites: Vec<(String, String)>,
     /// Groups of confusable names, normalised through the aliases.
     pub(crate) confusables: Vec<Vec<String>>,
+    /// Title words that may stand with a name in a who-answer, normalised through the aliases.
+    pub(crate) titles: Vec<String>,
 }
 
 impl Lexicon {
@@ -44,6 +46,7 @@ impl Lexicon {
             canonical: Vec::new(),
             opposites: Vec::new(),
             confusables: Vec::new(),
+            titles: Vec::new(),
         };
         lex.extend(
             builtin::ALIASES
@@ -147,8 +150,17 @@ impl Lexicon {
                     .collect()
             })
             .collect();
+        let mut titles: Vec<String> = builtin::TITLES
+            .iter()
+            .map(|s| norm(s))
+            .filter(|s| !s.is_empty())
+            .collect();
+        // Longest first, so that a title is read whole before its parts.
+        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        titles.dedup();
         self.opposites = opposites;
         self.confusables = confusables;
+        self.titles = titles;
     }
 
     /// Rewrites British spellings and then every alias to its set's canonical member.

@@ -16,14 +16,16 @@ mod builtin;
 mod dates;
 mod distance;
 mod lexicon;
+pub mod list;
 mod normalize;
 mod numerals;
+mod order;
 mod pinyin;
 
 use std::fmt;
 
 pub use lexicon::Lexicon;
-use normalize::{Forms, Tok, has_han, is_han};
+use normalize::{Forms, Tok, has_han, is_han, join};
 
 /// How an answer was judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -59,10 +61,19 @@ pub enum Step {
     /// Equal once numerals are digits (`四百五十个` = `450个`, `five` = `5`); or, when wrong,
     /// the numbers differ.
     Numerals,
-    /// Equal as dates (`2021-05-12` = `2021年5月12日`); or, when wrong, the dates differ.
+    /// Equal as dates (`2021-05-12` = `2021年5月12日`), read against the question: the year
+    /// it states or implies may be left out, and a more precise date that agrees is right
+    /// (`2021年7月1日` for `2021年7月`); or, when wrong, the dates differ.
     Date,
+    /// A position given as an ordinal (`第一项`, `第一方面`, `first`, `1st` for `1`).
+    Ordinal,
     /// Equal through an alias or a spelling variant (`上合组织` = `SCO`, `organisation`).
     Alias,
+    /// A name with its title for a who-question (`王毅外长`, `Foreign Minister Wang Yi`).
+    Title,
+    /// The same parts in another order: coordinated parts (`负责任、有序` for `有序、负责任`)
+    /// are correct; a reordered compound name (`哈萨克斯坦和中国` for `中哈`) is almost.
+    Order,
     /// Pinyin typed for the characters, with any reading of each character and tones ignored.
     /// Accepted as almost: the characters are shown, because writing them is part of knowing
     /// the term (text.md §1.6 leaves this to the instructor; a deck setting could make it
@@ -75,6 +86,9 @@ pub enum Step {
     Opposite,
     /// The answer names a different thing with a similar name (`平安丝路` for `健康丝路`).
     Confusable,
+    /// Another meeting's or another list's wording for the same thing: wrong here, and the
+    /// difference says whose wording it is.
+    Interference,
     /// Nothing close.
     NoMatch,
 }
@@ -136,48 +150,230 @@ impl fmt::Display for Step {
             Step::TraditionalToSimplified => "traditional characters",
             Step::Numerals => "numbers",
             Step::Date => "date",
+            Step::Ordinal => "ordinal",
             Step::Alias => "alias",
+            Step::Title => "name with title",
+            Step::Order => "word order",
             Step::Pinyin => "pinyin",
             Step::EditDistance => "spelling",
             Step::Opposite => "opposite",
             Step::Confusable => "a different name",
+            Step::Interference => "another wording",
             Step::NoMatch => "no match",
         })
     }
 }
 
+/// Wording that is wrong for a question although it answers a question like it: another
+/// meeting's (or another list's) item for the same thing, with whose wording it is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Wording {
+    /// The wording as the other list has it.
+    pub text: String,
+    /// Whose it is, as shown to the student: a meeting (`上合组织成员国外长理事会会议`) or a
+    /// list's heading.
+    pub whose: String,
+    /// True of the asked list too (an item of the same kind from the same meeting): on an open
+    /// list (one ending in 等) naming it is no error.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub also_true: bool,
+}
+
+/// What the question asks, beyond its accepted answers: it changes how an answer is read.
+/// [`Ask::default`] knows nothing of the question (as `quiz grade EXPECTED GIVEN`).
+#[derive(Debug, Clone, Default)]
+pub struct Ask {
+    /// A who-question: a name with its title (`王毅外长`) or in another title order answers it.
+    pub who: bool,
+    /// Title forms that may stand with the name (the person's title and its accepted forms),
+    /// besides the built-in ones (国务委员, 外长, Foreign Minister…).
+    pub titles: Vec<String>,
+    /// A how-many question: an ordinal (`第四`) is then no answer to it. Otherwise an ordinal
+    /// answers a number (a position in a list).
+    pub counts: bool,
+    /// The word for one item of the list asked about (`方面`, `点意义`): `第一方面` reads as 1.
+    pub noun: Option<String>,
+    /// The year the question states or implies: a date given without a year is read in it.
+    pub year: Option<i32>,
+    /// Other meetings' or lists' wordings for the same thing, never this question's own:
+    /// an answer that is one of them is wrong, and says whose it is.
+    pub others: Vec<Wording>,
+}
+
+/// The normalised form of an answer (every stage up to and including aliases): two answers
+/// with the same normalised form are the same answer. For indexing wordings.
+pub fn normalised(s: &str, lexicon: &Lexicon) -> String {
+    join(&lexicon.apply(normalize::key_tokens(s)))
+}
+
 /// Grades `given` against the accepted answers (`accepted[0]` is the canonical answer, the rest
 /// alternatives) and returns the best verdict over all of them. Never panics, whatever the
-/// input; with no accepted answers the verdict is wrong.
+/// input; with no accepted answers the verdict is wrong. The same as [`grade_for`] with a
+/// question it knows nothing about.
 pub fn grade(accepted: &[&str], given: &str, lexicon: &Lexicon) -> Graded {
+    grade_for(accepted, given, &Ask::default(), lexicon)
+}
+
+/// Grades `given` for a question described by `ask`: see [`Ask`]. A Chinese answer is
+/// judged against the Chinese forms and an English one against the English forms when the
+/// question has both, so that the reason shown for a wrong answer is never a comparison across
+/// languages; an alias may still make an answer right across them (`SCO` = `上海合作组织`).
+pub fn grade_for(accepted: &[&str], given: &str, ask: &Ask, lexicon: &Lexicon) -> Graded {
     let g = Forms::new(given, lexicon);
-    let mut best: Option<((u8, u8, u32), Graded)> = None;
-    for a in accepted {
-        let e = Forms::new(a, lexicon);
-        let out = compare(&e, &g, lexicon);
-        let rank = out.rank();
-        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-            let exact = out.verdict == Verdict::Correct && out.step == Step::Exact;
-            best = Some((
-                rank,
-                Graded {
-                    verdict: out.verdict,
-                    step: out.step,
-                    expected: (*a).to_owned(),
-                    diff: out.diff,
-                },
-            ));
-            if exact {
-                break;
+    let forms: Vec<Forms> = accepted.iter().map(|a| Forms::new(a, lexicon)).collect();
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(forms.len());
+    for e in &forms {
+        let out = compare(e, &g, ask, lexicon);
+        let exact = out.verdict == Verdict::Correct && out.step == Step::Exact;
+        outcomes.push(out);
+        if exact {
+            break;
+        }
+    }
+    if ask.who
+        && !outcomes.iter().any(|o| o.verdict == Verdict::Correct)
+        && let Some(i) = with_title(&forms, &g, ask, lexicon)
+    {
+        outcomes[i] = Outcome::new(Verdict::Correct, Step::Title, None, 0);
+    }
+    // The best over all forms if it is accepted; for a wrong answer, the best over the forms
+    // in the answer's language (when there are any), so the reason shown makes sense.
+    let rank_of = |i: usize| outcomes[i].rank();
+    let best_any = (0..outcomes.len()).min_by_key(|&i| rank_of(i));
+    let given_zh = has_han(&g.width);
+    let same_lang: Vec<usize> = (0..outcomes.len())
+        .filter(|&i| has_han(&forms[i].width) == given_zh)
+        .collect();
+    let best = match best_any {
+        Some(i) if outcomes[i].verdict != Verdict::Wrong || same_lang.is_empty() => Some(i),
+        Some(_) => same_lang.iter().copied().min_by_key(|&i| rank_of(i)),
+        None => None,
+    };
+    let mut graded = match best {
+        Some(i) => {
+            let out = outcomes.swap_remove(i);
+            Graded {
+                verdict: out.verdict,
+                step: out.step,
+                expected: accepted[i].to_owned(),
+                diff: out.diff,
+            }
+        }
+        None => Graded {
+            verdict: Verdict::Wrong,
+            step: Step::NoMatch,
+            expected: String::new(),
+            diff: None,
+        },
+    };
+    if !ask.others.is_empty()
+        && let Some(diff) = interference(&graded, &g, &forms, ask, lexicon)
+    {
+        graded.verdict = Verdict::Wrong;
+        graded.step = Step::Interference;
+        graded.diff = Some(diff);
+    }
+    graded
+}
+
+/// Whether the answer is another meeting's (or list's) wording: right for it, or closer to it
+/// than to this question's answer. Returns the difference to show.
+fn interference(
+    own: &Graded,
+    g: &Forms,
+    forms: &[Forms],
+    ask: &Ask,
+    lex: &Lexicon,
+) -> Option<String> {
+    // The canonical answer itself is never another's wording.
+    if let Some(first) = forms.first()
+        && !first.alias.is_empty()
+        && first.alias == g.alias
+    {
+        return None;
+    }
+    // Another's wording after normalisation, or (for an answer not accepted here) within the
+    // edit distance of one: only the normalised form of each wording is needed, not every
+    // stage, so a question with many sibling wordings stays cheap.
+    let chinese = has_han(&g.alias);
+    let mut close: Option<(u32, &Wording)> = None;
+    for w in &ask.others {
+        let toks = lex.apply(normalize::key_tokens(&w.text));
+        let alias = join(&toks);
+        if alias.is_empty() {
+            continue;
+        }
+        if alias == g.alias {
+            return Some(format!("that is the wording of {}", w.whose));
+        }
+        if own.verdict == Verdict::Wrong {
+            let out = by_distance(&alias, &g.alias, &toks, &g.alias_toks, chinese);
+            if out.verdict == Verdict::Almost && close.is_none_or(|(c, _)| out.cost < c) {
+                close = Some((out.cost, w));
             }
         }
     }
-    best.map(|(_, g)| g).unwrap_or(Graded {
-        verdict: Verdict::Wrong,
-        step: Step::NoMatch,
-        expected: String::new(),
-        diff: None,
+    close.map(|(_, w)| format!("close to the wording of {} ({})", w.whose, w.text))
+}
+
+/// For a who-question: the index of the accepted form that the answer names with only title
+/// words around it (`王毅外长`, `国务委员兼外交部长王毅`, `Foreign Minister Wang Yi`).
+fn with_title(forms: &[Forms], g: &Forms, ask: &Ask, lex: &Lexicon) -> Option<usize> {
+    // Title words: the built-in ones, the question's own, and what the accepted forms put
+    // around a shorter accepted form (`中国国务委员兼外交部长` around `王毅`).
+    let mut titles: Vec<String> = lex.titles.clone();
+    for t in &ask.titles {
+        let k = join(&lex.apply(normalize::key_tokens(t)));
+        if !k.is_empty() {
+            titles.push(k);
+        }
+    }
+    for a in forms {
+        for b in forms {
+            if a.alias.len() > b.alias.len()
+                && !b.alias.is_empty()
+                && let Some(at) = a.alias.find(b.alias.as_str())
+            {
+                for piece in [&a.alias[..at], &a.alias[at + b.alias.len()..]] {
+                    if !piece.is_empty() {
+                        titles.push(piece.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    forms.iter().position(|e| {
+        if e.alias.is_empty() {
+            return false;
+        }
+        let Some(at) = g.alias.find(e.alias.as_str()) else {
+            return false;
+        };
+        let (before, after) = (&g.alias[..at], &g.alias[at + e.alias.len()..]);
+        (!before.is_empty() || !after.is_empty())
+            && made_of(before, &titles)
+            && made_of(after, &titles)
     })
+}
+
+/// Whether `s` is a sequence of the given words (each used any number of times).
+fn made_of(s: &str, words: &[String]) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
+    let mut ok = vec![false; s.len() + 1];
+    ok[0] = true;
+    for i in 0..s.len() {
+        if !ok[i] || !s.is_char_boundary(i) {
+            continue;
+        }
+        for w in words {
+            if !w.is_empty() && s[i..].starts_with(w.as_str()) {
+                ok[i + w.len()] = true;
+            }
+        }
+    }
+    ok[s.len()]
 }
 
 /// An answer that is one number with words around it: `逾1000个` is `逾`, `1000`, `个`.
@@ -230,8 +426,8 @@ impl Outcome {
             Verdict::Almost => (1, 0, self.cost),
             Verdict::Wrong => {
                 let why = match self.step {
-                    Step::Opposite | Step::Confusable => 0,
-                    Step::Numerals | Step::Date => 1,
+                    Step::Interference | Step::Opposite | Step::Confusable => 0,
+                    Step::Numerals | Step::Date | Step::Ordinal => 1,
                     Step::EditDistance => 2,
                     _ => 3,
                 };
@@ -244,7 +440,7 @@ impl Outcome {
 /// Longest normalised answer we align character by character; longer ones only match exactly.
 const MAX_ALIGN: usize = 400;
 
-fn compare(e: &Forms, g: &Forms, lex: &Lexicon) -> Outcome {
+fn compare(e: &Forms, g: &Forms, ask: &Ask, lex: &Lexicon) -> Outcome {
     use Verdict::{Almost, Correct, Wrong};
     if e.raw == g.raw {
         return Outcome::new(Correct, Step::Exact, None, 0);
@@ -267,13 +463,18 @@ fn compare(e: &Forms, g: &Forms, lex: &Lexicon) -> Outcome {
             return Outcome::new(Correct, step, None, 0);
         }
     }
-    // A date without a year in the deck (the source text said 5月12日) is matched by the same
-    // day with a year.
-    if let (Some((None, m1, d1)), Some((Some(_), m2, d2))) =
-        (dates::whole(&e.alias), dates::whole(&g.alias))
-        && m1 == m2
-        && d1 == d2
-        && d1.is_some()
+    // A name typed half in digits (`14五` for `十四五`, `中亚5国`): the same numbers in the
+    // same places.
+    if !e.alias.is_empty()
+        && (0..2).any(|i| e.loose[i] == g.loose[i] && e.loose[i] != e.alias && e.loose[i] != e.date)
+    {
+        return Outcome::new(Correct, Step::Numerals, None, 0);
+    }
+    // A whole date, read against the question: the year it states may be left out, a date
+    // without a year in the deck (the text said 5月12日) is matched by the same day with a
+    // year, and a more precise date that agrees is right.
+    if let (Some(de), Some(dg)) = (dates::whole(&e.alias), dates::whole(&g.alias))
+        && dates_agree(de, dg, ask.year)
     {
         return Outcome::new(Correct, Step::Date, None, 0);
     }
@@ -288,6 +489,21 @@ fn compare(e: &Forms, g: &Forms, lex: &Lexicon) -> Outcome {
             || gn.after.starts_with(en.after))
     {
         return Outcome::new(Correct, Step::Numerals, None, 0);
+    }
+    // A position as an ordinal: 第一, 第一项, 第一方面, first, 1st for 1.
+    if !e.numerals.is_empty()
+        && e.numerals.bytes().all(|b| b.is_ascii_digit())
+        && let Some(n) = ordinal(&g.simplified, ask.noun.as_deref(), lex)
+    {
+        let want = e.numerals.trim_start_matches('0');
+        return if ask.counts {
+            let diff = format!("{want} ≠ {} (a position, not a count)", g.raw.trim());
+            Outcome::new(Wrong, Step::Ordinal, Some(diff), 0)
+        } else if want == n.to_string() {
+            Outcome::new(Correct, Step::Ordinal, None, 0)
+        } else {
+            Outcome::new(Wrong, Step::Ordinal, Some(format!("{want} ≠ {n}")), 0)
+        };
     }
     if has_han(&e.simplified)
         && !has_han(&g.width)
@@ -309,6 +525,32 @@ fn compare(e: &Forms, g: &Forms, lex: &Lexicon) -> Outcome {
     }
     if let Some((step, diff)) = numbers_differ(e, g) {
         return Outcome::new(Wrong, step, Some(diff), 0);
+    }
+    match order::reordered(&e.width, &g.width, &e.alias, &g.alias, lex) {
+        // Coordinated parts are free in order only in the answer's own language: `哈萨克斯坦和
+        // 中国` is a reordered `中哈`, whatever `China and Kazakhstan` allows.
+        Some(order::Reorder::Coordination) if has_han(&e.width) == has_han(&g.width) => {
+            return Outcome::new(Correct, Step::Order, None, 0);
+        }
+        Some(_) => {
+            let diff = format!("word order: {}", e.raw.trim());
+            return Outcome::new(Almost, Step::Order, Some(diff), 1);
+        }
+        None => {}
+    }
+    // A meeting named without its head noun (上合组织外长理事会 for …理事会会议).
+    for head in GENERIC_HEADS {
+        if let Some(stem) = e.alias.strip_suffix(head)
+            && stem.chars().count() >= 4
+            && stem == g.alias
+        {
+            return Outcome::new(
+                Almost,
+                Step::EditDistance,
+                Some(format!("missing {head}")),
+                4,
+            );
+        }
     }
     // The edit distance on the aliased forms, and again before aliases: an alias rewrites a
     // correctly spelled English name to its Chinese canonical form, so a typo in it would
@@ -513,47 +755,150 @@ fn confusable(e: &Forms, g: &Forms, lex: &Lexicon, chinese: bool) -> Option<Stri
     None
 }
 
-/// The numbers of a normalised answer, sorted: digit runs with an inner decimal point.
-fn numbers(s: &str) -> Vec<String> {
+/// The numbers of a normalised answer, sorted: digit runs with an inner decimal point, each
+/// token on its own (`five five` is 5 and 5, not 55).
+fn numbers(toks: &[Tok]) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit()
-            || (c == '.' && !cur.is_empty() && chars.peek().is_some_and(char::is_ascii_digit))
-        {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+    for t in toks {
+        let Tok::Word(w) = t else {
+            continue;
+        };
+        let mut cur = String::new();
+        let mut chars = w.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_ascii_digit()
+                || (c == '.' && !cur.is_empty() && chars.peek().is_some_and(char::is_ascii_digit))
+            {
+                cur.push(c);
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
         }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
+        if !cur.is_empty() {
+            out.push(cur);
+        }
     }
     out.sort();
     out
 }
 
+/// Head nouns a meeting's name may be given without, at an almost.
+const GENERIC_HEADS: &[&str] = &["会议"];
+
+/// Whether a given whole date agrees with the accepted one: the same month; the same day when
+/// the accepted date has one (a more precise answer agrees); the same year when both have
+/// one, and a year left out only when the question states it or the deck has none either.
+type WholeDate = (Option<u32>, u32, Option<u32>);
+
+fn dates_agree(e: WholeDate, g: WholeDate, question_year: Option<i32>) -> bool {
+    let ((ey, em, ed), (gy, gm, gd)) = (e, g);
+    let day_ok = ed.is_none() || ed == gd;
+    let year_ok = match (ey, gy) {
+        (Some(a), Some(b)) => a == b,
+        (Some(a), None) => question_year.is_some_and(|q| i64::from(q) == i64::from(a)),
+        (None, Some(b)) => question_year.is_none_or(|q| i64::from(q) == i64::from(b)),
+        (None, None) => true,
+    };
+    em == gm && day_ok && year_ok && (e != g)
+}
+
+/// English ordinal words, in order from one.
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// Reads a position typed as an ordinal, from the answer after traditional → simplified
+/// (tokens joined): `第一`, `第一项`, `第一方面`, `一是`, `第4点`, `first`, `1st`, `no1`,
+/// `item 2`. `None` if it is anything else.
+fn ordinal(s: &str, noun: Option<&str>, lex: &Lexicon) -> Option<u64> {
+    let mut rest = s;
+    // Only a marked ordinal: a bare number is read by the steps before.
+    let mut marked = false;
+    for p in ["第", "number", "item", "no"] {
+        if let Some(r) = rest.strip_prefix(p) {
+            rest = r;
+            marked = true;
+            break;
+        }
+    }
+    let (n, after) = if let Some(i) = ORDINAL_WORDS.iter().position(|w| rest.starts_with(w)) {
+        marked = true;
+        (i as u64 + 1, &rest[ORDINAL_WORDS[i].len()..])
+    } else {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits > 0 {
+            (rest[..digits].parse().ok()?, &rest[digits..])
+        } else {
+            let cn = rest
+                .char_indices()
+                .find(|(_, c)| !numerals::is_numeral(*c))
+                .map_or(rest.len(), |(i, _)| i);
+            if cn == 0 || cn > 12 {
+                return None;
+            }
+            let digits = numerals::chinese(&rest[..cn]);
+            (digits.parse().ok()?, &rest[cn..])
+        }
+    };
+    if n == 0 || (!marked && after.is_empty()) {
+        return None;
+    }
+    let noun = noun.map(|w| join(&lex.apply(normalize::key_tokens(w))));
+    let suffix_ok = after.is_empty()
+        || [
+            "st", "nd", "rd", "th", "项", "个", "方面", "点", "条", "是", "位", "one", "item",
+        ]
+        .contains(&after)
+        || noun.as_deref() == Some(after);
+    suffix_ok.then_some(n)
+}
+
 /// Numbers and dates must match exactly: `450` for `540` is a different fact however close
 /// the strings are.
 fn numbers_differ(e: &Forms, g: &Forms) -> Option<(Step, String)> {
-    let (ne, ng) = (numbers(&e.alias), numbers(&g.alias));
+    let (ne, ng) = (numbers(&e.alias_toks), numbers(&g.alias_toks));
     // Also compare before aliases: an alias may swallow a number (`three evil forces` →
-    // 三股势力) on the side that spelled the name right but not on the side with a typo.
-    if ne == ng || numbers(&e.date) == numbers(&g.date) {
+    // 三股势力) on the side that spelled the name right but not on the side with a typo. And
+    // with numerals inside names read too (`14五` for `十四五`): a name is not a number.
+    let loose = |f: &Forms| normalize::tokenize(&f.loose[1].replace('·', " "));
+    if ne == ng
+        || numbers(&e.date_toks) == numbers(&g.date_toks)
+        || numbers(&loose(e)) == numbers(&loose(g))
+    {
         return None;
     }
     if e.has_date || g.has_date {
         let (de, dg) = (dates::find_all(&e.alias), dates::find_all(&g.alias));
         if de != dg {
-            let show = |d: &[String]| {
-                if d.is_empty() {
-                    "no date".to_owned()
-                } else {
-                    d.join(", ")
-                }
+            // Accepted first, as every difference reads: `missing` what the answer lacks,
+            // `extra` what it adds.
+            let diff = match (de.is_empty(), dg.is_empty()) {
+                (false, true) => format!("missing the date {}", de.join(", ")),
+                (true, false) => format!("extra date {}", dg.join(", ")),
+                _ => format!("{} ≠ {}", de.join(", "), dg.join(", ")),
             };
-            return Some((Step::Date, format!("{} ≠ {}", show(&de), show(&dg))));
+            return Some((Step::Date, diff));
         }
     }
     // Show only the numbers that differ.

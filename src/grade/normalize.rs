@@ -157,6 +157,9 @@ pub(crate) struct Forms {
     pub has_date: bool,
     pub alias: String,
     pub alias_toks: Vec<Tok>,
+    /// The forms before and after aliases with every numeral read, names too (`十四五` →
+    /// `14·5·`).
+    pub loose: [String; 2],
 }
 
 impl Forms {
@@ -186,6 +189,7 @@ impl Forms {
 
         let alias_toks = lex.apply(toks.clone());
         let alias = join(&alias_toks);
+        let loose = [numerals::loose(&date), numerals::loose(&alias)];
         Forms {
             raw: raw.to_owned(),
             nfkc: nfkc_s,
@@ -201,6 +205,7 @@ impl Forms {
             has_date,
             alias,
             alias_toks,
+            loose,
         }
     }
 }

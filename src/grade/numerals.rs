@@ -9,6 +9,9 @@
 /// Measure words (and the two quantity suffixes 多/余) after which a numeral is a quantity.
 const MEASURE: &str = "个项所名国年月日号周届次条点倍位批多余天岁家份人架轮期";
 
+/// Characters after which 一 belongs to a word rather than counting (新一批, 进一步).
+const WORD_BEFORE_ONE: &str = "新这那每同另进统唯单逐专划";
+
 fn is_cn_digit(c: char) -> Option<u64> {
     Some(match c {
         '〇' | '零' => 0,
@@ -36,6 +39,11 @@ fn cn_unit(c: char) -> Option<u64> {
     })
 }
 
+/// Whether `c` is a Chinese numeral character (a digit or a unit).
+pub(crate) fn is_numeral(c: char) -> bool {
+    is_numeral_char(c)
+}
+
 fn is_numeral_char(c: char) -> bool {
     is_cn_digit(c).is_some() || cn_unit(c).is_some()
 }
@@ -46,6 +54,11 @@ fn is_numeral_char(c: char) -> bool {
 fn value(run: &[char]) -> Option<u64> {
     let has_unit = run.iter().any(|&c| cn_unit(c).is_some());
     if !has_unit {
+        // ASCII digits and Chinese digits mixed without a unit (`14五`) are no number: most
+        // likely a name typed half in digits (十四五), which is compared as text.
+        if run.iter().any(char::is_ascii_digit) && run.iter().any(|&c| is_cn_digit(c).is_some()) {
+            return None;
+        }
         // Digit by digit, as years are written: 二〇二一 → 2021.
         let mut v: u64 = 0;
         for &c in run {
@@ -174,6 +187,9 @@ pub(crate) fn chinese(s: &str) -> String {
             || prev == Some(&'第')
             || (is_boundary(prev) && is_boundary(next));
         let tenths = next == Some(&'成');
+        // 一 after 新, 这, 每… is part of a word (新一批, 这一, 进一步, 统一), not a count.
+        let in_word = run == ['一'] && prev.is_some_and(|p| WORD_BEFORE_ONE.contains(*p));
+        let quantity = quantity && !in_word;
         match value(run) {
             Some(v) if tenths && v <= 10 => {
                 out.push_str(&(v * 10).to_string());
@@ -189,6 +205,49 @@ pub(crate) fn chinese(s: &str) -> String {
                 i = end;
             }
         }
+    }
+    out
+}
+
+/// Every numeral run read as its numbers wherever it stands, in names too: `十四五` and `14五`
+/// both read `14·5·`, `145` reads `145·`. This tells a name typed half in digits from a
+/// different number; the number guard never uses it for anything but agreement.
+pub(crate) fn loose(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if !chars
+        .iter()
+        .any(|&c| is_numeral_char(c) || c.is_ascii_digit())
+    {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !is_numeral_char(c) && !c.is_ascii_digit() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let end = run_end(&chars, i);
+        let run = &chars[i..end];
+        // Long runs are not names; read them whole or leave them (and stay linear).
+        if run.len() > 24 {
+            out.extend(run);
+        } else {
+            let mut k = 0;
+            while k < run.len() {
+                // The longest prefix that reads as one number; one character always does.
+                let (v, j) = (k + 1..=run.len())
+                    .rev()
+                    .find_map(|j| value(&run[k..j]).map(|v| (v, j)))
+                    .unwrap_or((0, k + 1));
+                out.push_str(&v.to_string());
+                out.push('·');
+                k = j;
+            }
+        }
+        i = end;
     }
     out
 }
@@ -336,6 +395,13 @@ fn parse_number(
         }
         let t = words[k].text;
         if let Some(v) = small_word(t) {
+            // `twenty five` is one number, `five five` two: a units word may follow only a
+            // tens word or a round hundred, a tens word only a round hundred.
+            let pending = current % 100;
+            let fits = pending == 0 || (v < 10 && pending >= 20 && pending.is_multiple_of(10));
+            if !fits {
+                break;
+            }
             current = current.checked_add(v)?;
             seen_word = true;
         } else if let Some(sc) = scale_word(t) {
@@ -417,6 +483,26 @@ mod tests {
         assert_eq!(chinese("3万人"), "30000人");
         assert_eq!(chinese("九成左右"), "90%左右");
         assert_eq!(chinese("百分之五十"), "50%");
+    }
+
+    #[test]
+    fn numerals_inside_words_are_text() {
+        assert_eq!(chinese("新一批疫苗援助"), "新一批疫苗援助");
+        assert_eq!(chinese("进一步"), "进一步");
+        assert_eq!(chinese("14五"), "14五");
+        assert_eq!(chinese("一批"), "1批");
+        assert_eq!(loose("十四五"), "14·5·");
+        assert_eq!(loose("14五规划"), "14·5·规划");
+        assert_eq!(loose("145"), "145·");
+        assert_eq!(loose("中亚五国"), "中亚5·国");
+    }
+
+    #[test]
+    fn repeated_units_are_two_numbers() {
+        assert_eq!(english("five five"), "5 5");
+        assert_eq!(english("twenty five"), "25");
+        assert_eq!(english("one hundred five"), "105");
+        assert_eq!(english("one thousand twenty"), "1020");
     }
 
     #[test]

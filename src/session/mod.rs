@@ -18,10 +18,9 @@ use serde_json::json;
 
 use crate::db::{AnswerRecord, Db, MemoryRow, NextQuery, StudyFact, TodayCounts, Waiting};
 use crate::error::{Error, Result};
-use crate::grade::Lexicon;
-use crate::question::{Answer, Question, format_number};
+use crate::question::{Answer, Question};
 use crate::schedule::{self, FuzzFactor, Queue, Rating, Settings};
-use grading::Verdict;
+use grading::{Grader, Verdict};
 use ladder::Rung;
 pub use prompt::{Ask, Command, LinePrompter, Prompter, Reply, TerminalPrompter};
 
@@ -153,7 +152,7 @@ pub struct Session<'a> {
     rng: &'a mut dyn rand::RngCore,
     /// Built at the first typed answer, not at start: loading the character tables costs
     /// milliseconds that the first question should not wait for.
-    lexicon: Option<Lexicon>,
+    grader: Option<Grader>,
     /// Facts left today, counted when the next one is picked.
     left: i64,
     /// Learning facts that entered (+) or left (−) the learn-ahead window through this
@@ -212,7 +211,7 @@ impl<'a> Session<'a> {
             settings,
             utc_offset,
             rng,
-            lexicon: None,
+            grader: None,
             left: 0,
             learning_delta: 0,
             waiting: None,
@@ -225,14 +224,13 @@ impl<'a> Session<'a> {
         })
     }
 
-    /// The grading lexicon: the built-in aliases and every deck's own.
-    fn lexicon(&mut self) -> Result<&Lexicon> {
-        if self.lexicon.is_none() {
-            let mut lex = Lexicon::builtin();
-            lex.extend(self.db.deck_aliases()?);
-            self.lexicon = Some(lex);
+    /// The grader: the built-in aliases and every deck's own, and what the decks say beyond
+    /// each question's accepted answers.
+    fn grader(&mut self) -> Result<&Grader> {
+        if self.grader.is_none() {
+            self.grader = Some(Grader::load(self.db)?);
         }
-        Ok(self.lexicon.as_ref().expect("just built"))
+        Ok(self.grader.as_ref().expect("just built"))
     }
 
     fn day(&self, now: i64) -> i64 {
@@ -473,7 +471,7 @@ impl<'a> Session<'a> {
                 continue;
             };
             self.feedback(&done, &g.notes)?;
-            let can_overrule = matches!(done.verdict, Some(Verdict::Wrong | Verdict::Almost));
+            let can_overrule = overrulable(&done);
             if done.shown.fact.row.state.queue == Queue::New {
                 *self
                     .new_by_deck
@@ -657,7 +655,7 @@ impl<'a> Session<'a> {
             }
             (Command::Right, _) => {
                 let overrulable = matches!(self.actions.last(), Some(Action::Answer(d))
-                    if !d.overridden && matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost)));
+                    if !d.overridden && overrulable(d));
                 let text = if overrulable {
                     let Some(Action::Answer(d)) = self.actions.pop() else {
                         unreachable!("checked")
@@ -907,25 +905,17 @@ impl<'a> Session<'a> {
                         notes: vec![],
                     })
                 }
-                Answer::List { items } => {
-                    let l = grading::grade_list(items, &text, self.lexicon()?);
-                    let mut notes = vec![format!("{}/{} items", l.found, l.total)];
-                    if !l.missing.is_empty() {
-                        notes.push(format!("missing: {}", l.missing.join(";")));
-                    }
-                    graded(text, l.verdict, "list", notes)
-                }
                 Answer::Order { correct, .. } => {
                     let v = grading::grade_order(correct, &text);
                     graded(text, v, "order", vec![])
                 }
                 _ => {
-                    let mut accepted = accepted_forms(a);
                     // Answers the student overruled as right before count from then on.
-                    accepted.extend(self.db.accepted_overrides(s.question_id)?);
-                    let t = grading::grade_typed(&accepted, &text, self.lexicon()?);
-                    let mut notes = vec![format!("decided by: {}", t.step_words)];
-                    notes.extend(t.diff.iter().map(|d| format!("difference: {d}")));
+                    let overrides = self.db.accepted_overrides(s.question_id)?;
+                    let Some(t) = self.grader()?.grade(&s.question, &text, &overrides) else {
+                        continue;
+                    };
+                    let notes = t.notes();
                     graded(text, t.verdict, &t.step, notes)
                 }
             });
@@ -1004,9 +994,7 @@ impl<'a> Session<'a> {
         if d.became_leech {
             s.push_str("This fact is a leech (forgotten many times): suspended.\n");
         }
-        if matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
-            && !self.prompter.is_terminal()
-        {
+        if overrulable(d) && !self.prompter.is_terminal() {
             s.push_str("(type :right if you were right)\n");
         }
         w(self.out, &s)
@@ -1065,14 +1053,14 @@ fn letter(i: usize) -> char {
     (b'A' + (i % 26) as u8) as char
 }
 
-/// The accepted forms of a typed answer, the shown one first.
-fn accepted_forms(a: &Answer) -> Vec<String> {
-    match a {
-        Answer::Text { accepted } => accepted.clone(),
-        Answer::Number { value, .. } => vec![format_number(*value), a.display()],
-        Answer::Date { date } => vec![date.clone(), a.display()],
-        other => vec![other.display()],
-    }
+/// "I was right" is offered only for an answer the student typed and the grader did not
+/// accept: never for a picked option or an ordering, which would then be stored as accepted.
+fn overrulable(d: &Done) -> bool {
+    let typed = d
+        .step
+        .as_deref()
+        .is_some_and(|s| s != "choice" && s != "order");
+    typed && matches!(d.verdict, Some(Verdict::Wrong | Verdict::Almost))
 }
 
 /// A choice typed in line mode: its number, its letter, or its text; for true/false also
