@@ -5,6 +5,7 @@ pub mod add_deck;
 pub mod class_report;
 pub mod config;
 pub mod decks;
+pub mod draft_deck;
 pub mod export;
 pub mod export_results;
 pub mod grade;
