@@ -17,6 +17,7 @@
 
 mod emit;
 mod en;
+pub mod eval;
 mod input;
 mod noise;
 mod text;

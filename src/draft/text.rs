@@ -161,9 +161,11 @@ fn offsets(s: &str) -> Vec<usize> {
     v
 }
 
-fn to_simplified(s: &str) -> String {
+pub(crate) fn to_simplified(s: &str) -> String {
     if s.chars().any(is_han) {
-        zhconv::zhconv(s, zhconv::Variant::ZhHans)
+        // The OpenCC tables keep 於 (a surname in simplified text too); in these articles it
+        // is always the preposition 于 (關於, 致力於).
+        zhconv::zhconv(s, zhconv::Variant::ZhHans).replace('於', "于")
     } else {
         s.to_owned()
     }
@@ -187,7 +189,13 @@ pub(crate) struct Doc {
     pub date: Option<String>,
     /// `来源:新华社` and the like.
     pub publisher: Option<String>,
+    /// A dateline (`新华社北京9月16日电`) cut from the start of its line: the simplified text
+    /// and the article's own, and the line number.
+    pub dateline: Option<(String, String, usize)>,
 }
+
+static DATELINE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\p{Han}{1,6}社\p{Han}{2,5}?\d{1,2}月\d{1,2}日电\s*").expect("static regex"));
 
 static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han})\(((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?[ '’]?){1,8})\)")
@@ -224,6 +232,7 @@ impl Doc {
             title: None,
             date: None,
             publisher: None,
+            dateline: None,
         };
         let mut lines = Vec::new();
         for (i, raw) in page.lines.iter().enumerate() {
@@ -235,10 +244,10 @@ impl Doc {
             let mut n = 0;
             let t = PINYIN.replace_all(t, |c: &regex::Captures| {
                 let inner = &c[2];
-                if inner
+                let toned = inner
                     .chars()
-                    .any(|ch| !ch.is_ascii() || ch.is_ascii_digit())
-                {
+                    .any(|ch| !ch.is_ascii() || ch.is_ascii_digit());
+                if toned || is_reading(c[1].chars().next(), inner) {
                     n += 1;
                     c[1].to_owned()
                 } else {
@@ -277,6 +286,17 @@ impl Doc {
             }
             body_started = true;
             doc.lines.push(line);
+        }
+        for line in doc.lines.iter_mut().take(5) {
+            if doc.dateline.is_some() {
+                break;
+            }
+            if let Some(m) = DATELINE_START.find(&line.shadow) {
+                let n = line.shadow[..m.end()].chars().count();
+                let own = line.out(0, m.end()).trim().to_owned();
+                doc.dateline = Some((m.as_str().trim().to_owned(), own, line.no));
+                line.drop_chars(n);
+            }
         }
         for line in &mut doc.lines {
             if let Some(c) = LABEL.captures(&line.shadow) {
@@ -319,6 +339,14 @@ impl Doc {
         }
         latin > han * 3
     }
+}
+
+/// Whether toneless `s` is a reading of `c` (`国(guo)`), not an abbreviation (`组织(SCO)`).
+fn is_reading(c: Option<char>, s: &str) -> bool {
+    use pinyin::ToPinyinMulti;
+    let s = s.trim().to_ascii_lowercase();
+    c.and_then(|c| c.to_pinyin_multi())
+        .is_some_and(|m| m.into_iter().any(|p| p.plain() == s))
 }
 
 /// A short first line with no sentence punctuation: the headline of a plain-text article.
@@ -389,7 +417,7 @@ mod tests {
         assert_eq!(d.pinyin, 2);
         assert!(d.lines[0].text.contains("中国同各国深化政治互信"));
         assert_eq!(d.lines[0].censored, ["政治"]);
-        assert!(d.lines[1].text.contains("有(SCO)缩写"));
+        assert!(d.lines[1].text.contains("有(SCO)缩写(abc)"));
     }
 
     #[test]

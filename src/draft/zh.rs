@@ -128,16 +128,19 @@ impl Anchor {
                 && (1..=12).contains(&m) && (1..=31).contains(&d) {
                     a.published = Some((y, m, d));
                 }
-        for l in doc.lines.iter().take(5) {
-            if let Some(c) = DATELINE.captures(&l.shadow) {
-                let (m, d) = (c[3].parse().unwrap_or(0), c[4].parse().unwrap_or(0));
-                let pubr = c.get(1).map_or(0..0, |m| m.range());
-                let place = c.get(2).map_or(0..0, |m| m.range());
-                a.publisher = Some(l.out(pubr.start, pubr.end));
-                if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                    a.dateline = Some((m, d, l.out(place.start, place.end), l.no));
-                }
-                break;
+        if let Some((shadow, own, no)) = &doc.dateline
+            && let Some(c) = DATELINE.captures(shadow)
+        {
+            let (m, d) = (c[3].parse().unwrap_or(0), c[4].parse().unwrap_or(0));
+            // The dateline's own characters: the same count as its shadow.
+            let pick = |r: std::ops::Range<usize>| -> String {
+                let a = shadow[..r.start].chars().count();
+                let n = shadow[r].chars().count();
+                own.chars().skip(a).take(n).collect()
+            };
+            a.publisher = Some(pick(c.get(1).map_or(0..0, |m| m.range())));
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                a.dateline = Some((m, d, pick(c.get(2).map_or(0..0, |m| m.range())), *no));
             }
         }
         if let Some((y, _, _)) = a.published {
@@ -600,7 +603,7 @@ fn ordinal_lists(doc: &Doc, found: &mut Found, used: &mut Vec<usize>) {
 }
 
 fn to_shadow(_doc: &Doc, s: &str) -> String {
-    zhconv::zhconv(s, zhconv::Variant::ZhHans)
+    super::text::to_simplified(s)
 }
 
 /// Paragraphs that open with the same words (`这是一次致力于…`, `两国应…`), three or more in
@@ -816,6 +819,9 @@ fn series_lists(doc: &Doc, found: &mut Found) {
                 off += sent[off - sa..].chars().next().map_or(1, char::len_utf8);
                 let c = clause.trim_end();
                 if !c.contains('、') {
+                    if let Some(d) = quoted_pair(l, start, c) {
+                        found.facts.push(d);
+                    }
                     continue;
                 }
                 if let Some(d) = series(l, before_prev, start, c) {
@@ -824,6 +830,46 @@ fn series_lists(doc: &Doc, found: &mut Found) {
             }
         }
     }
+}
+
+static QUOTED_PAIR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(“[^”“]{1,16}”)(?:和|与|以及|及)(\p{Han}{0,4}“[^”“]{1,16}”)"));
+
+/// Two quoted terms joined by 和 (`反对“疫苗民族主义”和制造“免疫鸿沟”`).
+fn quoted_pair(l: &Line, start: usize, clause: &str) -> Option<Drafted> {
+    let c = QUOTED_PAIR.captures(clause)?;
+    let (a, b) = (c.get(1)?, c.get(2)?);
+    let whole = c.get(0)?;
+    let prefix = trim_punct(&clause[..whole.start()]);
+    if prefix.is_empty() {
+        return None;
+    }
+    let heading = format!(
+        "{}……{}",
+        trim_punct(&l.out(start, start + whole.start())),
+        trim_punct(&l.out(start + whole.end(), start + clause.len()))
+    );
+    Some(Drafted {
+        fact: Fact::List(List {
+            heading,
+            noun: None,
+            count: Some(2),
+            ordered: false,
+            closed: true,
+            items: vec![
+                Item {
+                    text: l.out(start + a.start(), start + a.end()),
+                    key: None,
+                },
+                Item {
+                    text: l.out(start + b.start(), start + b.end()),
+                    key: None,
+                },
+            ],
+        }),
+        lines: (l.no, l.no),
+        review: vec!["two quoted terms joined by 和: check they make a list, and name it".into()],
+    })
 }
 
 /// Verbs that show a long part of a series is a clause of its own.
@@ -1279,6 +1325,7 @@ fn events(doc: &Doc, anchor: &Anchor, found: &mut Found) {
         // Anniversaries: 今年是中亚国家独立30周年,也是中国共产党成立100周年,明年是…
         if let Some((y, _, why)) = &base_year {
             let mut shift = None;
+            let mut phrases = Vec::new();
             for c in YEAR_IS.captures_iter(&l.shadow) {
                 let (phrase, s) = if let Some(w) = c.get(1) {
                     shift = Some(match w.as_str() {
@@ -1291,6 +1338,7 @@ fn events(doc: &Doc, anchor: &Anchor, found: &mut Found) {
                     (c.get(3).expect("group"), shift)
                 };
                 let Some(s) = s else { continue };
+                phrases.push(l.out(phrase.start(), phrase.end()));
                 found.facts.push(Drafted {
                     fact: Fact::Event(Event {
                         date: format!("{:04}", y + s),
@@ -1305,6 +1353,24 @@ fn events(doc: &Doc, anchor: &Anchor, found: &mut Found) {
                     }),
                     lines: (l.no, l.no),
                     review: vec![format!("the year is inferred from {why}")],
+                });
+            }
+            if phrases.len() >= 2 {
+                let n = phrases.len() as u32;
+                found.facts.push(Drafted {
+                    fact: Fact::List(List {
+                        heading: "文中所列的周年".into(),
+                        noun: Some("周年".into()),
+                        count: Some(n),
+                        ordered: false,
+                        closed: true,
+                        items: phrases
+                            .into_iter()
+                            .map(|t| Item { text: t, key: None })
+                            .collect(),
+                    }),
+                    lines: (l.no, l.no),
+                    review: vec!["anniversaries named in one sentence: name the list".into()],
                 });
             }
         }
