@@ -14,7 +14,12 @@ use quiz::draft::eval::{self, Figures};
 fn source(prefix: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
     let entry = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (the source texts live beside the repo)", dir.display()))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (the source texts live beside the repo)",
+                dir.display()
+            )
+        })
         .filter_map(Result::ok)
         .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
         .unwrap_or_else(|| panic!("no source {prefix}* in {}", dir.display()));
@@ -22,15 +27,24 @@ fn source(prefix: &str) -> String {
 }
 
 fn deck(name: &str) -> String {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks").join(name))
-        .unwrap()
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("decks")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// Drafts `text` with the real binary into `draft.toml` and returns the draft and stderr.
 fn draft(env: &Env, file: &str, text: &str, extra: &[&str]) -> (String, String) {
     let p = env.write(file, text);
     let out_path = env.path("draft.toml");
-    let mut args = vec!["draft-deck", p.to_str().unwrap(), "-o", out_path.to_str().unwrap()];
+    let mut args = vec![
+        "draft-deck",
+        p.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     let out = env.quiz().args(&args).output().unwrap();
     assert!(
@@ -47,7 +61,10 @@ fn draft(env: &Env, file: &str, text: &str, extra: &[&str]) -> (String, String) 
 /// Figures of a draft of `text` against the deck; the draft is also added to a database.
 fn figures(env: &Env, text: &str, reference: &str, noise_lines: &[usize]) -> Figures {
     let lines: Vec<&str> = text.split('\n').collect();
-    let noise: Vec<String> = noise_lines.iter().map(|n| lines[n - 1].to_owned()).collect();
+    let noise: Vec<String> = noise_lines
+        .iter()
+        .map(|n| lines[n - 1].to_owned())
+        .collect();
     let body: String = lines
         .iter()
         .enumerate()
@@ -80,7 +97,12 @@ fn check_source(prefix: &str, deck_file: &str, noise: &[usize], meeting: Option<
             f.lists_found,
             f.deck_lists
         );
-        assert!(f.items_found * 100 >= f.deck_items * 94, "{name}: items {}/{}", f.items_found, f.deck_items);
+        assert!(
+            f.items_found * 100 >= f.deck_items * 94,
+            "{name}: items {}/{}",
+            f.items_found,
+            f.deck_items
+        );
         // Precision: drafted list items that are items of the deck (measured 94% and 100%).
         assert!(
             f.drafted_items_matched * 100 >= f.drafted_items * 90,
@@ -89,7 +111,12 @@ fn check_source(prefix: &str, deck_file: &str, noise: &[usize], meeting: Option<
             f.drafted_items
         );
         assert_eq!(f.noise_leaked, 0, "{name}: noise leaked");
-        assert!(f.review > 0 && f.review < f.facts, "{name}: review {}/{}", f.review, f.facts);
+        assert!(
+            f.review > 0 && f.review < f.facts,
+            "{name}: review {}/{}",
+            f.review,
+            f.facts
+        );
         if let Some(m) = meeting {
             assert_eq!(f.meeting, Some(m), "{name}: the meeting's date and place");
         }
@@ -110,7 +137,10 @@ fn t2_drafts_like_the_built_in_deck_also_in_traditional_and_with_pinyin() {
 fn t1_year_is_inferred_and_marked_and_defects_are_reported() {
     let env = Env::new();
     let (toml, summary) = draft(&env, "t1.txt", &source("000_"), &[]);
-    assert!(summary.contains("marked for review, 6 noise lines dropped"), "{summary}");
+    assert!(
+        summary.contains("marked for review, 6 noise lines dropped"),
+        "{summary}"
+    );
     // The dateline has no year: 2020 comes from “…75周年”, marked as inferred.
     assert!(toml.contains("date = \"2020-09-16\""), "{toml}");
     assert!(toml.contains("date_inferred = true"));
@@ -128,7 +158,9 @@ fn t1_year_is_inferred_and_marked_and_defects_are_reported() {
     assert!(toml.contains("name = \"普京\"\ntitle = \"俄罗斯总统\""));
     assert!(toml.contains("name = \"王毅\"\ntitle = \"国务委员兼外长\""));
     // Numbers with their unit and what they count.
-    assert!(toml.contains("value = 1000\nunit = \"个\"\ncounts = \"合作项目\"\nqualifier = \"逾\""));
+    assert!(
+        toml.contains("value = 1000\nunit = \"个\"\ncounts = \"合作项目\"\nqualifier = \"逾\"")
+    );
     // Censored characters restored and the fact marked.
     assert!(toml.contains("“{{政治病毒}}”"));
     assert!(toml.contains("censored characters"));
@@ -138,14 +170,23 @@ fn t1_year_is_inferred_and_marked_and_defects_are_reported() {
 fn t2_documents_the_meeting_and_the_interviewer_heading() {
     let env = Env::new();
     let (toml, _) = draft(&env, "t2.txt", &source("002_"), &[]);
-    assert!(toml.contains("title = \"驻哈萨克斯坦大使张霄就“中国+中亚五国”外长第二次会晤接受哈媒书面采访\""));
+    assert!(toml.contains(
+        "title = \"驻哈萨克斯坦大使张霄就“中国+中亚五国”外长第二次会晤接受哈媒书面采访\""
+    ));
     assert!(toml.contains("[[source]]\nid = \"src\"\ntitle"));
     assert!(toml.contains("date = \"2021-05-19\""));
     assert!(toml.contains("name = \"“中国+中亚五国”外长第二次会晤(2021年5月12日,西安)\""));
     assert!(toml.contains("heading = \"会议发表和通过的文件\""));
     assert!(toml.contains("title = \"关于“中国+中亚五国”外长会晤机制建设的备忘录\"\ngenre = \"备忘录\"\nverb = \"通过\""));
-    assert!(toml.contains("title = \"关于阿富汗问题的联合声明\"\ngenre = \"联合声明\"\nverb = \"发表\""));
-    assert!(!toml.contains("title = \"实业报\""), "a newspaper is not a document");
+    assert!(
+        toml.contains(
+            "title = \"关于阿富汗问题的联合声明\"\ngenre = \"联合声明\"\nverb = \"发表\""
+        )
+    );
+    assert!(
+        !toml.contains("title = \"实业报\""),
+        "a newspaper is not a document"
+    );
     assert!(toml.contains("term = \"长安\"\ndenotes = \"西安\""));
     assert!(toml.contains("heading = \"这次会晤有哪些意义:这是一次致力于……的会晤\""));
     assert!(toml.contains("name = \"特列乌别尔季\"\ntitle = \"哈萨克斯坦副总理兼外长\""));
@@ -158,7 +199,10 @@ fn traditional_input_is_drafted_in_traditional_unless_simplified_is_asked() {
     let text = variants::traditional(&source("000_"));
     let (toml, summary) = draft(&env, "t1.txt", &text, &[]);
     assert!(summary.contains("(traditional)"), "{summary}");
-    assert!(toml.contains("heading = \"中俄外長商定在四方面加強合作\""), "{toml}");
+    assert!(
+        toml.contains("heading = \"中俄外長商定在四方面加強合作\""),
+        "{toml}"
+    );
     assert!(toml.contains("text = \"二是做大國和睦共處典範\""));
     let (toml, _) = draft(&env, "t1.txt", &text, &["--simplified"]);
     assert!(toml.contains("heading = \"中俄外长商定在四方面加强合作\""));
@@ -192,19 +236,36 @@ const NOISY: &str = "\
 fn a_noisy_simplified_article_every_enumeration_form_and_no_noise() {
     let env = Env::new();
     let (toml, summary) = draft(&env, "noisy.txt", NOISY, &["--id", "talks"]);
-    for noise in ["首页", "微信", "图源", "责任编辑", "版权", "相关阅读", "答记者问", "例行记者会", "shuāng", "新华社\"\ndate = \"2024-03-05"] {
+    for noise in [
+        "首页",
+        "微信",
+        "图源",
+        "责任编辑",
+        "版权",
+        "相关阅读",
+        "答记者问",
+        "例行记者会",
+        "shuāng",
+        "新华社\"\ndate = \"2024-03-05",
+    ] {
         if noise.contains('\n') {
             continue;
         }
         assert!(!toml.contains(noise), "{noise} leaked:\n{toml}");
     }
-    assert!(summary.contains("noise lines dropped, 1 pinyin annotations removed"), "{summary}");
+    assert!(
+        summary.contains("noise lines dropped, 1 pinyin annotations removed"),
+        "{summary}"
+    );
     assert!(toml.contains("id = \"talks\""));
     assert!(toml.contains("title = \"中俄外长会谈取得丰硕成果\""));
     assert!(toml.contains("publisher = \"新华社\""));
     assert!(toml.contains("date = \"2024-03-05\""));
     // 、 after a count word, with its count.
-    assert!(toml.contains("text = \"经贸\"\n\n[[list.item]]\ntext = \"能源\""), "{toml}");
+    assert!(
+        toml.contains("text = \"经贸\"\n\n[[list.item]]\ntext = \"能源\""),
+        "{toml}"
+    );
     assert!(toml.contains("noun = \"方面\"\ncount = 4"));
     // 首先…其次…最后; 第一…第四 under a heading that says three: marked.
     assert!(toml.contains("text = \"扩大贸易规模\""));
@@ -224,11 +285,16 @@ fn an_inferred_year_is_marked_and_a_list_that_may_continue_is_flagged() {
     let env = Env::new();
     let text = "新华社北京6月26日电 今年是联合国成立80周年。6月26日,纪念大会在北京召开。\n大会提出三点主张。一是维护和平。二是促进发展。三是";
     let (toml, _) = draft(&env, "un.txt", text, &[]);
-    assert!(toml.contains("date = \"2025-06-26\"\ndate_inferred = true"), "{toml}");
+    assert!(
+        toml.contains("date = \"2025-06-26\"\ndate_inferred = true"),
+        "{toml}"
+    );
     assert!(toml.contains("“联合国成立80周年”"));
     assert!(toml.contains("# REVIEW: the year is inferred"));
     assert!(toml.contains("the article stops after this list: it may continue"));
-    assert!(toml.contains("the heading says 3 but 2 items were found: the list is drafted as open"));
+    assert!(
+        toml.contains("the heading says 3 but 2 items were found: the list is drafted as open")
+    );
     assert!(toml.contains("count = 3\nordered = true\nclosed = false"));
 }
 
@@ -246,12 +312,17 @@ Share this article
     let (toml, summary) = draft(&env, "release.txt", text, &[]);
     assert!(summary.contains("(English)"), "{summary}");
     assert!(toml.contains("language = \"en\""));
-    assert!(toml.contains("text = \"trade\"") && toml.contains("text = \"health\""), "{toml}");
+    assert!(
+        toml.contains("text = \"trade\"") && toml.contains("text = \"health\""),
+        "{toml}"
+    );
     assert!(toml.contains("noun = \"areas\"\ncount = 4"));
     assert!(toml.contains("text = \"they agreed to fight the pandemic together\""));
     assert!(toml.contains("date = \"2021-05-12\""));
     assert!(toml.contains("place = \"Xi'an\""));
-    assert!(toml.contains("title = \"Joint Statement on Afghanistan\"\ngenre = \"Joint Statement\"\nverb = \"issued\""));
+    assert!(toml.contains(
+        "title = \"Joint Statement on Afghanistan\"\ngenre = \"Joint Statement\"\nverb = \"issued\""
+    ));
     assert!(toml.contains("verb = \"adopted\""));
     assert!(toml.contains("“Declaration on Connectivity” was only recommended"));
     assert!(toml.contains("name = \"Wang Yi\"\ntitle = \"Foreign Minister\""));
@@ -279,7 +350,17 @@ fn a_saved_html_page_drops_its_furniture() {
 <aside class="related"><h3>相关新闻</h3><ul><li>另一篇文章的标题</li></ul></aside>
 <footer>版权所有 © 某某网</footer></body></html>"#;
     let (toml, summary) = draft(&env, "page.html", html, &[]);
-    for noise in ["首页", "微信", "广告", "会谈现场", "李明", "王五", "另一篇", "版权", "color"] {
+    for noise in [
+        "首页",
+        "微信",
+        "广告",
+        "会谈现场",
+        "李明",
+        "王五",
+        "另一篇",
+        "版权",
+        "color",
+    ] {
         assert!(!toml.contains(noise), "{noise} leaked:\n{toml}");
     }
     assert!(toml.contains("title = \"中俄外长会谈取得成果\""));
@@ -303,9 +384,16 @@ fn standard_input_and_standard_output() {
         .unwrap();
     assert!(out.status.success());
     let toml = String::from_utf8(out.stdout).unwrap();
-    assert!(toml.contains("id = \"piped\"") && toml.contains("text = \"四是庚辛合作\""), "{toml}");
+    assert!(
+        toml.contains("id = \"piped\"") && toml.contains("text = \"四是庚辛合作\""),
+        "{toml}"
+    );
     // The summary goes to stderr, so stdout is the deck alone.
-    assert!(String::from_utf8(out.stderr).unwrap().contains("facts drafted"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("facts drafted")
+    );
     assert!(toml.starts_with("# Draft deck"));
 }
 
@@ -318,15 +406,25 @@ fn bad_input_gets_one_clear_line_naming_the_file() {
         .args(["draft-deck", big.to_str().unwrap()])
         .assert()
         .failure()
-        .stderr(predicate::str::starts_with("quiz: ").and(predicate::str::contains("big.txt: larger than 4194304 bytes")));
+        .stderr(
+            predicate::str::starts_with("quiz: ").and(predicate::str::contains(
+                "big.txt: larger than 4194304 bytes",
+            )),
+        );
     let bad = env.path("latin1.txt");
     std::fs::write(&bad, b"line one\nline two \xe9t\xe9\n").unwrap();
     let err = env.fails(&["draft-deck", bad.to_str().unwrap()]);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("latin1.txt: not UTF-8 text (invalid byte at line 2)"), "{err}");
+    assert!(
+        err.contains("latin1.txt: not UTF-8 text (invalid byte at line 2)"),
+        "{err}"
+    );
     let noise = env.write("noise.txt", "首页 > 新闻\n分享到\n1\n");
     let err = env.fails(&["draft-deck", noise.to_str().unwrap()]);
-    assert!(err.contains("noise.txt: no article text found (after dropping 3 noise lines)"), "{err}");
+    assert!(
+        err.contains("noise.txt: no article text found (after dropping 3 noise lines)"),
+        "{err}"
+    );
     let err = env.fails(&["draft-deck", "missing.txt"]);
     assert!(err.starts_with("quiz: missing.txt: "), "{err}");
     let ok = env.write("ok.txt", "一是甲。二是乙。");
@@ -337,23 +435,53 @@ fn bad_input_gets_one_clear_line_naming_the_file() {
 #[test]
 fn output_is_atomic_and_never_replaces_what_is_not_a_regular_file() {
     let env = Env::new();
-    let art = env.write("a.txt", "双方商定在三方面加强合作。一是甲乙。二是丙丁。三是戊己。");
+    let art = env.write(
+        "a.txt",
+        "双方商定在三方面加强合作。一是甲乙。二是丙丁。三是戊己。",
+    );
     let dir = env.path("out");
     std::fs::create_dir(&dir).unwrap();
-    let err = env.fails(&["draft-deck", art.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
-    assert!(err.contains("exists and is not a regular file; refusing to replace it"), "{err}");
+    let err = env.fails(&[
+        "draft-deck",
+        art.to_str().unwrap(),
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("exists and is not a regular file; refusing to replace it"),
+        "{err}"
+    );
     #[cfg(unix)]
     {
         let link = env.path("link.toml");
         std::os::unix::fs::symlink("/dev/null", &link).unwrap();
-        let err = env.fails(&["draft-deck", art.to_str().unwrap(), "-o", link.to_str().unwrap()]);
+        let err = env.fails(&[
+            "draft-deck",
+            art.to_str().unwrap(),
+            "-o",
+            link.to_str().unwrap(),
+        ]);
         assert!(err.contains("not a regular file"), "{err}");
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
     // An existing draft is replaced whole, and no temporary file is left behind.
     let target = env.write("d.toml", "old");
-    env.ok(&["draft-deck", art.to_str().unwrap(), "-o", target.to_str().unwrap()]);
-    assert!(std::fs::read_to_string(&target).unwrap().starts_with("# Draft deck"));
+    env.ok(&[
+        "draft-deck",
+        art.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("# Draft deck")
+    );
     let left: Vec<_> = std::fs::read_dir(env.dir.path())
         .unwrap()
         .filter_map(Result::ok)

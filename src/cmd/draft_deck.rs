@@ -117,12 +117,13 @@ fn read_bounded(r: impl Read, name: &str) -> Result<Vec<u8>> {
 /// anything that is not a regular file (a folder, a device, a link to one).
 fn write_atomic(p: &Path, bytes: &[u8]) -> Result<()> {
     if let Ok(m) = std::fs::symlink_metadata(p)
-        && !m.file_type().is_file() {
-            return Err(Error::Usage(format!(
-                "{}: exists and is not a regular file; refusing to replace it",
-                p.display()
-            )));
-        }
+        && !m.file_type().is_file()
+    {
+        return Err(Error::Usage(format!(
+            "{}: exists and is not a regular file; refusing to replace it",
+            p.display()
+        )));
+    }
     let dir = match p.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

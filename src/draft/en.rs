@@ -76,21 +76,23 @@ pub(crate) fn extract(doc: &Doc, page: &Page) -> Found {
         .as_deref()
         .or(doc.date.as_deref())
         .and_then(|d| ISO.captures(d))
-        && let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
-            day = Some((y, m, d));
-            found.year = Some((y, false, format!("the page's date {y}")));
-            found.date = Some((format!("{y:04}-{m:02}-{d:02}"), false, String::new()));
-        }
+        && let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse())
+    {
+        day = Some((y, m, d));
+        found.year = Some((y, false, format!("the page's date {y}")));
+        found.date = Some((format!("{y:04}-{m:02}-{d:02}"), false, String::new()));
+    }
     let mut dateline = None;
     if let Some(l) = doc.lines.first()
-        && let Some(c) = DATELINE.captures(&l.shadow) {
-            let m = month(&c[2]).unwrap_or(1);
-            let d: u32 = c[3].parse().unwrap_or(1);
-            if let Some(p) = c.get(4) {
-                found.publisher.get_or_insert(p.as_str().trim().to_owned());
-            }
-            dateline = Some((m, d, title_case(c[1].trim())));
+        && let Some(c) = DATELINE.captures(&l.shadow)
+    {
+        let m = month(&c[2]).unwrap_or(1);
+        let d: u32 = c[3].parse().unwrap_or(1);
+        if let Some(p) = c.get(4) {
+            found.publisher.get_or_insert(p.as_str().trim().to_owned());
         }
+        dateline = Some((m, d, title_case(c[1].trim())));
+    }
     if found.year.is_none() {
         let mut counts = std::collections::HashMap::new();
         for l in &doc.lines {
@@ -112,23 +114,25 @@ pub(crate) fn extract(doc: &Doc, page: &Page) -> Found {
         }
     }
     if found.date.is_none()
-        && let Some((y, inf, why)) = found.year.clone() {
-            found.date = Some(match dateline {
-                Some((m, d, _)) => {
-                    day = Some((y, m, d));
-                    (format!("{y:04}-{m:02}-{d:02}"), inf, why)
-                }
-                None => (format!("{y:04}"), inf, why),
-            });
-        }
+        && let Some((y, inf, why)) = found.year.clone()
+    {
+        found.date = Some(match dateline {
+            Some((m, d, _)) => {
+                day = Some((y, m, d));
+                (format!("{y:04}-{m:02}-{d:02}"), inf, why)
+            }
+            None => (format!("{y:04}"), inf, why),
+        });
+    }
     let _ = day;
     if doc.truncated
-        && let Some(l) = doc.lines.last() {
-            found.remarks.push(format!(
-                "the article stops mid-sentence at line {}: it may be cut short",
-                l.no
-            ));
-        }
+        && let Some(l) = doc.lines.last()
+    {
+        found.remarks.push(format!(
+            "the article stops mid-sentence at line {}: it may be cut short",
+            l.no
+        ));
+    }
     ordinal_lists(doc, &mut found);
     colon_lists(doc, &mut found);
     events(doc, &mut found);

@@ -98,8 +98,14 @@ pub fn compare(
 
 fn count_facts(draft: &str, f: &mut Figures) {
     const FACTS: &[&str] = &[
-        "[[list]]", "[[event]]", "[[number]]", "[[term]]", "[[document]]", "[[person]]",
-        "[[qa]]", "[[cloze]]",
+        "[[list]]",
+        "[[event]]",
+        "[[number]]",
+        "[[term]]",
+        "[[document]]",
+        "[[person]]",
+        "[[qa]]",
+        "[[cloze]]",
     ];
     let mut pending = false;
     for line in draft.lines() {
@@ -154,7 +160,8 @@ fn lists(d: &DeckFile, r: &DeckFile, f: &mut Figures) {
             let mut used = HashSet::new();
             let mut m = 0;
             for k in &items {
-                if let Some(j) = (0..dl.len()).find(|j| !used.contains(j) && item_match(&dl[*j], k)) {
+                if let Some(j) = (0..dl.len()).find(|j| !used.contains(j) && item_match(&dl[*j], k))
+                {
                     used.insert(j);
                     m += 1;
                 }
@@ -198,7 +205,11 @@ fn events(d: &DeckFile, r: &DeckFile, f: &mut Figures) {
     f.events_found = r
         .events
         .iter()
-        .filter(|e| d.events.iter().any(|x| x.date.get_ref() == e.date.get_ref()))
+        .filter(|e| {
+            d.events
+                .iter()
+                .any(|x| x.date.get_ref() == e.date.get_ref())
+        })
         .count();
     if let Some(e) = r.events.iter().find(|e| e.place.is_some()) {
         let place = norm(e.place.as_deref().unwrap_or(""));
@@ -215,7 +226,13 @@ fn events(d: &DeckFile, r: &DeckFile, f: &mut Figures) {
 impl Figures {
     /// The figures as lines of text.
     pub fn report(&self) -> String {
-        let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                100.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         let mut s = format!(
             "lists found: {}/{} ({:.0}%) — at least 90% of the items worded as in the text and the right count\n\
              items found: {}/{} ({:.0}%)\n\
@@ -248,7 +265,11 @@ impl Figures {
             self.noise_leaked, self.noise_lines
         ));
         for (id, m, n, c) in &self.lists {
-            let mark = if m * 10 >= n * 9 && *c { "ok  " } else { "MISS" };
+            let mark = if m * 10 >= n * 9 && *c {
+                "ok  "
+            } else {
+                "MISS"
+            };
             s.push_str(&format!(
                 "  {mark} {id}: {m}/{n} items{}\n",
                 if *c { "" } else { ", count differs" }

@@ -235,8 +235,15 @@ fn from_html(text: &str) -> Page {
                             // Scripts and the head are not text a reader saw: not counted.
                             visible_skip = !matches!(
                                 name,
-                                "script" | "style" | "noscript" | "template" | "head" | "svg"
-                                    | "iframe" | "object" | "canvas"
+                                "script"
+                                    | "style"
+                                    | "noscript"
+                                    | "template"
+                                    | "head"
+                                    | "svg"
+                                    | "iframe"
+                                    | "object"
+                                    | "canvas"
                             );
                         }
                         skip += 1;
@@ -298,9 +305,10 @@ fn from_html(text: &str) -> Page {
         .filter(|t| !t.is_empty());
     // The page title repeated as the first block is the title, not body text.
     if let (Some(t), Some(first)) = (&page.title, page.lines.first())
-        && first.trim() == t {
-            page.lines.remove(0);
-        }
+        && first.trim() == t
+    {
+        page.lines.remove(0);
+    }
     page
 }
 

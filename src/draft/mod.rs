@@ -188,9 +188,10 @@ pub(crate) struct Found {
 /// Drafts a deck from the bytes of an article.
 pub fn draft(bytes: &[u8], opts: &Options) -> Result<Draft, DraftError> {
     if let Some(id) = &opts.id
-        && !valid_id(id) {
-            return Err(DraftError::BadId(id.clone()));
-        }
+        && !valid_id(id)
+    {
+        return Err(DraftError::BadId(id.clone()));
+    }
     let page = input::read(bytes)?;
     let doc = text::Doc::build(&page, opts.simplified);
     if doc.lines.is_empty() {

@@ -194,8 +194,9 @@ pub(crate) struct Doc {
     pub dateline: Option<(String, String, usize)>,
 }
 
-static DATELINE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\p{Han}{1,6}社\p{Han}{2,5}?\d{1,2}月\d{1,2}日电\s*").expect("static regex"));
+static DATELINE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Han}{1,6}社\p{Han}{2,5}?\d{1,2}月\d{1,2}日电\s*").expect("static regex")
+});
 
 static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han})\(((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?[ '’]?){1,8})\)")

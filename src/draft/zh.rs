@@ -61,13 +61,14 @@ pub(crate) fn extract(doc: &Doc, page: &Page) -> Found {
     found.year = anchor.year.clone();
     found.date = anchor.source_date();
     if doc.truncated
-        && let Some(l) = doc.lines.last() {
-            found.remarks.push(format!(
-                "the article stops mid-sentence at line {} (“…{}”): it may be cut short",
-                l.no,
-                tail(&l.out_all(), 12)
-            ));
-        }
+        && let Some(l) = doc.lines.last()
+    {
+        found.remarks.push(format!(
+            "the article stops mid-sentence at line {} (“…{}”): it may be cut short",
+            l.no,
+            tail(&l.out_all(), 12)
+        ));
+    }
     let mut used_lines = Vec::new();
     ordinal_lists(doc, &mut found, &mut used_lines);
     parallel_lists(doc, &mut found, &used_lines);
@@ -125,9 +126,11 @@ impl Anchor {
         let published = page.date.as_deref().or(doc.date.as_deref());
         if let Some(c) = published.and_then(|d| ISO.captures(d))
             && let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse())
-                && (1..=12).contains(&m) && (1..=31).contains(&d) {
-                    a.published = Some((y, m, d));
-                }
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+        {
+            a.published = Some((y, m, d));
+        }
         if let Some((shadow, own, no)) = &doc.dateline
             && let Some(c) = DATELINE.captures(shadow)
         {
@@ -918,9 +921,10 @@ fn in_word(seg: &str, p: usize, w: &str) -> bool {
 fn strip_suffix_once<'a>(s: &'a str, list: &[&str]) -> &'a str {
     for w in list {
         if let Some(x) = s.strip_suffix(w)
-            && clen(x) >= 1 {
-                return x;
-            }
+            && clen(x) >= 1
+        {
+            return x;
+        }
     }
     s
 }
@@ -972,10 +976,12 @@ fn series(l: &Line, prev_clause: usize, start: usize, clause: &str) -> Option<Dr
         let mut end = seg.len();
         for w in RIGHT_STOPS {
             if let Some(&p) = find_top(seg, w).first()
-                && p > 0 && p < end {
-                    end = p;
-                    open = *w == "等";
-                }
+                && p > 0
+                && p < end
+            {
+                end = p;
+                open = *w == "等";
+            }
         }
         suffix_start = a + end;
         let seg = &seg[..end];
@@ -1305,7 +1311,7 @@ fn events(doc: &Doc, anchor: &Anchor, found: &mut Found) {
                 Some(p) => clean_place(&p),
                 None => (None, Vec::new()),
             };
-            let note = inferred.then(|| format!("年份推定:{why}"));
+            let note = inferred.then(|| format!("年份推定:{}", zh_reason(&why)));
             found.facts.push(Drafted {
                 fact: Fact::Event(Event {
                     date,
@@ -1348,7 +1354,7 @@ fn events(doc: &Doc, anchor: &Anchor, found: &mut Found) {
                         place_accept: Vec::new(),
                         who: None,
                         what: l.out(phrase.start(), phrase.end()),
-                        note: Some(format!("年份推定:{why}")),
+                        note: Some(format!("年份推定:{}", zh_reason(why))),
                         meeting: false,
                     }),
                     lines: (l.no, l.no),
@@ -1374,6 +1380,17 @@ fn events(doc: &Doc, anchor: &Anchor, found: &mut Found) {
                 });
             }
         }
+    }
+}
+
+/// The reason for an inferred year, for a note students read in a Chinese deck.
+fn zh_reason(why: &str) -> String {
+    if let Some(y) = why.strip_prefix("the page's date ") {
+        format!("据网页日期({y}年)")
+    } else if why == "the article's date" {
+        "据文章日期".to_owned()
+    } else {
+        format!("据{why}")
     }
 }
 
@@ -1492,6 +1509,10 @@ fn numbers(doc: &Doc, found: &mut Found) {
             {
                 continue;
             }
+            // `四个方面`, `三项举措`: the count of a list, drafted with the list.
+            if LIST_NOUNS.iter().any(|w| rest.starts_with(w)) {
+                continue;
+            }
             // A date or a part of a name: 5月, 2025年, 5G.
             if rest.starts_with(['月', '日', 'G']) {
                 continue;
@@ -1561,6 +1582,11 @@ fn numbers(doc: &Doc, found: &mut Found) {
         }
     }
 }
+
+/// Nouns that follow the count of a list rather than a quantity.
+const LIST_NOUNS: &[&str] = &[
+    "方面", "举措", "措施", "成果", "共识", "领域", "主张", "建议", "原则", "任务", "重点", "意见",
+];
 
 fn trim_verbs(s: &str) -> &str {
     let mut t = s;
