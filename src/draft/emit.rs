@@ -333,28 +333,10 @@ fn fact(out: &mut String, d: &Drafted, i: usize, html: bool) {
 
 /// `2020-09-16` as `2020年9月16日` (or `16 September 2020`).
 fn human_date(d: &str, english: bool) -> String {
-    let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match (english, parts.as_slice()) {
-        (false, [y, m, dd]) => format!("{y}年{m}月{dd}日"),
-        (false, [y, m]) => format!("{y}年{m}月"),
-        (false, [y]) => format!("{y}年"),
-        (true, [y, m, dd]) => format!("{dd} {} {y}", MONTHS[(*m as usize).clamp(1, 12) - 1]),
-        (true, [y, m]) => format!("{} {y}", MONTHS[(*m as usize).clamp(1, 12) - 1]),
-        _ => d.to_owned(),
+    match crate::dates::FactDate::parse(d) {
+        Some(f) if english => f.en(),
+        Some(f) => f.zh(),
+        None => d.to_owned(),
     }
 }
 

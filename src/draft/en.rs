@@ -745,14 +745,7 @@ static KNOWN_AS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn quotes(doc: &Doc, found: &mut Found) {
-    let mut seen: Vec<String> = found
-        .facts
-        .iter()
-        .filter_map(|d| match &d.fact {
-            Fact::Document(x) => Some(x.title.clone()),
-            _ => None,
-        })
-        .collect();
+    let mut seen = found.document_titles();
     for l in &doc.lines {
         if l.question {
             continue;

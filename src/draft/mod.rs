@@ -185,6 +185,19 @@ pub(crate) struct Found {
     pub year: Option<(i32, bool, String)>,
 }
 
+impl Found {
+    /// Titles of the documents drafted so far (a quoted title is not drafted again as a term).
+    pub(crate) fn document_titles(&self) -> Vec<String> {
+        self.facts
+            .iter()
+            .filter_map(|d| match &d.fact {
+                Fact::Document(x) => Some(x.title.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Drafts a deck from the bytes of an article.
 pub fn draft(bytes: &[u8], opts: &Options) -> Result<Draft, DraftError> {
     if let Some(id) = &opts.id

@@ -413,12 +413,19 @@ mod tests {
 
     #[test]
     fn pinyin_and_censorship_are_cleaned() {
-        let d =
-            doc("正文行一:中(zhōng)国(guó)同各国深化*治互信,这是一句话。\n另一句,有(SCO)缩写。");
-        assert_eq!(d.pinyin, 2);
+        // Toned readings and a toneless reading of the character before go; an
+        // abbreviation and a word that is no reading of it stay.
+        let d = doc(
+            "正文行一:中(zhōng)国(guó)同各国深化*治互信,这(zhe)是一句话。\n另一句,有(SCO)缩写(abc)。",
+        );
+        assert_eq!(d.pinyin, 3);
         assert!(d.lines[0].text.contains("中国同各国深化政治互信"));
         assert_eq!(d.lines[0].censored, ["政治"]);
-        assert!(d.lines[1].text.contains("有(SCO)缩写(abc)"));
+        assert!(
+            d.lines[1].text.contains("有(SCO)缩写(abc)"),
+            "{:?}",
+            d.lines[1].text
+        );
     }
 
     #[test]

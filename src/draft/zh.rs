@@ -2046,14 +2046,7 @@ static DENOTES_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:即|是指|指的是|意为)([^,，。;；]{2,20})"));
 
 fn quotes(doc: &Doc, found: &mut Found) {
-    let mut seen: Vec<String> = found
-        .facts
-        .iter()
-        .filter_map(|d| match &d.fact {
-            Fact::Document(x) => Some(x.title.clone()),
-            _ => None,
-        })
-        .collect();
+    let mut seen = found.document_titles();
     for l in &doc.lines {
         if l.question {
             continue;
