@@ -198,7 +198,7 @@ fn ordinal_lists(doc: &Doc, found: &mut Found) {
         if l.question {
             continue;
         }
-        for (a, _) in l.sentences() {
+        for (a, _) in l.sentences().iter().copied() {
             if let Some(c) = ORDINAL.captures(&l.shadow[a..]) {
                 let w = c.get(0).expect("match");
                 let (n, last) = match (c.get(1), c.get(2)) {
@@ -268,7 +268,8 @@ fn list_from_run(doc: &Doc, found: &mut Found, run: &[&Mark]) {
         let l = &doc.lines[m.li];
         let (_, b) = l
             .sentences()
-            .into_iter()
+            .iter()
+            .copied()
             .find(|&(a, b)| m.end >= a && m.end <= b)
             .unwrap_or((0, l.shadow.len()));
         let content = trim(&l.shadow[m.end..b.max(m.end)]);
@@ -290,7 +291,8 @@ fn list_from_run(doc: &Doc, found: &mut Found, run: &[&Mark]) {
     let l = &doc.lines[first.li];
     let prev = l
         .sentences()
-        .into_iter()
+        .iter()
+        .copied()
         .rev()
         .find(|&(_, b)| b <= first.start)
         .map(|(a, b)| (l, a, b))
@@ -401,7 +403,8 @@ fn colon_lists(doc: &Doc, found: &mut Found) {
             let whole = c.get(0).expect("match");
             let (sa, _) = l
                 .sentences()
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|&(a, b)| whole.start() >= a && whole.start() <= b)
                 .unwrap_or((0, 0));
             let colon = whole.start() + whole.as_str().find(':').unwrap_or(0);
@@ -430,7 +433,8 @@ fn colon_lists(doc: &Doc, found: &mut Found) {
             let whole = c.get(0).expect("match");
             let (sa, _) = l
                 .sentences()
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|&(a, b)| whole.start() >= a && whole.start() <= b)
                 .unwrap_or((0, 0));
             let heading = format!("{} …", trim(&l.shadow[sa..whole.start() + c[1].len()]));
@@ -514,7 +518,8 @@ fn events(doc: &Doc, found: &mut Found) {
             }
             let (sa, sb) = l
                 .sentences()
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|&(x, z)| a >= x && a <= z)
                 .unwrap_or((0, s.len()));
             let sent = &s[sa..sb];
@@ -608,7 +613,8 @@ fn numbers(doc: &Doc, found: &mut Found) {
             let w = c.get(0).expect("match");
             let (sa, sb) = l
                 .sentences()
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|&(x, z)| w.start() >= x && w.start() <= z)
                 .unwrap_or((0, s.len()));
             found.facts.push(Drafted {
@@ -775,7 +781,8 @@ fn quotes(doc: &Doc, found: &mut Found) {
             seen.push(term.clone());
             let (sa, sb) = l
                 .sentences()
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|&(x, z)| g.start() >= x && g.start() <= z)
                 .unwrap_or((0, s.len()));
             let a = s[sa..g.start()]

@@ -41,6 +41,13 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Page, DraftError> {
             + 1,
     })?;
     if looks_like_html(text) {
+        let depth = nesting(text);
+        if depth > MAX_DEPTH {
+            return Err(DraftError::TooDeep {
+                depth,
+                limit: MAX_DEPTH,
+            });
+        }
         Ok(from_html(text))
     } else {
         Ok(Page {
@@ -48,6 +55,54 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Page, DraftError> {
             ..Page::default()
         })
     }
+}
+
+/// The deepest element nesting an HTML page may have. The parser's scope checks walk the
+/// open elements, so cost grows with depth × elements; real pages stay under a few dozen.
+pub const MAX_DEPTH: usize = 1000;
+
+/// Elements without content or closed by the parser on its own: not counted as nesting.
+const UNNESTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rp", "rt",
+    "tbody", "thead", "tfoot", "colgroup", "caption", "html", "head", "body", "!doctype",
+];
+
+/// The deepest nesting of elements, estimated in one pass over the tags.
+fn nesting(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + p + 1;
+        i = start;
+        let closing = b.get(start) == Some(&b'/');
+        let name_at = (start + usize::from(closing)).min(b.len());
+        let name: String = b[name_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!')
+            .take(12)
+            .map(|c| c.to_ascii_lowercase() as char)
+            .collect();
+        if name.is_empty() || UNNESTED.contains(&name.as_str()) {
+            continue;
+        }
+        // `<x/>` closes itself.
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |q| start + q);
+        if end > start && b[end - 1] == b'/' {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
 }
 
 fn looks_like_html(text: &str) -> bool {
@@ -416,5 +471,15 @@ mod tests {
             read("\u{feff}一\n二".as_bytes()).unwrap().lines,
             ["一", "二"]
         );
+        let deep = format!("<html><body>{}x", "<div>".repeat(MAX_DEPTH + 1));
+        assert!(matches!(
+            read(deep.as_bytes()),
+            Err(DraftError::TooDeep { .. })
+        ));
+        let wide = format!(
+            "<html><body>{}",
+            "<p>x<br><img src=a><div>y</div>".repeat(5000)
+        );
+        assert!(read(wide.as_bytes()).is_ok());
     }
 }

@@ -30,6 +30,10 @@ pub use input::MAX_INPUT_BYTES;
 pub enum DraftError {
     #[error("the file is {size} bytes; draft-deck reads at most {limit} bytes (split the article)")]
     TooLarge { size: u64, limit: u64 },
+    #[error(
+        "the HTML is nested {depth} elements deep; draft-deck reads pages nested at most {limit} deep"
+    )]
+    TooDeep { depth: usize, limit: usize },
     #[error("not UTF-8 text (invalid byte at line {line}); save the page as UTF-8")]
     NotUtf8 { line: usize },
     #[error("no article text found (after dropping {noise} noise lines)")]

@@ -29,6 +29,7 @@ pub(crate) struct Line {
     pub censored: Vec<&'static str>,
     /// Draft in simplified characters even if the article is traditional.
     simplified_out: bool,
+    sents: Vec<(usize, usize)>,
 }
 
 impl Line {
@@ -50,7 +51,7 @@ impl Line {
         }
         let tb = offsets(&text);
         let sb = offsets(&shadow);
-        Line {
+        let mut line = Line {
             no,
             text,
             shadow,
@@ -59,7 +60,10 @@ impl Line {
             question: false,
             censored: Vec::new(),
             simplified_out,
-        }
+            sents: Vec::new(),
+        };
+        line.sents = line.split_sentences();
+        line
     }
 
     /// The article's wording of a byte range of `shadow`.
@@ -89,10 +93,15 @@ impl Line {
         self.shadow = keep_s;
         self.tb = offsets(&self.text);
         self.sb = offsets(&self.shadow);
+        self.sents = self.split_sentences();
     }
 
-    /// Sentences: byte ranges of `shadow`, without the closing punctuation.
-    pub fn sentences(&self) -> Vec<(usize, usize)> {
+    /// Sentences: byte ranges of `shadow`, without the closing punctuation (worked out once).
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        &self.sents
+    }
+
+    fn split_sentences(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
         let s = &self.shadow;

@@ -392,9 +392,13 @@ fn split_top<'a>(s: &'a str, at: &[char]) -> Vec<&'a str> {
 
 /// The sentence (byte range of the shadow) that contains `pos`.
 fn sentence_at(l: &Line, pos: usize) -> (usize, usize) {
-    l.sentences()
-        .into_iter()
-        .find(|&(a, b)| pos >= a && pos <= b)
+    let s = l.sentences();
+    // Sentences are in order: the first that ends at or after `pos` (binary search, so a
+    // line of thousands of matches stays linear).
+    let i = s.partition_point(|&(_, b)| b < pos);
+    s.get(i)
+        .copied()
+        .filter(|&(a, _)| pos >= a)
         .unwrap_or((0, l.shadow.len()))
 }
 
@@ -810,7 +814,7 @@ fn series_lists(doc: &Doc, found: &mut Found) {
         if l.question {
             continue;
         }
-        for (sa, sb) in l.sentences() {
+        for (sa, sb) in l.sentences().iter().copied() {
             let sent = &l.shadow[sa..sb];
             let mut off = sa;
             let mut prev = sa;
@@ -1026,12 +1030,14 @@ fn series(l: &Line, prev_clause: usize, start: usize, clause: &str) -> Option<Dr
     // A middle part far longer than the rest starts the series anew
     // (`冷战思维、零和博弈违背和平、发展、合作`).
     let mut restart_tail = None;
+    // The longest item after each position, computed once (linear in the series).
+    let mut later_max = vec![0usize; items.len() + 1];
+    for i in (0..items.len()).rev() {
+        let (a, b) = items[i];
+        later_max[i] = later_max[i + 1].max(clen(&clause[a..b]));
+    }
     for i in 1..items.len().saturating_sub(1) {
-        let later = items[i + 1..]
-            .iter()
-            .map(|&(a, b)| clen(&clause[a..b]))
-            .max()
-            .unwrap_or(0);
+        let later = later_max[i + 1];
         let (a, b) = items[i];
         let seg = &clause[a..b];
         if later > 0 && clen(seg) >= 2 * later + 2 && RESTART_VERBS.iter().any(|v| seg.contains(v))
