@@ -38,6 +38,7 @@ pub enum Command {
     Check(cmd::check::CheckArgs),
     Config(cmd::config::ConfigArgs),
     Grade(cmd::grade::GradeArgs),
+    DraftDeck(cmd::draft_deck::DraftDeckArgs),
     Export(cmd::export::ExportArgs),
     ExportResults(cmd::export_results::ExportResultsArgs),
     ClassReport(cmd::class_report::ClassReportArgs),
@@ -57,6 +58,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Grade(a) => cmd::grade::run(&ctx, a, out),
         Command::Study(a) => cmd::study::run(&ctx, a, out),
         Command::Config(a) => cmd::config::run(&ctx, a, out),
+        Command::DraftDeck(a) => cmd::draft_deck::run(&ctx, a, out),
     };
     r.map_err(|e| e.in_db(&ctx.db_path))
 }

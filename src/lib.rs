@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod dates;
 pub mod db;
 pub mod deck;
+pub mod draft;
 pub mod error;
 pub mod export;
 pub mod generate;

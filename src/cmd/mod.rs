@@ -6,6 +6,7 @@ pub mod check;
 pub mod class_report;
 pub mod config;
 pub mod decks;
+pub mod draft_deck;
 pub mod export;
 pub mod export_results;
 pub mod grade;
