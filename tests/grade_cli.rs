@@ -97,10 +97,7 @@ fn json_gives_each_item_and_extra() {
     let extras = l["extras"].as_array().unwrap();
     assert_eq!(extras.len(), 1);
     assert_eq!(extras[0]["given"], "推动国际抗疫合作");
-    assert_eq!(
-        extras[0]["whose"],
-        "上合组织成员国外长理事会会议(2020年)"
-    );
+    assert_eq!(extras[0]["whose"], "上合组织成员国外长理事会会议(2020年)");
     assert_eq!(extras[0]["penalised"], true);
 }
 

@@ -119,6 +119,10 @@ impl Done {
     }
 }
 
+/// A fact to show next, and the question to ask it with (else the ladder's choice): after
+/// undo, or a command typed at a question.
+type Redo = (i64, Option<i64>);
+
 /// What undo takes back, newest last.
 enum Action {
     Answer(Box<Done>),
@@ -171,7 +175,7 @@ pub struct Session<'a> {
     /// The fact and question shown last: not shown twice in a row.
     last: Option<(i64, i64)>,
     /// Show this fact (and question) next: after undo, or a command typed at a question.
-    redo: Option<(i64, Option<i64>)>,
+    redo: Option<Redo>,
 }
 
 /// Writes text for the student. Deck text is untrusted: control characters and escape
@@ -699,7 +703,7 @@ impl<'a> Session<'a> {
 
     /// Takes back the last answer, bury or suspend of this session, or else the last answer
     /// given today in an earlier session. Returns the fact (and question) to show again.
-    fn undo(&mut self) -> Result<(Option<(i64, Option<i64>)>, String)> {
+    fn undo(&mut self) -> Result<(Option<Redo>, String)> {
         match self.actions.pop() {
             Some(Action::Answer(d)) => {
                 self.db.undo_answer(d.review_id)?;
