@@ -178,7 +178,10 @@ impl PreparedList {
         lex: &Lexicon,
         more: &dyn Fn(&str) -> Option<Wording>,
     ) -> ListGraded {
-        let parts: Vec<&str> = split(given);
+        let parts: Vec<&str> = split(given, &|p| {
+            self.exact
+                .contains_key(join(&lex.apply(key_tokens(p))).as_str())
+        });
         let n = self.items.len();
         let mut named: Vec<Option<(usize, Outcome)>> = (0..n).map(|_| None).collect();
         // Each part's normalised form first (cheaper than all the stages of `Forms`): most
@@ -362,19 +365,56 @@ pub fn grade_list(
     PreparedList::new(items, closed, others, lex).grade(given, lex)
 }
 
-/// The parts of a list answer: split on 、 , ; (either width: `，` is U+FF0C, `；` U+FF1B)
-/// and new lines, trimmed.
-fn split(given: &str) -> Vec<&str> {
-    given
-        .split(['、', ',', '\u{ff0c}', ';', '\u{ff1b}', '\n', '\r'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
+/// Separators of a list answer, strongest first: items themselves contain the weaker ones
+/// (开展疫苗研发、生产和采购合作). `，` is U+FF0C, `；` U+FF1B.
+const SEPARATORS: [&[char]; 3] = [&[';', '\u{ff1b}', '\n', '\r'], &[',', '\u{ff0c}'], &['、']];
+
+/// The parts of a list answer, trimmed: split on the strongest separators first, and a part
+/// is split further on weaker ones only when it is not, as a whole, one of the list's own
+/// forms (`is_item`, by normalised form). So `甲、乙；丙` and `开展疫苗研发、生产和采购合作；…`
+/// both read as the student meant.
+fn split<'a>(given: &'a str, is_item: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
+    fn go<'a>(s: &'a str, level: usize, is_item: &dyn Fn(&str) -> bool, out: &mut Vec<&'a str>) {
+        let s = s.trim();
+        if s.is_empty() {
+            return;
+        }
+        match SEPARATORS.get(level) {
+            Some(seps) if !is_item(s) => {
+                for part in s.split(*seps) {
+                    go(part, level + 1, is_item, out);
+                }
+            }
+            _ => out.push(s),
+        }
+    }
+    let mut out = Vec::new();
+    go(given, 0, is_item, &mut out);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_keep_the_weaker_separators_they_contain() {
+        let own = |p: &str| p == "开展疫苗研发、生产和采购合作" || p == "乙、丙";
+        assert_eq!(
+            split(
+                "加强国际抗疫合作；开展疫苗研发、生产和采购合作；合力开展中医药合作",
+                &own
+            ),
+            [
+                "加强国际抗疫合作",
+                "开展疫苗研发、生产和采购合作",
+                "合力开展中医药合作"
+            ]
+        );
+        assert_eq!(split("甲，乙、丙，丁", &own), ["甲", "乙、丙", "丁"]);
+        assert_eq!(split(" 甲、乙、丁 ", &own), ["甲", "乙", "丁"]);
+        assert_eq!(split("甲、乙;丙,丁", &own), ["甲", "乙", "丙", "丁"]);
+    }
 
     fn items(v: &[&[&str]]) -> Vec<Vec<String>> {
         v.iter()
