@@ -54,6 +54,16 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line numbers of many byte offsets of one text: the text is read once (calling
+/// [`line_col`] per offset reads it once per offset).
+pub(crate) fn line_numbers(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    offsets
+        .iter()
+        .map(|&o| newlines.partition_point(|&n| n < o) + 1)
+        .collect()
+}
+
 /// Line and column of a byte offset in bytes that may not be UTF-8 (for encoding errors).
 pub fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];

@@ -14,7 +14,7 @@ use super::list::zh_numeral;
 use super::other::ADOPTING_VERBS;
 use super::{Pool, facts, generate, norm, overlaps};
 use crate::dates::FactDate;
-use crate::deck::{Deck, line_col};
+use crate::deck::{Deck, line_col, line_numbers};
 use crate::question::{Answer, Kind, Question, format_number};
 
 /// At most this many questions for a list fact, and for any other fact.
@@ -49,14 +49,12 @@ impl fmt::Display for Finding {
 pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
     let file = &deck.file;
     let qs = generate(deck, pool);
-    let line_of: HashMap<&str, usize> = facts(file)
-        .into_iter()
-        .map(|f| {
-            (
-                f.id().get_ref().as_str(),
-                line_col(&deck.text, f.id().span().start).0,
-            )
-        })
+    let all = facts(file);
+    let starts: Vec<usize> = all.iter().map(|f| f.id().span().start).collect();
+    let line_of: HashMap<&str, usize> = all
+        .iter()
+        .map(|f| f.id().get_ref().as_str())
+        .zip(line_numbers(&deck.text, &starts))
         .collect();
     let deck_line = line_col(&deck.text, file.deck.id.span().start).0;
     let mut out = BTreeSet::new();
@@ -149,6 +147,11 @@ pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
     }
 
     let labels: BTreeSet<&str> = qs.iter().map(|q| q.context.as_str()).collect();
+    let lists: HashMap<&str, &crate::deck::model::ListFact> = file
+        .lists
+        .iter()
+        .map(|l| (l.id.get_ref().as_str(), l))
+        .collect();
     for q in &qs {
         if q.context.trim().is_empty() {
             add(
@@ -200,7 +203,7 @@ pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
                 }
             }
         }
-        for (wrong, right, why) in option_faults(deck, pool, q) {
+        for (wrong, right, why) in option_faults(&lists, pool, q) {
             add(
                 &q.fact,
                 "wrong-option",
@@ -324,14 +327,18 @@ fn contains_form(text: &str, form: &str) -> bool {
 /// Wrong options that are right too: equal to, containing or contained in a right answer,
 /// a declared near-synonym of one, or so close in wording that a student cannot tell them
 /// apart (a shared run of four or more characters that is most of the shorter one).
-fn option_faults(deck: &Deck, pool: &Pool, q: &Question) -> Vec<(String, String, &'static str)> {
+fn option_faults(
+    lists: &HashMap<&str, &crate::deck::model::ListFact>,
+    pool: &Pool,
+    q: &Question,
+) -> Vec<(String, String, &'static str)> {
     let Answer::Choice { options, correct } = &q.answer else {
         return Vec::new();
     };
     if q.variant.starts_with("list-") {
         return Vec::new();
     }
-    let list = deck.file.lists.iter().find(|l| l.id.get_ref() == &q.fact);
+    let list = lists.get(q.fact.as_str()).copied();
     let (rights, wrongs): (Vec<String>, Vec<&String>) = match (q.kind, list) {
         (Kind::Choice | Kind::NotInList, Some(l)) => {
             let rights = l
