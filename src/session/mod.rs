@@ -503,13 +503,13 @@ impl<'a> Session<'a> {
             w(
                 self.out,
                 &format!(
-                    "Session over: {} answered, {} right ({pct}%), {} new facts, {}. \
-                     Tomorrow: {} facts due, plus new ones.\n",
+                    "Session over: {} answered, {} right ({pct}%), {}, {}. \
+                     Tomorrow: {} due, plus new ones.\n",
                     s.answered,
                     s.correct,
-                    s.new_learned,
+                    count(i64::from(s.new_learned), "new fact"),
                     duration_text(s.seconds),
-                    s.due_tomorrow
+                    count(s.due_tomorrow, "fact")
                 ),
             )?;
         }
@@ -1041,6 +1041,15 @@ fn shuffle(a: &mut Answer, rng: &mut dyn rand::RngCore) {
             }
         }
         _ => {}
+    }
+}
+
+/// "1 fact", "3 facts".
+fn count(n: i64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
