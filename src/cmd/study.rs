@@ -8,13 +8,19 @@ use crate::session::{self, Clock, LinePrompter, Options, Prompter, Session, Term
 
 use super::Ctx;
 
-/// Study: learning questions that are due, then today's reviews, then new questions up to the
-/// daily limit.
+/// Study facts: those still being learned that are due, then today's reviews, then new facts
+/// up to the daily limit, new facts of all decks interleaved.
+///
+/// Each fact is asked one way, on a ladder: recognise it (multiple choice, true/false), then
+/// recall it from a cue, then write it out as an exam asks (the whole list, the order, the full
+/// date); a right answer climbs a rung, a wrong one drops one (docs/learning.md).
 ///
 /// In a terminal, choices are picked with the arrow keys and typed answers entered at the
-/// prompt; `:skip`, `:bury`, `:suspend`, `:undo` and `:quit` typed instead of an answer (or
-/// picked from the list) do what they say, and Ctrl-C ends the session keeping every answer.
-/// Without a terminal, one line of stdin per answer (see docs/scripting.md).
+/// prompt; `:show` (give up), `:skip` (another fact), `:bury` (the fact until tomorrow),
+/// `:suspend`, `:undo` (also a bury, a suspend, or the last answer given earlier today) and
+/// `:quit` typed instead of an answer (or picked from the list) do what they say, and Ctrl-C
+/// ends the session keeping every answer. Without a terminal, one line of stdin per answer
+/// (see docs/scripting.md).
 #[derive(Debug, clap::Args)]
 pub struct StudyArgs {
     /// Only these decks [default: all].
