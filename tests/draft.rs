@@ -494,6 +494,15 @@ mod hostile {
     use proptest::prelude::*;
     use quiz::draft::{Options, draft};
 
+    /// Found by the proptest below: a quoted term whose quote runs past the end of the
+    /// sentence the splitter saw (the 。 inside it) made the drafter slice backwards.
+    #[test]
+    fn a_quote_spanning_a_sentence_break_drafts_without_a_panic() {
+        for s in ["<nav>\"。/\"\"<\"</", "He said \"a. b\" and \"c.\" then."] {
+            let _ = draft(s.as_bytes(), &Options::default());
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
         /// Any text drafts without a panic, and what comes out is a valid deck.

@@ -779,11 +779,13 @@ fn quotes(doc: &Doc, found: &mut Found) {
                 continue;
             }
             seen.push(term.clone());
+            // The sentence holding the whole quote (a quote may span a sentence break the
+            // splitter saw inside it: then the line).
             let (sa, sb) = l
                 .sentences()
                 .iter()
                 .copied()
-                .find(|&(x, z)| g.start() >= x && g.start() <= z)
+                .find(|&(x, z)| g.start() >= x && g.end() <= z)
                 .unwrap_or((0, s.len()));
             let a = s[sa..g.start()]
                 .rfind([',', ';'])
