@@ -51,6 +51,7 @@ const TABLE: &[Row] = &[
     row("traditional: organisation name", &["上海合作组织"], "上海合作組織", Correct, TraditionalToSimplified),
     row("traditional: post-pandemic era", &["后疫情时代"], "後疫情時代", Correct, TraditionalToSimplified),
     row("traditional: title", &["国务委员兼外交部长"], "國務委員兼外交部長", Correct, TraditionalToSimplified),
+    row("traditional: 於 is 于", &["关于加强合作的声明"], "關於加強合作的聲明", Correct, TraditionalToSimplified),
     row("numerals: 四百五十", &["450个奖学金名额"], "四百五十个奖学金名额", Correct, Numerals),
     row("numerals: the number without its unit", &["450个"], "450", Correct, Numerals),
     row("numerals: a measure word without its noun", &["4点意义"], "四点", Correct, Numerals),

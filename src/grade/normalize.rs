@@ -125,7 +125,9 @@ pub(crate) fn has_han(s: &str) -> bool {
 
 pub(crate) fn to_simplified(s: &str) -> String {
     if has_han(s) {
-        zhconv::zhconv(s, zhconv::Variant::ZhHans)
+        // 於 is also a simplified character (a surname), so the tables keep it; in an answer
+        // it is the traditional 于 (關於 = 关于). Both sides of a comparison pass here.
+        zhconv::zhconv(s, zhconv::Variant::ZhHans).replace('於', "于")
     } else {
         s.to_owned()
     }
