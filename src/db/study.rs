@@ -437,17 +437,6 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Whether deck `deck` has a new fact that may be introduced.
-    pub fn has_new_fact(&self, deck: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT EXISTS(SELECT 1 FROM memory INDEXED BY memory_new
-                   WHERE deck_id = ?1 AND queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0)",
-            )?
-            .query_row([deck], |r| r.get(0))?)
-    }
-
     /// What is waiting today, for the progress line: learning facts due by `learn_ahead_until`,
     /// reviews due today and new facts, each counted up to [`WAITING_CAP`] (so this reads a
     /// few index entries, never the collection). `exclude` (skipped facts) is left out.

@@ -86,10 +86,15 @@ struct Shown {
     rung: Rung,
     /// The rungs the fact has questions for, lowest first.
     rungs: Vec<Rung>,
-    /// The highest of them.
-    top: Rung,
     /// A learning fact shown before it was due (nothing else left): seconds early.
     early: i64,
+}
+
+impl Shown {
+    /// The highest rung the fact has: where it stops climbing.
+    fn top(&self) -> Rung {
+        self.rungs.last().copied().unwrap_or(Rung::Recognition)
+    }
 }
 
 /// One answer of this session, for undo, overruling and the summary.
@@ -169,6 +174,8 @@ pub struct Session<'a> {
     /// introduced that day per deck (this session's included).
     before_session: Option<(i64, TodayCounts)>,
     new_by_deck: HashMap<String, u32>,
+    /// The decks studied, as named or in the order they were added: read once per session.
+    deck_order: Vec<String>,
     actions: Vec<Action>,
     /// Facts skipped in this session.
     skipped: Vec<i64>,
@@ -221,6 +228,7 @@ impl<'a> Session<'a> {
             waiting: None,
             before_session: None,
             new_by_deck: HashMap::new(),
+            deck_order: Vec::new(),
             actions: Vec::new(),
             skipped: Vec::new(),
             last: None,
@@ -262,17 +270,13 @@ impl<'a> Session<'a> {
     /// Decks to take the next new fact from, in order: with `new_order = interleave` (the
     /// default) the deck that introduced the fewest new facts today first, so every deck
     /// starts on day one; with `deck`, in the order decks were named or added.
-    fn new_from(&self) -> Result<Vec<String>> {
-        let mut decks = if self.opts.decks.is_empty() {
-            self.db.deck_ids()?
-        } else {
-            self.opts.decks.clone()
-        };
+    fn new_from(&self) -> Vec<String> {
+        let mut decks = self.deck_order.clone();
         if self.settings.new_order == schedule::NewOrder::Interleave {
             // Stable: decks with as many new facts today keep their order.
             decks.sort_by_key(|d| self.new_by_deck.get(d).copied().unwrap_or(0));
         }
-        Ok(decks)
+        decks
     }
 
     fn next(&mut self, now: i64) -> Result<Option<Shown>> {
@@ -299,7 +303,7 @@ impl<'a> Session<'a> {
             reviews: earlier.reviews + self.answered(Queue::Review, day_start),
         };
         let new_from = if today.new < self.settings.new_per_day {
-            self.new_from()?
+            self.new_from()
         } else {
             Vec::new()
         };
@@ -379,7 +383,6 @@ impl<'a> Session<'a> {
     fn shown(&mut self, fact: StudyFact, question: Option<i64>, now: i64) -> Result<Shown> {
         let variants = self.db.variants(fact.id)?;
         let rungs = ladder::rungs(&variants);
-        let top = rungs.last().copied().unwrap_or(Rung::Recognition);
         let avoid = self.last.filter(|(f, _)| *f == fact.id).map(|(_, q)| q);
         let picked = match question.and_then(|q| variants.iter().position(|v| v.question_id == q)) {
             Some(i) => Some((i, ladder::rung_of(variants[i].kind))),
@@ -406,7 +409,6 @@ impl<'a> Session<'a> {
             question,
             rung,
             rungs,
-            top,
             early,
         })
     }
@@ -419,6 +421,11 @@ impl<'a> Session<'a> {
                 return Err(Error::UnknownDeck(d.clone()));
             }
         }
+        self.deck_order = if self.opts.decks.is_empty() {
+            self.db.deck_ids()?
+        } else {
+            self.opts.decks.clone()
+        };
         loop {
             if self
                 .opts
@@ -551,7 +558,7 @@ impl<'a> Session<'a> {
         let passed = d.rating >= Rating::Hard;
         let mut state = answered.card;
         if passed
-            && d.shown.rung < d.shown.top
+            && d.shown.rung < d.shown.top()
             && state.queue == Queue::Review
             && state.interval_days > ladder::CLIMB_DAYS
         {
@@ -685,12 +692,9 @@ impl<'a> Session<'a> {
                 }
                 ("overrule", text)
             }
-            (Command::Show, Some(s)) => {
-                self.redo = again(s);
-                ("show", "Nothing to show yet.".to_owned())
-            }
-            (Command::Skip | Command::Bury | Command::Suspend | Command::Show, None)
-            | (Command::Quit, _) => return Ok(()),
+            // `:show` is an answer (graded where it is asked); `:quit` ends the loop.
+            (Command::Skip | Command::Bury | Command::Suspend, None)
+            | (Command::Show | Command::Quit, _) => return Ok(()),
         };
         if self.opts.json {
             let id = at.map(|s| s.question.uid.as_str());
@@ -822,8 +826,11 @@ impl<'a> Session<'a> {
                     ask(self.prompter, &Ask::Choose { options })?
                 }
                 Answer::Reveal { answer } => {
-                    if let Reply::Command(c) = ask(self.prompter, &Ask::Reveal)? {
-                        return Ok(Asked::Command(c));
+                    // `:show` here is what the prompt asks for: reveal.
+                    match ask(self.prompter, &Ask::Reveal)? {
+                        Reply::Command(Command::Show) => {}
+                        Reply::Command(c) => return Ok(Asked::Command(c)),
+                        _ => {}
                     }
                     if self.prompter.is_terminal() {
                         w(self.out, &format!("→ {answer}\n"))?;
@@ -956,7 +963,7 @@ impl<'a> Session<'a> {
     fn feedback(&mut self, d: &Done, notes: &[String]) -> Result<()> {
         let q = &d.shown.question;
         let back = when(&d.after.state, d.now);
-        let next_rung = Rung::from_u8(d.after.rung).min(d.shown.top);
+        let next_rung = Rung::from_u8(d.after.rung).min(d.shown.top());
         if self.opts.json {
             let j = json!({
                 "id": q.uid,
