@@ -18,6 +18,7 @@ mod hash;
 pub mod import;
 pub mod input;
 pub mod outfile;
+pub mod progress;
 pub mod question;
 pub mod results;
 pub mod schedule;
