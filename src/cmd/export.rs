@@ -155,7 +155,19 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
             None => export::sheet::Points::default(),
         };
         if is_lms {
-            return lms(args, &data, &points, out);
+            // Events matched with their dates: a question of the LMS export only, asked
+            // unless --kinds leaves out the date questions.
+            let dates_asked = sel.kinds.is_empty() || sel.kinds.iter().any(|k| k == "when");
+            let extra = if dates_asked {
+                let file = match file {
+                    Some(f) => f,
+                    None => data.deck_file(&db)?,
+                };
+                export::lms::event_matching(&data, &file)
+            } else {
+                Vec::new()
+            };
+            return lms(args, &data, &points, extra, out);
         }
         return sheets(ctx, args, &data, &points, out);
     }
@@ -374,9 +386,11 @@ fn lms(
     args: &ExportArgs,
     data: &DeckData,
     points: &export::sheet::Points,
+    extra: Vec<export::lms::LmsQuestion>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let qs = export::lms::questions(data, &|q| points.of(q));
+    let mut qs = export::lms::questions(data, &|q| points.of(q));
+    qs.extend(extra);
     let text = match args.format {
         Format::Moodle => export::lms::moodle(data, &qs),
         _ => export::lms::gift(data, &qs),

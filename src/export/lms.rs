@@ -5,9 +5,11 @@
 //! Both formats are built from one list of [`LmsQuestion`]s so they say the same thing: the
 //! tests read both with independent parsers and compare them with the deck.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::{DeckData, html_escape, prompt_html, prompt_plain};
+use crate::deck::Deck;
 use crate::question::{Answer, Question, format_number};
 
 /// What a question becomes in an LMS.
@@ -51,12 +53,19 @@ fn en(d: &DeckData) -> bool {
 pub fn questions(d: &DeckData, points: &dyn Fn(&Question) -> u32) -> Vec<LmsQuestion> {
     d.questions
         .iter()
-        .map(|q| LmsQuestion {
-            uid: q.uid.clone(),
-            prompt: q.prompt.clone(),
-            item: item(d, q),
-            feedback: feedback(d, q),
-            points: points(q),
+        .map(|q| {
+            let item = item(d, q);
+            let mut prompt = q.prompt.clone();
+            if matches!(item, Item::Matching(_)) {
+                prompt.push_str(order_hint(d));
+            }
+            LmsQuestion {
+                uid: q.uid.clone(),
+                prompt,
+                item,
+                feedback: feedback(d, q),
+                points: points(q),
+            }
         })
         .collect()
 }
@@ -108,6 +117,78 @@ fn item(d: &DeckData, q: &Question) -> Item {
     }
 }
 
+/// Most pairs in one matching question: more make a long drop-down list for every item.
+const MATCH_PAIRS: usize = 8;
+
+/// Matching questions that fit a deck's facts but are no question of its own: its events
+/// matched with their dates, in groups of up to eight (an event whose date another event
+/// shares is left out: two events on one day would make either answer right). Only events
+/// still in `d` (the selection) count; fewer than three make no question.
+pub fn event_matching(d: &DeckData, file: &Deck) -> Vec<LmsQuestion> {
+    let chosen: HashSet<&str> = d.questions.iter().map(|q| q.fact.as_str()).collect();
+    let source_of: HashMap<&str, String> = d
+        .questions
+        .iter()
+        .map(|q| (q.fact.as_str(), q.source.to_string()))
+        .collect();
+    let mut events: Vec<(String, String, &str)> = Vec::new(); // (iso, what, fact id)
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in &file.file.events {
+        let id = e.id.get_ref().as_str();
+        if !chosen.contains(id) {
+            continue;
+        }
+        let Some(date) = crate::dates::FactDate::parse(e.date.get_ref()) else {
+            continue;
+        };
+        *seen.entry(date.iso()).or_default() += 1;
+        events.push((date.iso(), e.what.clone(), id));
+    }
+    events.retain(|(iso, _, _)| seen.get(iso) == Some(&1));
+    events.sort();
+    let chunks: Vec<&[(String, String, &str)]> = events.chunks(MATCH_PAIRS).collect();
+    let mut out = Vec::new();
+    for (k, chunk) in chunks.iter().enumerate() {
+        // A short last group joins… nothing: it stands alone when it has three events.
+        if chunk.len() < 3 {
+            continue;
+        }
+        let pairs: Vec<(String, String)> = chunk
+            .iter()
+            .map(|(iso, what, _)| {
+                let fd = crate::dates::FactDate::parse(iso);
+                let shown = fd.map_or(iso.clone(), |f| if en(d) { f.en() } else { f.zh() });
+                (what.clone(), shown)
+            })
+            .collect();
+        let mut sources: Vec<&str> = chunk
+            .iter()
+            .filter_map(|(_, _, id)| source_of.get(id).map(String::as_str))
+            .collect();
+        sources.dedup();
+        let from = if en(d) { "Source" } else { "出处" };
+        let feedback = pairs
+            .iter()
+            .map(|(w, t)| format!("{t}: {w}"))
+            .chain(sources.iter().map(|s| format!("{from}: {s}")))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let prompt = if en(d) {
+            format!("[{}] Match each event with its date.", d.title())
+        } else {
+            format!("【{}】将下列事件与其日期配对。", d.title())
+        };
+        out.push(LmsQuestion {
+            uid: format!("{}/_events/match/dates-{}", d.id, k + 1),
+            prompt,
+            points: pairs.len() as u32,
+            item: Item::Matching(pairs),
+            feedback,
+        });
+    }
+    out
+}
+
 /// Keeps the first of equal forms (a date's forms coincide for a bare year).
 fn dedup(v: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(v.len());
@@ -130,13 +211,13 @@ fn feedback(d: &DeckData, q: &Question) -> String {
     s
 }
 
-/// The kind of an order question, for the prompt's hint in an LMS (where it is a matching).
-fn order_hint(d: &DeckData, q: &LmsQuestion) -> Option<&'static str> {
-    matches!(q.item, Item::Matching(_)).then_some(if en(d) {
+/// An order becomes a matching of items with places: the prompt says how to answer it.
+fn order_hint(d: &DeckData) -> &'static str {
+    if en(d) {
         " (match each item with its place: 1 is first)"
     } else {
         "(为每一项选出它的位次:1 为第一)"
-    })
+    }
 }
 
 /// Moodle XML: a category named after the deck, then one `<question>` per question. Text
@@ -159,10 +240,7 @@ pub fn moodle(d: &DeckData, qs: &[LmsQuestion]) -> String {
             Item::Matching(_) => "matching",
             Item::Essay { .. } => "essay",
         };
-        let mut text = html_lines(&prompt_html(&q.prompt));
-        if let Some(h) = order_hint(d, q) {
-            text.push_str(&html_escape(h));
-        }
+        let text = html_lines(&prompt_html(&q.prompt));
         let _ = writeln!(s, "<question type=\"{ty}\">");
         let _ = writeln!(s, "  <name><text>{}</text></name>", xml_text(&q.uid));
         let _ = writeln!(
@@ -261,10 +339,7 @@ pub fn gift(d: &DeckData, qs: &[LmsQuestion]) -> String {
     );
     let _ = writeln!(s, "$CATEGORY: $course$/top/{}\n", category_name(d));
     for q in qs {
-        let mut text = html_lines(&prompt_html(&q.prompt));
-        if let Some(h) = order_hint(d, q) {
-            text.push_str(&html_escape(h));
-        }
+        let text = html_lines(&prompt_html(&q.prompt));
         let _ = write!(
             s,
             "::{}::[html]{} {{",
