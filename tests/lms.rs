@@ -310,7 +310,7 @@ fn special_characters_and_line_breaks_survive_both_formats() {
         }
         let lines = &parsed["special/lines/recall/1"];
         assert!(
-            plain(lines["text"].as_str().unwrap()).starts_with("Line one\nLine two"),
+            plain(lines["text"].as_str().unwrap()).ends_with("] Line one\nLine two"),
             "{format}: {}",
             lines["text"]
         );
