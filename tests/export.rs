@@ -198,6 +198,11 @@ fn sheet_parts(md: &str) -> (Vec<String>, Vec<String>) {
         .lines()
         .filter_map(|l| l.strip_prefix("**"))
         .filter_map(|l| l.split_once(".** ").map(|(_, q)| q.to_owned()))
+        // Each question starts with its points: `(2分) `.
+        .map(|q| match q.split_once("分) ") {
+            Some((pts, rest)) if pts.starts_with('(') => rest.to_owned(),
+            _ => q,
+        })
         .collect();
     let answers = key
         .lines()

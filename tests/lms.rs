@@ -62,7 +62,12 @@ fn parse(py: &Path, format: &str, file: &Path) -> HashMap<String, Value> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lms");
     let out = if format == "gift" {
         // The venv's node/ folder holds gift-pegjs.
-        let modules = py.parent().unwrap().parent().unwrap().join("node/node_modules");
+        let modules = py
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join("node/node_modules");
         Command::new("node")
             .env("NODE_PATH", modules)
             .arg(dir.join("gift_check.js"))
@@ -93,7 +98,10 @@ fn parse(py: &Path, format: &str, file: &Path) -> HashMap<String, Value> {
 }
 
 fn export(env: &Env, deck: &str, format: &str, extra: &[&str]) -> PathBuf {
-    let file = env.path(&format!("{deck}-{}.{format}", extra.join("_").replace('/', "")));
+    let file = env.path(&format!(
+        "{deck}-{}.{format}",
+        extra.join("_").replace('/', "")
+    ));
     let mut args = vec!["export", deck, "-f", format, "-o", file.to_str().unwrap()];
     args.extend_from_slice(extra);
     env.run(&args);
@@ -127,7 +135,10 @@ fn check_question(format: &str, q: &Value, got: &Value) {
     let a = &q["answer"];
     let prompt = q["prompt"].as_str().unwrap().replace("**", "");
     let text = plain(got["text"].as_str().unwrap());
-    assert!(text.starts_with(&prompt), "{format} {uid}: {text:?} vs {prompt:?}");
+    assert!(
+        text.starts_with(&prompt),
+        "{format} {uid}: {text:?} vs {prompt:?}"
+    );
     let source = q["source"]["title"].as_str().unwrap();
     assert!(
         plain(got["feedback"].as_str().unwrap()).contains(source),
@@ -150,7 +161,11 @@ fn check_question(format: &str, q: &Value, got: &Value) {
                 .iter()
                 .map(|x| x.replace("\\*", "*"))
                 .collect();
-            assert_eq!(answers, strs(&a["accepted"]), "{format} {uid}: every accepted form");
+            assert_eq!(
+                answers,
+                strs(&a["accepted"]),
+                "{format} {uid}: every accepted form"
+            );
         }
         "number" => {
             assert_eq!(got["type"], "numerical", "{uid}");
@@ -164,8 +179,14 @@ fn check_question(format: &str, q: &Value, got: &Value) {
             assert_eq!(got["type"], "short", "{uid}");
             let answers = strs(&got["answers"]);
             let iso = a["date"].as_str().unwrap();
-            assert!(answers.iter().any(|x| x == iso), "{format} {uid}: {answers:?}");
-            assert!(answers.iter().any(|x| x.contains('年')), "{format} {uid}: {answers:?}");
+            assert!(
+                answers.iter().any(|x| x == iso),
+                "{format} {uid}: {answers:?}"
+            );
+            assert!(
+                answers.iter().any(|x| x.contains('年')),
+                "{format} {uid}: {answers:?}"
+            );
         }
         "order" => {
             assert_eq!(got["type"], "matching", "{uid}");
@@ -186,7 +207,12 @@ fn check_question(format: &str, q: &Value, got: &Value) {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|p| (plain(p[0].as_str().unwrap()), p[1].as_str().unwrap().to_owned()))
+                .map(|p| {
+                    (
+                        plain(p[0].as_str().unwrap()),
+                        p[1].as_str().unwrap().to_owned(),
+                    )
+                })
                 .collect();
             assert_eq!(pairs, want, "{format} {uid}");
         }
@@ -236,12 +262,20 @@ fn moodle_and_gift_hold_every_question_with_its_answers() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| (plain(p[0].as_str().unwrap()), p[1].as_str().unwrap().to_owned()))
+            .map(|p| {
+                (
+                    plain(p[0].as_str().unwrap()),
+                    p[1].as_str().unwrap().to_owned(),
+                )
+            })
             .collect();
         assert_eq!(
             pairs,
             [
-                ("“中国+中亚五国”外长视频会晤".to_owned(), "2020年7月".to_owned()),
+                (
+                    "“中国+中亚五国”外长视频会晤".to_owned(),
+                    "2020年7月".to_owned()
+                ),
                 ("王毅接受新华社专访".to_owned(), "2020年9月16日".to_owned()),
                 (
                     "“中国+中亚五国”外长第二次会晤".to_owned(),
@@ -355,12 +389,20 @@ fn selection_flags_select_exactly_what_they_say() {
     let kind = |q: &Value| q["kind"].as_str().unwrap().to_owned();
 
     for format in ["gift", "moodle"] {
-        let got = uids(py, &env, format, &["--facts", "xian,luban-cloze", "--lists", "areas"]);
+        let got = uids(
+            py,
+            &env,
+            format,
+            &["--facts", "xian,luban-cloze", "--lists", "areas"],
+        );
         let expect = want(&|q| ["xian", "luban-cloze", "areas"].contains(&fact(q).as_str()));
         assert_eq!(got, expect, "{format} --facts/--lists");
 
         let got = uids(py, &env, format, &["--kinds", "choice,true_false"]);
-        assert_eq!(got, want(&|q| ["choice", "true_false"].contains(&kind(q).as_str())));
+        assert_eq!(
+            got,
+            want(&|q| ["choice", "true_false"].contains(&kind(q).as_str()))
+        );
 
         for label in ["m2", "外长理事会会议(2020年9月,莫斯科)"] {
             let got = uids(py, &env, format, &["--meeting", label]);
@@ -373,7 +415,14 @@ fn selection_flags_select_exactly_what_they_say() {
             py,
             &env,
             format,
-            &["--meeting", "m2", "--kinds", "how_many", "--lists", "areas,measures"],
+            &[
+                "--meeting",
+                "m2",
+                "--kinds",
+                "how_many",
+                "--lists",
+                "areas,measures",
+            ],
         );
         assert_eq!(
             got,

@@ -175,7 +175,12 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         Format::Json => export::json::render(&data, &data.deck_file(&db)?),
         Format::Csv => export::csv::render(&data),
         Format::Quizlet => export::csv::render_quizlet(&data),
-        Format::Toml | Format::Apkg | Format::Sheet | Format::SheetHtml | Format::Moodle | Format::Gift => {
+        Format::Toml
+        | Format::Apkg
+        | Format::Sheet
+        | Format::SheetHtml
+        | Format::Moodle
+        | Format::Gift => {
             unreachable!("handled above")
         }
     };
@@ -373,7 +378,10 @@ fn sheets(
 /// `test.html` and version B → `test-B.html` (no extension: `test-B`).
 fn versioned(p: &Path, v: Option<char>) -> PathBuf {
     let Some(v) = v else { return p.to_owned() };
-    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let name = match p.extension() {
         Some(ext) => format!("{stem}-{v}.{}", ext.to_string_lossy()),
         None => format!("{stem}-{v}"),
@@ -398,7 +406,11 @@ fn lms(
     let text = crate::term::clean(&text);
     emit(args.output.as_deref(), text.as_bytes(), out)?;
     if let Some(o) = &args.output {
-        let line = msg::wrote_lms(&o.display().to_string(), qs.len(), &export::lms::summary(&qs));
+        let line = msg::wrote_lms(
+            &o.display().to_string(),
+            qs.len(),
+            &export::lms::summary(&qs),
+        );
         writeln!(out, "{line}").map_err(|e| Error::io("stdout", e))?;
     }
     Ok(())

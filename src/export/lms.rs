@@ -29,7 +29,10 @@ pub enum Item {
     Matching(Vec<(String, String)>),
     /// Graded by the teacher (Moodle `essay`) with the key for the grader: a whole list, a
     /// free answer.
-    Essay { key: String, lines: usize },
+    Essay {
+        key: String,
+        lines: usize,
+    },
 }
 
 /// One question as an LMS gets it.
@@ -471,7 +474,10 @@ mod tests {
 
     #[test]
     fn gift_escapes_its_special_characters() {
-        assert_eq!(gift_escape("a=b~c#d{e}f:g\\h\ni"), "a\\=b\\~c\\#d\\{e\\}f\\:g\\\\h\\ni");
+        assert_eq!(
+            gift_escape("a=b~c#d{e}f:g\\h\ni"),
+            "a\\=b\\~c\\#d\\{e\\}f\\:g\\\\h\\ni"
+        );
     }
 
     #[test]

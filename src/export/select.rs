@@ -17,7 +17,7 @@ mod msg {
         format!("--facts: no fact `{id}` in deck `{deck}` (see `quiz questions {deck}`)")
     }
     pub fn not_a_list(id: &str, kind: &str) -> String {
-        format!("--lists: `{id}` is a {kind} fact, not a list (use --facts for it)")
+        format!("--lists: `{id}` is a fact of kind `{kind}`, not a list (use --facts for it)")
     }
     pub fn unknown_list(id: &str, deck: &str) -> String {
         format!("--lists: no list `{id}` in deck `{deck}`")
@@ -99,7 +99,12 @@ impl Selection {
             add(m, c, "event", f.events.iter().map(|x| x as _).collect());
             add(m, c, "number", f.numbers.iter().map(|x| x as _).collect());
             add(m, c, "term", f.terms.iter().map(|x| x as _).collect());
-            add(m, c, "document", f.documents.iter().map(|x| x as _).collect());
+            add(
+                m,
+                c,
+                "document",
+                f.documents.iter().map(|x| x as _).collect(),
+            );
             add(m, c, "person", f.people.iter().map(|x| x as _).collect());
             add(m, c, "qa", f.qas.iter().map(|x| x as _).collect());
             add(m, c, "cloze", f.clozes.iter().map(|x| x as _).collect());
@@ -170,9 +175,9 @@ impl Selection {
                 let fact = q.fact.as_str();
                 wanted_facts.as_ref().is_none_or(|s| s.contains(fact))
                     && (kinds.is_empty() || kinds.contains(&q.kind))
-                    && wanted_meetings.as_ref().is_none_or(|s| {
-                        meetings_of_fact.get(fact).is_some_and(|m| s.contains(m))
-                    })
+                    && wanted_meetings
+                        .as_ref()
+                        .is_none_or(|s| meetings_of_fact.get(fact).is_some_and(|m| s.contains(m)))
             })
             .collect();
         let mut i = 0;

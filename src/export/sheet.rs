@@ -131,7 +131,12 @@ impl Version<'_> {
 /// `n` versions of the picked questions. The first keeps the picked order and the deck's
 /// option order; every other has the questions in another order and each question's
 /// options reshuffled, each from its own seed, so any one version can be made again.
-pub fn versions<'a>(picked: &[&'a Question], n: usize, seed: u64, points: &Points) -> Vec<Version<'a>> {
+pub fn versions<'a>(
+    picked: &[&'a Question],
+    n: usize,
+    seed: u64,
+    points: &Points,
+) -> Vec<Version<'a>> {
     let n = n.max(1);
     (0..n)
         .map(|v| {
@@ -409,7 +414,12 @@ pub fn markdown_key(sheet: &Sheet) -> String {
 fn markdown_entries(sheet: &Sheet, l: &Labels, s: &mut String) {
     for (i, item) in sheet.version.items.iter().enumerate() {
         let mut lines = key_text(&item.answer, l).into_iter();
-        let _ = writeln!(s, "{}. {}  ", i + 1, md_text(&lines.next().unwrap_or_default()));
+        let _ = writeln!(
+            s,
+            "{}. {}  ",
+            i + 1,
+            md_text(&lines.next().unwrap_or_default())
+        );
         for more in lines {
             let _ = writeln!(s, "   {}  ", md_text(&more));
         }
@@ -591,7 +601,14 @@ fn key_text(a: &Answer, l: &Labels) -> Vec<String> {
             v
         }
         Answer::TrueFalse { value } => {
-            vec![if *value { l.true_false.0 } else { l.true_false.1 }.to_owned()]
+            vec![
+                if *value {
+                    l.true_false.0
+                } else {
+                    l.true_false.1
+                }
+                .to_owned(),
+            ]
         }
         Answer::Date { date } => match crate::dates::FactDate::parse(date) {
             Some(d) => {
