@@ -556,15 +556,19 @@ fn html_head(sheet: &Sheet, l: &Labels, title: &str) -> String {
         "zh-Hans"
     };
     // The page number sits in the bottom margin (CSS paged media, which browsers print);
-    // the version letter beside it, so loose pages find their test again.
+    // the version letter beside it and the deck's title above, so loose pages find their
+    // test again. A margin box of our own at the top also keeps the browser's header (date,
+    // file name) off the page.
+    let title_box: String = sheet.deck.title().chars().take(60).collect();
     let version = sheet
         .version
         .letter
         .map(|v| css_string(&(l.version)(v)))
         .unwrap_or_else(|| "\"\"".to_owned());
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}@page {{ @bottom-center {{ content: {}; font-size: 9pt; color: #444; }} @bottom-right {{ content: {version}; font-size: 9pt; color: #444; }} }}\n</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}@page {{ @top-right {{ content: {}; font-size: 8.5pt; color: #666; }} @bottom-center {{ content: {}; font-size: 9pt; color: #444; }} @bottom-right {{ content: {version}; font-size: 9pt; color: #444; }} }}\n</style>\n</head>\n<body>\n",
         html_escape(title),
+        css_string(&title_box),
         l.page
     )
 }
@@ -663,6 +667,9 @@ fn css_string(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // Inside <style>, `</style>` would end the style sheet: `<` and `>` are escaped.
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -782,5 +789,34 @@ impl SplitMix {
             let j = self.below(i + 1);
             v.swap(i, j);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_cannot_close_the_style_sheet() {
+        let s = css_string("a</style><script>\"x\\");
+        assert!(!s.contains('<') && !s.contains('>'), "{s}");
+        assert_eq!(s, "\"a\\3c /style\\3e \\3c script\\3e \\\"x\\\\\"");
+    }
+
+    #[test]
+    fn points_parse_by_kind_and_for_all() {
+        let p = Points::parse("3, choice=5").unwrap();
+        assert_eq!(p.all, Some(3));
+        assert_eq!(p.by_kind.get(&Kind::Choice), Some(&5));
+        assert!(Points::parse("nope=2").is_err());
+        assert!(Points::parse("0").is_err());
+    }
+
+    #[test]
+    fn markdown_continuation_lines_cannot_start_markup() {
+        assert_eq!(
+            md_text("a\n- b\n2. c\n# d"),
+            "a  \n   \\- b  \n   2\\. c  \n   \\# d"
+        );
     }
 }
