@@ -1,5 +1,7 @@
 //! `quiz export DECK --format F`: a stored deck as its TOML, JSON, CSV (Anki), TSV
-//! (Quizlet), an Anki package or a printable quiz sheet. The formats live in `export/`.
+//! (Quizlet), an Anki package, a printable test (versions, a key apart) or an LMS question
+//! bank (Moodle XML, GIFT). The formats live in `export/`; the selection flags of the last two
+//! in `export/select.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,8 @@ use crate::export::{self, DeckData};
 
 use super::Ctx;
 
-/// Export a deck for other tools, for Anki, or as a printable quiz with an answer key.
+/// Export a deck for other tools, for Anki, for an LMS (Moodle XML, GIFT), or as a printable
+/// test of chosen questions (A/B versions, a separate key with every accepted form).
 ///
 /// Text formats go to standard output unless -o names a file; an Anki package needs -o.
 /// See docs/export.md for every format.
@@ -108,9 +111,9 @@ pub enum Format {
     Quizlet,
     /// An Anki package (.apkg); needs -o.
     Apkg,
-    /// A printable quiz in Markdown with an answer key.
+    /// A printable test in Markdown with an answer key.
     Sheet,
-    /// The printable quiz as an HTML page.
+    /// The printable test as an HTML page (page numbers when printed).
     SheetHtml,
     /// Moodle XML, for a Moodle question bank.
     Moodle,

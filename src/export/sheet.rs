@@ -1,9 +1,11 @@
-//! `--format sheet` / `sheet-html`: a printable quiz with an answer key on its own page.
+//! `--format sheet` / `sheet-html`: a printable test with an answer key on its own page or in
+//! a file of its own, in one or several versions (A, B…).
 //!
-//! The questions are picked from the deck with a seeded random source: a mix of question
+//! The questions are picked from the selection with a seeded random source: a mix of question
 //! kinds taken in turn, at most one question per fact while the deck allows it (so one
-//! question does not give away another), then shuffled. The same deck, count and seed give
-//! the same sheet in every build: the random source is our own (SplitMix64), not a library's
+//! question does not give away another), then shuffled. Versions reorder the same questions
+//! and their options, each from its own seed. The same deck, selection, count and seed give
+//! the same sheets in every build: the random source is our own (SplitMix64), not a library's
 //! whose algorithm may change.
 
 use std::collections::{BTreeMap, HashSet};
