@@ -689,7 +689,7 @@ fn html_lines(escaped: &str) -> String {
 fn md_prompt(s: &str) -> String {
     md_lines(s, |line| {
         line.split("**")
-            .map(|x| super::md_escape(x))
+            .map(super::md_escape)
             .collect::<Vec<_>>()
             .join("**")
     })
