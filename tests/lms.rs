@@ -430,3 +430,83 @@ fn selection_flags_select_exactly_what_they_say() {
         );
     }
 }
+
+#[test]
+fn a_family_of_lists_becomes_matchings_of_items_with_their_meetings() {
+    let py = need_python!();
+    let env = Env::new();
+    env.run(&["add-deck", "sco-fm-2020"]);
+    let questions = env.questions("sco-fm-2020");
+    let deck: toml::Value = toml::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/sco-fm-2020.toml"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let contexts: HashMap<&str, &str> = deck["context"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["name"].as_str().unwrap()))
+        .collect();
+    // item → the meeting of the list of family outcomes-and-areas that holds it
+    let mut meeting_of: HashMap<String, String> = HashMap::new();
+    for l in deck["list"].as_array().unwrap() {
+        if l.get("family").and_then(|f| f.as_str()) != Some("outcomes-and-areas") {
+            continue;
+        }
+        let ctx = contexts[l["context"].as_str().unwrap()];
+        for it in l["item"].as_array().unwrap() {
+            let key = it.get("key").unwrap_or(&it["text"]).as_str().unwrap();
+            meeting_of.insert(key.to_owned(), ctx.to_owned());
+        }
+    }
+    for format in ["gift", "moodle"] {
+        let parsed = parse(py, format, &export(&env, "sco-fm-2020", format, &[]));
+        let extra: Vec<&String> = parsed
+            .keys()
+            .filter(|k| k.contains("/_lists/") || k.contains("/_events/"))
+            .collect();
+        assert_eq!(parsed.len(), questions.len() + extra.len(), "{format}");
+        let mut seen = 0;
+        for k in 1.. {
+            let Some(q) = parsed.get(&format!("sco-fm-2020/_lists/match/outcomes-and-areas-{k}"))
+            else {
+                break;
+            };
+            assert_eq!(q["type"], "matching");
+            for p in q["pairs"].as_array().unwrap() {
+                let item = plain(p[0].as_str().unwrap());
+                assert_eq!(
+                    meeting_of[&item],
+                    p[1].as_str().unwrap(),
+                    "{format}: {item}"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen >= 8, "{format}: {seen} items matched");
+        // --kinds without `choice` leaves them out; --lists keeps only the lists named.
+        let only_tf = parse(
+            py,
+            format,
+            &export(&env, "sco-fm-2020", format, &["--kinds", "true_false"]),
+        );
+        assert!(only_tf.keys().all(|k| !k.contains("/_lists/")));
+        let two = parse(
+            py,
+            format,
+            &export(
+                &env,
+                "sco-fm-2020",
+                format,
+                &["--lists", "e1-sco-outcomes,e2-russia-areas"],
+            ),
+        );
+        assert!(
+            two.keys().all(|k| !k.contains("/_lists/")),
+            "two meetings, two lists: none"
+        );
+    }
+}

@@ -158,18 +158,23 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
             None => export::sheet::Points::default(),
         };
         if is_lms {
-            // Events matched with their dates: a question of the LMS export only, asked
-            // unless --kinds leaves out the date questions.
-            let dates_asked = sel.kinds.is_empty() || sel.kinds.iter().any(|k| k == "when");
-            let extra = if dates_asked {
+            // Matchings the LMS export adds (events with their dates, a family's items with
+            // their meetings), asked unless --kinds leaves out the kind they stand beside:
+            // `when` for dates, `choice` (which meeting or list an item belongs to) for items.
+            let asks = |k: &str| sel.kinds.is_empty() || sel.kinds.iter().any(|x| x == k);
+            let mut extra = Vec::new();
+            if asks("when") || asks("choice") {
                 let file = match file {
                     Some(f) => f,
                     None => data.deck_file(&db)?,
                 };
-                export::lms::event_matching(&data, &file)
-            } else {
-                Vec::new()
-            };
+                if asks("when") {
+                    extra.extend(export::lms::event_matching(&data, &file));
+                }
+                if asks("choice") {
+                    extra.extend(export::lms::family_matching(&data, &file));
+                }
+            }
             return lms(args, &data, &points, extra, out);
         }
         return sheets(ctx, args, &data, &points, out);

@@ -192,6 +192,128 @@ pub fn event_matching(d: &DeckData, file: &Deck) -> Vec<LmsQuestion> {
     out
 }
 
+/// Matching questions over a family of lists (the lists whose items students confuse): each
+/// item matched with its meeting when the family's lists span three meetings or more, else
+/// with its list's heading when it has three lists or more. Up to eight items a question,
+/// taken from each list in turn; an item two lists of the family share is left out (either
+/// answer would be right). Only lists still in `d` (the selection) count.
+pub fn family_matching(d: &DeckData, file: &Deck) -> Vec<LmsQuestion> {
+    let f = &file.file;
+    let chosen: HashSet<&str> = d.questions.iter().map(|q| q.fact.as_str()).collect();
+    let first_context = f.contexts.first();
+    let context_name = |id: Option<&str>| -> String {
+        let c = match id {
+            Some(id) => f.contexts.iter().find(|c| c.id.get_ref() == id),
+            None => first_context,
+        };
+        match c {
+            Some(c) if en(d) => c.name_en.clone().unwrap_or_else(|| c.name.clone()),
+            Some(c) => c.name.clone(),
+            None => d.title().to_owned(),
+        }
+    };
+    let mut families: std::collections::BTreeMap<&str, Vec<&crate::deck::model::ListFact>> =
+        Default::default();
+    for l in &f.lists {
+        if let Some(fam) = l.family.as_deref()
+            && chosen.contains(l.id.get_ref().as_str())
+        {
+            families.entry(fam).or_default().push(l);
+        }
+    }
+    // The source without its part: the lists come from several parts of one text.
+    let source_of: HashMap<&str, String> = d
+        .questions
+        .iter()
+        .map(|q| {
+            let s = &q.source;
+            (
+                q.fact.as_str(),
+                format!("{},{},{}", s.title, s.publisher, s.date),
+            )
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (family, lists) in families {
+        let meetings: HashSet<String> = lists
+            .iter()
+            .map(|l| context_name(l.context.as_ref().map(|c| c.get_ref().as_str())))
+            .collect();
+        let by_meeting = meetings.len() >= 3;
+        if !by_meeting && lists.len() < 3 {
+            continue;
+        }
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for l in &lists {
+            for it in l.items.get_ref() {
+                *count.entry(it.key()).or_default() += 1;
+            }
+        }
+        // Each list's items that belong to it alone, then taken from each list in turn.
+        let columns: Vec<Vec<(String, String)>> = lists
+            .iter()
+            .map(|l| {
+                let right = if by_meeting {
+                    context_name(l.context.as_ref().map(|c| c.get_ref().as_str()))
+                } else {
+                    l.heading.clone()
+                };
+                l.items
+                    .get_ref()
+                    .iter()
+                    .filter(|it| count.get(it.key()) == Some(&1))
+                    .map(|it| (it.key().to_owned(), right.clone()))
+                    .collect()
+            })
+            .collect();
+        let mut pairs = Vec::new();
+        let longest = columns.iter().map(Vec::len).max().unwrap_or(0);
+        for row in 0..longest {
+            for col in &columns {
+                if let Some(p) = col.get(row) {
+                    pairs.push(p.clone());
+                }
+            }
+        }
+        let from = if en(d) { "Source" } else { "出处" };
+        for (k, chunk) in pairs.chunks(MATCH_PAIRS).enumerate() {
+            let answers: HashSet<&str> = chunk.iter().map(|p| p.1.as_str()).collect();
+            if chunk.len() < 3 || answers.len() < 3 {
+                continue;
+            }
+            let prompt = match (en(d), by_meeting) {
+                (true, true) => format!(
+                    "[{}] Match each item with the meeting it belongs to.",
+                    d.title()
+                ),
+                (true, false) => format!(
+                    "[{}] Match each item with the list it belongs to.",
+                    d.title()
+                ),
+                (false, true) => format!("【{}】将下列各项与其所属的会议配对。", d.title()),
+                (false, false) => format!("【{}】将下列各项与其所属的列举配对。", d.title()),
+            };
+            let mut feedback: Vec<String> =
+                chunk.iter().map(|(i, r)| format!("{i}: {r}")).collect();
+            let mut sources: Vec<&str> = lists
+                .iter()
+                .filter_map(|l| source_of.get(l.id.get_ref().as_str()).map(String::as_str))
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            feedback.extend(sources.iter().map(|s| format!("{from}: {s}")));
+            out.push(LmsQuestion {
+                uid: format!("{}/_lists/match/{family}-{}", d.id, k + 1),
+                prompt,
+                points: chunk.len() as u32,
+                item: Item::Matching(chunk.to_vec()),
+                feedback: feedback.join("\n"),
+            });
+        }
+    }
+    out
+}
+
 /// Keeps the first of equal forms (a date's forms coincide for a bare year).
 fn dedup(v: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(v.len());
