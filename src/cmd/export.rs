@@ -406,7 +406,13 @@ fn lms(
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut qs = export::lms::questions(data, &|q| points.of(q));
-    qs.extend(extra);
+    // An added matching is worth a point a pair, unless --points gave every question a value.
+    qs.extend(extra.into_iter().map(|mut m| {
+        if let Some(p) = points.for_all() {
+            m.points = p;
+        }
+        m
+    }));
     let text = match args.format {
         Format::Moodle => export::lms::moodle(data, &qs),
         _ => export::lms::gift(data, &qs),

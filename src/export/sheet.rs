@@ -89,6 +89,11 @@ impl Points {
         Ok(p)
     }
 
+    /// The points `--points N` gives every question, if it was given.
+    pub fn for_all(&self) -> Option<u32> {
+        self.all
+    }
+
     pub fn of(&self, q: &Question) -> u32 {
         self.by_kind
             .get(&q.kind)
