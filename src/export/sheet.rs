@@ -57,6 +57,17 @@ pub fn pick(d: &DeckData, count: usize, seed: u64) -> Vec<&Question> {
     picked
 }
 
+/// Messages of this module, in English (the interface's catalogue translates by these). The
+/// sheet's own words follow the deck's language: see [`Labels`].
+mod msg {
+    pub fn bad_points(v: &str) -> String {
+        format!("--points: `{v}` is not a whole number from 1 to 1000")
+    }
+    pub fn bad_kind(k: &str) -> String {
+        format!("--points: no question kind `{k}`")
+    }
+}
+
 /// How many points each question is worth: `--points 2` (every question), `--points
 /// choice=1,list_recall=6` (by kind), or both (`2,order=4`); kinds not named keep the default
 /// of [`default_points`].
@@ -74,13 +85,12 @@ impl Points {
                 .parse::<u32>()
                 .ok()
                 .filter(|n| (1..=1000).contains(n))
-                .ok_or_else(|| format!("--points: `{v}` is not a whole number from 1 to 1000"))
+                .ok_or_else(|| msg::bad_points(v))
         };
         for part in s.split(',').map(str::trim).filter(|x| !x.is_empty()) {
             match part.split_once('=') {
                 Some((k, v)) => {
-                    let kind = Kind::parse(k.trim())
-                        .ok_or_else(|| format!("--points: no question kind `{}`", k.trim()))?;
+                    let kind = Kind::parse(k.trim()).ok_or_else(|| msg::bad_kind(k.trim()))?;
                     p.by_kind.insert(kind, value(v)?);
                 }
                 None => p.all = Some(value(part)?),
