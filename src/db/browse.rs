@@ -198,4 +198,43 @@ impl Db {
             .optional()?
             .flatten())
     }
+
+    /// The facts a cram session on `target` goes through, in the order they are introduced:
+    /// every fact of a deck; one fact (`DECK/FACT`, or a fact id of one deck); or every fact
+    /// with a question naming a meeting (a question's context equal to `target`, else
+    /// containing it). Suspended and retired facts are left out. `None`: no such target.
+    pub fn cram_facts(&self, target: &str) -> Result<Option<Vec<i64>>> {
+        let t = target.trim();
+        let ids = |sql: &str| -> Result<Vec<i64>> {
+            let mut st = self.conn.prepare(sql)?;
+            let rows = st.query_map([t], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        const KEEP: &str = "m.active = 1 AND m.suspended = 0";
+        for sql in [
+            format!("SELECT m.id FROM memory m WHERE m.deck_id = ?1 AND {KEEP} ORDER BY m.new_order"),
+            format!(
+                "SELECT m.id FROM memory m WHERE (m.deck_id || '/' || m.fact_id = ?1 OR m.fact_id = ?1)
+                   AND {KEEP} ORDER BY m.deck_id, m.new_order"
+            ),
+            format!(
+                "SELECT m.id FROM memory m WHERE {KEEP} AND EXISTS (SELECT 1 FROM question q
+                   WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id AND q.retired = 0
+                     AND q.context = ?1)
+                 ORDER BY m.deck_id, m.new_order"
+            ),
+            format!(
+                "SELECT m.id FROM memory m WHERE {KEEP} AND ?1 <> '' AND EXISTS (SELECT 1 FROM question q
+                   WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id AND q.retired = 0
+                     AND instr(q.context, ?1) > 0)
+                 ORDER BY m.deck_id, m.new_order"
+            ),
+        ] {
+            let found = ids(&sql)?;
+            if !found.is_empty() {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
+    }
 }
