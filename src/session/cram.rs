@@ -97,6 +97,8 @@ impl Session<'_> {
             ..CramSummary::default()
         };
         let mut missed: HashSet<i64> = HashSet::new();
+        // Missed and not yet answered right since.
+        let mut pending: HashSet<i64> = HashSet::new();
         let mut last_question: std::collections::HashMap<i64, i64> = Default::default();
         let mut round = 1;
         'rounds: while !queue.is_empty() {
@@ -131,8 +133,10 @@ impl Session<'_> {
                     if round == 1 {
                         sum.right_first_time += 1;
                     }
+                    pending.remove(&id);
                 } else {
                     missed.insert(id);
+                    pending.insert(id);
                     failed.push((id, variants));
                 }
                 let reply = self
@@ -142,12 +146,9 @@ impl Session<'_> {
                     })
                     .map_err(|e| Error::io("terminal", e))?;
                 if reply == Reply::Command(Command::Quit) {
-                    queue = failed;
-                    sum.still_missed = queue.len() as u32;
                     break 'rounds;
                 }
             }
-            sum.still_missed = failed.len() as u32;
             if !failed.is_empty() && !self.opts.json {
                 w(self.out, &format!("\n{} {}\n", failed.len(), msg::AGAIN))?;
             }
@@ -155,6 +156,7 @@ impl Session<'_> {
             round += 1;
         }
         sum.missed = missed.len() as u32;
+        sum.still_missed = pending.len() as u32;
         sum.seconds = started.elapsed().as_secs();
         if self.opts.json {
             let j = json!({"event": "summary", "cram": true, "facts": sum.facts,
