@@ -56,7 +56,10 @@ fn browse_finds_facts_by_chinese_pinyin_english_and_id() {
 fn answer_first(env: &Env, uid: &str, given: &str) {
     common::keep_only(&env.db(), &[uid]);
     let seen = common::study_answering(env, 1_772_442_000, &[], |_| given.to_owned());
-    assert!(seen.iter().any(|v| v["id"] == uid && v["given"].is_string()));
+    assert!(
+        seen.iter()
+            .any(|v| v["id"] == uid && v["given"].is_string())
+    );
 }
 
 #[test]
@@ -74,7 +77,10 @@ fn a_suspended_fact_comes_back_with_unsuspend_and_history_is_shown() {
     assert!(err.contains("--all"), "{err}");
     env.ok(&["browse", "--id", "mini/areas", "--unsuspend"]);
     let seen = common::study_answering(&env, 1_772_442_000, &[], |_| "4".into());
-    assert!(seen.iter().any(|v| v["id"] == uid && v["verdict"] == "correct"));
+    assert!(
+        seen.iter()
+            .any(|v| v["id"] == uid && v["verdict"] == "correct")
+    );
     // The answer is in the fact's history, with its verdict and interval.
     let j: serde_json::Value =
         serde_json::from_str(env.ok(&["browse", "--id", "mini/areas", "--json"]).trim()).unwrap();
@@ -176,7 +182,11 @@ fn cram_changes_no_memory_and_stores_no_answer_and_asks_missed_facts_again() {
     let s = seen.last().unwrap();
     assert_eq!(s["event"], "summary");
     assert_eq!(
-        (s["facts"].as_u64(), s["missed"].as_u64(), s["still_missed"].as_u64()),
+        (
+            s["facts"].as_u64(),
+            s["missed"].as_u64(),
+            s["still_missed"].as_u64()
+        ),
         (Some(1), Some(1), Some(0))
     );
     assert_eq!((memory(&env.db()), reviews(&env.db())), before);
@@ -216,7 +226,11 @@ fn deck_with_source(env: &Env, text_value: &str) -> std::path::PathBuf {
 fn a_wrong_answer_shows_the_source_sentence_with_the_answer_marked() {
     let env = Env::new();
     let src = source_path();
-    assert!(src.exists(), "{}: the source texts live beside the repo", src.display());
+    assert!(
+        src.exists(),
+        "{}: the source texts live beside the repo",
+        src.display()
+    );
     let deck = deck_with_source(&env, &format!("{:?}", src.to_str().unwrap()));
     env.ok(&["add-deck", deck.to_str().unwrap()]);
     let uid = "cc5-xian-2021/e5-significance/choice/1";

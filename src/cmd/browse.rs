@@ -179,9 +179,8 @@ fn pinyin_match(text: &str, letters: &[u8]) -> bool {
             }
         })
     }
-    (0..chars.len()).any(|i| {
-        !crate::grade::pinyin::readings(chars[i]).is_empty() && from(&chars[i..], letters)
-    })
+    (0..chars.len())
+        .any(|i| !crate::grade::pinyin::readings(chars[i]).is_empty() && from(&chars[i..], letters))
 }
 
 impl Filter<'_> {
@@ -223,7 +222,7 @@ impl Filter<'_> {
             }
         }
         let Some(q) = &self.query else { return true };
-        if q.raw.is_empty() || q.raw == full || f.uids.iter().any(|u| *u == q.raw) {
+        if q.raw.is_empty() || q.raw == full || f.uids.contains(&q.raw) {
             return true;
         }
         if f.text.to_lowercase().contains(&q.lower) || full.contains(&q.raw) {
@@ -347,7 +346,9 @@ fn deck_fact_texts(db: &Db) -> Result<std::collections::HashMap<String, String>>
                 }
             )*};
         }
-        each!(lists, events, numbers, terms, documents, people, qas, clozes);
+        each!(
+            lists, events, numbers, terms, documents, people, qas, clozes
+        );
     }
     Ok(out)
 }
@@ -377,7 +378,10 @@ fn report(out: &mut dyn Write, json: bool, event: &str, f: &BrowseFact, text: &s
         let j = json!({"event": event, "fact": id, "message": text});
         write(out, &crate::term::json(&format!("{j}\n")))
     } else {
-        write(out, &crate::term::clean(&format!("{text}: {id} {}\n", f.label)))
+        write(
+            out,
+            &crate::term::clean(&format!("{text}: {id} {}\n", f.label)),
+        )
     }
 }
 
@@ -515,8 +519,10 @@ impl Page {
         let mut questions = Vec::new();
         for qid in db.fact_question_ids(f.id)? {
             let q = db.question(qid)?;
-            questions.push(json!({"id": q.uid, "kind": q.kind.as_str(), "prompt": q.prompt,
-                "expected": q.answer.display()}));
+            questions.push(
+                json!({"id": q.uid, "kind": q.kind.as_str(), "prompt": q.prompt,
+                "expected": q.answer.display()}),
+            );
         }
         let history: Vec<_> = db
             .fact_history(f.id)?
@@ -558,12 +564,7 @@ fn rating_word(r: i64) -> &'static str {
 }
 
 /// The terminal browser: a list of matches, a fact's page and its actions.
-fn interactive(
-    db: &mut Db,
-    args: &BrowseArgs,
-    page: &Page,
-    out: &mut dyn Write,
-) -> Result<()> {
+fn interactive(db: &mut Db, args: &BrowseArgs, page: &Page, out: &mut dyn Write) -> Result<()> {
     use dialoguer::{Input, Select, theme::ColorfulTheme};
     let theme = ColorfulTheme::default();
     let term = console::Term::stderr();
@@ -638,11 +639,11 @@ fn fact_page(
     };
     loop {
         let row = db.study_fact(f.id)?.row;
-        let f = BrowseFact {
-            row,
-            ..f.clone()
-        };
-        write(out, &format!("\n{}", crate::term::clean(&page.text(db, &f)?)))?;
+        let f = BrowseFact { row, ..f.clone() };
+        write(
+            out,
+            &format!("\n{}", crate::term::clean(&page.text(db, &f)?)),
+        )?;
         let suspend = if f.row.suspended {
             "unsuspend (ask it again)"
         } else {
@@ -656,7 +657,7 @@ fn fact_page(
         ];
         let Some(i) = Select::with_theme(theme)
             .with_prompt("action (Esc or q: back)")
-            .items(&items)
+            .items(items)
             .default(0)
             .interact_on_opt(term)
             .map_err(tio)?
@@ -692,7 +693,9 @@ fn fact_page(
                 }
                 let labels: Vec<String> = qs
                     .iter()
-                    .map(|q| crate::term::clean_line(&format!("{}  {}", q.uid, q.prompt)).into_owned())
+                    .map(|q| {
+                        crate::term::clean_line(&format!("{}  {}", q.uid, q.prompt)).into_owned()
+                    })
                     .collect();
                 let Some(k) = Select::with_theme(theme)
                     .with_prompt(msg::WHICH_QUESTION)

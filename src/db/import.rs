@@ -125,9 +125,8 @@ impl Db {
             // does not. A text the deck names but was not read (a stored deck parsed again)
             // keeps the stored one.
             {
-                let mut st = tx.prepare_cached(
-                    "UPDATE source SET text = ?3 WHERE deck_id = ?1 AND id = ?2",
-                )?;
+                let mut st = tx
+                    .prepare_cached("UPDATE source SET text = ?3 WHERE deck_id = ?1 AND id = ?2")?;
                 for s in &deck.file.sources {
                     let sid = s.id.get_ref();
                     let text = deck.source_texts.iter().find(|(i, _)| i == sid);

@@ -125,7 +125,8 @@ pub struct Undone {
     pub question_id: i64,
 }
 
-pub(super) const MEMORY_COLS: &str = "m.queue, m.step, m.stability, m.difficulty, m.due, m.last_review,
+pub(super) const MEMORY_COLS: &str =
+    "m.queue, m.step, m.stability, m.difficulty, m.due, m.last_review,
     m.interval_days, m.reps, m.lapses, m.rung, m.suspended, m.buried_until, m.leech";
 
 /// Filters shared by every pick: not excluded, in the chosen decks. `?1` exclude (JSON

@@ -49,7 +49,9 @@ pub fn load(deck: &Deck, dir: Option<&Path>) -> Result<Vec<(String, SourceText)>
         let at = format!("{}:{line}:{col}: source `{id}`, field `text`", deck.origin);
         let path = dir.join(v.trim());
         if v.trim().is_empty() {
-            problems.push(format!("{at}: empty (a file name, or the text itself over several lines)"));
+            problems.push(format!(
+                "{at}: empty (a file name, or the text itself over several lines)"
+            ));
             continue;
         }
         let bytes = match crate::input::read_capped(&path, MAX_SOURCE_TEXT_BYTES, "source text") {

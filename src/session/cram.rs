@@ -75,7 +75,10 @@ impl Session<'_> {
     pub fn cram(mut self, target: &str, kind: &CramKind) -> Result<CramSummary> {
         let started = Instant::now();
         let Some(facts) = self.db.cram_facts(target)? else {
-            return Err(Error::Usage(format!("--cram `{target}` {}", msg::NO_TARGET)));
+            return Err(Error::Usage(format!(
+                "--cram `{target}` {}",
+                msg::NO_TARGET
+            )));
         };
         let mut queue: Vec<(i64, Vec<Variant>)> = Vec::new();
         for id in facts {

@@ -87,7 +87,11 @@ fn find<'a>(region: &'a str, forms: &[String]) -> Option<(&'a str, Vec<String>)>
     let ss = sentences(region);
     for f in forms {
         if let Some(s) = ss.iter().find(|s| s.contains(f.as_str())) {
-            let held = forms.iter().filter(|g| s.contains(g.as_str())).cloned().collect();
+            let held = forms
+                .iter()
+                .filter(|g| s.contains(g.as_str()))
+                .cloned()
+                .collect();
             return Some((s, held));
         }
     }
@@ -142,7 +146,10 @@ pub fn for_question(db: &Db, q: &Question, terminal: bool) -> Result<Option<Pass
     let Some((sentence, held)) = found else {
         return Ok(None);
     };
-    let style = console::Style::new().bold().underlined().force_styling(true);
+    let style = console::Style::new()
+        .bold()
+        .underlined()
+        .force_styling(true);
     Ok(Some(Passage {
         part,
         plain: marked(sentence, &held, &|s| format!("{OPEN}{s}{CLOSE}")),
