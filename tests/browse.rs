@@ -304,7 +304,16 @@ fn the_terminal_browser_finds_opens_and_unsuspends_a_fact() {
     std::thread::sleep(Duration::from_millis(300));
     p.send("\r").unwrap();
     p.expect("Unsuspended").unwrap();
-    // Esc: back to the list; Esc again: done.
+    // Reset asks first; no keeps the fact as it is.
+    p.expect("action").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\x1b[B").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\r").unwrap();
+    p.expect("Reset this fact?").unwrap();
+    p.send("n").unwrap();
+    p.expect("Nothing reset.").unwrap();
+    // Esc: back to the list; q: done.
     p.expect("action").unwrap();
     std::thread::sleep(Duration::from_millis(300));
     p.send("\x1b").unwrap();
@@ -313,4 +322,37 @@ fn the_terminal_browser_finds_opens_and_unsuspends_a_fact() {
     p.send("q").unwrap();
     p.expect(expectrl::Eof).unwrap();
     assert_eq!(found(&env, &["--state", "suspended"]).len(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn in_a_terminal_the_passage_marks_the_answer_bold_and_underlined() {
+    use expectrl::Expect;
+    use std::time::Duration;
+    let env = Env::new();
+    let src = source_path();
+    let deck = deck_with_source(&env, &format!("{:?}", src.to_str().unwrap()));
+    env.ok(&["add-deck", deck.to_str().unwrap()]);
+    // 西安古称“长安”: the term's question, answered wrong.
+    common::keep_only(&env.db(), &["cc5-xian-2021/term-changan/recall/term"]);
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm").arg("study");
+    let mut p = expectrl::Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("answer").unwrap();
+    p.send("洛阳\r").unwrap();
+    p.expect("From the source (答一 L10): ").unwrap();
+    let line = p.expect("\n").unwrap();
+    let line = String::from_utf8_lossy(line.before()).into_owned();
+    assert!(line.contains("西安古称"), "{line:?}");
+    let at = line.find("长安").unwrap();
+    let before = &line[..at];
+    assert!(
+        before.ends_with("\x1b[1m\x1b[4m") || before.ends_with("\x1b[4m\x1b[1m"),
+        "{line:?}"
+    );
+    assert!(!line.contains('«'), "{line:?}");
+    p.expect("continue").unwrap();
+    p.send("\x03").unwrap();
+    p.expect(expectrl::Eof).unwrap();
 }
