@@ -111,6 +111,16 @@ mod msg {
     pub const WHICH_QUESTION: &str = "which question is wrong?";
     pub const COMMENT: &str = "what is wrong with it?";
     pub const NO_MATCH_TERMINAL: &str = "Nothing matches.";
+    pub const NOTHING_RESET: &str = "Nothing reset.";
+    pub const DONE_RESET: &str = "Reset: new again, its history kept";
+    pub const DONE_SUSPEND: &str = "Suspended";
+    pub const DONE_UNSUSPEND: &str = "Unsuspended: it is asked again";
+    pub const MENU_UNSUSPEND: &str = "unsuspend (ask it again)";
+    pub const MENU_SUSPEND: &str = "suspend (stop asking it)";
+    pub const MENU_RESET: &str = "reset (forget: new again, history kept)";
+    pub const MENU_FLAG: &str = "flag a question as wrong";
+    pub const MENU_PROMPT: &str = "action (Esc or q: back)";
+    pub const NEVER_ANSWERED: &str = "History: never answered.\n";
 }
 
 /// A fact's state in words.
@@ -294,7 +304,10 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
             .filter(|u| found[0].uids.iter().any(|x| x == u))
             .ok_or_else(|| Error::Usage(msg::FLAG_NEEDS_QUESTION.into()))?;
         let text = flag(&db, uid, comment, ctx.now)?;
-        return report(out, args.json, "flag", found[0], &text);
+        if !args.json {
+            return write(out, &crate::term::clean(&format!("{text}\n")));
+        }
+        return report(out, true, "flag", found[0], &text);
     }
     if args.reset && !args.yes {
         if !terminal {
@@ -306,19 +319,19 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
             .interact_on(&console::Term::stderr())
             .unwrap_or(false);
         if !sure {
-            return write(out, "Nothing reset.\n");
+            return write(out, &format!("{}\n", msg::NOTHING_RESET));
         }
     }
     for x in found {
         let (event, text) = if args.reset {
             db.reset_fact(x.id)?;
-            ("reset", "Reset: new again, its history kept")
+            ("reset", msg::DONE_RESET)
         } else if args.suspend {
             db.set_suspended(x.id, true)?;
-            ("suspend", "Suspended")
+            ("suspend", msg::DONE_SUSPEND)
         } else {
             db.set_suspended(x.id, false)?;
-            ("unsuspend", "Unsuspended: it is asked again")
+            ("unsuspend", msg::DONE_UNSUSPEND)
         };
         report(out, args.json, event, x, text)?;
     }
@@ -494,7 +507,7 @@ impl Page {
         }
         let history = db.fact_history(f.id)?;
         if history.is_empty() {
-            o.push_str("History: never answered.\n");
+            o.push_str(msg::NEVER_ANSWERED);
         } else {
             o.push_str("History:\n");
             for h in history {
@@ -645,18 +658,13 @@ fn fact_page(
             &format!("\n{}", crate::term::clean(&page.text(db, &f)?)),
         )?;
         let suspend = if f.row.suspended {
-            "unsuspend (ask it again)"
+            msg::MENU_UNSUSPEND
         } else {
-            "suspend (stop asking it)"
+            msg::MENU_SUSPEND
         };
-        let items = [
-            suspend,
-            "reset (forget: new again, history kept)",
-            "flag a question as wrong",
-            msg::BACK,
-        ];
+        let items = [suspend, msg::MENU_RESET, msg::MENU_FLAG, msg::BACK];
         let Some(i) = Select::with_theme(theme)
-            .with_prompt("action (Esc or q: back)")
+            .with_prompt(msg::MENU_PROMPT)
             .items(items)
             .default(0)
             .interact_on_opt(term)
@@ -668,9 +676,9 @@ fn fact_page(
             0 => {
                 db.set_suspended(f.id, !f.row.suspended)?;
                 if f.row.suspended {
-                    "Unsuspended: it is asked again".to_owned()
+                    msg::DONE_UNSUSPEND.to_owned()
                 } else {
-                    "Suspended".to_owned()
+                    msg::DONE_SUSPEND.to_owned()
                 }
             }
             1 => {
@@ -681,9 +689,9 @@ fn fact_page(
                     .unwrap_or(false);
                 if sure {
                     db.reset_fact(f.id)?;
-                    "Reset: new again, its history kept".to_owned()
+                    msg::DONE_RESET.to_owned()
                 } else {
-                    "Nothing reset.".to_owned()
+                    msg::NOTHING_RESET.to_owned()
                 }
             }
             2 => {
