@@ -731,3 +731,22 @@ fn fact_page(
         write(out, &crate::term::clean(&format!("{text}\n")))?;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_finds_chinese_with_any_reading_and_a_cut_last_syllable() {
+        let p = |q: &str| Query::new(q).pinyin.unwrap();
+        assert!(pinyin_match("西安古称长安", &p("chang an")));
+        // 长 read zhang (its other reading) is a reading too: a student types what they hear.
+        assert!(pinyin_match("西安古称长安", &p("zhangan")));
+        assert!(pinyin_match("上海合作组织", &p("shanghai he")));
+        assert!(pinyin_match("上海合作组织", &p("hezuozu")));
+        assert!(!pinyin_match("上海合作组织", &p("beijing")));
+        // Not pinyin: left to the plain text match.
+        assert!(Query::new("上合").pinyin.is_none());
+        assert!(Query::new("2020").pinyin.is_none());
+    }
+}

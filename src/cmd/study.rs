@@ -22,6 +22,9 @@ use super::Ctx;
 /// `:quit` typed instead of an answer (or picked from the list) do what they say, and Ctrl-C
 /// ends the session keeping every answer. Without a terminal, one line of stdin per answer
 /// (see docs/scripting.md).
+///
+/// With --cram, the night before a test: the facts of a deck, a fact or a meeting, each asked
+/// once at its highest rung, the missed ones again; nothing is scheduled or stored.
 #[derive(Debug, clap::Args)]
 pub struct StudyArgs {
     /// Only these decks [default: all].
