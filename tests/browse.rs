@@ -356,3 +356,42 @@ fn in_a_terminal_the_passage_marks_the_answer_bold_and_underlined() {
     p.send("\x03").unwrap();
     p.expect(expectrl::Eof).unwrap();
 }
+
+#[test]
+fn a_source_text_written_in_the_deck_gives_the_passage_while_cramming_too() {
+    let env = Env::new();
+    let mini = common::fixture_text("mini.toml").replacen(
+        "date = \"2021-05-19\"",
+        "date = \"2021-05-19\"\ntext = \"\"\"\n导语。\n答:双方商定,一是支持国际抗疫合作;二是做大国和睦共处典范。\n\"\"\"",
+        1,
+    );
+    let deck = env.write("mini.toml", &mini);
+    env.ok(&["add-deck", deck.to_str().unwrap()]);
+    let mut n = 0;
+    let seen = common::study_answering(
+        &env,
+        1_772_442_000,
+        &["--cram", "mini/areas", "--kind", "item_at"],
+        |_| {
+            n += 1;
+            if n == 1 {
+                "捍卫国际公平正义"
+            } else {
+                ":quit"
+            }
+            .into()
+        },
+    );
+    let fb = seen
+        .iter()
+        .find(|v| v["verdict"] == "wrong")
+        .unwrap_or_else(|| panic!("{seen:?}"));
+    let expected = fb["expected"].as_str().unwrap();
+    let passage = fb["passage"].as_str().unwrap();
+    assert!(passage.contains(&format!("«{expected}»")), "{passage}");
+    assert!(
+        passage.contains("是«"),
+        "one sentence of the text: {passage}"
+    );
+    assert!(!passage.contains("导语"), "{passage}");
+}
