@@ -24,8 +24,8 @@ use super::Ctx;
 /// one fact matched), or one JSON object per fact with --json; actions are given as options
 /// and apply to what the query matched (more than one fact only with --all).
 ///
-/// Reset forgets a fact: it is new again (rung, stability, lapses and the leech mark cleared);
-/// every answer stays in the history. None of these actions can be undone by a study
+/// Reset forgets a fact: it is new again (rung, stability, lapses and the leech mark cleared;
+/// a suspended fact stays suspended); every answer stays in the history. None of these actions can be undone by a study
 /// session's `:undo`: suspend and unsuspend undo each other; a reset is final.
 #[derive(Debug, clap::Args)]
 pub struct BrowseArgs {
