@@ -393,3 +393,36 @@ fn a_source_text_written_in_the_deck_gives_the_passage_while_cramming_too() {
         "答:双方商定,«一是支持国际抗疫合作»;二是做大国和睦共处典范。"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn cramming_in_a_terminal_asks_a_missed_fact_again_and_stores_nothing() {
+    use expectrl::Expect;
+    use std::time::Duration;
+    let env = mini();
+    let before = (memory(&env.db()), reviews(&env.db()));
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm")
+        .args(["study", "--cram", "mini/areas", "--kind", "how_many"]);
+    let mut p = expectrl::Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("round 1").unwrap();
+    p.expect("answer").unwrap();
+    p.send("五方面\r").unwrap();
+    p.expect("wrong").unwrap();
+    p.expect("continue").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\r").unwrap();
+    p.expect("1 missed: asked again").unwrap();
+    p.expect("round 2").unwrap();
+    p.expect("answer").unwrap();
+    p.send("4\r").unwrap();
+    p.expect("correct").unwrap();
+    p.expect("continue").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\r").unwrap();
+    p.expect("Cram over: 1 fact, 2 answers, 0 right the first time, 1 missed (0 still missed)")
+        .unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    assert_eq!((memory(&env.db()), reviews(&env.db())), before);
+}

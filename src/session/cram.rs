@@ -170,10 +170,9 @@ impl Session<'_> {
             w(
                 self.out,
                 &format!(
-                    "Cram over: {} facts, {} answers, {} right the first time, {} missed ({} still \
-                     missed). {}\n",
-                    sum.facts,
-                    sum.answers,
+                    "Cram over: {}, {}, {} right the first time, {} missed ({} still missed). {}\n",
+                    super::count(i64::from(sum.facts), "fact"),
+                    super::count(i64::from(sum.answers), "answer"),
                     sum.right_first_time,
                     sum.missed,
                     sum.still_missed,
