@@ -56,7 +56,8 @@ fn results_file_has_per_question_results_and_the_chosen_name_only() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 5, "no other data: {keys:?}");
+    assert_eq!(keys.len(), 6, "no other data: {keys:?}");
+    assert_eq!(doc["flags"], serde_json::json!([]), "no question flagged");
 
     let qs = doc["questions"].as_array().unwrap();
     assert_eq!(qs.len(), 5);

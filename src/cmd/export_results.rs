@@ -11,9 +11,11 @@ use super::Ctx;
 /// Write your results as a JSON file to hand to your instructor.
 ///
 /// Per answered question: reviews, lapses, last rating, recall probability, answers you
-/// overruled.
+/// overruled; and the questions you flagged as wrong (`quiz browse --flag`), with your
+/// comments.
 /// The file names you only by --name, if you give one, and holds no other personal data:
-/// no study times, no typed answers other than the ones you overruled as right.
+/// no study times (only when a flag was made), no typed answers other than the ones you
+/// overruled as right and your flags' comments.
 ///
 /// It holds the decks named with --deck; without it, the built-in decks and those added
 /// from deck files, never a deck you imported from an Anki package (name it to include it).

@@ -30,6 +30,34 @@ pub struct ResultsFile {
     /// The day the file was written (`YYYY-MM-DD`): recall probabilities are as of then.
     pub as_of: String,
     pub questions: Vec<QuestionResult>,
+    /// Questions the student flagged as wrong in `quiz browse`, oldest first.
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+}
+
+/// A question the student thinks is wrong, with their comment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flag {
+    /// The question's uid.
+    pub question: String,
+    /// The fact's id within its deck.
+    pub fact: String,
+    pub deck: String,
+    pub comment: String,
+    /// When it was flagged, RFC 3339 (UTC).
+    pub at: String,
+}
+
+/// `2026-03-02T09:00:00Z`.
+pub fn rfc3339(secs: i64) -> String {
+    let t = secs.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        crate::export::iso_date(secs),
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
 }
 
 /// One answered question's results.
@@ -108,5 +136,17 @@ pub fn collect(db: &Db, now: i64, name: Option<&str>, decks: &[String]) -> Resul
             .map(str::to_owned),
         as_of: crate::export::iso_date(now),
         questions,
+        flags: db
+            .flags()?
+            .into_iter()
+            .filter(|f| decks.contains(&f.deck))
+            .map(|f| Flag {
+                question: f.question,
+                fact: f.fact,
+                deck: f.deck,
+                comment: f.comment,
+                at: rfc3339(f.at),
+            })
+            .collect(),
     })
 }
