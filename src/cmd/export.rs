@@ -92,7 +92,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let text = match args.format {
         Format::Json => export::json::render(&data, &data.deck_file(&db)?),
         Format::Csv => export::csv::render(&data),
-        Format::Quizlet => export::csv::render_quizlet(&data),
+        Format::Quizlet => export::quizlet::render(&data, &db.fact_labels(&data.id)?),
         Format::Sheet | Format::SheetHtml => {
             let seed = args
                 .seed

@@ -199,6 +199,17 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// `(id, kind, label)` of every current fact of `deck`, in deck order.
+    pub fn fact_labels(&self, deck: &str) -> Result<Vec<(String, String, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT f.id, f.kind, f.label FROM fact f WHERE f.deck_id = ?1 AND f.retired = 0
+             ORDER BY (SELECT min(q.id) FROM question q
+                       WHERE q.deck_id = f.deck_id AND q.fact_id = f.id), f.id",
+        )?;
+        let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The memory of every fact with an answered question, in deck and introduction order.
     pub fn result_facts(&self) -> Result<Vec<FactResultRow>> {
         let mut st = self.conn.prepare(

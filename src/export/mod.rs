@@ -8,6 +8,7 @@
 pub mod apkg;
 pub mod csv;
 pub mod json;
+pub mod quizlet;
 pub mod sheet;
 
 use crate::db::Db;
