@@ -49,7 +49,7 @@ pub enum Format {
     Json,
     /// For Anki's text import: question, answer, tags, with Anki's header lines.
     Csv,
-    /// For Quizlet's import: question and answer separated by a tab, one per line.
+    /// For Quizlet's import: one card per fact, its cue and its answer separated by a tab.
     Quizlet,
     /// An Anki package (.apkg); needs -o.
     Apkg,

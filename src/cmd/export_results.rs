@@ -10,10 +10,13 @@ use super::Ctx;
 
 /// Write your results as a JSON file to hand to your instructor.
 ///
-/// Per answered question: reviews, lapses, last rating, recall probability, answers you
-/// overruled.
+/// Per answered question: reviews, lapses, Again answers, last rating, answers you overruled
+/// (with the question and its expected answer). Per fact you studied: its memory (rung,
+/// FSRS stability and difficulty, when you last answered it), so the report can predict your
+/// recall; and the version of each deck.
 /// The file names you only by --name, if you give one, and holds no other personal data:
-/// no study times, no typed answers other than the ones you overruled as right.
+/// of study times only each fact's last answer, no typed answers other than the ones you
+/// overruled as right.
 ///
 /// It holds the decks named with --deck; without it, the built-in decks and those added
 /// from deck files, never a deck you imported from an Anki package (name it to include it).
