@@ -189,8 +189,14 @@ fn quizlet_export_is_one_card_per_fact_with_distinct_terms_and_definitions() {
         let mut terms = std::collections::HashSet::new();
         let mut defs = std::collections::HashSet::new();
         for (term, def) in &cards {
-            assert!(terms.insert(term), "{deck}: two cards share the term {term}");
-            assert!(defs.insert(def), "{deck}: two cards share the definition {def}");
+            assert!(
+                terms.insert(term),
+                "{deck}: two cards share the term {term}"
+            );
+            assert!(
+                defs.insert(def),
+                "{deck}: two cards share the definition {def}"
+            );
             for side in [term, def] {
                 // Quizlet makes its own options: no card carries letters or true/false.
                 let letter = side.len() > 2
@@ -198,7 +204,10 @@ fn quizlet_export_is_one_card_per_fact_with_distinct_terms_and_definitions() {
                     && side[1..].starts_with(". ");
                 assert!(!letter, "{deck}: a letter label in {side}");
                 assert!(!side.contains("  B. "), "{deck}: options in {side}");
-                assert!(!side.contains("(true)") && !side.contains("(false)"), "{side}");
+                assert!(
+                    !side.contains("(true)") && !side.contains("(false)"),
+                    "{side}"
+                );
                 assert!(!side.contains("**"), "{side}");
             }
         }

@@ -56,10 +56,7 @@ fn given(lines: &[Value]) -> Vec<Given> {
     let mut out: Vec<Given> = Vec::new();
     for l in lines {
         match l.get("event").and_then(Value::as_str) {
-            None => out.push((
-                l["id"].as_str().unwrap().to_owned(),
-                l["rating"] != "again",
-            )),
+            None => out.push((l["id"].as_str().unwrap().to_owned(), l["rating"] != "again")),
             Some("overrule") => {
                 let last = out.iter_mut().rev().find(|(_, ok)| !ok).unwrap();
                 last.1 = true;
@@ -214,7 +211,12 @@ fn result_file_holds_answers_fact_memories_and_the_deck_version() {
     let env = student();
     let given = bob(&env);
     let (_, doc) = export(&env, "Bob");
-    let mut keys: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = doc
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
     assert_eq!(
         keys,
@@ -238,7 +240,10 @@ fn result_file_holds_answers_fact_memories_and_the_deck_version() {
     use sha2::Digest;
     let stored = env.ok(&["export", "mini"]);
     let want = format!("sha256:{:x}", sha2::Sha256::digest(stored.as_bytes()));
-    assert_eq!(doc["decks"], serde_json::json!([{"deck": "mini", "version": want}]));
+    assert_eq!(
+        doc["decks"],
+        serde_json::json!([{"deck": "mini", "version": want}])
+    );
 
     // Per question: the answers given to it.
     let qs = doc["questions"].as_array().unwrap();
@@ -253,11 +258,20 @@ fn result_file_holds_answers_fact_memories_and_the_deck_version() {
     }
     // The overruled answer comes with what was asked and what was expected.
     let camels = qs.iter().find(|q| q["uid"] == CAMELS).unwrap();
-    assert_eq!(camels["accepted_overrides"], serde_json::json!(["货运火车"]));
-    assert_eq!(camels["prompt"], "【外长理事会会议(2020年9月,莫斯科)】“钢铁驼队”指什么?");
+    assert_eq!(
+        camels["accepted_overrides"],
+        serde_json::json!(["货运火车"])
+    );
+    assert_eq!(
+        camels["prompt"],
+        "【外长理事会会议(2020年9月,莫斯科)】“钢铁驼队”指什么?"
+    );
     assert_eq!(camels["expected"], "中欧班列");
     let areas = qs.iter().find(|q| q["uid"] == AREAS).unwrap();
-    assert!(areas.get("prompt").is_none(), "only overruled questions carry their prompt");
+    assert!(
+        areas.get("prompt").is_none(),
+        "only overruled questions carry their prompt"
+    );
 
     // Per fact: its memory, as the database holds it.
     let facts = doc["facts"].as_array().unwrap();
@@ -290,7 +304,11 @@ fn class_report_figures_are_what_the_students_answered() {
     let b_given = bob(&b_env);
     let (a_path, a) = export(&a_env, "Alice");
     let (b_path, b) = export(&b_env, "Bob");
-    let md = report(&a_env, &[&a_path, &b_path], &["-f", "md", "--min-answers", "1"]);
+    let md = report(
+        &a_env,
+        &[&a_path, &b_path],
+        &["-f", "md", "--min-answers", "1"],
+    );
 
     // Answers and accuracy, per student and for the class.
     let right = |g: &[Given]| g.iter().filter(|(_, ok)| *ok).count();
@@ -382,7 +400,10 @@ fn class_report_figures_are_what_the_students_answered() {
     }
     // Lowest accuracy first: the fact Bob failed.
     assert_eq!(facts[0][5], "mini/areas", "{md}");
-    assert_eq!(facts[0][8], "外长理事会会议(2020年9月,莫斯科)", "its meeting: {md}");
+    assert_eq!(
+        facts[0][8], "外长理事会会议(2020年9月,莫斯科)",
+        "its meeting: {md}"
+    );
 
     // The overruled answer, with its prompt and the expected answer.
     assert_eq!(
@@ -468,8 +489,16 @@ fn older_files_load_with_unknowns_and_different_deck_versions_are_reported() {
                  "comment": "{comment}", "at": "2026-03-11T10:00:00Z"}}]"#
         )
     };
-    let v1 = file(&env, "v1.json", &new("V1", &"a".repeat(64), &flag("两个选项都对")));
-    let v2 = file(&env, "v2.json", &new("V2", &"b".repeat(64), &flag("<b>wrong</b>")));
+    let v1 = file(
+        &env,
+        "v1.json",
+        &new("V1", &"a".repeat(64), &flag("两个选项都对")),
+    );
+    let v2 = file(
+        &env,
+        "v2.json",
+        &new("V2", &"b".repeat(64), &flag("<b>wrong</b>")),
+    );
     let text = report(&env, &[&old, &v1, &v2], &[]);
 
     // Versions: two known and one unknown, each with its students.
@@ -484,9 +513,24 @@ fn older_files_load_with_unknowns_and_different_deck_versions_are_reported() {
         .skip(2)
         .take(3)
         .collect();
-    assert!(versions.iter().any(|l| l.contains("aaaaaaaaaaaa") && l.ends_with("V1")), "{text}");
-    assert!(versions.iter().any(|l| l.contains("bbbbbbbbbbbb") && l.ends_with("V2")), "{text}");
-    assert!(versions.iter().any(|l| l.contains("unknown") && l.ends_with("Old")), "{text}");
+    assert!(
+        versions
+            .iter()
+            .any(|l| l.contains("aaaaaaaaaaaa") && l.ends_with("V1")),
+        "{text}"
+    );
+    assert!(
+        versions
+            .iter()
+            .any(|l| l.contains("bbbbbbbbbbbb") && l.ends_with("V2")),
+        "{text}"
+    );
+    assert!(
+        versions
+            .iter()
+            .any(|l| l.contains("unknown") && l.ends_with("Old")),
+        "{text}"
+    );
 
     // The old file's student: answers and accuracy known, the rest unknown.
     let old_row = text
@@ -495,7 +539,11 @@ fn older_files_load_with_unknowns_and_different_deck_versions_are_reported() {
         .find(|l| l.trim_start().starts_with("Old "))
         .unwrap();
     let cells: Vec<&str> = old_row.split_whitespace().collect();
-    assert_eq!(cells[..6], ["Old", "4", "75%", "1", "unknown", "–"], "{text}");
+    assert_eq!(
+        cells[..6],
+        ["Old", "4", "75%", "1", "unknown", "–"],
+        "{text}"
+    );
     assert!(
         text.contains("predicted recall, rungs and last activity unknown for Old"),
         "{text}"
@@ -571,6 +619,9 @@ fn class_report_refuses_a_file_that_is_not_results() {
         ),
     );
     let err = env.fails(&["class-report", bad.to_str().unwrap()]);
-    assert!(err.contains("y.json: fact 1 (`mini/areas`): field `rung`"), "{err}");
+    assert!(
+        err.contains("y.json: fact 1 (`mini/areas`): field `rung`"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
 }

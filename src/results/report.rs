@@ -147,7 +147,9 @@ fn check_fact(f: &super::FactResult) -> std::result::Result<(), String> {
     if let Some(s) = f.stability
         && !(s.is_finite() && s > 0.0)
     {
-        return Err(format!("field `stability`: {s} is not a positive number of days"));
+        return Err(format!(
+            "field `stability`: {s} is not a positive number of days"
+        ));
     }
     if let Some(d) = f.difficulty
         && !(d.is_finite() && (1.0..=10.0).contains(&d))
@@ -335,8 +337,16 @@ fn content_key(f: &ResultsFile) -> [u8; 32] {
     if f.facts.is_none() {
         h.update(f.as_of.as_bytes());
     }
-    h.update(serde_json::to_string(&f.facts).unwrap_or_default().as_bytes());
-    h.update(serde_json::to_string(&f.decks).unwrap_or_default().as_bytes());
+    h.update(
+        serde_json::to_string(&f.facts)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    h.update(
+        serde_json::to_string(&f.decks)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     h.finalize().into()
 }
 
@@ -348,7 +358,12 @@ fn is_earlier_export(earlier: &ResultsFile, later: &ResultsFile) -> bool {
         .iter()
         .map(|q| (q.uid.as_str(), q.reviews))
         .collect();
-    let total = |f: &ResultsFile| f.questions.iter().map(|q| u64::from(q.reviews)).sum::<u64>();
+    let total = |f: &ResultsFile| {
+        f.questions
+            .iter()
+            .map(|q| u64::from(q.reviews))
+            .sum::<u64>()
+    };
     total(earlier) < total(later)
         && earlier
             .questions
@@ -456,8 +471,9 @@ pub fn build(inputs: &[Input], now: i64) -> Report {
     let mut meta: BTreeMap<(String, String), (String, String, String, String)> = BTreeMap::new();
     // (deck, fact) → per student.
     let mut per_fact: BTreeMap<(String, String), Vec<Seen>> = BTreeMap::new();
-    let mut overrides: BTreeMap<(String, String), (usize, Option<String>, Option<String>)> =
-        BTreeMap::new();
+    // (uid, answer) → (students, prompt, expected).
+    type Overruled = (usize, Option<String>, Option<String>);
+    let mut overrides: BTreeMap<(String, String), Overruled> = BTreeMap::new();
     let mut flags: BTreeMap<String, (BTreeSet<usize>, Vec<String>)> = BTreeMap::new();
     let mut versions: BTreeMap<String, BTreeMap<Option<String>, Vec<String>>> = BTreeMap::new();
     let mut no_memory = Vec::new();
@@ -627,12 +643,14 @@ pub fn build(inputs: &[Input], now: i64) -> Report {
             meeting
         };
         for (map, k) in [(&mut meetings, meeting), (&mut sources, source)] {
-            let g = map.entry((key.0.clone(), k.clone())).or_insert_with(|| Stat {
-                deck: key.0.clone(),
-                key: k.clone(),
-                label: k,
-                ..Stat::default()
-            });
+            let g = map
+                .entry((key.0.clone(), k.clone()))
+                .or_insert_with(|| Stat {
+                    deck: key.0.clone(),
+                    key: k.clone(),
+                    label: k,
+                    ..Stat::default()
+                });
             g.facts += 1;
             g.answers += s.answers;
             g.right += s.right;
@@ -751,8 +769,11 @@ fn mark_behind(students: &mut [Student]) -> Option<Behind> {
             .filter_map(|s| s.facts_free.map(|n| n as f64))
             .collect(),
     );
-    let (measure, median, of): (&'static str, f64, fn(&Student) -> Option<f64>) = match free {
-        Some(m) if m > 0.0 => ("facts at free recall", m, |s| s.facts_free.map(|n| n as f64)),
+    type Measure = fn(&Student) -> Option<f64>;
+    let (measure, median, of): (&'static str, f64, Measure) = match free {
+        Some(m) if m > 0.0 => ("facts at free recall", m, |s| {
+            s.facts_free.map(|n| n as f64)
+        }),
         _ => (
             "facts reached",
             median(students.iter().map(|s| s.facts_reached as f64).collect())?,
