@@ -600,6 +600,17 @@ fn a_later_export_of_the_same_student_replaces_the_earlier() {
     let text = report(&env, &[&friday, &other], &[]);
     assert!(text.contains("2 students (Li Wei, Li Wei (2))"), "{text}");
     assert!(text.contains("both name Li Wei"), "{text}");
+    // Two students who have not answered anything yet are two students.
+    let empty = |name: &str| {
+        format!(
+            r#"{{"format": "quiz-results", "version": 1, "name": "{name}", "as_of": "2026-03-01",
+                "questions": [], "decks": [], "fsrs_decay": 0.1542, "facts": []}}"#
+        )
+    };
+    let a = file(&env, "a.json", &empty("A"));
+    let b = file(&env, "b.json", &empty("B"));
+    let text = report(&env, &[&a, &b], &[]);
+    assert!(text.contains("2 students (A, B), 0 answers"), "{text}");
 }
 
 #[test]

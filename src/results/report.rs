@@ -399,7 +399,10 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
                 ));
                 continue 'next;
             }
-            if key == content_key(&k.file) {
+            // Files with no answers are all alike, and say nothing worth counting twice
+            // or once: they are kept.
+            let answered = inp.file.questions.iter().any(|q| q.reviews > 0);
+            if answered && key == content_key(&k.file) {
                 warnings.push(format!(
                     "{} ({}) holds the same results as {} ({}): counted once, as {}",
                     file(&inp),
