@@ -235,6 +235,13 @@ fn result_file_holds_answers_fact_memories_and_the_deck_version() {
     );
     assert_eq!(doc["name"], "Bob");
     assert_eq!(doc["fsrs_decay"], 0.1542);
+    // The student is told, before handing it in, that the file carries study times.
+    let out = env.path("again.json");
+    let said = env.ok(&["export-results", "-o", out.to_str().unwrap()]);
+    assert!(
+        said.contains("the memory of 3 facts, each with the time of its last answer"),
+        "{said}"
+    );
 
     // The deck version is the SHA-256 of the deck as stored, which `quiz export` prints.
     use sha2::Digest;

@@ -76,6 +76,11 @@ pub fn run(ctx: &Ctx, args: &ExportResultsArgs, out: &mut dyn Write) -> Result<(
             chosen.join(", ")
         }
     );
+    let facts = file.facts.as_ref().map_or(0, Vec::len);
+    said.push_str(&format!(
+        "; the memory of {facts} fact{}, each with the time of its last answer",
+        if facts == 1 { "" } else { "s" }
+    ));
     if !left_out.is_empty() {
         said.push_str(&format!(
             "; left out, as imported from Anki packages: {} (name one with --deck to include it)",
