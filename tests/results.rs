@@ -476,17 +476,23 @@ fn older_files_load_with_unknowns_and_different_deck_versions_are_reported() {
         &format!(
             r#"{{"format": "quiz-results", "version": 1, "name": "Old", "as_of": "2026-03-01",
                 "questions": [{}]}}"#,
-            QUESTION.replace("\"lapses\": 1", "\"lapses\": 7")
+            QUESTION
+                .replace("\"lapses\": 1", "\"lapses\": 7")
+                .replace("[]", "[\"旧答案\"]")
         ),
     );
     let facts = r#"[{"deck": "mini", "fact": "areas", "fact_kind": "list",
         "fact_label": "中俄外长商定在四方面加强合作", "meeting": "外长理事会会议(2020年9月,莫斯科)",
         "source": "测试来源", "rung": 2, "reps": 4, "lapses": 1, "stability": 10.0,
         "difficulty": 5.0, "last_review": "2026-03-12T09:00:00Z"}]"#;
+    let overruled = QUESTION.replace(
+        "[]",
+        r#"["新答案"], "prompt": "PROMPT", "expected": "EXPECTED""#,
+    );
     let new = |name: &str, version: &str, flags: &str| {
         format!(
             r#"{{"format": "quiz-results", "version": 1, "name": "{name}", "as_of": "2026-03-12",
-                "questions": [{QUESTION}], "decks": [{{"deck": "mini", "version": "sha256:{version}"}}],
+                "questions": [{overruled}], "decks": [{{"deck": "mini", "version": "sha256:{version}"}}],
                 "fsrs_decay": 0.5, "facts": {facts}, "flags": {flags}}}"#
         )
     };
@@ -563,6 +569,22 @@ fn older_files_load_with_unknowns_and_different_deck_versions_are_reported() {
         .find(|l| l.trim_start().starts_with("V1 "))
         .unwrap();
     assert!(v1_row.contains(" 100% "), "{v1_row}");
+
+    // Overruled answers: the older file's has its prompt from the newer files.
+    let overruled: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "Answers students overruled as right")
+        .skip(2)
+        .take(2)
+        .collect();
+    assert!(
+        overruled[0].contains("PROMPT") && overruled[0].ends_with("新答案"),
+        "{text}"
+    );
+    assert!(
+        overruled[1].contains("PROMPT") && overruled[1].ends_with("旧答案"),
+        "{text}"
+    );
 
     // Flags: counted per question, comments each once.
     let flagged = text

@@ -713,12 +713,23 @@ pub fn build(inputs: &[Input], now: i64) -> Report {
         ));
     }
 
+    // An older file does not carry the prompt: another file may, for the same question.
+    let mut asked: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
+    for ((uid, _), (_, prompt, expected)) in &overrides {
+        let e = asked.entry(uid.clone()).or_default();
+        if e.0.is_none() {
+            e.0.clone_from(prompt);
+        }
+        if e.1.is_none() {
+            e.1.clone_from(expected);
+        }
+    }
     let mut overrides: Vec<Override> = overrides
         .into_iter()
         .map(|((uid, answer), (students, prompt, expected))| Override {
+            prompt: prompt.or_else(|| asked.get(&uid).and_then(|a| a.0.clone())),
+            expected: expected.or_else(|| asked.get(&uid).and_then(|a| a.1.clone())),
             uid,
-            prompt,
-            expected,
             answer,
             students,
         })
@@ -950,7 +961,7 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
         group_table("Per source", "source", &r.sources, n),
         Table {
             title: "Deck versions",
-            note: "version: the first 12 digits of the SHA-256 of the deck file as stored (`quiz export DECK | sha256sum`)".into(),
+            note: "version: the first 12 digits of the SHA-256 of the deck file as stored, as quiz export DECK | sha256sum shows it".into(),
             head: vec!["deck", "version", "students"],
             rows: r
                 .decks
