@@ -385,11 +385,16 @@ fn shown_name(f: &ResultsFile) -> String {
 /// Two files with the same name and histories that part ways are two students, warned of.
 pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
     let mut kept: Vec<Input> = Vec::new();
+    // Each kept file's content key, computed once: comparing is then cheap for a big class.
+    let mut keys: Vec<[u8; 32]> = Vec::new();
     let mut warnings = Vec::new();
     let file = |i: &Input| i.path.display().to_string();
     'next: for inp in inputs {
         let key = content_key(&inp.file);
-        for k in &kept {
+        // Files with no answers are all alike, and say nothing worth counting twice or
+        // once: they are kept.
+        let answered = inp.file.questions.iter().any(|q| q.reviews > 0);
+        for (k, k_key) in kept.iter().zip(&keys) {
             let same_path = inp.canonical.is_some() && inp.canonical == k.canonical;
             if same_path || inp.digest == k.digest {
                 warnings.push(format!(
@@ -399,10 +404,7 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
                 ));
                 continue 'next;
             }
-            // Files with no answers are all alike, and say nothing worth counting twice
-            // or once: they are kept.
-            let answered = inp.file.questions.iter().any(|q| q.reviews > 0);
-            if answered && key == content_key(&k.file) {
+            if answered && key == *k_key {
                 warnings.push(format!(
                     "{} ({}) holds the same results as {} ({}): counted once, as {}",
                     file(&inp),
@@ -439,6 +441,7 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
                     file(&inp)
                 ));
                 kept[at] = inp;
+                keys[at] = key;
                 continue 'next;
             }
             warnings.push(format!(
@@ -449,6 +452,7 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
             ));
         }
         kept.push(inp);
+        keys.push(key);
     }
     (kept, warnings)
 }
