@@ -256,6 +256,7 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
     let reviews_before = schedule::reviews_due_before(ctx.now, settings.rollover_hour, offset);
     let page = Page {
         now: ctx.now,
+        decay: settings.decay().unwrap_or(fsrs::FSRS6_DEFAULT_DECAY),
         offset,
         reviews_before,
     };
@@ -405,7 +406,7 @@ fn flag(db: &Db, uid: &str, comment: &str, now: i64) -> Result<String> {
         return Err(Error::Usage(msg::FLAG_EMPTY.into()));
     }
     let (qid, _, _) = db
-        .question_by_uid(uid)?
+        .question_ref_by_uid(uid)?
         .ok_or_else(|| Error::Usage(msg::FLAG_NEEDS_QUESTION.into()))?;
     db.add_flag(qid, comment, now)?;
     Ok(format!(
@@ -416,6 +417,8 @@ fn flag(db: &Db, uid: &str, comment: &str, now: i64) -> Result<String> {
 /// How facts are shown.
 struct Page {
     now: i64,
+    /// The forgetting curve of the student's FSRS parameters, for recall now.
+    decay: f32,
     offset: i32,
     /// Reviews due before this are due today.
     reviews_before: i64,
@@ -456,7 +459,7 @@ impl Page {
                         difficulty: d,
                     },
                     days,
-                    crate::results::DECAY,
+                    self.decay,
                 );
                 Some((f64::from(p) * 1000.0).round() / 1000.0)
             }
@@ -541,7 +544,7 @@ impl Page {
             .fact_history(f.id)?
             .into_iter()
             .map(|h| {
-                json!({"at": crate::results::rfc3339(h.at_ms.div_euclid(1000)),
+                json!({"at": crate::results::fields::rfc3339(h.at_ms.div_euclid(1000)),
                     "question": h.question, "given": h.given, "verdict": h.verdict,
                     "rating": rating_word(h.rating), "interval_days": h.interval_days,
                     "overridden": h.overridden})

@@ -107,7 +107,7 @@ pub enum Format {
     Json,
     /// For Anki's text import: question, answer, tags, with Anki's header lines.
     Csv,
-    /// For Quizlet's import: question and answer separated by a tab, one per line.
+    /// For Quizlet's import: one card per fact, its cue and its answer separated by a tab.
     Quizlet,
     /// An Anki package (.apkg); needs -o.
     Apkg,
@@ -182,7 +182,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let text = match args.format {
         Format::Json => export::json::render(&data, &data.deck_file(&db)?),
         Format::Csv => export::csv::render(&data),
-        Format::Quizlet => export::csv::render_quizlet(&data),
+        Format::Quizlet => export::quizlet::render(&data, &db.fact_labels(&data.id)?),
         Format::Toml
         | Format::Apkg
         | Format::Sheet

@@ -153,7 +153,7 @@ impl Db {
     }
 
     /// The row id, deck and fact of question `uid`.
-    pub fn question_by_uid(&self, uid: &str) -> Result<Option<(i64, String, String)>> {
+    pub fn question_ref_by_uid(&self, uid: &str) -> Result<Option<(i64, String, String)>> {
         Ok(self
             .conn
             .prepare_cached("SELECT id, deck_id, fact_id FROM question WHERE uid = ?1")?

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod json;
 pub mod lms;
 pub mod select;
+pub mod quizlet;
 pub mod sheet;
 
 use crate::db::Db;
