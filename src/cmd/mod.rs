@@ -10,6 +10,7 @@ pub mod draft_deck;
 pub mod export;
 pub mod export_results;
 pub mod grade;
+pub mod optimize;
 pub mod questions;
 pub mod study;
 
