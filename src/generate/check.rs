@@ -389,14 +389,16 @@ fn option_faults(
     // Similar wording is a fault between list items; two meetings of similar names (the
     // video meeting and the second meeting) are exactly what a student must tell apart.
     let judge_similar = list.is_some();
+    let rights: Vec<(String, &String)> = rights
+        .iter()
+        .map(|r| (norm(r), r))
+        .filter(|(nr, _)| !nr.is_empty())
+        .collect();
     let mut out = Vec::new();
     for w in wrongs {
         let nw = norm(w);
-        for r in &rights {
-            let nr = norm(r);
-            if nr.is_empty() {
-                continue;
-            }
+        for (nr, r) in &rights {
+            let nr = nr.as_str();
             let why = if overlaps(&nr, &nw) {
                 "equals or overlaps the right answer"
             } else if pool.near.near(&nr, &nw) {
@@ -406,7 +408,7 @@ fn option_faults(
             } else {
                 continue;
             };
-            out.push((w.clone(), r.clone(), why));
+            out.push((w.clone(), (*r).clone(), why));
             break;
         }
     }
