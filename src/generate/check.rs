@@ -398,12 +398,11 @@ fn option_faults(
     for w in wrongs {
         let nw = norm(w);
         for (nr, r) in &rights {
-            let nr = nr.as_str();
-            let why = if overlaps(&nr, &nw) {
+            let why = if overlaps(nr, &nw) {
                 "equals or overlaps the right answer"
-            } else if pool.near.near(&nr, &nw) {
+            } else if pool.near.near(nr, &nw) {
                 "is a declared near-synonym of the right answer"
-            } else if judge_similar && similar(&nr, &nw) {
+            } else if judge_similar && similar(nr, &nw) {
                 "is a near-synonym of the right answer (declare a [[near]] set, or keep the lists in different families):"
             } else {
                 continue;
