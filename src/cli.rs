@@ -38,6 +38,9 @@ pub enum Command {
     Questions(cmd::questions::QuestionsArgs),
     Check(cmd::check::CheckArgs),
     Config(cmd::config::ConfigArgs),
+    Optimize(cmd::optimize::OptimizeArgs),
+    Completions(cmd::completions::CompletionsArgs),
+    Man(cmd::man::ManArgs),
     Grade(cmd::grade::GradeArgs),
     DraftDeck(cmd::draft_deck::DraftDeckArgs),
     Export(cmd::export::ExportArgs),
@@ -60,6 +63,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Grade(a) => cmd::grade::run(&ctx, a, out),
         Command::Study(a) => cmd::study::run(&ctx, a, out),
         Command::Config(a) => cmd::config::run(&ctx, a, out),
+        Command::Optimize(a) => cmd::optimize::run(&ctx, a, out),
+        Command::Completions(a) => cmd::completions::run(a, out),
+        Command::Man(a) => cmd::man::run(a, out),
         Command::DraftDeck(a) => cmd::draft_deck::run(&ctx, a, out),
     };
     r.map_err(|e| e.in_db(&ctx.db_path))

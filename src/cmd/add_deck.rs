@@ -85,8 +85,7 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     for d in &decks {
         crate::import::apkg::check_target(&db, d, args.replace)?;
     }
-    let warnings = warnings(&db, &decks)?;
-    let reports = add(&mut db, decks, ctx.now)?;
+    let (reports, warnings) = add_checked(&mut db, decks, ctx.now, true)?;
     for w in &warnings {
         eprintln!("warning: {w}");
     }
@@ -105,47 +104,56 @@ pub fn builtin_decks() -> Result<Vec<Deck>> {
         .collect()
 }
 
-/// What `quiz check` finds in `decks`, as lines.
-fn warnings(db: &Db, decks: &[Deck]) -> Result<Vec<String>> {
-    let available = available(db, decks)?;
-    let mut out = Vec::new();
-    for d in decks {
-        let (pool, missing) = Pool::for_deck(d, available.iter());
-        out.extend(
-            crate::generate::check::check(d, &pool, &missing)
-                .iter()
-                .map(ToString::to_string),
-        );
+/// The decks named in `related` by `decks` that are not among them: looked up in the
+/// database, then among the built-in decks (only those named are read and parsed).
+fn related_decks(db: &Db, decks: &[Deck]) -> Result<Vec<Deck>> {
+    let mut wanted: Vec<&str> = decks
+        .iter()
+        .flat_map(|d| d.file.deck.related.iter().map(|r| r.get_ref().as_str()))
+        .filter(|r| !decks.iter().any(|d| d.id() == *r))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut found: Vec<Deck> = Vec::new();
+    if wanted.is_empty() {
+        return Ok(found);
     }
-    Ok(out)
-}
-
-/// The decks a deck's `related` ids are looked up in: `decks` first, then the database's,
-/// then the built-in decks.
-fn available(db: &Db, decks: &[Deck]) -> Result<Vec<Deck>> {
-    let mut v: Vec<Deck> = decks.to_vec();
     for (id, origin, text) in db.deck_texts()? {
-        if v.iter().any(|d| d.id() == id) {
+        if !wanted.contains(&id.as_str()) {
             continue;
         }
         // A stored deck validated when it was added; if this version reads it differently,
         // it just contributes no distractors.
         if let Ok(d) = deck::parse(&origin, &text) {
-            v.push(d);
+            found.push(d);
         }
     }
-    for d in builtin_decks()? {
-        if !v.iter().any(|x| x.id() == d.id()) {
-            v.push(d);
+    for (name, text) in builtin::BUILTIN {
+        if wanted.contains(name) && !found.iter().any(|d| d.id() == *name) {
+            let d = deck::parse(&format!("builtin:{name}"), text)?;
+            if d.id() == *name {
+                found.push(d);
+            }
         }
     }
-    Ok(v)
+    Ok(found)
 }
 
 /// Generates and stores `decks`; a deck's distractors come from itself and the decks it
 /// names in `related`, so its questions do not depend on what else is in the database.
 /// Two decks with one id in one call are an error.
-pub fn add(db: &mut Db, mut decks: Vec<Deck>, now: i64) -> Result<Vec<ImportReport>> {
+pub fn add(db: &mut Db, decks: Vec<Deck>, now: i64) -> Result<Vec<ImportReport>> {
+    Ok(add_checked(db, decks, now, false)?.0)
+}
+
+/// [`add`], and with `check` what `quiz check` finds in the questions stored, as lines
+/// (each deck's questions are generated once, for both).
+pub fn add_checked(
+    db: &mut Db,
+    mut decks: Vec<Deck>,
+    now: i64,
+    check: bool,
+) -> Result<(Vec<ImportReport>, Vec<String>)> {
     decks.sort_by(|a, b| a.id().cmp(b.id()));
     for w in decks.windows(2) {
         if w[0].id() == w[1].id() {
@@ -161,17 +169,27 @@ pub fn add(db: &mut Db, mut decks: Vec<Deck>, now: i64) -> Result<Vec<ImportRepo
         }
     }
     decks.dedup_by(|a, b| a.id() == b.id());
-    let available = available(db, &decks)?;
-    let generated: Vec<_> = decks
-        .iter()
-        .map(|d| {
-            (
-                d,
-                generate::generate(d, &Pool::for_deck(d, available.iter()).0),
-            )
-        })
-        .collect();
-    db.import(&generated, now)
+    // Started before generating, so that a bar appears once the whole job has run a second.
+    let mut progress = crate::progress::Progress::new(0, "questions stored");
+    let related = related_decks(db, &decks)?;
+    let available = decks.iter().chain(related.iter());
+    let mut warnings = Vec::new();
+    let mut generated = Vec::with_capacity(decks.len());
+    for d in &decks {
+        let (pool, missing) = Pool::for_deck(d, available.clone());
+        let questions = generate::generate(d, &pool);
+        if check {
+            warnings.extend(
+                generate::check::check_questions(d, &pool, &missing, &questions)
+                    .iter()
+                    .map(ToString::to_string),
+            );
+        }
+        generated.push((d, questions));
+    }
+    let reports = db.import_with_progress(&generated, now, &mut progress)?;
+    progress.finish();
+    Ok((reports, warnings))
 }
 
 /// One line per deck: what the import did.
@@ -254,7 +272,7 @@ pub(crate) fn read_file(path: &Path) -> Result<Deck> {
             "{origin}:{line}:{col}: the file is not valid UTF-8"
         )])
     })?;
-    let mut deck = deck::parse(&origin, &text)?;
+    let mut deck = deck::parse_owned(&origin, text)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     deck.source_texts = deck::source_text::load(&deck, Some(dir))?;
     Ok(deck)

@@ -15,9 +15,23 @@ pub struct DecksArgs {
     /// One JSON object per deck instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Only the deck ids, one a line, for shell completion; nothing (not even a new
+    /// database) when the database does not exist yet.
+    #[arg(long, hide = true, conflicts_with = "json")]
+    pub names: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
+    if args.names {
+        if !ctx.db_path.is_file() {
+            return Ok(());
+        }
+        for id in ctx.open_db()?.deck_ids()? {
+            writeln!(out, "{}", crate::term::clean_line(&id))
+                .map_err(|e| Error::io("stdout", e))?;
+        }
+        return Ok(());
+    }
     let db = ctx.open_db()?;
     // "Due today" as the session sees it: the study day starts at the rollover hour in
     // local time (`quiz config rollover_hour`).

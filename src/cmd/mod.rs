@@ -5,12 +5,15 @@ pub mod add_deck;
 pub mod browse;
 pub mod check;
 pub mod class_report;
+pub mod completions;
 pub mod config;
 pub mod decks;
 pub mod draft_deck;
 pub mod export;
 pub mod export_results;
 pub mod grade;
+pub mod man;
+pub mod optimize;
 pub mod questions;
 pub mod study;
 

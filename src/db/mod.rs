@@ -5,6 +5,7 @@ mod browse;
 mod export;
 mod fact_memory;
 mod import;
+mod optimize;
 mod study;
 
 use std::io::Read;
@@ -17,6 +18,7 @@ use crate::question::{Kind, Question, SourceRef};
 pub use browse::{BrowseFact, FlagRow, HistoryEntry};
 pub use export::{ExportedCard, FactResultRow, ResultRow, ReviewEntry};
 pub use import::ImportReport;
+pub use optimize::Refit;
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,
     Waiting,

@@ -28,8 +28,13 @@ impl Deck {
 
 /// Parses and validates a deck. Errors name `origin`, the line, the column and the field.
 pub fn parse(origin: &str, text: &str) -> Result<Deck> {
-    let file: DeckFile = toml::from_str(text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+    parse_owned(origin, text.to_owned())
+}
+
+/// [`parse`] of a text the caller no longer needs: the deck keeps it without a copy.
+pub fn parse_owned(origin: &str, text: String) -> Result<Deck> {
+    let file: DeckFile = toml::from_str(&text).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
         let msg = match e.message().trim_end() {
             // The parser's own word for its stack guard; say what it means for a deck.
             "recursion limit" => "tables or arrays are nested too deeply (recursion limit)",
@@ -37,14 +42,14 @@ pub fn parse(origin: &str, text: &str) -> Result<Deck> {
         };
         Error::Deck(vec![format!("{origin}:{line}:{col}: {msg}")])
     })?;
-    let problems = validate::validate(&file, origin, text);
+    let problems = validate::validate(&file, origin, &text);
     if !problems.is_empty() {
         return Err(Error::Deck(problems));
     }
     let mut deck = Deck {
         file,
         origin: origin.to_owned(),
-        text: text.to_owned(),
+        text,
         source_texts: Vec::new(),
     };
     deck.source_texts = source_text::load(&deck, None)?;

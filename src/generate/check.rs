@@ -47,8 +47,18 @@ impl fmt::Display for Finding {
 /// Checks `deck`, whose pool is `pool` ([`Pool::for_deck`]); `missing` are the related
 /// decks that could not be found.
 pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
+    check_questions(deck, pool, missing, &generate(deck, pool))
+}
+
+/// [`check`] on the questions already generated from `deck` with `pool` (add-deck generates
+/// them once for both checking and storing).
+pub fn check_questions(
+    deck: &Deck,
+    pool: &Pool,
+    missing: &[String],
+    qs: &[Question],
+) -> Vec<Finding> {
     let file = &deck.file;
-    let qs = generate(deck, pool);
     let all = facts(file);
     let starts: Vec<usize> = all.iter().map(|f| f.id().span().start).collect();
     let line_of: HashMap<&str, usize> = all
@@ -127,11 +137,13 @@ pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
 
     // Questions.
     let mut per_fact: HashMap<&str, usize> = HashMap::new();
-    for q in &qs {
+    for q in qs {
         *per_fact.entry(q.fact.as_str()).or_default() += 1;
     }
+    let list_ids: std::collections::HashSet<&str> =
+        file.lists.iter().map(|l| l.id.get_ref().as_str()).collect();
     for (fact, n) in &per_fact {
-        let is_list = file.lists.iter().any(|l| l.id.get_ref() == fact);
+        let is_list = list_ids.contains(fact);
         let max = if is_list {
             MAX_LIST_QUESTIONS
         } else {
@@ -152,7 +164,7 @@ pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
         .iter()
         .map(|l| (l.id.get_ref().as_str(), l))
         .collect();
-    for q in &qs {
+    for q in qs {
         if q.context.trim().is_empty() {
             add(
                 &q.fact,
@@ -377,24 +389,25 @@ fn option_faults(
     // Similar wording is a fault between list items; two meetings of similar names (the
     // video meeting and the second meeting) are exactly what a student must tell apart.
     let judge_similar = list.is_some();
+    let rights: Vec<(String, &String)> = rights
+        .iter()
+        .map(|r| (norm(r), r))
+        .filter(|(nr, _)| !nr.is_empty())
+        .collect();
     let mut out = Vec::new();
     for w in wrongs {
         let nw = norm(w);
-        for r in &rights {
-            let nr = norm(r);
-            if nr.is_empty() {
-                continue;
-            }
-            let why = if overlaps(&nr, &nw) {
+        for (nr, r) in &rights {
+            let why = if overlaps(nr, &nw) {
                 "equals or overlaps the right answer"
-            } else if pool.near.near(&nr, &nw) {
+            } else if pool.near.near(nr, &nw) {
                 "is a declared near-synonym of the right answer"
-            } else if judge_similar && similar(&nr, &nw) {
+            } else if judge_similar && similar(nr, &nw) {
                 "is a near-synonym of the right answer (declare a [[near]] set, or keep the lists in different families):"
             } else {
                 continue;
             };
-            out.push((w.clone(), r.clone(), why));
+            out.push((w.clone(), (*r).clone(), why));
             break;
         }
     }

@@ -38,6 +38,7 @@
 
 mod day;
 mod fuzz;
+pub mod optimize;
 mod settings;
 
 use std::fmt;
