@@ -62,6 +62,7 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     }
     // Everything is parsed and validated before the database is opened: a bad deck
     // changes nothing, not even the database file's existence.
+    let t0 = std::time::Instant::now();
     let mut decks = Vec::new();
     let mut problems = Vec::new();
     let mut notes = Vec::new();
@@ -81,6 +82,7 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     for n in &notes {
         writeln!(out, "{}", crate::term::clean(n)).map_err(|e| Error::io("stdout", e))?;
     }
+    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T read {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     let mut db = ctx.open_db()?;
     for d in &decks {
         crate::import::apkg::check_target(&db, d, args.replace)?;
@@ -177,7 +179,10 @@ pub fn add_checked(
     let mut generated = Vec::with_capacity(decks.len());
     for d in &decks {
         let (pool, missing) = Pool::for_deck(d, available.clone());
+        let t0 = std::time::Instant::now();
         let questions = generate::generate(d, &pool);
+        if std::env::var_os("QUIZ_T").is_some() { eprintln!("T gen {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
+        let t0 = std::time::Instant::now();
         if check {
             warnings.extend(
                 generate::check::check_questions(d, &pool, &missing, &questions)
@@ -185,10 +190,17 @@ pub fn add_checked(
                     .map(ToString::to_string),
             );
         }
+        if std::env::var_os("QUIZ_T").is_some() { eprintln!("T check {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
         generated.push((d, questions));
     }
+    let t0 = std::time::Instant::now();
     let reports = db.import_with_progress(&generated, now, &mut progress)?;
     progress.finish();
+    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T import {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
+    let t0 = std::time::Instant::now();
+    drop(generated);
+    drop(decks);
+    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T drop {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     Ok((reports, warnings))
 }
 

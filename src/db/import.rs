@@ -1,7 +1,7 @@
 //! Adding and re-adding decks: one transaction for everything, progress kept on every
 //! question whose id survives, retired (not deleted) questions for facts that are gone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::deck::source_text::SourceText;
 use rusqlite::params;
@@ -250,13 +250,28 @@ impl Db {
                 }
             }
             // A fact is studied while any of its questions is current; its memory stays
-            // (and comes back with the fact) when all are retired.
-            tx.prepare_cached(
-                "UPDATE memory SET active = EXISTS(SELECT 1 FROM question q
-                     WHERE q.deck_id = memory.deck_id AND q.fact_id = memory.fact_id AND q.retired = 0)
-                 WHERE deck_id = ?1",
-            )?
-            .execute([id])?;
+            // (and comes back with the fact) when all are retired. After the loop above the
+            // deck's current questions are exactly `questions`, so a fact is active when it
+            // has one there: only the rows that change are written (asking SQLite whether
+            // each fact has a current question cost a tenth of a 100k import).
+            let current: HashSet<&str> = questions.iter().map(|q| q.fact.as_str()).collect();
+            let mut changed: Vec<(i64, bool)> = Vec::new();
+            {
+                let mut st =
+                    tx.prepare_cached("SELECT id, fact_id, active FROM memory WHERE deck_id = ?1")?;
+                let mut rows = st.query([id])?;
+                while let Some(r) = rows.next()? {
+                    let want = current.contains(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?);
+                    if r.get::<_, bool>(2)? != want {
+                        changed.push((r.get(0)?, want));
+                    }
+                }
+            }
+            let mut set_active =
+                tx.prepare_cached("UPDATE memory SET active = ?2 WHERE id = ?1")?;
+            for (row, active) in changed {
+                set_active.execute(params![row, active])?;
+            }
             reports.push(rep);
         }
         tx.commit()?;

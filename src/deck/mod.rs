@@ -1,6 +1,7 @@
 //! Deck files: the TOML model, parsing and validation, and the decks built into the binary.
 
 pub mod builtin;
+mod chunked;
 pub mod model;
 pub mod source_text;
 mod validate;
@@ -33,7 +34,13 @@ pub fn parse(origin: &str, text: &str) -> Result<Deck> {
 
 /// [`parse`] of a text the caller no longer needs: the deck keeps it without a copy.
 pub fn parse_owned(origin: &str, text: String) -> Result<Deck> {
-    let file: DeckFile = toml::from_str(&text).map_err(|e| {
+    thread_local!(static T0: std::time::Instant = std::time::Instant::now());
+    T0.with(|_| ());
+    let parsed = match chunked::parse(&text) {
+        Some(file) => Ok(file),
+        None => toml::from_str(&text),
+    };
+    let file: DeckFile = parsed.map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
         let msg = match e.message().trim_end() {
             // The parser's own word for its stack guard; say what it means for a deck.
@@ -42,7 +49,10 @@ pub fn parse_owned(origin: &str, text: String) -> Result<Deck> {
         };
         Error::Deck(vec![format!("{origin}:{line}:{col}: {msg}")])
     })?;
+    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T toml {:?} rss {}", T0.with(|t| t.elapsed()), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
+    let t0 = std::time::Instant::now();
     let problems = validate::validate(&file, origin, &text);
+    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T validate {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     if !problems.is_empty() {
         return Err(Error::Deck(problems));
     }
