@@ -176,31 +176,26 @@ pub fn add_checked(
     let related = related_decks(db, &decks)?;
     let available = decks.iter().chain(related.iter());
     let mut warnings = Vec::new();
-    let mut generated = Vec::with_capacity(decks.len());
+    let mut import = db.begin_import(now, &mut progress)?;
+    // Each batch of a deck's questions is checked and stored, then dropped: a large deck's
+    // questions are never all held at once.
     for d in &decks {
         let (pool, missing) = Pool::for_deck(d, available.clone());
-        let t0 = std::time::Instant::now();
-        let questions = generate::generate(d, &pool);
-        if std::env::var_os("QUIZ_T").is_some() { eprintln!("T gen {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
-        let t0 = std::time::Instant::now();
-        if check {
-            warnings.extend(
-                generate::check::check_questions(d, &pool, &missing, &questions)
-                    .iter()
-                    .map(ToString::to_string),
-            );
+        let mut checker = check.then(|| generate::check::Checker::new(d, &pool, &missing));
+        let mut stored = import.start_deck(d)?;
+        generate::generate_batches(d, &pool, |batch| {
+            if let Some(c) = &mut checker {
+                c.add(&batch);
+            }
+            import.add_questions(&mut stored, &batch)
+        })?;
+        import.finish_deck(stored)?;
+        if let Some(c) = checker {
+            warnings.extend(c.finish().iter().map(ToString::to_string));
         }
-        if std::env::var_os("QUIZ_T").is_some() { eprintln!("T check {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
-        generated.push((d, questions));
     }
-    let t0 = std::time::Instant::now();
-    let reports = db.import_with_progress(&generated, now, &mut progress)?;
+    let reports = import.commit()?;
     progress.finish();
-    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T import {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
-    let t0 = std::time::Instant::now();
-    drop(generated);
-    drop(decks);
-    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T drop {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     Ok((reports, warnings))
 }
 

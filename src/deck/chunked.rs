@@ -259,3 +259,63 @@ impl Shift for ListFact {
         self.items = Spanned::new(span.start + by..span.end + by, items);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole-file reading of `text`, spans and all, as the reference.
+    fn whole(text: &str) -> String {
+        format!("{:?}", toml::from_str::<DeckFile>(text).unwrap())
+    }
+
+    #[test]
+    fn builtin_decks_read_in_pieces_as_whole() {
+        for (name, text) in crate::deck::builtin::BUILTIN {
+            let pieces = parse(text).unwrap_or_else(|| panic!("{name} fell back"));
+            assert_eq!(format!("{pieces:?}"), whole(text), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_kind_and_crlf_read_as_whole() {
+        let text = "# a deck\n\n[deck]\nid = \"d\"\ntitle = \"T\"\nrelated = [\"x\"]\n\n\
+            [[source]]\nid = \"s\"\ntitle = \"S\"\npublisher = \"P\"\ndate = \"2020\"\n\n\
+            [[context]]\nid = \"c\"\nname = \"C\"\ndate = \"2020-01-01\"\n\n\
+            [[alias]]\nterms = [\"a\", \"b\"]\n\n\
+            [[list]]\nid = \"l\"\nsource = \"s\"\ncontext = \"c\"\nheading = \"H\"\ncount = 2\n\
+            [[list.item]]\ntext = \"one\"\n[[list.item]]\ntext = \"two\"\n\n\
+            [[number]]\nid = \"n\"\nsource = \"s\"\ncounts = \"x\"\nunit = \"个\"\nvalue = 3\n\n\
+            [[qa]]\nid = \"q\"\nsource = \"s\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
+        let pieces = parse(text).expect("read in pieces");
+        assert_eq!(format!("{pieces:?}"), whole(text));
+        let crlf = text.replace('\n', "\r\n");
+        let pieces = parse(&crlf).expect("read in pieces");
+        assert_eq!(format!("{pieces:?}"), whole(&crlf));
+    }
+
+    /// Shapes where cutting at top-level headers would change the meaning or hide an
+    /// error: the caller must read the whole file.
+    #[test]
+    fn falls_back_when_a_piece_is_not_one_table() {
+        let deck = "[deck]\nid = \"d\"\ntitle = \"T\"\n";
+        let qa = "[[qa]]\nid = \"q\"\nsource = \"s\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
+        let list = "[[list]]\nid = \"l\"\nsource = \"s\"\nheading = \"H\"\ncount = 1\n";
+        for text in [
+            // An item that belongs to a list before another table.
+            format!("{deck}{list}{qa}[[list.item]]\ntext = \"x\"\n"),
+            // Two [deck] tables, a key before any table, a table of the deck's elsewhere.
+            format!("{deck}{deck}"),
+            format!("title = \"x\"\n{deck}"),
+            format!("{deck}{qa}[deck.extra]\nx = 1\n"),
+            // A header the reader does not cut at, and a multi-line string.
+            format!("{deck}{qa} [[qa]]\nid = \"r\"\n"),
+            format!("{deck}{qa}[[qa]] # second\nid = \"r\"\n"),
+            format!("{deck}[[qa]]\nid = \"q\"\nsource = \"s\"\nquestion = \"\"\"\n[[qa]]\n\"\"\"\nanswer = \"A\"\n"),
+            // No [deck] at all.
+            qa.to_owned(),
+        ] {
+            assert!(parse(&text).is_none(), "{text}");
+        }
+    }
+}

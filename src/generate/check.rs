@@ -50,180 +50,240 @@ pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
     check_questions(deck, pool, missing, &generate(deck, pool))
 }
 
-/// [`check`] on the questions already generated from `deck` with `pool` (add-deck generates
-/// them once for both checking and storing).
+/// [`check`] on the questions already generated from `deck` with `pool`.
 pub fn check_questions(
     deck: &Deck,
     pool: &Pool,
     missing: &[String],
     qs: &[Question],
 ) -> Vec<Finding> {
-    let file = &deck.file;
-    let all = facts(file);
-    let starts: Vec<usize> = all.iter().map(|f| f.id().span().start).collect();
-    let line_of: HashMap<&str, usize> = all
-        .iter()
-        .map(|f| f.id().get_ref().as_str())
-        .zip(line_numbers(&deck.text, &starts))
-        .collect();
-    let deck_line = line_col(&deck.text, file.deck.id.span().start).0;
-    let mut out = BTreeSet::new();
-    let mut add = |fact: &str, rule: &'static str, message: String| {
-        out.insert(Finding {
-            line: line_of.get(fact).copied().unwrap_or(deck_line),
-            origin: deck.origin.clone(),
+    let mut c = Checker::new(deck, pool, missing);
+    c.add(qs);
+    c.finish()
+}
+
+/// [`check`] fed a batch of questions at a time (add-deck generates each batch once, checks
+/// and stores it, then drops it). The rules that need the whole deck — how many questions
+/// a fact has, an answer standing in another question's label — keep small summaries
+/// until [`Checker::finish`].
+pub struct Checker<'a> {
+    deck: &'a Deck,
+    pool: &'a Pool,
+    line_of: HashMap<&'a str, usize>,
+    deck_line: usize,
+    lists: HashMap<&'a str, &'a crate::deck::model::ListFact>,
+    /// Questions per fact of the deck, and per deck-wide question set (`_…`).
+    per_fact: HashMap<&'a str, usize>,
+    per_other: HashMap<String, usize>,
+    /// Every question's label, and the where/when questions' answers to look for in them.
+    labels: BTreeSet<String>,
+    placed: Vec<(String, String, Vec<String>)>,
+    out: BTreeSet<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    /// The rules on facts alone are applied here.
+    pub fn new(deck: &'a Deck, pool: &'a Pool, missing: &[String]) -> Self {
+        let file = &deck.file;
+        let all = facts(file);
+        let starts: Vec<usize> = all.iter().map(|f| f.id().span().start).collect();
+        let line_of: HashMap<&str, usize> = all
+            .iter()
+            .map(|f| f.id().get_ref().as_str())
+            .zip(line_numbers(&deck.text, &starts))
+            .collect();
+        let mut c = Checker {
+            deck,
+            pool,
+            line_of,
+            deck_line: line_col(&deck.text, file.deck.id.span().start).0,
+            lists: file
+                .lists
+                .iter()
+                .map(|l| (l.id.get_ref().as_str(), l))
+                .collect(),
+            per_fact: HashMap::new(),
+            per_other: HashMap::new(),
+            labels: BTreeSet::new(),
+            placed: Vec::new(),
+            out: BTreeSet::new(),
+        };
+        for r in missing {
+            c.add_finding(
+                "deck",
+                "related-missing",
+                format!("related deck `{r}` is not available: its facts give no distractors"),
+            );
+        }
+        c.check_facts();
+        c
+    }
+
+    fn add_finding(&mut self, fact: &str, rule: &'static str, message: String) {
+        self.out.insert(Finding {
+            line: self.line_of.get(fact).copied().unwrap_or(self.deck_line),
+            origin: self.deck.origin.clone(),
             fact: fact.to_owned(),
             rule,
             message,
         });
-    };
-
-    for r in missing {
-        add(
-            "deck",
-            "related-missing",
-            format!("related deck `{r}` is not available: its facts give no distractors"),
-        );
     }
 
-    // Facts.
-    let many_contexts = file.contexts.len() > 1;
-    for f in facts(file) {
-        if many_contexts && f.context().is_none() {
-            add(
-                f.id().get_ref(),
-                "no-meeting",
-                "the deck has several meetings: name this fact's `context`".into(),
-            );
-        }
-    }
-    for l in &file.lists {
-        let id = l.id.get_ref();
-        if l.heading.contains('…') {
-            add(
-                id,
-                "heading-fragment",
-                format!(
-                    "heading `{}` is a fragment: write a noun phrase that stands alone",
-                    l.heading
-                ),
-            );
-        }
-        if let Some(w) = DANGLING.iter().find(|w| l.heading.contains(**w)) {
-            add(
-                id,
-                "heading-dangling",
-                format!(
-                    "heading `{}` uses `{w}`, which has no antecedent in a question: name who or what",
-                    l.heading
-                ),
-            );
-        }
-    }
-    for d in &file.documents {
-        if !ADOPTING_VERBS.contains(&d.verb.as_str()) {
-            add(
-                d.id.get_ref(),
-                "not-a-document",
-                format!(
-                    "`{}` is {}, not adopted, signed or issued by a meeting ({}): model it as a cloze or qa that keeps the text's wording",
-                    d.title,
-                    d.verb,
-                    ADOPTING_VERBS.join(", ")
-                ),
-            );
-        }
-    }
-
-    // Questions.
-    let mut per_fact: HashMap<&str, usize> = HashMap::new();
-    for q in qs {
-        *per_fact.entry(q.fact.as_str()).or_default() += 1;
-    }
-    let list_ids: std::collections::HashSet<&str> =
-        file.lists.iter().map(|l| l.id.get_ref().as_str()).collect();
-    for (fact, n) in &per_fact {
-        let is_list = list_ids.contains(fact);
-        let max = if is_list {
-            MAX_LIST_QUESTIONS
-        } else {
-            MAX_FACT_QUESTIONS
-        };
-        if *n > max && !fact.starts_with('_') {
-            add(
-                fact,
-                "too-many-questions",
-                format!("{n} questions (at most {max}): split the fact or ask it fewer ways"),
-            );
-        }
-    }
-
-    let labels: BTreeSet<&str> = qs.iter().map(|q| q.context.as_str()).collect();
-    let lists: HashMap<&str, &crate::deck::model::ListFact> = file
-        .lists
-        .iter()
-        .map(|l| (l.id.get_ref().as_str(), l))
-        .collect();
-    for q in qs {
-        if q.context.trim().is_empty() {
-            add(
-                &q.fact,
-                "no-meeting",
-                format!("{}: the question names no meeting", q.uid),
-            );
-        }
-        for s in std::iter::once(&q.prompt).chain(options(&q.answer)) {
-            if nested_quotes(s) {
-                add(
-                    &q.fact,
-                    "nested-quotes",
-                    format!("{}: `{s}` nests “…“…”…”: use ‘ ’ inside “ ”", q.uid),
+    fn check_facts(&mut self) {
+        // Facts.
+        let file = &self.deck.file;
+        let many_contexts = file.contexts.len() > 1;
+        for f in facts(file) {
+            if many_contexts && f.context().is_none() {
+                self.add_finding(
+                    f.id().get_ref(),
+                    "no-meeting",
+                    "the deck has several meetings: name this fact's `context`".into(),
                 );
             }
         }
-        let stem = norm(&q.prompt);
-        for form in answer_forms(q) {
-            if contains_form(&stem, &form) {
-                let rule = if q.kind == Kind::HowMany {
-                    "count-in-heading"
-                } else {
-                    "answer-in-question"
-                };
-                add(
-                    &q.fact,
-                    rule,
+        for l in &file.lists {
+            let id = l.id.get_ref();
+            if l.heading.contains('…') {
+                self.add_finding(
+                    id,
+                    "heading-fragment",
                     format!(
-                        "{}: the answer `{form}` stands in the question `{}`",
-                        q.uid, q.prompt
+                        "heading `{}` is a fragment: write a noun phrase that stands alone",
+                        l.heading
                     ),
                 );
-                break;
+            }
+            if let Some(w) = DANGLING.iter().find(|w| l.heading.contains(**w)) {
+                self.add_finding(
+                    id,
+                    "heading-dangling",
+                    format!(
+                        "heading `{}` uses `{w}`, which has no antecedent in a question: name who or what",
+                        l.heading
+                    ),
+                );
             }
         }
-        if matches!(q.kind, Kind::Where | Kind::When) {
-            for form in answer_forms(q) {
-                if let Some(l) = labels.iter().find(|l| contains_form(&norm(l), &form)) {
-                    add(
+        for d in &file.documents {
+            if !ADOPTING_VERBS.contains(&d.verb.as_str()) {
+                self.add_finding(
+                    d.id.get_ref(),
+                    "not-a-document",
+                    format!(
+                        "`{}` is {}, not adopted, signed or issued by a meeting ({}): model it as a cloze or qa that keeps the text's wording",
+                        d.title,
+                        d.verb,
+                        ADOPTING_VERBS.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The rules on each question of a batch.
+    pub fn add(&mut self, qs: &[Question]) {
+        for q in qs {
+            match self.line_of.get_key_value(q.fact.as_str()) {
+                Some((&f, _)) => *self.per_fact.entry(f).or_default() += 1,
+                None => *self.per_other.entry(q.fact.clone()).or_default() += 1,
+            }
+            if !self.labels.contains(&q.context) {
+                self.labels.insert(q.context.clone());
+            }
+            if q.context.trim().is_empty() {
+                self.add_finding(
+                    &q.fact,
+                    "no-meeting",
+                    format!("{}: the question names no meeting", q.uid),
+                );
+            }
+            for s in std::iter::once(&q.prompt).chain(options(&q.answer)) {
+                if nested_quotes(s) {
+                    self.add_finding(
                         &q.fact,
+                        "nested-quotes",
+                        format!("{}: `{s}` nests “…“…”…”: use ‘ ’ inside “ ”", q.uid),
+                    );
+                }
+            }
+            let stem = norm(&q.prompt);
+            for form in answer_forms(q) {
+                if contains_form(&stem, &form) {
+                    let rule = if q.kind == Kind::HowMany {
+                        "count-in-heading"
+                    } else {
+                        "answer-in-question"
+                    };
+                    self.add_finding(
+                        &q.fact,
+                        rule,
+                        format!(
+                            "{}: the answer `{form}` stands in the question `{}`",
+                            q.uid, q.prompt
+                        ),
+                    );
+                    break;
+                }
+            }
+            if matches!(q.kind, Kind::Where | Kind::When) {
+                self.placed
+                    .push((q.fact.clone(), q.uid.clone(), answer_forms(q)));
+            }
+            for (wrong, right, why) in option_faults(&self.lists, self.pool, q) {
+                self.add_finding(
+                    &q.fact,
+                    "wrong-option",
+                    format!("{}: wrong option `{wrong}` {why} `{right}`", q.uid),
+                );
+            }
+        }
+    }
+
+    /// The deck-wide rules, and every finding in order.
+    pub fn finish(mut self) -> Vec<Finding> {
+        let counts: Vec<(String, usize)> = self
+            .per_fact
+            .iter()
+            .map(|(f, n)| ((*f).to_owned(), *n))
+            .chain(self.per_other.drain())
+            .collect();
+        for (fact, n) in counts {
+            let max = if self.lists.contains_key(fact.as_str()) {
+                MAX_LIST_QUESTIONS
+            } else {
+                MAX_FACT_QUESTIONS
+            };
+            if n > max && !fact.starts_with('_') {
+                self.add_finding(
+                    &fact,
+                    "too-many-questions",
+                    format!("{n} questions (at most {max}): split the fact or ask it fewer ways"),
+                );
+            }
+        }
+        let placed = std::mem::take(&mut self.placed);
+        for (fact, uid, forms) in placed {
+            for form in forms {
+                let hit = self
+                    .labels
+                    .iter()
+                    .find(|l| contains_form(&norm(l), &form))
+                    .cloned();
+                if let Some(l) = hit {
+                    self.add_finding(
+                        &fact,
                         "answer-in-label",
                         format!(
-                            "{}: the answer `{form}` stands in the label 【{l}】 of a question on the same sheet",
-                            q.uid
+                            "{uid}: the answer `{form}` stands in the label 【{l}】 of a question on the same sheet"
                         ),
                     );
                     break;
                 }
             }
         }
-        for (wrong, right, why) in option_faults(&lists, pool, q) {
-            add(
-                &q.fact,
-                "wrong-option",
-                format!("{}: wrong option `{wrong}` {why} `{right}`", q.uid),
-            );
-        }
+        self.out.into_iter().collect()
     }
-    out.into_iter().collect()
 }
 
 fn options(a: &Answer) -> impl Iterator<Item = &String> {

@@ -27,42 +27,71 @@ pub use pool::Pool;
 /// Generates every question of `deck`, drawing distractors from `pool` (which should hold
 /// `deck` itself and the decks it names in `related`: see [`Pool::for_deck`]).
 pub fn generate(deck: &Deck, pool: &Pool) -> Vec<Question> {
+    let mut all = Vec::new();
+    let _ = generate_batches(deck, pool, |mut batch| -> Result<(), ()> {
+        all.append(&mut batch);
+        Ok(())
+    });
+    all
+}
+
+/// Facts generated per batch by [`generate_batches`]: large enough that a batch costs
+/// nothing noticeable, small enough that its questions are a few hundred kilobytes.
+const BATCH_FACTS: usize = 256;
+
+/// [`generate`], handing the questions to `take` a batch at a time, in the same order, so
+/// that a large deck's questions are never all held at once (add-deck checks and stores
+/// each batch, then drops it). Each question depends only on its fact and the pool, so the
+/// batches are the same questions as [`generate`]'s. Stops at `take`'s first error.
+pub fn generate_batches<E>(
+    deck: &Deck,
+    pool: &Pool,
+    mut take: impl FnMut(Vec<Question>) -> Result<(), E>,
+) -> Result<(), E> {
     let g = Gen {
         deck,
         pool,
         en: deck.file.deck.language == "en",
     };
-    let mut out = generate_raw(&g);
-    annotate(&g, &mut out);
-    out
-}
-
-fn generate_raw(g: &Gen) -> Vec<Question> {
-    let deck = g.deck;
+    let by_id: std::collections::HashMap<&str, &dyn FactCommon> = facts(&deck.file)
+        .into_iter()
+        .map(|f| (f.id().get_ref().as_str(), f))
+        .collect();
     let mut out = Vec::new();
-    for l in &deck.file.lists {
-        list::questions(g, l, &mut out);
+    let mut done = |out: &mut Vec<Question>| {
+        if out.is_empty() {
+            return Ok(());
+        }
+        annotate(&g, &by_id, out);
+        take(std::mem::take(out))
+    };
+    let file = &deck.file;
+    for chunk in file.lists.chunks(BATCH_FACTS) {
+        for l in chunk {
+            list::questions(&g, l, &mut out);
+        }
+        done(&mut out)?;
     }
-    event::questions(g, &mut out);
-    for n in &deck.file.numbers {
-        other::number(g, n, &mut out);
+    // Events are generated together (chronology questions span them).
+    event::questions(&g, &mut out);
+    done(&mut out)?;
+    macro_rules! each {
+        ($field:ident, $f:path) => {
+            for chunk in file.$field.chunks(BATCH_FACTS) {
+                for x in chunk {
+                    $f(&g, x, &mut out);
+                }
+                done(&mut out)?;
+            }
+        };
     }
-    for t in &deck.file.terms {
-        other::term(g, t, &mut out);
-    }
-    for d in &deck.file.documents {
-        other::document(g, d, &mut out);
-    }
-    for p in &deck.file.people {
-        other::person(g, p, &mut out);
-    }
-    for q in &deck.file.qas {
-        other::qa(g, q, &mut out);
-    }
-    for z in &deck.file.clozes {
-        cloze::questions(g, z, &mut out);
-    }
-    out
+    each!(numbers, other::number);
+    each!(terms, other::term);
+    each!(documents, other::document);
+    each!(people, other::person);
+    each!(qas, other::qa);
+    each!(clozes, cloze::questions);
+    Ok(())
 }
 
 /// Every fact of a deck, as the fields all kinds share.
@@ -81,11 +110,11 @@ pub(crate) fn facts(file: &crate::deck::DeckFile) -> Vec<&dyn FactCommon> {
 
 /// A fact's `note` is shown with the answer; what it takes from general knowledge is said
 /// both in the question (so the student knows it is not the text's) and with the answer.
-fn annotate(g: &Gen, out: &mut [Question]) {
-    let by_id: std::collections::HashMap<&str, &dyn FactCommon> = facts(&g.deck.file)
-        .into_iter()
-        .map(|f| (f.id().get_ref().as_str(), f))
-        .collect();
+fn annotate(
+    g: &Gen,
+    by_id: &std::collections::HashMap<&str, &dyn FactCommon>,
+    out: &mut [Question],
+) {
     for q in out {
         let Some(f) = by_id.get(q.fact.as_str()) else {
             continue;
