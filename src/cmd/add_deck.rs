@@ -62,7 +62,6 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     }
     // Everything is parsed and validated before the database is opened: a bad deck
     // changes nothing, not even the database file's existence.
-    let t0 = std::time::Instant::now();
     let mut decks = Vec::new();
     let mut problems = Vec::new();
     let mut notes = Vec::new();
@@ -82,7 +81,6 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     for n in &notes {
         writeln!(out, "{}", crate::term::clean(n)).map_err(|e| Error::io("stdout", e))?;
     }
-    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T read {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     let mut db = ctx.open_db()?;
     for d in &decks {
         crate::import::apkg::check_target(&db, d, args.replace)?;

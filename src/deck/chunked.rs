@@ -70,8 +70,8 @@ fn top_level_header(line: &str) -> Option<&str> {
 }
 
 const ARRAYS: [&str; 12] = [
-    "source", "context", "alias", "near", "list", "event", "number", "term", "document",
-    "person", "qa", "cloze",
+    "source", "context", "alias", "near", "list", "event", "number", "term", "document", "person",
+    "qa", "cloze",
 ];
 
 /// One piece of the file: every table optional, so that the piece's own can be checked to
@@ -311,7 +311,9 @@ mod tests {
             // A header the reader does not cut at, and a multi-line string.
             format!("{deck}{qa} [[qa]]\nid = \"r\"\n"),
             format!("{deck}{qa}[[qa]] # second\nid = \"r\"\n"),
-            format!("{deck}[[qa]]\nid = \"q\"\nsource = \"s\"\nquestion = \"\"\"\n[[qa]]\n\"\"\"\nanswer = \"A\"\n"),
+            format!(
+                "{deck}[[qa]]\nid = \"q\"\nsource = \"s\"\nquestion = \"\"\"\n[[qa]]\n\"\"\"\nanswer = \"A\"\n"
+            ),
             // No [deck] at all.
             qa.to_owned(),
         ] {

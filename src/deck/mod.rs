@@ -34,8 +34,6 @@ pub fn parse(origin: &str, text: &str) -> Result<Deck> {
 
 /// [`parse`] of a text the caller no longer needs: the deck keeps it without a copy.
 pub fn parse_owned(origin: &str, text: String) -> Result<Deck> {
-    thread_local!(static T0: std::time::Instant = std::time::Instant::now());
-    T0.with(|_| ());
     let parsed = match chunked::parse(&text) {
         Some(file) => Ok(file),
         None => toml::from_str(&text),
@@ -49,10 +47,7 @@ pub fn parse_owned(origin: &str, text: String) -> Result<Deck> {
         };
         Error::Deck(vec![format!("{origin}:{line}:{col}: {msg}")])
     })?;
-    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T toml {:?} rss {}", T0.with(|t| t.elapsed()), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
-    let t0 = std::time::Instant::now();
     let problems = validate::validate(&file, origin, &text);
-    if std::env::var_os("QUIZ_T").is_some() { eprintln!("T validate {:?} rss {}", t0.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap().lines().filter(|l| l.starts_with("VmRSS")||l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     if !problems.is_empty() {
         return Err(Error::Deck(problems));
     }
