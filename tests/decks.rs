@@ -188,3 +188,58 @@ fn questions_read_back_from_the_database_are_the_generated_ones() {
         assert_eq!(&stored[&q.uid], q, "{}", q.uid);
     }
 }
+
+/// A deck of `facts` facts in the shape of scripts/gen-deck (free questions, an ordered
+/// list every 50th), each with a note so that explanations differ from fact to fact.
+fn large_deck(facts: usize) -> String {
+    let mut t = String::from(
+        "[deck]\nid = \"big\"\ntitle = \"Big\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\
+         publisher = \"P\"\ndate = \"2026-01-01\"\n\n[[context]]\nid = \"c\"\nname = \"会议\"\n\n",
+    );
+    for i in 1..=facts {
+        if i % 50 == 0 {
+            t += &format!(
+                "[[list]]\nid = \"l{i}\"\nsource = \"s\"\nheading = \"第{i}组合作\"\ncount = 4\n\
+                 ordered = true\nnote = \"注{i}\"\n"
+            );
+            for k in 0..4 {
+                t += &format!("[[list.item]]\ntext = \"领域{i}-{k}\"\n");
+            }
+        } else {
+            t += &format!(
+                "[[qa]]\nid = \"q{i}\"\nsource = \"s\"\nquestion = \"第{i}问?\"\n\
+                 answer = \"答{i}\"\nnote = \"注{i}\"\n"
+            );
+        }
+        t.push('\n');
+    }
+    t
+}
+
+#[test]
+fn a_deck_stored_in_batches_reads_back_as_generated() {
+    // add-deck generates, checks and stores a large deck a few hundred facts at a time and
+    // keeps only the running fact's explanation between batches: what is stored must still
+    // be every question exactly as generated in one piece, and re-adding changes nothing.
+    let env = Env::new();
+    let text = large_deck(1_500);
+    let path = env.write("big.toml", &text);
+    let out = env.ok(&["add-deck", path.to_str().unwrap()]);
+    let d = quiz::deck::parse("big.toml", &text).unwrap();
+    let made = quiz::generate::generate(&d, &quiz::generate::Pool::build([&d]));
+    assert_eq!(out.trim(), format!("big: new deck, {} added", made.len()));
+    let stored: std::collections::HashMap<String, quiz::question::Question> = env
+        .ok(&["questions", "big", "--json"])
+        .lines()
+        .map(|l| {
+            let q: quiz::question::Question = serde_json::from_str(l).unwrap();
+            (q.uid.clone(), q)
+        })
+        .collect();
+    assert_eq!(stored.len(), made.len());
+    for q in &made {
+        assert_eq!(&stored[&q.uid], q, "{}", q.uid);
+    }
+    let again = env.ok(&["add-deck", path.to_str().unwrap()]);
+    assert_eq!(again.trim(), format!("big: {} unchanged", made.len()));
+}

@@ -532,4 +532,49 @@ mod tests {
                 .any(|f| contains_form("增加450个奖学金名额", f))
         );
     }
+
+    #[test]
+    fn findings_are_the_same_fed_in_batches() {
+        // add-deck feeds the checker a batch of questions at a time; the deck-wide rules
+        // (questions per fact, answers in another question's label) must see them all.
+        let mut t = String::from(
+            "[deck]\nid = \"b\"\ntitle = \"B\"\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\
+             publisher = \"P\"\ndate = \"2020\"\n[[context]]\nid = \"c\"\nname = \"北京会议\"\n",
+        );
+        for i in 1..=700 {
+            if i % 50 == 0 {
+                t += &format!(
+                    "[[list]]\nid = \"l{i}\"\nsource = \"s\"\nheading = \"第{i}组四项合作\"\ncount = 4\nordered = true\n"
+                );
+                for k in 0..4 {
+                    t += &format!("[[list.item]]\ntext = \"合作领域{i}-{k}\"\n");
+                }
+            } else if i % 97 == 0 {
+                t += &format!(
+                    "[[event]]\nid = \"e{i}\"\nsource = \"s\"\nwhat = \"第{i}次会晤\"\ndate = \"2020-0{}-01\"\nplace = \"北京\"\n",
+                    i % 9 + 1
+                );
+            } else {
+                t += &format!(
+                    "[[qa]]\nid = \"q{i}\"\nsource = \"s\"\nquestion = \"第{i}个问题是什么?\"\nanswer = \"答案{i}\"\n"
+                );
+            }
+        }
+        let deck = crate::deck::parse("b.toml", &t).unwrap();
+        let pool = Pool::build([&deck]);
+        let whole = check_questions(&deck, &pool, &[], &generate(&deck, &pool));
+        let mut c = Checker::new(&deck, &pool, &[]);
+        let mut batches = 0;
+        super::super::generate_batches(&deck, &pool, |b| -> Result<(), ()> {
+            batches += 1;
+            c.add(&b);
+            Ok(())
+        })
+        .unwrap();
+        assert!(batches > 2, "{batches}");
+        for rule in ["wrong-option", "answer-in-label", "count-in-heading"] {
+            assert!(whole.iter().any(|f| f.rule == rule), "{rule}: {whole:?}");
+        }
+        assert_eq!(c.finish(), whole);
+    }
 }
