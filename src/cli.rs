@@ -32,6 +32,7 @@ pub struct Cli {
 // In the order `--help` lists them: the student's commands, then the instructor's.
 pub enum Command {
     Study(cmd::study::StudyArgs),
+    Stats(cmd::stats::StatsArgs),
     AddDeck(cmd::add_deck::AddDeckArgs),
     Decks(cmd::decks::DecksArgs),
     Questions(cmd::questions::QuestionsArgs),
@@ -57,6 +58,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
         Command::Grade(a) => cmd::grade::run(&ctx, a, out),
         Command::Study(a) => cmd::study::run(&ctx, a, out),
+        Command::Stats(a) => cmd::stats::run(&ctx, a, out),
         Command::Config(a) => cmd::config::run(&ctx, a, out),
         Command::DraftDeck(a) => cmd::draft_deck::run(&ctx, a, out),
     };

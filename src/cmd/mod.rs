@@ -11,6 +11,7 @@ pub mod export;
 pub mod export_results;
 pub mod grade;
 pub mod questions;
+pub mod stats;
 pub mod study;
 
 use std::path::PathBuf;

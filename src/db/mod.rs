@@ -4,6 +4,7 @@
 mod export;
 mod fact_memory;
 mod import;
+mod stats;
 mod study;
 
 use std::io::Read;
@@ -15,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use export::{ExportedCard, ResultRow, ReviewEntry};
 pub use import::ImportReport;
+pub use stats::{FactStat, ReviewStat};
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,
     Waiting,
