@@ -654,6 +654,23 @@ mod tests {
     }
 
     #[test]
+    fn the_exam_pick_walks_its_list_by_row_id() {
+        let db = Db::open_in_memory().unwrap();
+        let mut st = db
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", exam_sql()))
+            .unwrap();
+        let plan: Vec<String> = st
+            .query_map(params!["[]", "[\"x\"]", 0, "[1, 2]"], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("\n");
+        assert!(plan.contains("INTEGER PRIMARY KEY"), "{plan}");
+        assert!(!plan.contains("SCAN m"), "{plan}");
+    }
+
+    #[test]
     fn settings_round_trip_through_the_setting_table() {
         let db = Db::open_in_memory().unwrap();
         assert_eq!(db.load_settings().unwrap(), Settings::default());

@@ -94,7 +94,7 @@ const STYLE: &str =
     "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}
 h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:right}
-td:first-child,th:first-child{text-align:left}tr:nth-child(even){background:#f6f6f6}
+td:first-child,th:first-child{text-align:left}td{white-space:nowrap}td:first-child{white-space:normal}tr:nth-child(even){background:#f6f6f6}
 .chart text{font-size:10px;fill:#555}.bar{fill:#4a7fc1}.due{fill:#c1834a}
 .exam{background:#eef5ee;padding:.6em 1em;border-left:4px solid #4a9a4a}
 .c0{fill:#ebedf0}.c1{fill:#c6e48b}.c2{fill:#7bc96f}.c3{fill:#239a3b}.c4{fill:#196127}";
