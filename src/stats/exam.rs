@@ -47,7 +47,8 @@ pub struct ExamReport {
     pub seconds_per_answer: f64,
     /// `history` or `default`.
     pub seconds_per_answer_from: &'static str,
-    /// Minutes a day studied over the last [`PACE_DAYS`] days.
+    /// Answers a day over the last [`PACE_DAYS`] days, in minutes at
+    /// `seconds_per_answer`.
     pub pace_minutes: f64,
     /// Facts ready on the exam day at that pace (simulated).
     pub ready_at_pace: u32,
@@ -80,27 +81,30 @@ fn exams_ahead<'f>(
     out
 }
 
+/// Answers quicker than this are not a person's (a script's piped answers): they do not
+/// count towards the seconds per answer.
+pub const MIN_ANSWER_SECONDS: f64 = 1.0;
+
 /// The student's seconds per answer over the last 30 days, each answer capped at
-/// [`MAX_ANSWER_SECONDS`]; `None` without a timed answer.
+/// [`MAX_ANSWER_SECONDS`]; `None` without an answer of at least [`MIN_ANSWER_SECONDS`].
 fn seconds_per_answer(scope: &Scope, reviews: &[ReviewStat]) -> Option<f64> {
     let since = scope.day_start(scope.day(scope.now) - 29) * 1000;
     let times: Vec<f64> = reviews
         .iter()
-        .filter(|r| r.reviewed_at_ms >= since && r.duration_ms > 0)
-        .map(|r| (r.duration_ms as f64 / 1000.0).min(MAX_ANSWER_SECONDS))
+        .filter(|r| r.reviewed_at_ms >= since)
+        .map(|r| r.duration_ms as f64 / 1000.0)
+        .filter(|s| *s >= MIN_ANSWER_SECONDS)
+        .map(|s| s.min(MAX_ANSWER_SECONDS))
         .collect();
     (!times.is_empty()).then(|| times.iter().sum::<f64>() / times.len() as f64)
 }
 
-/// Minutes a day spent over the last [`PACE_DAYS`] study days (today included).
-fn pace_minutes(scope: &Scope, reviews: &[ReviewStat]) -> f64 {
+/// The current pace in minutes a day: answers a day over the last [`PACE_DAYS`] study days
+/// (today included), at `spa` seconds each.
+fn pace_minutes(scope: &Scope, reviews: &[ReviewStat], spa: f64) -> f64 {
     let since = scope.day_start(scope.day(scope.now) - PACE_DAYS + 1) * 1000;
-    let secs: f64 = reviews
-        .iter()
-        .filter(|r| r.reviewed_at_ms >= since)
-        .map(|r| (r.duration_ms.max(0) as f64 / 1000.0).min(MAX_ANSWER_SECONDS))
-        .sum();
-    secs / 60.0 / PACE_DAYS as f64
+    let answers = reviews.iter().filter(|r| r.reviewed_at_ms >= since).count();
+    answers as f64 / PACE_DAYS as f64 * spa / 60.0
 }
 
 /// One report per exam date ahead.
@@ -111,7 +115,7 @@ pub fn reports(scope: &Scope, reviews: &[ReviewStat], facts: &[FactStat]) -> Vec
     }
     let own = seconds_per_answer(scope, reviews);
     let spa = own.unwrap_or(DEFAULT_SECONDS_PER_ANSWER);
-    let pace = pace_minutes(scope, reviews);
+    let pace = pace_minutes(scope, reviews, spa);
     let target = f64::from(scope.settings.desired_retention);
     let today = scope.day(scope.now);
     exams

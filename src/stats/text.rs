@@ -34,7 +34,7 @@ mod msg {
     pub const NEEDED_NONE: &str =
         "to recall {target}% of them on the day: more than {minutes} minutes a day";
     pub const SPA_HISTORY: &str = "your own pace";
-    pub const SPA_DEFAULT: &str = "the default: no timed answers in the last 30 days";
+    pub const SPA_DEFAULT: &str = "the default: no answer timed yet";
     pub const NO_FACTS: &str = "No facts yet: `quiz add-deck --builtin` adds the built-in decks.";
 }
 
