@@ -11,7 +11,7 @@ use super::{FactLine, Group, Passed, Stats};
 mod msg {
     pub const TITLE: &str = "Study statistics for {today} (study days begin at {hour}:00)";
     pub const PERIOD_HEAD: &str =
-        "answers     time  new facts   true retention: young    mature       all";
+        "answers      time  new facts            true retention: young          mature             all";
     pub const FORECAST: &str = "Reviews due (today, overdue included, then the next 29 days)";
     pub const FORECAST_SUM: &str =
         "today {today} · tomorrow {tomorrow} · next 7 days {week} · next 30 days {month}";
@@ -126,7 +126,7 @@ pub fn render(s: &Stats) -> String {
     for p in &s.periods {
         let _ = writeln!(
             o,
-            "{:8} {:>7} {:>8} {:>10}   {:>20} {:>9} {:>9}",
+            "{:8} {:>7} {:>9} {:>10}   {:>22} {:>15} {:>15}",
             p.label,
             p.answers,
             minutes(p.seconds),
