@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use export::{ExportedCard, ResultRow, ReviewEntry};
 pub use import::ImportReport;
-pub use stats::{FactStat, ReviewStat};
+pub use stats::{ExamCandidate, FactStat, ReviewStat};
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,
     Waiting,

@@ -47,6 +47,18 @@ pub struct FactStat {
     pub leech: bool,
 }
 
+/// A fact that exam planning may bring forward: memory id, deck, stability, difficulty, last
+/// review and due (unix seconds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExamCandidate {
+    pub id: i64,
+    pub deck: String,
+    pub stability: f32,
+    pub difficulty: f32,
+    pub last_review: i64,
+    pub due: i64,
+}
+
 fn decks_param(decks: &[String]) -> Option<String> {
     (!decks.is_empty()).then(|| serde_json::to_string(decks).unwrap_or_default())
 }
@@ -118,14 +130,13 @@ impl Db {
 
     /// Facts of `decks` (all when empty) in review whose due day starts at or after
     /// `due_from` (unix seconds) and that were last answered before `answered_before`: the
-    /// candidates for exam priority. Each as (memory id, deck, stability, difficulty, last
-    /// review, due). Read once per study day by a session with an exam date, through `memory_due`.
+    /// candidates for exam priority. Read once per study day by a session with an exam date, through `memory_due`.
     pub fn exam_candidates(
         &self,
         decks: &[String],
         due_from: i64,
         answered_before: i64,
-    ) -> Result<Vec<(i64, String, f32, f32, i64, i64)>> {
+    ) -> Result<Vec<ExamCandidate>> {
         let mut st = self.conn.prepare_cached(
             "SELECT m.id, m.deck_id, m.stability, m.difficulty, m.last_review, m.due
              FROM memory m INDEXED BY memory_due
@@ -138,14 +149,14 @@ impl Db {
         let rows = st.query_map(
             params![decks_param(decks), due_from, answered_before],
             |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get::<_, f64>(2)? as f32,
-                    r.get::<_, f64>(3)? as f32,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
+                Ok(ExamCandidate {
+                    id: r.get(0)?,
+                    deck: r.get(1)?,
+                    stability: r.get::<_, f64>(2)? as f32,
+                    difficulty: r.get::<_, f64>(3)? as f32,
+                    last_review: r.get(4)?,
+                    due: r.get(5)?,
+                })
             },
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

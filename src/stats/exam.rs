@@ -321,6 +321,10 @@ pub fn priority(
     now: i64,
     utc_offset: i32,
 ) -> Result<Vec<i64>> {
+    // The common case, and the session's start: no exam, no query.
+    if settings.exam_date.is_none() && settings.deck_exam_dates.is_empty() {
+        return Ok(Vec::new());
+    }
     let h = settings.rollover_hour;
     let today = schedule::day_number(now, h, utc_offset);
     let ahead = |deck: &str| settings.exam_day_for(deck).filter(|d| *d > today);
@@ -344,23 +348,23 @@ pub fn priority(
     )?;
     let mut at_risk: Vec<(f32, i64)> = candidates
         .into_iter()
-        .filter_map(|(id, deck, stability, difficulty, last_review, due)| {
-            let exam = ahead(&deck)?;
+        .filter_map(|c| {
+            let exam = ahead(&c.deck)?;
             let at = schedule::day_start(exam, h, utc_offset);
             // Due before this deck's own exam day: its normal review comes first.
-            if due < at - half_day {
+            if c.due < at - half_day {
                 return None;
             }
-            let days = (at - last_review).max(0) as f32 / schedule::SECS_PER_DAY as f32;
+            let days = (at - c.last_review).max(0) as f32 / schedule::SECS_PER_DAY as f32;
             let r = fsrs::current_retrievability(
                 fsrs::MemoryState {
-                    stability,
-                    difficulty,
+                    stability: c.stability,
+                    difficulty: c.difficulty,
                 },
                 days,
                 decay,
             );
-            (r < settings.desired_retention).then_some((r, id))
+            (r < settings.desired_retention).then_some((r, c.id))
         })
         .collect();
     at_risk.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));

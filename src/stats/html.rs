@@ -259,7 +259,7 @@ fn bars(o: &mut String, id: &str, class: &str, days: &[DayCount]) {
     );
     let _ = writeln!(o, "<text x=\"0\" y=\"10\">max {max}</text>");
     for (i, d) in days.iter().enumerate() {
-        let bh = if max == 0 { 0 } else { d.count * h / max };
+        let bh = (d.count * h).checked_div(max).unwrap_or(0);
         let x = 30 + i * bw;
         let _ = writeln!(
             o,

@@ -10,8 +10,7 @@ use super::{FactLine, Group, Passed, Stats};
 /// Every sentence and heading this view prints.
 mod msg {
     pub const TITLE: &str = "Study statistics for {today} (study days begin at {hour}:00)";
-    pub const PERIOD_HEAD: &str =
-        "answers      time  new facts            true retention: young          mature             all";
+    pub const PERIOD_HEAD: &str = "answers      time  new facts            true retention: young          mature             all";
     pub const FORECAST: &str = "Reviews due (today, overdue included, then the next 29 days)";
     pub const FORECAST_SUM: &str =
         "today {today} · tomorrow {tomorrow} · next 7 days {week} · next 30 days {month}";
