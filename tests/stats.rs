@@ -391,6 +391,7 @@ fn the_html_page_is_well_formed_and_its_charts_are_the_json_figures() {
         .find(|(n, a)| n == "div" && a.get("class").map(String::as_str) == Some("exam"));
     let (_, a) = exam.expect("an exam section");
     assert_eq!(a["data-ready"], j["exams"][0]["ready_at_pace"].to_string());
+    assert!(j["exams"][0]["ready_at_pace"].is_u64());
     assert_eq!(a["data-facts"], "3");
     // Nothing fetched from elsewhere: only the SVG namespace names a URL.
     for (_, a) in &t {

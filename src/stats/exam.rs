@@ -24,6 +24,8 @@ pub const MAX_ANSWER_SECONDS: f64 = 60.0;
 pub const PACE_DAYS: i64 = 14;
 /// The most minutes a day the plan looks at.
 pub const MAX_MINUTES: u32 = 480;
+/// The most facts a session brings forward in one study day.
+pub const MAX_BROUGHT_FORWARD: usize = 1_000;
 /// The simulator's seed: the same figures on every run.
 const SEED: u64 = 2026;
 
@@ -50,14 +52,23 @@ pub struct ExamReport {
     /// Answers a day over the last [`PACE_DAYS`] days, in minutes at
     /// `seconds_per_answer`.
     pub pace_minutes: f64,
-    /// Facts ready on the exam day at that pace (simulated).
-    pub ready_at_pace: u32,
+    /// Facts ready on the exam day at that pace (simulated); `None` when not simulated
+    /// (`not_planned` says why).
+    pub ready_at_pace: Option<u32>,
     /// Expected share of facts recalled on the exam day at that pace (simulated).
-    pub recall_at_pace: f64,
+    pub recall_at_pace: Option<f64>,
     /// The fewest minutes a day for which the simulated recall on the exam day reaches the
-    /// desired retention; `None` when even [`MAX_MINUTES`] do not.
+    /// desired retention; `None` when even [`MAX_MINUTES`] do not, or when not simulated.
     pub minutes_needed: Option<u32>,
+    /// Why the pace figures were not simulated: the exam is more than [`MAX_PLAN_DAYS`] away.
+    pub not_planned: Option<&'static str>,
 }
+
+/// The furthest exam the simulator plans for, in days: beyond, its cost grows with every day
+/// and a plan a year ahead says little.
+pub const MAX_PLAN_DAYS: i64 = 365;
+/// Why a plan is missing (kept with the other messages of this module).
+pub const TOO_FAR: &str = "more than a year ahead";
 
 /// The exam dates ahead, each with the decks it applies to.
 fn exams_ahead<'f>(
@@ -127,9 +138,13 @@ pub fn reports(scope: &Scope, reviews: &[ReviewStat], facts: &[FactStat]) -> Vec
                 .map(|f| scope.recall_at(f, at).unwrap_or(0.0))
                 .collect();
             let n = facts.len();
-            let sim = Plan::new(scope, &facts, today, day, spa);
-            let at_pace = sim.run(pace);
-            let minutes_needed = sim.minutes_needed(target);
+            let planned = day - today <= MAX_PLAN_DAYS;
+            let (at_pace, minutes_needed) = if planned {
+                let sim = Plan::new(scope, &facts, today, day, spa);
+                (Some(sim.run(pace)), sim.minutes_needed(target))
+            } else {
+                (None, None)
+            };
             ExamReport {
                 date: crate::clock::civil_date(day),
                 days_left: day - today,
@@ -140,9 +155,10 @@ pub fn reports(scope: &Scope, reviews: &[ReviewStat], facts: &[FactStat]) -> Vec
                 seconds_per_answer: spa,
                 seconds_per_answer_from: if own.is_some() { "history" } else { "default" },
                 pace_minutes: pace,
-                ready_at_pace: at_pace.ready,
-                recall_at_pace: at_pace.recall,
+                ready_at_pace: at_pace.map(|o| o.ready),
+                recall_at_pace: at_pace.map(|o| o.recall),
                 minutes_needed,
+                not_planned: (!planned).then_some(TOO_FAR),
             }
         })
         .collect()
@@ -310,7 +326,7 @@ impl Plan {
 /// The facts a session studying `decks` (all when empty) brings forward today because of an
 /// exam date: facts in review, not answered today, due on or after their exam day, whose
 /// recall on that day would fall below the desired retention; most at risk first, at most
-/// the daily review limit. Empty when no exam date lies ahead.
+/// the daily review limit (and [`MAX_BROUGHT_FORWARD`]). Empty when no exam date lies ahead.
 ///
 /// Read once per study day (one range of the `memory_due` index); the session then picks
 /// from this list by id.
@@ -368,6 +384,7 @@ pub fn priority(
         })
         .collect();
     at_risk.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    at_risk.truncate(settings.reviews_per_day as usize);
+    // Each pick reads the list from its start: a bound keeps that cheap whatever the limit.
+    at_risk.truncate((settings.reviews_per_day as usize).min(MAX_BROUGHT_FORWARD));
     Ok(at_risk.into_iter().map(|(_, id)| id).collect())
 }

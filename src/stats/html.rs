@@ -49,6 +49,7 @@ mod msg {
     pub const READY_NOW: &str = "If you stopped studying now: {pct}% ready ({ready} of {facts}).";
     pub const NEEDED: &str =
         "To recall {target}% of them on the day: about {minutes} min a day ({spa} s per answer).";
+    pub const NOT_PLANNED: &str = "No plan at your pace: the exam is {why}.";
     pub const NEEDED_NONE: &str =
         "To recall {target}% of them on the day: more than {minutes} minutes a day.";
 }
@@ -197,20 +198,37 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         o,
         "<div class=\"exam\" data-date=\"{}\" data-ready=\"{}\" data-facts=\"{}\">\n<h2>{}</h2>",
         esc(&e.date),
-        e.ready_at_pace,
+        e.ready_at_pace.map_or_else(String::new, |r| r.to_string()),
         e.facts,
         esc(&fill(
             msg::EXAM,
             &[("date", e.date.clone()), ("days", e.days_left.to_string())]
         ))
     );
+    if let Some(why) = e.not_planned {
+        let line = fill(
+            msg::READY_NOW,
+            &[
+                ("pct", share(e.ready_now).to_string()),
+                ("ready", e.ready_now.to_string()),
+                ("facts", e.facts.to_string()),
+            ],
+        );
+        let _ = writeln!(
+            o,
+            "<p>{}</p>\n<p>{}</p>\n</div>",
+            esc(&line),
+            esc(&fill(msg::NOT_PLANNED, &[("why", why.to_owned())]))
+        );
+        return;
+    }
     let lines = [
         fill(
             msg::READY,
             &[
-                ("pct", share(e.ready_at_pace).to_string()),
+                ("pct", share(e.ready_at_pace.unwrap_or(0)).to_string()),
                 ("target", target_pct.clone()),
-                ("ready", e.ready_at_pace.to_string()),
+                ("ready", e.ready_at_pace.unwrap_or(0).to_string()),
                 ("facts", e.facts.to_string()),
                 ("pace", format!("{:.0}", e.pace_minutes)),
             ],

@@ -32,6 +32,7 @@ mod msg {
     pub const NEEDED: &str = "to recall {target}% of them on the day: about {minutes} a day (at {spa} s per answer, {from})";
     pub const NEEDED_NONE: &str =
         "to recall {target}% of them on the day: more than {minutes} minutes a day";
+    pub const NOT_PLANNED: &str = "no plan at your pace: the exam is {why}";
     pub const SPA_HISTORY: &str = "your own pace";
     pub const SPA_DEFAULT: &str = "the default: no answer timed yet";
     pub const NO_FACTS: &str = "No facts yet: `quiz add-deck --builtin` adds the built-in decks.";
@@ -180,15 +181,35 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
             ]
         )
     );
+    if let Some(why) = e.not_planned {
+        let _ = writeln!(
+            o,
+            "  {}",
+            fill(
+                msg::READY_NOW,
+                &[
+                    ("pct", share(e.ready_now).to_string()),
+                    ("ready", e.ready_now.to_string()),
+                    ("facts", e.facts.to_string()),
+                ]
+            )
+        );
+        let _ = writeln!(
+            o,
+            "  {}\n",
+            fill(msg::NOT_PLANNED, &[("why", why.to_owned())])
+        );
+        return;
+    }
     let _ = writeln!(
         o,
         "  {}",
         fill(
             msg::READY,
             &[
-                ("pct", share(e.ready_at_pace).to_string()),
+                ("pct", share(e.ready_at_pace.unwrap_or(0)).to_string()),
                 ("target", target_pct.clone()),
-                ("ready", e.ready_at_pace.to_string()),
+                ("ready", e.ready_at_pace.unwrap_or(0).to_string()),
                 ("facts", e.facts.to_string()),
                 ("pace", format!("{:.0} min", e.pace_minutes)),
             ]
