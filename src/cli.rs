@@ -32,6 +32,7 @@ pub struct Cli {
 // In the order `--help` lists them: the student's commands, then the instructor's.
 pub enum Command {
     Study(cmd::study::StudyArgs),
+    Stats(cmd::stats::StatsArgs),
     Browse(cmd::browse::BrowseArgs),
     AddDeck(cmd::add_deck::AddDeckArgs),
     Decks(cmd::decks::DecksArgs),
@@ -62,6 +63,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Questions(a) => cmd::questions::run(&ctx, a, out),
         Command::Grade(a) => cmd::grade::run(&ctx, a, out),
         Command::Study(a) => cmd::study::run(&ctx, a, out),
+        Command::Stats(a) => cmd::stats::run(&ctx, a, out),
         Command::Config(a) => cmd::config::run(&ctx, a, out),
         Command::Optimize(a) => cmd::optimize::run(&ctx, a, out),
         Command::Completions(a) => cmd::completions::run(a, out),

@@ -23,6 +23,7 @@ pub mod question;
 pub mod results;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod term;
 
 pub use error::{Error, Result};

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::schedule::{SETTING_KEYS, Settings};
+use crate::schedule::{DECK_EXAM_PREFIX, SETTING_KEYS, Settings, format_exam_date};
 
 use super::Ctx;
 
@@ -11,23 +11,55 @@ use super::Ctx;
 ///
 /// `quiz config` lists every setting with its value and what it means; `quiz config KEY`
 /// shows one; `quiz config KEY VALUE` sets it (a bad value is refused and nothing is stored).
+///
+/// `quiz config exam_date 2026-12-20` sets the exam day for every deck; with `--deck ID` for
+/// one deck only (it wins over the global date); `none` clears it (docs/exam.md).
 #[derive(Debug, clap::Args)]
 pub struct ConfigArgs {
     /// The setting.
     pub key: Option<String>,
     /// Its new value ("" for an empty list of steps).
     pub value: Option<String>,
+    /// The deck whose own exam date to show or set (only with `exam_date`).
+    #[arg(long, value_name = "ID")]
+    pub deck: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: &ConfigArgs, out: &mut dyn Write) -> Result<()> {
     let db = ctx.open_db()?;
     let mut settings = db.load_settings()?;
     let io = |e| Error::io("stdout", e);
-    match (&args.key, &args.value) {
+    // A deck's own exam date is the setting `exam_date.DECK`.
+    let deck_key;
+    let key = match (&args.deck, &args.key) {
+        (None, key) => key.as_ref(),
+        (Some(deck), Some(k)) if k == "exam_date" => {
+            if !db.deck_exists(deck)? {
+                return Err(Error::UnknownDeck(deck.clone()));
+            }
+            deck_key = format!("{DECK_EXAM_PREFIX}{deck}");
+            Some(&deck_key)
+        }
+        (Some(_), _) => {
+            return Err(Error::Usage(
+                "--deck goes with exam_date only: quiz config exam_date DATE --deck ID".into(),
+            ));
+        }
+    };
+    match (key, &args.value) {
         (None, _) => {
             for (key, help) in SETTING_KEYS {
                 let value = settings.get(key).unwrap_or_default();
                 writeln!(out, "{key} = {}\n    {help}", shown(&value)).map_err(io)?;
+            }
+            for (deck, day) in &settings.deck_exam_dates {
+                writeln!(
+                    out,
+                    "{DECK_EXAM_PREFIX}{} = {}\n    the exam day of deck {0} (quiz config exam_date DATE --deck {0})",
+                    crate::term::clean_line(deck),
+                    format_exam_date(Some(*day))
+                )
+                .map_err(io)?;
             }
         }
         (Some(key), None) => {
@@ -42,7 +74,13 @@ pub fn run(ctx: &Ctx, args: &ConfigArgs, out: &mut dyn Write) -> Result<()> {
                 .map_err(|e| Error::Usage(e.to_string()))?;
             let canonical = settings.get(key).expect("set accepted the key");
             db.store_setting(key, &canonical)?;
-            writeln!(out, "{key} = {}", shown(&canonical)).map_err(io)?;
+            writeln!(
+                out,
+                "{} = {}",
+                crate::term::clean_line(key),
+                shown(&canonical)
+            )
+            .map_err(io)?;
         }
     }
     Ok(())

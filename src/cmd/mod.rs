@@ -15,6 +15,7 @@ pub mod grade;
 pub mod man;
 pub mod optimize;
 pub mod questions;
+pub mod stats;
 pub mod study;
 
 use std::path::PathBuf;

@@ -10,7 +10,9 @@ use crate::session::{self, Clock, LinePrompter, Options, Prompter, Session, Term
 use super::Ctx;
 
 /// Study facts: those still being learned that are due, then today's reviews, then new facts
-/// up to the daily limit, new facts of all decks interleaved.
+/// up to the daily limit, new facts of all decks interleaved. Until the exam date
+/// (`quiz config exam_date`), facts whose recall on the exam day would fall below the desired
+/// retention come before the day's other reviews, most at risk first (docs/exam.md).
 ///
 /// Each fact is asked one way, on a ladder: recognise it (multiple choice, true/false), then
 /// recall it from a cue, then write it out as an exam asks (the whole list, the order, the full

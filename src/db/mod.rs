@@ -6,6 +6,7 @@ mod export;
 mod fact_memory;
 mod import;
 mod optimize;
+mod stats;
 mod study;
 
 use std::io::Read;
@@ -19,6 +20,7 @@ pub use browse::{BrowseFact, FlagRow, HistoryEntry};
 pub use export::{ExportedCard, FactResultRow, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use optimize::Refit;
+pub use stats::{ExamCandidate, FactStat, ReviewStat};
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,
     Waiting,

@@ -58,7 +58,15 @@ pub const KEYS: &[(&str, &str)] = &[
         "parameters",
         "FSRS model parameters (17, 19 or 21 numbers); \"\" for the FSRS-6 defaults",
     ),
+    (
+        "exam_date",
+        "the day of your exam, YYYY-MM-DD, or none: until then facts at risk of being \
+         forgotten by that day come first (docs/exam.md); `--deck ID` sets one deck's",
+    ),
 ];
+
+/// The key prefix of a deck's own exam date: `exam_date.DECK`.
+pub const DECK_EXAM_PREFIX: &str = "exam_date.";
 
 /// Scheduling settings, shared by all decks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -86,6 +94,10 @@ pub struct Settings {
     pub new_order: NewOrder,
     /// FSRS parameters: empty for the FSRS-6 defaults, or 17, 19 or 21 finite values.
     pub parameters: Vec<f32>,
+    /// The exam day for every deck without its own, as a civil date (days since 1970-01-01).
+    pub exam_date: Option<i64>,
+    /// Decks' own exam days (key `exam_date.DECK`), which win over [`Settings::exam_date`].
+    pub deck_exam_dates: std::collections::BTreeMap<String, i64>,
 }
 
 impl Default for Settings {
@@ -104,6 +116,8 @@ impl Default for Settings {
             fuzz: true,
             new_order: NewOrder::Interleave,
             parameters: Vec::new(),
+            exam_date: None,
+            deck_exam_dates: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -222,6 +236,14 @@ impl Settings {
                 }
             }
             "parameters" => self.parameters = parse_parameters(v)?,
+            "exam_date" => self.exam_date = parse_exam_date(v)?,
+            _ if key.starts_with(DECK_EXAM_PREFIX) && key.len() > DECK_EXAM_PREFIX.len() => {
+                let deck = &key[DECK_EXAM_PREFIX.len()..];
+                match parse_exam_date(v)? {
+                    Some(day) => self.deck_exam_dates.insert(deck.to_owned(), day),
+                    None => self.deck_exam_dates.remove(deck),
+                };
+            }
             _ => {
                 return Err(SettingsError::UnknownKey {
                     key: key.to_owned(),
@@ -255,6 +277,14 @@ impl Settings {
                 .map(f32::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
+            "exam_date" => format_exam_date(self.exam_date),
+            _ if key.starts_with(DECK_EXAM_PREFIX) && key.len() > DECK_EXAM_PREFIX.len() => {
+                format_exam_date(
+                    self.deck_exam_dates
+                        .get(&key[DECK_EXAM_PREFIX.len()..])
+                        .copied(),
+                )
+            }
             _ => return None,
         })
     }
@@ -312,6 +342,57 @@ impl Settings {
     pub fn decay(&self) -> Option<f32> {
         let filled = fsrs::check_and_fill_parameters(&self.parameters).ok()?;
         Some(filled[20].clamp(0.1, 0.8))
+    }
+
+    /// The exam day (civil days since 1970-01-01) that applies to `deck`: its own, else the
+    /// global one.
+    #[must_use]
+    pub fn exam_day_for(&self, deck: &str) -> Option<i64> {
+        self.deck_exam_dates.get(deck).copied().or(self.exam_date)
+    }
+}
+
+const EXAM_EXPECTED: &str = "a date YYYY-MM-DD (e.g. 2026-12-20), or none";
+
+/// Parses an exam date: `YYYY-MM-DD` (a real calendar day, 1970 to 9999), or `none` (or "")
+/// to clear it.
+pub fn parse_exam_date(v: &str) -> Result<Option<i64>, SettingsError> {
+    if v.is_empty() || v.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let bad = || invalid("exam_date", EXAM_EXPECTED, shown(v));
+    let mut parts = v.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()) else {
+        return Err(bad());
+    };
+    // jiff knows the length of every month, leap years included.
+    let date = jiff::civil::Date::new(y, m, d).map_err(|_| bad())?;
+    if date.year() < 1970 {
+        return Err(bad());
+    }
+    let m = u8::try_from(date.month()).map_err(|_| bad())?;
+    let d = u8::try_from(date.day()).map_err(|_| bad())?;
+    Ok(Some(crate::clock::days_from_civil(
+        i32::from(date.year()),
+        m,
+        d,
+    )))
+}
+
+/// `YYYY-MM-DD` of a civil day number, or `none`.
+#[must_use]
+pub fn format_exam_date(day: Option<i64>) -> String {
+    match day {
+        Some(d) => crate::clock::civil_date(d),
+        None => "none".to_owned(),
     }
 }
 

@@ -178,6 +178,8 @@ pub struct Session<'a> {
     new_by_deck: HashMap<String, u32>,
     /// The decks studied, as named or in the order they were added: read once per session.
     deck_order: Vec<String>,
+    /// Facts an exam date brings forward today, most at risk first: read once per study day.
+    exam_first: Vec<i64>,
     actions: Vec<Action>,
     /// Facts skipped in this session.
     skipped: Vec<i64>,
@@ -231,6 +233,7 @@ impl<'a> Session<'a> {
             before_session: None,
             new_by_deck: HashMap::new(),
             deck_order: Vec::new(),
+            exam_first: Vec::new(),
             actions: Vec::new(),
             skipped: Vec::new(),
             last: None,
@@ -297,6 +300,13 @@ impl<'a> Session<'a> {
             };
             self.before_session = Some((day_start, earlier));
             self.new_by_deck = self.db.new_today_by_deck(day_start)?;
+            self.exam_first = crate::stats::exam::priority(
+                self.db,
+                &self.settings,
+                &self.opts.decks,
+                now,
+                self.utc_offset,
+            )?;
             self.waiting = None;
         }
         let (_, earlier) = self.before_session.expect("just set");
@@ -326,6 +336,7 @@ impl<'a> Session<'a> {
             exclude: &skipped,
             reviews_allowed: today.reviews < self.settings.reviews_per_day,
             new_from: &new_from,
+            exam_first: &self.exam_first,
         };
         // Reviews and new facts waiting are counted at the study day's first question (up to
         // the daily limits); then each answer takes one off. Learning facts change with
