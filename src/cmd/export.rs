@@ -125,22 +125,27 @@ fn apkg(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (title, _) = db.deck_meta(&args.deck)?;
-    let (cards, reviews) = if args.with_scheduling {
-        (db.card_states(&args.deck)?, db.review_log(&args.deck)?)
+    let (title, language) = db.deck_meta(&args.deck)?;
+    let labels = db.fact_labels(&args.deck)?;
+    let questions = db.question_count(&args.deck)?;
+    let (facts, reviews) = if args.with_scheduling {
+        (db.fact_states(&args.deck)?, db.review_log(&args.deck)?)
     } else {
         (Vec::new(), Vec::new())
     };
     let sched = args.with_scheduling.then_some(export::apkg::Scheduling {
-        cards: &cards,
+        facts: &facts,
         reviews: &reviews,
     });
     let deck = args.deck.as_str();
     let load: export::apkg::Loader =
-        Box::new(move |send| db.stream_export_questions(deck, 512, send));
+        Box::new(move |send| db.stream_export_questions(deck, 1024, send));
     let info = export::apkg::DeckInfo {
         id: deck,
         title: &title,
+        language: &language,
+        labels: &labels,
+        questions,
     };
     let s = export::apkg::write(&info, load, sched, ctx.now, path)?;
     let extra = if args.with_scheduling {
@@ -150,9 +155,10 @@ fn apkg(
     };
     writeln!(
         out,
-        "{}: {} notes in {} note types{extra}",
+        "{}: {} notes (one per fact) with {} cards in {} note types{extra}",
         path.display(),
         s.notes,
+        s.cards,
         s.note_types
     )
     .map_err(|e| Error::io("stdout", e))

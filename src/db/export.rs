@@ -7,10 +7,11 @@ use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, questio
 use crate::error::{Error, Result};
 use crate::question::Question;
 
-/// A card's scheduling state, as `quiz export --format apkg --with-scheduling` carries it.
+/// A fact's memory (one per fact, docs/learning.md), as `quiz export --format apkg
+/// --with-scheduling` carries it onto the fact's Anki cards.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportedCard {
-    pub uid: String,
+pub struct FactState {
+    pub fact: String,
     /// 0 new, 1 learning, 2 review, 3 relearning.
     pub queue: i64,
     /// Unix seconds.
@@ -21,8 +22,6 @@ pub struct ExportedCard {
     pub reps: i64,
     pub lapses: i64,
     pub suspended: bool,
-    /// Unix seconds.
-    pub last_review: Option<i64>,
 }
 
 /// One answer, as Anki's review log needs it.
@@ -130,17 +129,18 @@ impl Db {
         Ok(())
     }
 
-    /// The card state of every current question of a deck.
-    pub fn card_states(&self, deck: &str) -> Result<Vec<ExportedCard>> {
+    /// The memory of every fact of a deck that still has a current question.
+    pub fn fact_states(&self, deck: &str) -> Result<Vec<FactState>> {
         let mut st = self.conn.prepare(
-            "SELECT q.uid, m.queue, m.due, m.interval_days, m.stability, m.difficulty, m.reps,
-                    m.lapses, m.suspended, m.last_review
-             FROM question q JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
-             WHERE q.deck_id = ?1 AND q.retired = 0",
+            "SELECT m.fact_id, m.queue, m.due, m.interval_days, m.stability, m.difficulty, m.reps,
+                    m.lapses, m.suspended
+             FROM memory m
+             WHERE m.deck_id = ?1 AND EXISTS (SELECT 1 FROM question q
+                 WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id AND q.retired = 0)",
         )?;
         let rows = st.query_map([deck], |r| {
-            Ok(ExportedCard {
-                uid: r.get(0)?,
+            Ok(FactState {
+                fact: r.get(0)?,
                 queue: r.get(1)?,
                 due: r.get(2)?,
                 interval_days: r.get(3)?,
@@ -149,10 +149,27 @@ impl Db {
                 reps: r.get(6)?,
                 lapses: r.get(7)?,
                 suspended: r.get(8)?,
-                last_review: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Fact id → the fact's short label (a list's heading, an event's what…).
+    pub fn fact_labels(&self, deck: &str) -> Result<std::collections::HashMap<String, String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, label FROM fact WHERE deck_id = ?1 AND retired = 0")?;
+        let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many current questions a deck has (for a progress bar).
+    pub fn question_count(&self, deck: &str) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM question WHERE deck_id = ?1 AND retired = 0",
+            [deck],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
     }
 
     /// Every answer given to a current question of a deck, oldest first.

@@ -5,8 +5,11 @@
 //! notes instead of adding them again). Quizlet's import takes one card per line, term and
 //! definition separated by a tab, no HTML and no line breaks inside a card.
 
-use super::{DeckData, answer_text, html_escape, letter, options, prompt_html, prompt_plain};
-use crate::question::Question;
+use super::apkg::{anki_html, breaks};
+use super::{
+    DeckData, answer_text, letter, options, prompt_html, prompt_plain, true_false_label,
+};
+use crate::question::{Answer, Question};
 
 /// The CSV text for Anki: header lines (separator, HTML, deck, tags and GUID columns), then
 /// question, answer, tags and GUID per row.
@@ -22,7 +25,7 @@ pub fn render(d: &DeckData) -> String {
     for (i, q) in d.questions.iter().enumerate() {
         let tags = d.tags(i);
         let guid = guid(q);
-        let row = [question_html(q), answer_html(q), tags, guid];
+        let row = [question_html(q), answer_html(q, &d.language), tags, guid];
         let cells: Vec<String> = row.iter().map(|c| quote(&defuse_html(c))).collect();
         out.push_str(&cells.join(","));
         out.push('\n');
@@ -48,20 +51,25 @@ pub fn render_quizlet(d: &DeckData) -> String {
     out
 }
 
-/// The question field: the prompt, then the options one per line.
+/// The question field: the prompt, then the options one per line. Line breaks in the deck's
+/// text become `<br>`: the file says `#html:true`, so a raw line break would be a space.
 pub fn question_html(q: &Question) -> String {
-    let mut s = prompt_html(&q.prompt);
+    let mut s = breaks(prompt_html(&q.prompt));
     if let Some(opts) = options(q) {
         for (i, o) in opts.iter().enumerate() {
-            s.push_str(&format!("<br>{}. {}", letter(i), html_escape(o)));
+            s.push_str(&format!("<br>{}. {}", letter(i), anki_html(o)));
         }
     }
     s
 }
 
-/// The answer field: the right answer (a letter and option for multiple choice).
-pub fn answer_html(q: &Question) -> String {
-    html_escape(&answer_text(q))
+/// The answer field: the right answer (a letter and option for multiple choice; true or
+/// false in the deck's language).
+pub fn answer_html(q: &Question, language: &str) -> String {
+    match q.answer {
+        Answer::TrueFalse { value } => true_false_label(value, language).to_owned(),
+        _ => anki_html(&answer_text(q)),
+    }
 }
 
 /// The GUID column: distinct from the .apkg export's GUIDs, because Anki's text import puts
