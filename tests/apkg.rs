@@ -456,8 +456,17 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
         out.contains("1 note of note type `Vocab (custom)` left out"),
         "{out}"
     );
+    // Every part left behind is named.
     assert!(out.contains("1 media file ignored"), "{out}");
-    assert!(out.contains("1 note had images or sounds"), "{out}");
+    assert!(
+        out.contains("1 note had images or sounds beside their text, which were dropped"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 note left out: a side holds only images or sounds"),
+        "the picture-only note is skipped, not kept unanswerable: {out}"
+    );
+    assert!(out.contains("1 note had formatting"), "{out}");
     // The id: the deck's name and six characters telling this Anki deck from others.
     let line = out
         .lines()
@@ -481,6 +490,14 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     assert_eq!(cloze.len(), 2);
     assert_eq!(cloze[0]["answer"]["accepted"][0], "2001");
     assert_eq!(cloze[1]["answer"]["accepted"][0], "Shanghai");
+    // The hint of {{c2::Shanghai::city}} is shown at its gap, and only there.
+    assert!(
+        cloze[1]["prompt"].as_str().unwrap().contains("in ____ (city)."),
+        "{}",
+        cloze[1]["prompt"]
+    );
+    assert!(!cloze[0]["prompt"].as_str().unwrap().contains("city"));
+    assert!(!prompts.iter().any(|p| p.contains("Flag of")), "{prompts:?}");
     let westphalia = qs
         .iter()
         .find(|q| {
@@ -506,6 +523,9 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
         toml.contains("[[qa]]") && toml.contains("[[cloze]]"),
         "{toml}"
     );
+    // Anki's tags are kept on the facts.
+    assert!(toml.contains(r#"tags = ["un"]"#), "{toml}");
+    assert!(toml.contains(r#"tags = ["history::founding", "sco"]"#), "{toml}");
     let again = env.run(&["add-deck", s(&pkg)]);
     assert!(again.contains(&format!("{id}: 6 unchanged")), "{again}");
 }
@@ -531,41 +551,25 @@ fn a_file_that_is_not_a_package_is_refused() {
 }
 
 #[test]
-fn our_own_package_is_read_and_its_note_types_reported_by_name() {
-    // Our packages hold collection.anki2 only. Their cloze notes are Anki cloze notes; the
-    // other note types are ours, reported by name and left out.
+fn our_own_packages_are_refused_with_the_way_to_share_the_deck() {
+    // A package quiz exported holds generated questions, not the deck's facts: adding it
+    // back is refused, pointing at the deck file. So is the older one-note-per-question
+    // package.
     let env = Env::new();
     env.add_mini();
     let pkg = env.path("mini.apkg");
     env.run(&["export", "mini", "-f", "apkg", "-o", s(&pkg)]);
-    let clozes = env
-        .questions("mini")
-        .iter()
-        .filter(|q| q["kind"] == "cloze")
-        .count();
     let other = Env::new();
-    let out = other.run(&["add-deck", s(&pkg)]);
-    assert!(
-        out.contains("note type `quiz typed answer (mini)` left out"),
-        "{out}"
-    );
-    assert!(
-        out.contains("note type `quiz multiple choice (mini)`"),
-        "{out}"
-    );
-    // The deck's title has no Latin letters: the id comes from the file name.
-    assert!(
-        out.lines()
-            .any(|l| l.starts_with("mini-") && l.ends_with(&format!(": new deck, {clozes} added"))),
-        "{out}"
-    );
-
-    // Into the database the deck came from: `mini` is a deck file's deck, not replaced;
-    // the package is a deck of its own, and forcing it onto `mini` is refused.
-    let out = env.run(&["add-deck", s(&pkg)]);
-    assert!(out.contains(": new deck,"), "{out}");
-    let err = env.fail(&["add-deck", s(&pkg), "--as", "mini"]);
-    assert!(err.contains("already a deck of yours"), "{err}");
+    for p in [pkg.clone(), fixture("mini-per-question.apkg")] {
+        let err = other.fail(&["add-deck", s(&p)]);
+        assert!(err.starts_with("quiz: "), "{err}");
+        assert!(err.contains("exported by quiz (deck `mini`)"), "{err}");
+        assert!(err.contains("quiz export mini -o mini.toml"), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+    assert!(other.run(&["decks"]).lines().all(|l| !l.contains("mini")));
+    // In the database it came from, nothing changes either.
+    env.fail(&["add-deck", s(&pkg)]);
     assert_eq!(
         env.run(&["export", "mini"]),
         std::fs::read_to_string(fixture("mini.toml")).unwrap()

@@ -165,6 +165,7 @@ def cmd_make_apkg(out, flavour):
             Front="Capital of <b>Kazakhstan</b>?",
             Back='Astana <img src="astana.jpg">',
         )
+        add("Basic", did, ["flags"], Front="Flag of Kazakhstan?", Back='<img src="astana.jpg">')
         add(
             "Basic (and reversed card)",
             sub,
@@ -175,7 +176,7 @@ def cmd_make_apkg(out, flavour):
         add(
             "Cloze",
             did,
-            [],
+            ["sco", "history::founding"],
             Text="The SCO was founded in {{c1::2001}} in {{c2::Shanghai::city}}.",
             **{"Back Extra": "Six founding members"},
         )
