@@ -526,6 +526,19 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     // Anki's tags are kept on the facts.
     assert!(toml.contains(r#"tags = ["un"]"#), "{toml}");
     assert!(toml.contains(r#"tags = ["history::founding", "sco"]"#), "{toml}");
+    // …and go back out to Anki with the deck.
+    let back = env.path("back.apkg");
+    env.run(&["export", id, "-f", "apkg", "-o", s(&back)]);
+    let coll = new_collection(&env);
+    let doc = anki_tool(py, &["import", s(&back), s(&coll)]);
+    let tagged: Vec<&Value> = doc["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["tags"].as_array().unwrap().contains(&Value::from("history::founding")))
+        .collect();
+    assert_eq!(tagged.len(), 1, "{doc}");
+    assert_eq!(tagged[0]["notetype"], format!("quiz cloze fact ({id})"));
     let again = env.run(&["add-deck", s(&pkg)]);
     assert!(again.contains(&format!("{id}: 6 unchanged")), "{again}");
 }

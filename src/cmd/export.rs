@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let data = DeckData::load(&db, &args.deck)?;
     let text = match args.format {
         Format::Json => export::json::render(&data, &data.deck_file(&db)?),
-        Format::Csv => export::csv::render(&data),
+        Format::Csv => export::csv::render_with_tags(&data, &kept_tags(&db, &args.deck)?),
         Format::Quizlet => export::csv::render_quizlet(&data),
         Format::Sheet | Format::SheetHtml => {
             let seed = args
@@ -127,6 +127,7 @@ fn apkg(
 ) -> Result<()> {
     let (title, language) = db.deck_meta(&args.deck)?;
     let labels = db.fact_labels(&args.deck)?;
+    let tags = kept_tags(&db, &args.deck)?;
     let questions = db.question_count(&args.deck)?;
     let (facts, reviews) = if args.with_scheduling {
         (db.fact_states(&args.deck)?, db.review_log(&args.deck)?)
@@ -145,6 +146,7 @@ fn apkg(
         title: &title,
         language: &language,
         labels: &labels,
+        tags: &tags,
         questions,
     };
     let s = export::apkg::write(&info, load, sched, ctx.now, path)?;
@@ -162,6 +164,23 @@ fn apkg(
         s.note_types
     )
     .map_err(|e| Error::io("stdout", e))
+}
+
+/// Fact id → the tags its deck file keeps (an Anki package's tags, see docs/export.md),
+/// carried back out by the Anki exports. Only decks converted from a package have them, so
+/// only their file is parsed (a big deck file takes longer to parse than to export).
+fn kept_tags(
+    db: &crate::db::Db,
+    deck: &str,
+) -> Result<std::collections::HashMap<String, Vec<String>>> {
+    let text = db.deck_toml(deck)?;
+    if !crate::import::apkg::is_converted(&text) {
+        return Ok(Default::default());
+    }
+    let file = crate::deck::parse(&format!("database:{deck}"), &text)?.file;
+    let qas = file.qas.into_iter().map(|f| (f.id.into_inner(), f.tags));
+    let clozes = file.clozes.into_iter().map(|f| (f.id.into_inner(), f.tags));
+    Ok(qas.chain(clozes).filter(|(_, t)| !t.is_empty()).collect())
 }
 
 /// Writes to the file (atomically, see [`crate::outfile`]) or to `out`.

@@ -88,6 +88,8 @@ pub struct DeckInfo<'a> {
     pub language: &'a str,
     /// Fact id → its short label, the note's first field.
     pub labels: &'a HashMap<String, String>,
+    /// Fact id → tags its deck file keeps (from an Anki package), added to the note's.
+    pub tags: &'a HashMap<String, Vec<String>>,
     /// How many questions the loader will send (for the progress bar).
     pub questions: u64,
 }
@@ -359,6 +361,10 @@ fn build_collection(
                 tags.push_str(" quiz::source::");
                 tags.push_str(&tag_safe(src));
             }
+            for t in deck.tags.get(&f.fact).into_iter().flatten() {
+                tags.push(' ');
+                tags.push_str(&anki_tag(t));
+            }
             tags.push(' ');
             let nid = now_ms + i as i64;
             ins_note.execute(params![
@@ -581,6 +587,14 @@ fn render_note(f: &FactGroup, kinds: &[Kind], label: &str, lang: Lang) -> NoteFi
         anki_html(&format!("{}/{}", q.deck, q.fact))
     }));
     NoteFields { fields, has_kind }
+}
+
+/// A kept tag as Anki reads one: no spaces (`::` still makes its hierarchy).
+pub fn anki_tag(t: &str) -> String {
+    t.trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect()
 }
 
 /// HTML for Anki from deck text: escaped, line breaks as `<br>` (Anki's fields are HTML, where

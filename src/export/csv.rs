@@ -5,7 +5,7 @@
 //! notes instead of adding them again). Quizlet's import takes one card per line, term and
 //! definition separated by a tab, no HTML and no line breaks inside a card.
 
-use super::apkg::{anki_html, breaks};
+use super::apkg::{anki_html, anki_tag, breaks};
 use super::{
     DeckData, answer_text, letter, options, prompt_html, prompt_plain, true_false_label,
 };
@@ -14,6 +14,14 @@ use crate::question::{Answer, Question};
 /// The CSV text for Anki: header lines (separator, HTML, deck, tags and GUID columns), then
 /// question, answer, tags and GUID per row.
 pub fn render(d: &DeckData) -> String {
+    render_with_tags(d, &std::collections::HashMap::new())
+}
+
+/// [`render`], adding to each row the tags its fact keeps (fact id → tags).
+pub fn render_with_tags(
+    d: &DeckData,
+    kept: &std::collections::HashMap<String, Vec<String>>,
+) -> String {
     let mut out = String::new();
     out.push_str("#separator:Comma\n");
     out.push_str("#html:true\n");
@@ -23,7 +31,11 @@ pub fn render(d: &DeckData) -> String {
     out.push_str("#tags column:3\n");
     out.push_str("#guid column:4\n");
     for (i, q) in d.questions.iter().enumerate() {
-        let tags = d.tags(i);
+        let mut tags = d.tags(i);
+        for t in kept.get(&q.fact).into_iter().flatten() {
+            tags.push(' ');
+            tags.push_str(&anki_tag(t));
+        }
         let guid = guid(q);
         let row = [question_html(q), answer_html(q, &d.language), tags, guid];
         let cells: Vec<String> = row.iter().map(|c| quote(&defuse_html(c))).collect();
