@@ -126,7 +126,6 @@ fn apkg(
     out: &mut dyn Write,
 ) -> Result<()> {
     let (title, language) = db.deck_meta(&args.deck)?;
-    let labels = db.fact_labels(&args.deck)?;
     let tags = kept_tags(&db, &args.deck)?;
     let questions = db.question_count(&args.deck)?;
     let (facts, reviews) = if args.with_scheduling {
@@ -140,12 +139,11 @@ fn apkg(
     });
     let deck = args.deck.as_str();
     let load: export::apkg::Loader =
-        Box::new(move |send| db.stream_export_questions(deck, 1024, send));
+        Box::new(move |send| db.stream_export_facts(deck, 1024, send));
     let info = export::apkg::DeckInfo {
         id: deck,
         title: &title,
         language: &language,
-        labels: &labels,
         tags: &tags,
         questions,
     };

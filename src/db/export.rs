@@ -24,6 +24,20 @@ pub struct FactState {
     pub suspended: bool,
 }
 
+/// One fact's current questions, for the Anki package (see [`Db::stream_export_facts`]).
+#[derive(Debug, Clone)]
+pub struct ExportFact {
+    pub fact: String,
+    /// `list`, `event`, …; `event` for the deck-wide chronology set.
+    pub fact_kind: &'static str,
+    /// Its short label (a list's heading…); `None` for the chronology set.
+    pub label: Option<String>,
+    /// Its place among the deck's facts in the order they are introduced, from 1.
+    pub position: i64,
+    /// In generation order.
+    pub questions: Vec<Question>,
+}
+
 /// One answer, as Anki's review log needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewEntry {
@@ -129,6 +143,86 @@ impl Db {
         Ok(())
     }
 
+    /// A deck's current questions fact by fact, handed to `send` in batches of about
+    /// `batch` questions (a fact is never split); stops when `send` returns `false`. Each fact
+    /// comes with its kind, its label and its place in the order new facts are introduced.
+    /// Read along the unique index (deck, fact, kind, variant), so a fact's questions come
+    /// together without a sort; within a fact they are put in generation order.
+    pub fn stream_export_facts(
+        &self,
+        deck: &str,
+        batch: usize,
+        send: &mut dyn FnMut(Vec<ExportFact>) -> bool,
+    ) -> Result<()> {
+        if !self.deck_exists(deck)? {
+            return Err(Error::UnknownDeck(deck.to_owned()));
+        }
+        let first: i64 = self.conn.query_row(
+            "SELECT COALESCE(MIN(new_order), 0) FROM memory WHERE deck_id = ?1",
+            [deck],
+            |r| r.get(0),
+        )?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {QUESTION_COLUMNS}, q.id, qf.kind, qf.label, m.new_order
+             FROM question q {QUESTION_JOINS}
+             LEFT JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
+             WHERE q.deck_id = ?1 AND q.retired = 0
+             ORDER BY q.fact_id"
+        ))?;
+        let mut rows = st.query([deck])?;
+        let mut buf: Vec<ExportFact> = Vec::new();
+        let mut in_buf = 0usize;
+        let mut ids: Vec<i64> = Vec::new();
+        let finish = |f: &mut ExportFact, ids: &mut Vec<i64>| {
+            if ids.windows(2).any(|w| w[0] > w[1]) {
+                let mut both: Vec<(i64, Question)> =
+                    ids.drain(..).zip(f.questions.drain(..)).collect();
+                both.sort_unstable_by_key(|(id, _)| *id);
+                f.questions = both.into_iter().map(|(_, q)| q).collect();
+            }
+            ids.clear();
+        };
+        while let Some(r) = rows.next()? {
+            let q = question_from_row(r)?;
+            let id: i64 = r.get(QUESTION_COLUMN_COUNT)?;
+            let same = buf.last().is_some_and(|f| f.fact == q.fact);
+            if !same {
+                if let Some(last) = buf.last_mut() {
+                    finish(last, &mut ids);
+                }
+                if in_buf >= batch {
+                    in_buf = 0;
+                    if !send(std::mem::take(&mut buf)) {
+                        return Ok(());
+                    }
+                }
+                let kind: Option<String> = r.get(QUESTION_COLUMN_COUNT + 1)?;
+                let kind = fact_kind(kind.as_deref());
+                let label: Option<String> = r.get(QUESTION_COLUMN_COUNT + 2)?;
+                let order: Option<i64> = r.get(QUESTION_COLUMN_COUNT + 3)?;
+                buf.push(ExportFact {
+                    fact: q.fact.clone(),
+                    fact_kind: kind,
+                    label,
+                    position: order.map_or(0, |o| o - first) + 1,
+                    questions: Vec::with_capacity(8),
+                });
+            }
+            ids.push(id);
+            in_buf += 1;
+            if let Some(f) = buf.last_mut() {
+                f.questions.push(q);
+            }
+        }
+        if let Some(last) = buf.last_mut() {
+            finish(last, &mut ids);
+        }
+        if !buf.is_empty() {
+            send(buf);
+        }
+        Ok(())
+    }
+
     /// The memory of every fact of a deck that still has a current question.
     pub fn fact_states(&self, deck: &str) -> Result<Vec<FactState>> {
         let mut st = self.conn.prepare(
@@ -151,15 +245,6 @@ impl Db {
                 suspended: r.get(8)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Fact id → the fact's short label (a list's heading, an event's what…).
-    pub fn fact_labels(&self, deck: &str) -> Result<std::collections::HashMap<String, String>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id, label FROM fact WHERE deck_id = ?1 AND retired = 0")?;
-        let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -251,7 +336,14 @@ fn export_select() -> String {
 /// A row of [`export_select`]: the question's place among new questions, the question, and
 /// the kind of its fact.
 fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static str)> {
-    let kind = match r.get_ref(QUESTION_COLUMN_COUNT + 1)?.as_str_or_null()? {
+    let kind = fact_kind(r.get_ref(QUESTION_COLUMN_COUNT + 1)?.as_str_or_null()?);
+    Ok((r.get(QUESTION_COLUMN_COUNT)?, question_from_row(r)?, kind))
+}
+
+/// A fact kind as stored, as a static name; `event` for the deck-wide chronology set, which
+/// has no fact row.
+fn fact_kind(stored: Option<&str>) -> &'static str {
+    match stored {
         Some("list") => "list",
         Some("number") => "number",
         Some("term") => "term",
@@ -260,6 +352,5 @@ fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static st
         Some("qa") => "qa",
         Some("cloze") => "cloze",
         _ => "event",
-    };
-    Ok((r.get(QUESTION_COLUMN_COUNT)?, question_from_row(r)?, kind))
+    }
 }

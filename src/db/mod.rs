@@ -13,7 +13,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
-pub use export::{FactState, ResultRow, ReviewEntry};
+pub use export::{ExportFact, FactState, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,

@@ -24,8 +24,8 @@ use std::path::Path;
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-use super::{html_escape, letter, prompt_html, stable_hash, tag_safe, true_false_label};
-use crate::db::{FactState, ReviewEntry};
+use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
+use crate::db::{ExportFact, FactState, ReviewEntry};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::question::{Answer, Kind, Question};
@@ -73,12 +73,11 @@ pub fn notetype_id(deck: &str, fact_kind: &str) -> i64 {
     stable_id(&format!("quiz-fact-notetype:{deck}:{fact_kind}"))
 }
 
-/// The questions of one deck, in generation order with their fact kinds, delivered in
-/// batches to `send` (which says `false` when nobody listens any more). It runs on a thread
-/// of its own while earlier batches are grouped into facts.
-pub type Loader<'a> = Box<
-    dyn FnOnce(&mut dyn FnMut(Vec<(Question, &'static str)>) -> bool) -> Result<()> + Send + 'a,
->;
+/// The facts of one deck with their questions, delivered in batches to `send` (which says
+/// `false` when nobody listens any more). It runs on a thread of its own while earlier
+/// batches are rendered and written.
+pub type Loader<'a> =
+    Box<dyn FnOnce(&mut dyn FnMut(Vec<ExportFact>) -> bool) -> Result<()> + Send + 'a>;
 
 /// The deck an export is of.
 pub struct DeckInfo<'a> {
@@ -86,8 +85,6 @@ pub struct DeckInfo<'a> {
     pub title: &'a str,
     /// `zh` or `en`: the language of the labels on the cards.
     pub language: &'a str,
-    /// Fact id → its short label, the note's first field.
-    pub labels: &'a HashMap<String, String>,
     /// Fact id → tags its deck file keeps (from an Anki package), added to the note's.
     pub tags: &'a HashMap<String, Vec<String>>,
     /// How many questions the loader will send (for the progress bar).
@@ -104,7 +101,8 @@ pub fn write(
     now: i64,
     path: &Path,
 ) -> Result<Summary> {
-    let (summary, coll) = build_collection(deck, load, sched, now)?;
+    let (summary, conn) = build_collection(deck, load, sched, now)?;
+    let coll = conn.serialize(rusqlite::MAIN_DB)?;
     crate::outfile::write_with(path, true, |file| {
         let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
         let zerr = |e: zip::result::ZipError| Error::Other(format!("{}: {e}", path.display()));
@@ -120,6 +118,8 @@ pub fn write(
         let mut inner = zip.finish().map_err(zerr)?;
         inner.flush().map_err(|e| Error::io(path, e))
     })?;
+    drop(coll);
+    conn.close().map_err(|(_, e)| Error::Db(e))?;
     Ok(summary)
 }
 
@@ -224,11 +224,18 @@ fn is_typed(k: Kind) -> bool {
     )
 }
 
-/// One fact's questions, grouped as they arrive.
-struct FactGroup {
-    fact: String,
-    fact_kind: &'static str,
-    questions: Vec<Question>,
+/// One note, its cards and their review log, ready to insert.
+struct NoteRow {
+    id: i64,
+    guid: String,
+    mid: i64,
+    tags: String,
+    flds: String,
+    sort: String,
+    csum: i64,
+    cards: Vec<(i64, i64, CardRow)>,
+    /// (id, card id, rating, interval, last interval, duration, type)
+    revlog: Vec<[i64; 7]>,
 }
 
 fn build_collection(
@@ -236,41 +243,12 @@ fn build_collection(
     load: Loader,
     sched: Option<Scheduling>,
     now: i64,
-) -> Result<(Summary, Vec<u8>)> {
-    let mut progress = Progress::new(deck.questions, "questions");
-    // Reading runs on its own thread; this one groups the questions by fact meanwhile.
-    let (q_send, q_recv) = std::sync::mpsc::sync_channel::<Vec<(Question, &'static str)>>(8);
-    let gone = || Error::Other("a thread reading the deck for the Anki package failed".into());
-    let mut facts: Vec<FactGroup> = Vec::new();
-    std::thread::scope(|scope| -> Result<()> {
-        let loader = scope.spawn(move || load(&mut |batch| q_send.send(batch).is_ok()));
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for batch in q_recv {
-            progress.inc(batch.len() as u64);
-            for (q, fact_kind) in batch {
-                let i = match index.get(q.fact.as_str()) {
-                    Some(&i) => i,
-                    None => {
-                        index.insert(q.fact.clone(), facts.len());
-                        facts.push(FactGroup {
-                            fact: q.fact.clone(),
-                            fact_kind,
-                            questions: Vec::new(),
-                        });
-                        facts.len() - 1
-                    }
-                };
-                facts[i].questions.push(q);
-            }
-        }
-        loader.join().map_err(|_| gone())?
-    })?;
-
+) -> Result<(Summary, Connection)> {
     let conn = Connection::open_in_memory()?;
     // A scratch database in memory: no journal; it is zipped right after.
     conn.execute_batch(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 16384;",
+         PRAGMA page_size = 16384; PRAGMA cache_size = -262144;",
     )?;
     conn.execute_batch(SCHEMA)?;
 
@@ -312,121 +290,65 @@ fn build_collection(
     let crt = (earliest - ROLLOVER_SECS).div_euclid(86_400) * 86_400 + ROLLOVER_SECS - 86_400;
     let today = (now - crt).div_euclid(86_400);
     let lang = Lang::of(deck.language);
-
     conn.execute_batch("BEGIN")?;
-    let mut used_kinds: Vec<(&'static str, Vec<Kind>)> = Vec::new();
-    let mut cards = 0usize;
-    let mut reviews = 0usize;
-    {
-        let mut ins_note = conn
-            .prepare("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")?;
-        let mut ins_card = conn.prepare(
-            "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, 0, ?13)",
-        )?;
-        let mut ins_rev =
-            conn.prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, ?6, ?7, ?8)")?;
-        let mut seen = std::collections::HashSet::new();
-        let mut last_rev_id = i64::MIN;
-        let mut flds = String::new();
-        let mut tags = String::new();
-        let tag_deck = tag_safe(deck.id);
-        for (i, f) in facts.iter().enumerate() {
-            let hash = guid_hash(deck.id, &f.fact);
-            if !seen.insert(hash) {
-                return Err(Error::Other(format!(
-                    "two facts hash to one Anki note id ({}/{}); please report this",
-                    deck.id, f.fact
-                )));
-            }
-            let kinds = note_kinds(&mut used_kinds, f);
-            let label = fact_label(deck, lang, f);
-            let note = render_note(f, kinds, &label, lang);
-            flds.clear();
-            for (n, field) in note.fields.iter().enumerate() {
-                if n > 0 {
-                    flds.push('\x1f');
-                }
-                flds.push_str(field);
-            }
-            let sort = strip_html(&note.fields[0]);
-            let csum = field_checksum(&sort);
-            tags.clear();
-            tags.push_str(" quiz::deck::");
-            tags.push_str(&tag_deck);
-            tags.push_str(" quiz::fact::");
-            tags.push_str(f.fact_kind);
-            if let Some(src) = f.questions.first().map(|q| &q.source.title)
-                && !src.trim().is_empty()
+
+    // Three stages on their own threads, batches passed along: reading the facts from our
+    // database, rendering notes (HTML, tags, checksums), and SQLite's inserts.
+    let (f_send, f_recv) = std::sync::mpsc::sync_channel::<Vec<ExportFact>>(4);
+    let (n_send, n_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
+    let gone = || Error::Other("a thread writing the Anki package failed".into());
+    let mut progress = Progress::new(deck.questions, "questions");
+    let (conn, rendered) = std::thread::scope(|scope| -> Result<(Connection, Rendered)> {
+        let loader = scope.spawn(move || load(&mut |batch| f_send.send(batch).is_ok()));
+        let writer = scope.spawn(move || -> Result<Connection> {
             {
-                tags.push_str(" quiz::source::");
-                tags.push_str(&tag_safe(src));
-            }
-            for t in deck.tags.get(&f.fact).into_iter().flatten() {
-                tags.push(' ');
-                tags.push_str(&anki_tag(t));
-            }
-            tags.push(' ');
-            let nid = now_ms + i as i64;
-            ins_note.execute(params![
-                nid,
-                base62(hash),
-                notetype_id(deck.id, f.fact_kind),
-                now,
-                tags,
-                flds,
-                sort,
-                csum
-            ])?;
-            let state = states.get(f.fact.as_str()).copied();
-            for (ord, &k) in kinds.iter().enumerate() {
-                if !note.has_kind[ord] {
-                    continue;
-                }
-                let cid = now_ms + cards as i64;
-                cards += 1;
-                let history = answers
-                    .get(&(f.fact.as_str(), k))
-                    .map_or(&[][..], Vec::as_slice);
-                // Review log ids are the answers' times in ms; two answers in one ms would
-                // clash, so later ones move on by a millisecond. Anki's last-review time
-                // (`lrt`) is read from the same ids.
-                let mut rev_ids = Vec::with_capacity(history.len());
-                if state.is_some() {
-                    for r in history {
-                        let id = r.reviewed_at.max(last_rev_id + 1);
-                        last_rev_id = id;
-                        rev_ids.push(id);
+                let mut ins_note = conn.prepare(
+                    "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
+                )?;
+                let mut ins_card = conn.prepare(
+                    "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, 0, ?13)",
+                )?;
+                let mut ins_rev = conn
+                    .prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, 2500, ?6, ?7)")?;
+                for batch in n_recv {
+                    for n in batch {
+                        ins_note.execute(params![
+                            n.id, n.guid, n.mid, now, n.tags, n.flds, n.sort, n.csum
+                        ])?;
+                        for (cid, ord, c) in &n.cards {
+                            ins_card.execute(params![
+                                cid, n.id, did, ord, now, c.ctype, c.queue, c.due, c.ivl,
+                                c.factor, c.reps, c.lapses, c.data
+                            ])?;
+                        }
+                        for r in &n.revlog {
+                            ins_rev.execute(params![r[0], r[1], r[2], r[3], r[4], r[5], r[6]])?;
+                        }
                     }
                 }
-                let c = card_row(state, history, &rev_ids, i, crt, today);
-                ins_card.execute(params![
-                    cid, nid, did, ord as i64, now, c.ctype, c.queue, c.due, c.ivl, c.factor,
-                    c.reps, c.lapses, c.data
-                ])?;
-                let mut prev = 0;
-                for (r, &id) in history.iter().zip(&rev_ids) {
-                    let kind = match r.queue_before {
-                        0 | 1 => 0,
-                        2 => 1,
-                        _ => 2,
-                    };
-                    ins_rev.execute(params![
-                        id,
-                        cid,
-                        r.rating,
-                        r.interval_days,
-                        prev,
-                        2500,
-                        r.duration_ms.clamp(0, 60_000),
-                        kind
-                    ])?;
-                    prev = r.interval_days;
-                    reviews += 1;
-                }
             }
-        }
-    }
+            Ok(conn)
+        });
+        let ctx = RenderCtx {
+            deck,
+            lang,
+            states: &states,
+            answers: &answers,
+            now_ms,
+            crt,
+            today,
+        };
+        let rendered = render_notes(&ctx, f_recv, &n_send, &mut progress);
+        drop(n_send);
+        // A failing stage closes its channels, which is what stopped the others: report the
+        // writer's and the loader's errors before the renderer's.
+        let conn = writer.join().map_err(|_| gone())??;
+        loader.join().map_err(|_| gone())??;
+        Ok((conn, rendered?))
+    })?;
+    drop(progress);
 
+    let used_kinds = &rendered.used_kinds;
     let models: serde_json::Map<String, Value> = used_kinds
         .iter()
         .map(|(fk, kinds)| {
@@ -453,22 +375,161 @@ fn build_collection(
     )?;
     conn.execute_batch(INDEXES)?;
     conn.execute_batch("COMMIT")?;
-    let bytes = conn.serialize(rusqlite::MAIN_DB)?.to_vec();
-    conn.close().map_err(|(_, e)| Error::Db(e))?;
     Ok((
         Summary {
-            notes: facts.len(),
-            cards,
+            notes: rendered.notes,
+            cards: rendered.cards,
             note_types: used_kinds.len(),
-            reviews,
+            reviews: rendered.reviews,
         },
-        bytes,
+        conn,
     ))
+}
+
+/// What rendering needs besides the facts.
+struct RenderCtx<'a> {
+    deck: &'a DeckInfo<'a>,
+    lang: Lang,
+    states: &'a HashMap<&'a str, &'a FactState>,
+    answers: &'a HashMap<(&'a str, Kind), Vec<&'a ReviewEntry>>,
+    now_ms: i64,
+    crt: i64,
+    today: i64,
+}
+
+/// What rendering saw.
+struct Rendered {
+    notes: usize,
+    cards: usize,
+    reviews: usize,
+    /// The fact kinds met, each with its note type's card kinds.
+    used_kinds: Vec<(&'static str, Vec<Kind>)>,
+}
+
+/// Renders every fact it receives as a note with its cards and passes them on in batches.
+/// Stops early (without an error of its own) if the writer has gone.
+fn render_notes(
+    ctx: &RenderCtx,
+    recv: std::sync::mpsc::Receiver<Vec<ExportFact>>,
+    send: &std::sync::mpsc::SyncSender<Vec<NoteRow>>,
+    progress: &mut Progress,
+) -> Result<Rendered> {
+    let deck = ctx.deck;
+    let mut out = Rendered {
+        notes: 0,
+        cards: 0,
+        reviews: 0,
+        used_kinds: Vec::new(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut last_rev_id = i64::MIN;
+    let tag_deck = tag_safe(deck.id);
+    for batch in recv {
+        let mut rows = Vec::with_capacity(batch.len());
+        let mut questions = 0u64;
+        for f in &batch {
+            questions += f.questions.len() as u64;
+            let hash = guid_hash(deck.id, &f.fact);
+            if !seen.insert(hash) {
+                return Err(Error::Other(format!(
+                    "two facts hash to one Anki note id ({}/{}); please report this",
+                    deck.id, f.fact
+                )));
+            }
+            let kinds = note_kinds(&mut out.used_kinds, f);
+            let label = fact_label(f, ctx.lang);
+            let (flds, has_kind) = render_note(f, kinds, &label, ctx.lang);
+            let sort = strip_html(&label);
+            let csum = field_checksum(&sort);
+            let mut tags = String::with_capacity(96);
+            tags.push_str(" quiz::deck::");
+            tags.push_str(&tag_deck);
+            tags.push_str(" quiz::fact::");
+            tags.push_str(f.fact_kind);
+            if let Some(src) = f.questions.first().map(|q| &q.source.title)
+                && !src.trim().is_empty()
+            {
+                tags.push_str(" quiz::source::");
+                tags.push_str(&tag_safe(src));
+            }
+            for t in deck.tags.get(&f.fact).into_iter().flatten() {
+                tags.push(' ');
+                tags.push_str(&anki_tag(t));
+            }
+            tags.push(' ');
+            let nid = ctx.now_ms + out.notes as i64;
+            out.notes += 1;
+            let state = ctx.states.get(f.fact.as_str()).copied();
+            let mut cards = Vec::with_capacity(kinds.len());
+            let mut revlog = Vec::new();
+            for (ord, &k) in kinds.iter().enumerate() {
+                if !has_kind[ord] {
+                    continue;
+                }
+                let cid = ctx.now_ms + out.cards as i64;
+                out.cards += 1;
+                let history = ctx
+                    .answers
+                    .get(&(f.fact.as_str(), k))
+                    .map_or(&[][..], Vec::as_slice);
+                // Review log ids are the answers' times in ms; two answers in one ms would
+                // clash, so later ones move on by a millisecond. Anki's last-review time
+                // (`lrt`) is read from the same ids.
+                let mut rev_ids = Vec::with_capacity(history.len());
+                if state.is_some() {
+                    for r in history {
+                        let id = r.reviewed_at.max(last_rev_id + 1);
+                        last_rev_id = id;
+                        rev_ids.push(id);
+                    }
+                }
+                let mut prev = 0;
+                for (r, &id) in history.iter().zip(&rev_ids) {
+                    let kind = match r.queue_before {
+                        0 | 1 => 0,
+                        2 => 1,
+                        _ => 2,
+                    };
+                    revlog.push([
+                        id,
+                        cid,
+                        r.rating,
+                        r.interval_days,
+                        prev,
+                        r.duration_ms.clamp(0, 60_000),
+                        kind,
+                    ]);
+                    prev = r.interval_days;
+                    out.reviews += 1;
+                }
+                let c = card_row(state, history, &rev_ids, f.position, ctx.crt, ctx.today);
+                cards.push((cid, ord as i64, c));
+            }
+            rows.push(NoteRow {
+                id: nid,
+                guid: base62(hash),
+                mid: notetype_id(deck.id, f.fact_kind),
+                tags,
+                flds,
+                sort,
+                csum,
+                cards,
+                revlog,
+            });
+        }
+        progress.inc(questions);
+        if send.send(rows).is_err() {
+            break;
+        }
+        // The facts' text is no longer needed; freeing it here keeps memory flat.
+        drop(batch);
+    }
+    Ok(out)
 }
 
 /// The card kinds of a fact's note type, noting the note type as used. A kind the fixed list
 /// lacks (a generator newer than this list) is added at the end rather than lost.
-fn note_kinds<'a>(used: &'a mut Vec<(&'static str, Vec<Kind>)>, f: &FactGroup) -> &'a [Kind] {
+fn note_kinds<'a>(used: &'a mut Vec<(&'static str, Vec<Kind>)>, f: &ExportFact) -> &'a [Kind] {
     let i = match used.iter().position(|(fk, _)| *fk == f.fact_kind) {
         Some(i) => i,
         None => {
@@ -487,18 +548,22 @@ fn note_kinds<'a>(used: &'a mut Vec<(&'static str, Vec<Kind>)>, f: &FactGroup) -
 
 /// The note's first field: the fact's label, a cloze's gaps shown filled with their first
 /// form, without markup.
-fn fact_label(deck: &DeckInfo, lang: Lang, f: &FactGroup) -> String {
-    let Some(raw) = deck.labels.get(&f.fact) else {
+fn fact_label(f: &ExportFact, lang: Lang) -> String {
+    let Some(raw) = &f.label else {
         return if f.fact == "_chronology" {
             lang.pick("时间顺序", "Chronology").to_owned()
         } else {
             anki_html(&f.fact)
         };
     };
+    if !raw.contains("{{") {
+        return anki_html(raw);
+    }
     let mut out = String::with_capacity(raw.len());
     for (i, part) in raw.split("{{").enumerate() {
         match part.split_once("}}") {
             Some((gap, rest)) if i > 0 => {
+                let gap = gap.split("::").next().unwrap_or("");
                 out.push_str(gap.split('|').next().unwrap_or(""));
                 out.push_str(rest);
             }
@@ -531,62 +596,72 @@ impl Lang {
     }
 }
 
-/// A note's fields, in its note type's order, and which of its kinds it asks.
-struct NoteFields {
-    fields: Vec<String>,
-    has_kind: Vec<bool>,
-}
-
-/// The fields of a fact's note: Fact; per kind its prompt(s), answer(s) and (typed kinds)
-/// the answer for Anki's type-in box; then Explanation, Source and Uid.
-fn render_note(f: &FactGroup, kinds: &[Kind], label: &str, lang: Lang) -> NoteFields {
+/// The fields of a fact's note, joined with Anki's separator (U+001F): Fact; per kind its
+/// prompt(s), answer(s) and (typed kinds) the answer for Anki's type-in box; then
+/// Explanation, Source and Uid. Also which of the note type's kinds the fact asks.
+fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (String, Vec<bool>) {
+    const SEP: char = '\x1f';
     let first = f.questions.first();
-    let explanation = first.map_or(String::new(), |q| q.explanation.clone());
-    let mut fields = Vec::with_capacity(4 + kinds.len() * 3);
+    let explanation = first.map_or("", |q| q.explanation.as_str());
+    let mut flds = String::with_capacity(256 * f.questions.len() + 128);
     let mut has_kind = Vec::with_capacity(kinds.len());
-    fields.push(label.to_owned());
+    flds.push_str(label);
+    let mut variants: Vec<&Question> = Vec::new();
     for &k in kinds {
-        let variants: Vec<&Question> = f.questions.iter().filter(|q| q.kind == k).collect();
+        variants.clear();
+        variants.extend(f.questions.iter().filter(|q| q.kind == k));
         has_kind.push(!variants.is_empty());
-        let (front, back) = match variants.as_slice() {
-            [] => (String::new(), String::new()),
-            [q] => (
-                prompt_field(q, lang),
-                answer_field(q, &explanation, lang),
-            ),
-            many => {
-                let mut front = String::from("<div class=variants>");
-                let mut back = String::from("<div class=variants>");
-                for q in many {
-                    let _ = write!(front, "<div>{}</div>", prompt_field(q, lang));
-                    let _ = write!(back, "<div>{}</div>", answer_field(q, &explanation, lang));
-                }
-                front.push_str("</div>");
-                back.push_str("</div>");
-                (front, back)
+        flds.push(SEP);
+        match variants.as_slice() {
+            [] => flds.push(SEP),
+            [q] => {
+                push_prompt(&mut flds, q, lang);
+                flds.push(SEP);
+                push_answer(&mut flds, q, explanation, lang);
             }
-        };
-        fields.push(front);
-        fields.push(back);
+            many => {
+                flds.push_str("<div class=variants>");
+                for q in many {
+                    flds.push_str("<div>");
+                    push_prompt(&mut flds, q, lang);
+                    flds.push_str("</div>");
+                }
+                flds.push_str("</div>");
+                flds.push(SEP);
+                flds.push_str("<div class=variants>");
+                for q in many {
+                    flds.push_str("<div>");
+                    push_answer(&mut flds, q, explanation, lang);
+                    flds.push_str("</div>");
+                }
+                flds.push_str("</div>");
+            }
+        }
         if is_typed(k) {
-            fields.push(match variants.as_slice() {
-                [q] if matches!(
+            flds.push(SEP);
+            if let [q] = variants.as_slice()
+                && matches!(
                     q.answer,
                     Answer::Text { .. } | Answer::Number { .. } | Answer::Date { .. }
-                ) =>
-                {
-                    anki_html(&q.answer.display())
-                }
-                _ => String::new(),
-            });
+                )
+            {
+                push_html(&mut flds, &q.answer.display());
+            }
         }
     }
-    fields.push(anki_html(&explanation));
-    fields.push(first.map_or(String::new(), |q| anki_html(&q.source.to_string())));
-    fields.push(first.map_or(String::new(), |q| {
-        anki_html(&format!("{}/{}", q.deck, q.fact))
-    }));
-    NoteFields { fields, has_kind }
+    flds.push(SEP);
+    push_html(&mut flds, explanation);
+    flds.push(SEP);
+    if let Some(q) = first {
+        push_html(&mut flds, &q.source.to_string());
+    }
+    flds.push(SEP);
+    if let Some(q) = first {
+        push_html(&mut flds, &q.deck);
+        flds.push('/');
+        push_html(&mut flds, &q.fact);
+    }
+    (flds, has_kind)
 }
 
 /// A kept tag as Anki reads one: no spaces (`::` still makes its hierarchy).
@@ -600,7 +675,34 @@ pub fn anki_tag(t: &str) -> String {
 /// HTML for Anki from deck text: escaped, line breaks as `<br>` (Anki's fields are HTML, where
 /// a raw line break is just a space).
 pub fn anki_html(s: &str) -> String {
-    breaks(html_escape(s))
+    let mut out = String::with_capacity(s.len() + 8);
+    push_html(&mut out, s);
+    out
+}
+
+/// [`anki_html`], appended to `out` (no allocation of its own). Control characters other than
+/// line breaks are dropped, as [`super::html_escape`] does.
+fn push_html(out: &mut String, s: &str) {
+    let mut last = 0;
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\n' => "<br>",
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => "",
+            b'\r' => "<br>",
+            b'\t' => continue,
+            0..0x20 | 0x7f => "",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
 }
 
 /// Line breaks of already-escaped text as `<br>`; carriage returns dropped.
@@ -611,10 +713,10 @@ pub fn breaks(s: String) -> String {
     s.replace("\r\n", "<br>").replace(['\r'], "").replace('\n', "<br>")
 }
 
-/// The front of one variant: the prompt, with the options of a choice or an order, the gap
-/// of a cloze marked.
-fn prompt_field(q: &Question, lang: Lang) -> String {
-    let mut s = match (&q.answer, q.kind) {
+/// The front of one variant, appended to `out`: the prompt, with the options of a choice or
+/// an order, the gap of a cloze marked.
+fn push_prompt(out: &mut String, q: &Question, lang: Lang) {
+    let s = match (&q.answer, q.kind) {
         (Answer::Text { accepted }, Kind::Cloze) => {
             let right = accepted.first().map_or("", String::as_str);
             match gap_at(&q.prompt, &q.explanation, right) {
@@ -626,32 +728,36 @@ fn prompt_field(q: &Question, lang: Lang) -> String {
                 None => prompt_html(&q.prompt),
             }
         }
+        _ if !q.prompt.contains("**") => {
+            push_html(out, &q.prompt);
+            String::new()
+        }
         _ => prompt_html(&q.prompt),
     };
+    out.push_str(&breaks(s));
     match &q.answer {
         Answer::Choice { options, .. } | Answer::Order { shown: options, .. } => {
-            s.push_str("<ol type=A class=options>");
+            out.push_str("<ol type=A class=options>");
             for o in options {
-                let _ = write!(s, "<li>{}</li>", anki_html(o));
+                out.push_str("<li>");
+                push_html(out, o);
+                out.push_str("</li>");
             }
-            s.push_str("</ol>");
+            out.push_str("</ol>");
         }
         Answer::TrueFalse { .. } => {
-            let _ = write!(
-                s,
-                "<div class=tf>{}</div>",
-                lang.pick("对还是错?", "True or false?")
-            );
+            out.push_str("<div class=tf>");
+            out.push_str(lang.pick("对还是错?", "True or false?"));
+            out.push_str("</div>");
         }
         _ => {}
     }
-    breaks(s)
 }
 
-/// The back of one variant: its answer (and accepted alternatives), and its explanation when
-/// it is not the fact's.
-fn answer_field(q: &Question, fact_explanation: &str, lang: Lang) -> String {
-    let mut s = String::new();
+/// The back of one variant, appended to `out`: its answer (and accepted alternatives), and
+/// its explanation when it is not the fact's.
+fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lang) {
+    let s = out;
     match &q.answer {
         Answer::Choice { options, correct } => {
             let _ = write!(
@@ -711,29 +817,26 @@ fn answer_field(q: &Question, fact_explanation: &str, lang: Lang) -> String {
                 ),
                 None => anki_html(right),
             };
-            let _ = write!(s, "<div class=answer>{filled}</div>");
-            push_accepted(&mut s, accepted);
+            let _ = write!(s, "<div class=answer>{}</div>", breaks(filled));
+            push_accepted(s, accepted);
         }
         Answer::Text { accepted } => {
-            let _ = write!(
-                s,
-                "<div class=answer>{}</div>",
-                anki_html(accepted.first().map_or("", String::as_str))
-            );
-            push_accepted(&mut s, accepted);
+            s.push_str("<div class=answer>");
+            push_html(s, accepted.first().map_or("", String::as_str));
+            s.push_str("</div>");
+            push_accepted(s, accepted);
         }
         other => {
-            let _ = write!(s, "<div class=answer>{}</div>", anki_html(&other.display()));
+            s.push_str("<div class=answer>");
+            push_html(s, &other.display());
+            s.push_str("</div>");
         }
     }
     if !q.explanation.is_empty() && q.explanation != fact_explanation {
-        let _ = write!(
-            s,
-            "<div class=explanation>{}</div>",
-            anki_html(&q.explanation)
-        );
+        s.push_str("<div class=explanation>");
+        push_html(s, &q.explanation);
+        s.push_str("</div>");
     }
-    breaks(s)
 }
 
 fn push_accepted(s: &mut String, accepted: &[String]) {
@@ -743,7 +846,7 @@ fn push_accepted(s: &mut String, accepted: &[String]) {
             if i > 0 {
                 s.push_str(" · ");
             }
-            s.push_str(&anki_html(a));
+            push_html(s, a);
         }
         s.push_str("</div>");
     }
@@ -771,11 +874,10 @@ fn card_row(
     state: Option<&FactState>,
     history: &[&ReviewEntry],
     rev_ids: &[i64],
-    fact_index: usize,
+    pos: i64,
     crt: i64,
     today: i64,
 ) -> CardRow {
-    let pos = fact_index as i64 + 1;
     let new = CardRow {
         ctype: 0,
         queue: 0,
