@@ -157,15 +157,22 @@ impl Db {
         if !self.deck_exists(deck)? {
             return Err(Error::UnknownDeck(deck.to_owned()));
         }
-        let first: i64 = self.conn.query_row(
-            "SELECT COALESCE(MIN(new_order), 0) FROM memory WHERE deck_id = ?1",
-            [deck],
-            |r| r.get(0),
-        )?;
+        // Positions first, in one pass over the deck's memory rows (a join would look one up
+        // for every question).
+        let mut order: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        {
+            let mut st = self
+                .conn
+                .prepare("SELECT fact_id, new_order FROM memory WHERE deck_id = ?1")?;
+            let mut rows = st.query([deck])?;
+            while let Some(r) = rows.next()? {
+                order.insert(r.get(0)?, r.get(1)?);
+            }
+        }
+        let first = order.values().copied().min().unwrap_or(0);
         let mut st = self.conn.prepare(&format!(
-            "SELECT {QUESTION_COLUMNS}, q.id, qf.kind, qf.label, m.new_order
+            "SELECT {QUESTION_COLUMNS}, q.id, qf.kind, qf.label
              FROM question q {QUESTION_JOINS}
-             LEFT JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
              WHERE q.deck_id = ?1 AND q.retired = 0
              ORDER BY q.fact_id"
         ))?;
@@ -199,12 +206,11 @@ impl Db {
                 let kind: Option<String> = r.get(QUESTION_COLUMN_COUNT + 1)?;
                 let kind = fact_kind(kind.as_deref());
                 let label: Option<String> = r.get(QUESTION_COLUMN_COUNT + 2)?;
-                let order: Option<i64> = r.get(QUESTION_COLUMN_COUNT + 3)?;
                 buf.push(ExportFact {
                     fact: q.fact.clone(),
                     fact_kind: kind,
                     label,
-                    position: order.map_or(0, |o| o - first) + 1,
+                    position: order.get(&q.fact).map_or(0, |o| o - first) + 1,
                     questions: Vec::with_capacity(8),
                 });
             }
