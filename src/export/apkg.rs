@@ -427,6 +427,9 @@ fn render_notes(
     let mut seen = std::collections::HashSet::new();
     let mut last_rev_id = i64::MIN;
     let tag_deck = tag_safe(deck.id);
+    // Per note these would be a format and a hash each; they repeat across a deck.
+    let mut mids: Vec<(&'static str, i64)> = Vec::new();
+    let mut source_tag: (String, String) = (String::new(), String::new());
     for batch in recv {
         let mut rows = Vec::with_capacity(batch.len());
         let mut questions = 0u64;
@@ -452,14 +455,25 @@ fn render_notes(
             if let Some(src) = f.questions.first().map(|q| &q.source.title)
                 && !src.trim().is_empty()
             {
+                if source_tag.0 != *src {
+                    source_tag = (src.clone(), tag_safe(src));
+                }
                 tags.push_str(" quiz::source::");
-                tags.push_str(&tag_safe(src));
+                tags.push_str(&source_tag.1);
             }
             for t in deck.tags.get(&f.fact).into_iter().flatten() {
                 tags.push(' ');
                 tags.push_str(&anki_tag(t));
             }
             tags.push(' ');
+            let mid = match mids.iter().find(|(k, _)| *k == f.fact_kind) {
+                Some(&(_, id)) => id,
+                None => {
+                    let id = notetype_id(deck.id, f.fact_kind);
+                    mids.push((f.fact_kind, id));
+                    id
+                }
+            };
             let nid = ctx.now_ms + out.notes as i64;
             out.notes += 1;
             let state = ctx.states.get(f.fact.as_str()).copied();
@@ -511,7 +525,7 @@ fn render_notes(
             rows.push(NoteRow {
                 id: nid,
                 guid: base62(hash),
-                mid: notetype_id(deck.id, f.fact_kind),
+                mid,
                 tags,
                 flds,
                 sort,
