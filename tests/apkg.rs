@@ -145,7 +145,10 @@ fn apkg_is_one_note_per_fact_with_a_card_per_kind_and_a_newer_export_updates_it(
     let pkg = env.path("mini.apkg");
     let out = env.run(&["export", "mini", "-f", "apkg", "-o", s(&pkg)]);
     assert!(
-        out.contains(&format!("{} notes (one per fact) with {card_count} cards", facts.len())),
+        out.contains(&format!(
+            "{} notes (one per fact) with {card_count} cards",
+            facts.len()
+        )),
         "{out}"
     );
 
@@ -154,14 +157,21 @@ fn apkg_is_one_note_per_fact_with_a_card_per_kind_and_a_newer_export_updates_it(
     assert_eq!(doc["log"]["new"], facts.len());
     let notes = notes_by_uid(&doc);
     assert_eq!(notes.len(), facts.len());
-    let all_cards: usize = notes.values().map(|n| n["cards"].as_array().unwrap().len()).sum();
+    let all_cards: usize = notes
+        .values()
+        .map(|n| n["cards"].as_array().unwrap().len())
+        .sum();
     assert_eq!(all_cards, card_count);
 
     // Each fact: its note type is its fact kind's, its cards are its question kinds, its
     // tags name the deck, the fact kind and the source.
     for (uid, (fact_kind, kinds)) in &facts {
         let n = &notes[uid];
-        assert_eq!(n["notetype"], format!("quiz {fact_kind} fact (mini)"), "{uid}");
+        assert_eq!(
+            n["notetype"],
+            format!("quiz {fact_kind} fact (mini)"),
+            "{uid}"
+        );
         assert_eq!(n["deck"], "测试卡组", "{uid}");
         let templates: HashSet<&str> = n["cards"]
             .as_array()
@@ -196,21 +206,54 @@ fn apkg_is_one_note_per_fact_with_a_card_per_kind_and_a_newer_export_updates_it(
     // A kind asked one way has Anki's type-in box; one asked four ways shows them all to
     // the page, which picks one a day.
     let how_many = card("mini/areas", "How many");
-    assert!(how_many["question"].as_str().unwrap().contains("[[type:How many typed]]"));
+    assert!(
+        how_many["question"]
+            .as_str()
+            .unwrap()
+            .contains("[[type:How many typed]]")
+    );
     assert_eq!(notes["mini/areas"]["fields"]["How many typed"], "4个方面");
     let item_at = card("mini/areas", "Item at position");
     let front = item_at["question"].as_str().unwrap();
     assert_eq!(front.matches("是什么?</div>").count(), 4, "{front}");
     assert!(front.contains("class=variants") && front.contains("<script>"));
-    assert!(!front.contains("[[type:"), "no type-in box for several variants");
-    assert!(item_at["answer"].as_str().unwrap().contains("支持国际抗疫合作"));
+    assert!(
+        !front.contains("[[type:"),
+        "no type-in box for several variants"
+    );
+    assert!(
+        item_at["answer"]
+            .as_str()
+            .unwrap()
+            .contains("支持国际抗疫合作")
+    );
     let choice = card("mini/areas", "Multiple choice");
-    assert!(choice["question"].as_str().unwrap().contains("<ol type=A class=options>"));
+    assert!(
+        choice["question"]
+            .as_str()
+            .unwrap()
+            .contains("<ol type=A class=options>")
+    );
     let cloze = card("mini/luban-cloze", "Cloze");
-    assert!(cloze["question"].as_str().unwrap().contains("<span class=cloze>[…]</span>"));
-    assert!(cloze["answer"].as_str().unwrap().contains("<span class=cloze>5</span>"));
+    assert!(
+        cloze["question"]
+            .as_str()
+            .unwrap()
+            .contains("<span class=cloze>[…]</span>")
+    );
+    assert!(
+        cloze["answer"]
+            .as_str()
+            .unwrap()
+            .contains("<span class=cloze>5</span>")
+    );
     let tf = card("mini/xian", "True or false");
-    assert!(tf["answer"].as_str().unwrap().contains("<div class=answer>对</div>"));
+    assert!(
+        tf["answer"]
+            .as_str()
+            .unwrap()
+            .contains("<div class=answer>对</div>")
+    );
 
     // Reword a fact, re-add, export again later: Anki updates in place, adds nothing.
     let reworded = std::fs::read_to_string(fixture("mini.toml"))
@@ -227,7 +270,10 @@ fn apkg_is_one_note_per_fact_with_a_card_per_kind_and_a_newer_export_updates_it(
     assert_eq!(doc2["log"]["updated"], facts.len());
     let notes2 = notes_by_uid(&doc2);
     assert_eq!(notes2.len(), facts.len(), "no duplicates");
-    let cards2: usize = notes2.values().map(|n| n["cards"].as_array().unwrap().len()).sum();
+    let cards2: usize = notes2
+        .values()
+        .map(|n| n["cards"].as_array().unwrap().len())
+        .sum();
     assert_eq!(cards2, card_count, "no duplicate cards");
     let why = &notes2["mini/why-xian"];
     assert!(
@@ -251,7 +297,10 @@ fn a_student_with_the_old_one_note_per_question_package_gets_the_fact_notes_besi
     env.add_mini();
     let facts = facts_of(&env, "mini");
     let coll = new_collection(&env);
-    let old = anki_tool(py, &["import", s(&fixture("mini-per-question.apkg")), s(&coll)]);
+    let old = anki_tool(
+        py,
+        &["import", s(&fixture("mini-per-question.apkg")), s(&coll)],
+    );
     let old_notes = old["notes"].as_array().unwrap().len();
     assert!(old_notes > facts.len());
     let pkg = env.path("mini.apkg");
@@ -260,7 +309,10 @@ fn a_student_with_the_old_one_note_per_question_package_gets_the_fact_notes_besi
     assert_eq!(doc["log"]["new"], facts.len(), "{}", doc["log"]);
     assert_eq!(doc["log"]["conflicting"], 0, "{}", doc["log"]);
     assert_eq!(doc["log"]["updated"], 0, "{}", doc["log"]);
-    assert_eq!(doc["notes"].as_array().unwrap().len(), old_notes + facts.len());
+    assert_eq!(
+        doc["notes"].as_array().unwrap().len(),
+        old_notes + facts.len()
+    );
     let left = anki_tool(
         py,
         &["delete-notes", s(&coll), "\"note:quiz*\" tag:quiz::kind::*"],
@@ -302,7 +354,10 @@ fn apkg_with_scheduling_carries_the_fact_memory_and_check_database_changes_nothi
     let cards = |uid: &str| notes[uid]["cards"].as_array().unwrap().clone();
     // The answered kind's card carries the fact's memory and its own two answers.
     let areas = cards("mini/areas");
-    let item_at = areas.iter().find(|c| c["template"] == "Item at position").unwrap();
+    let item_at = areas
+        .iter()
+        .find(|c| c["template"] == "Item at position")
+        .unwrap();
     assert_eq!(item_at["type"], 2, "a review card: {item_at}");
     assert_eq!(item_at["reps"], 2);
     assert_eq!(item_at["stability"], 4.0);
@@ -383,23 +438,39 @@ fn an_english_deck_reads_true_and_false_and_its_line_breaks_arrive_as_br() {
         .as_str()
         .unwrap()
         .to_owned();
-    assert!(front.contains("True or false?") && !front.contains('对'), "{front}");
-    let lines = &notes["en-mini/lines"]["fields"];
-    assert_eq!(lines["Reveal"], "[English mini] Name the two principles.<br>Give both.");
     assert!(
-        lines["Reveal answer"].as_str().unwrap().contains("mutual trust<br>mutual benefit"),
+        front.contains("True or false?") && !front.contains('对'),
+        "{front}"
+    );
+    let lines = &notes["en-mini/lines"]["fields"];
+    assert_eq!(
+        lines["Reveal"],
+        "[English mini] Name the two principles.<br>Give both."
+    );
+    assert!(
+        lines["Reveal answer"]
+            .as_str()
+            .unwrap()
+            .contains("mutual trust<br>mutual benefit"),
         "{lines}"
     );
     for n in doc["notes"].as_array().unwrap() {
         for (name, v) in n["fields"].as_object().unwrap() {
-            assert!(!v.as_str().unwrap().contains('\n'), "a raw line break in {name}: {v}");
+            assert!(
+                !v.as_str().unwrap().contains('\n'),
+                "a raw line break in {name}: {v}"
+            );
         }
     }
 
     let csv = env.path("en.csv");
     env.run(&["export", "en-mini", "-f", "csv", "-o", s(&csv)]);
     let text = std::fs::read_to_string(&csv).unwrap();
-    assert_eq!(text.lines().filter(|l| !l.starts_with('#')).count(), 3, "no raw line breaks:\n{text}");
+    assert_eq!(
+        text.lines().filter(|l| !l.starts_with('#')).count(),
+        3,
+        "no raw line breaks:\n{text}"
+    );
     let coll = env.path("anki-csv/collection.anki2");
     std::fs::create_dir_all(coll.parent().unwrap()).unwrap();
     let doc = anki_tool(py, &["import-csv", s(&csv), s(&coll)]);
@@ -409,8 +480,14 @@ fn an_english_deck_reads_true_and_false_and_its_line_breaks_arrive_as_br() {
         .iter()
         .map(|n| n["fields"]["Back"].as_str().unwrap())
         .collect();
-    assert!(backs.contains(&"True") || backs.contains(&"False"), "{backs:?}");
-    assert!(backs.contains(&"mutual trust<br>mutual benefit"), "{backs:?}");
+    assert!(
+        backs.contains(&"True") || backs.contains(&"False"),
+        "{backs:?}"
+    );
+    assert!(
+        backs.contains(&"mutual trust<br>mutual benefit"),
+        "{backs:?}"
+    );
 }
 
 #[test]
@@ -492,12 +569,18 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     assert_eq!(cloze[1]["answer"]["accepted"][0], "Shanghai");
     // The hint of {{c2::Shanghai::city}} is shown at its gap, and only there.
     assert!(
-        cloze[1]["prompt"].as_str().unwrap().contains("in ____ (city)."),
+        cloze[1]["prompt"]
+            .as_str()
+            .unwrap()
+            .contains("in ____ (city)."),
         "{}",
         cloze[1]["prompt"]
     );
     assert!(!cloze[0]["prompt"].as_str().unwrap().contains("city"));
-    assert!(!prompts.iter().any(|p| p.contains("Flag of")), "{prompts:?}");
+    assert!(
+        !prompts.iter().any(|p| p.contains("Flag of")),
+        "{prompts:?}"
+    );
     let westphalia = qs
         .iter()
         .find(|q| {
@@ -525,7 +608,10 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     );
     // Anki's tags are kept on the facts.
     assert!(toml.contains(r#"tags = ["un"]"#), "{toml}");
-    assert!(toml.contains(r#"tags = ["history::founding", "sco"]"#), "{toml}");
+    assert!(
+        toml.contains(r#"tags = ["history::founding", "sco"]"#),
+        "{toml}"
+    );
     // …and go back out to Anki with the deck.
     let back = env.path("back.apkg");
     env.run(&["export", id, "-f", "apkg", "-o", s(&back)]);
@@ -535,7 +621,12 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|n| n["tags"].as_array().unwrap().contains(&Value::from("history::founding")))
+        .filter(|n| {
+            n["tags"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("history::founding"))
+        })
         .collect();
     assert_eq!(tagged.len(), 1, "{doc}");
     assert_eq!(tagged[0]["notetype"], format!("quiz cloze fact ({id})"));

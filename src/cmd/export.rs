@@ -138,8 +138,7 @@ fn apkg(
         reviews: &reviews,
     });
     let deck = args.deck.as_str();
-    let load: export::apkg::Loader =
-        Box::new(move |send| db.stream_export_facts(deck, 1024, send));
+    let load: export::apkg::Loader = Box::new(move |send| db.stream_export_facts(deck, 1024, send));
     let info = export::apkg::DeckInfo {
         id: deck,
         title: &title,

@@ -357,7 +357,10 @@ fn build_collection(
         .iter()
         .map(|(fk, kinds)| {
             let id = notetype_id(deck.id, fk);
-            (id.to_string(), notetype(deck.id, fk, kinds, id, did, now, lang))
+            (
+                id.to_string(),
+                notetype(deck.id, fk, kinds, id, did, now, lang),
+            )
         })
         .collect();
     let conf_id = stable_id(&format!("quiz-dconf:{}", deck.id));
@@ -366,12 +369,7 @@ fn build_collection(
         params![
             crt,
             now_ms,
-            collection_conf(
-                used_kinds
-                    .first()
-                    .map(|(fk, _)| notetype_id(deck.id, fk))
-            )
-            .to_string(),
+            collection_conf(used_kinds.first().map(|(fk, _)| notetype_id(deck.id, fk))).to_string(),
             Value::Object(models).to_string(),
             decks_json(did, &anki_deck_name(deck), now, conf_id).to_string(),
             deck_conf_json(conf_id, deck.id, now).to_string(),
@@ -552,7 +550,9 @@ fn note_kinds<'a>(used: &'a mut Vec<(&'static str, Vec<Kind>)>, f: &ExportFact) 
         None => {
             used.push((f.fact_kind, kinds_of(f.fact_kind).to_vec()));
             used.sort_by_key(|(fk, _)| FACT_KINDS.iter().position(|k| k == fk));
-            used.iter().position(|(fk, _)| *fk == f.fact_kind).unwrap_or(0)
+            used.iter()
+                .position(|(fk, _)| *fk == f.fact_kind)
+                .unwrap_or(0)
         }
     };
     for q in &f.questions {
@@ -727,7 +727,9 @@ pub fn breaks(s: String) -> String {
     if !s.contains(['\n', '\r']) {
         return s;
     }
-    s.replace("\r\n", "<br>").replace(['\r'], "").replace('\n', "<br>")
+    s.replace("\r\n", "<br>")
+        .replace(['\r'], "")
+        .replace('\n', "<br>")
 }
 
 /// The front of one variant, appended to `out`: the prompt, with the options of a choice or
@@ -926,12 +928,7 @@ fn card_row(
     let mut data = format!("{{\"pos\":{pos}");
     if let (Some(s), Some(d)) = (f.stability, f.difficulty) {
         // Anki keeps 4 and 3 decimals; written so, its Check Database has nothing to round.
-        let _ = write!(
-            data,
-            ",\"s\":{},\"d\":{}",
-            round_to(s, 4),
-            round_to(d, 3)
-        );
+        let _ = write!(data, ",\"s\":{},\"d\":{}", round_to(s, 4), round_to(d, 3));
     }
     let _ = write!(data, ",\"lrt\":{lrt}}}");
     CardRow {
@@ -1020,8 +1017,9 @@ fn notetype(
         } else {
             String::new()
         };
-        let qfmt =
-            format!("{{{{#{f}}}}}\n<div class=prompt>{{{{{f}}}}}</div>\n{type_box}\n{{{{/{f}}}}}\n{PICK_VARIANT}");
+        let qfmt = format!(
+            "{{{{#{f}}}}}\n<div class=prompt>{{{{{f}}}}}</div>\n{type_box}\n{{{{/{f}}}}}\n{PICK_VARIANT}"
+        );
         let afmt = format!(
             "{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{{f} answer}}}}\n<div class=explanation>{{{{Explanation}}}}</div>\n<div class=source>{{{{Source}}}}</div>\n{PICK_VARIANT}"
         );

@@ -6,9 +6,7 @@
 //! definition separated by a tab, no HTML and no line breaks inside a card.
 
 use super::apkg::{anki_html, anki_tag, breaks};
-use super::{
-    DeckData, answer_text, letter, options, prompt_html, prompt_plain, true_false_label,
-};
+use super::{DeckData, answer_text, letter, options, prompt_html, prompt_plain, true_false_label};
 use crate::question::{Answer, Question};
 
 /// The CSV text for Anki: header lines (separator, HTML, deck, tags and GUID columns), then

@@ -25,7 +25,9 @@ pub fn gaps(text: &str) -> Result<Vec<Piece>, String> {
         }
         let (inner, hint) = match inner.split_once("::") {
             Some((a, h)) if h.trim().is_empty() || h.contains("::") => {
-                return Err(format!("the hint of the gap `{{{{{a}::{h}}}}}` is empty or has `::`"));
+                return Err(format!(
+                    "the hint of the gap `{{{{{a}::{h}}}}}` is empty or has `::`"
+                ));
             }
             Some((a, h)) => (a, Some(h.trim().to_owned())),
             None => (inner, None),

@@ -162,7 +162,9 @@ enum NoteKind {
     },
     /// Exported by quiz: its notes hold generated questions; the field holding
     /// `DECK/FACT…` names the deck.
-    Quiz { uid: usize },
+    Quiz {
+        uid: usize,
+    },
     Unknown,
 }
 
@@ -359,7 +361,9 @@ fn read_collection(
             continue;
         };
         if let NoteKind::Quiz { uid } = kind {
-            let deck = fields.get(*uid).map_or("", |u| u.split('/').next().unwrap_or(""));
+            let deck = fields
+                .get(*uid)
+                .map_or("", |u| u.split('/').next().unwrap_or(""));
             *ours.entry(to_text(deck)).or_default() += 1;
             continue;
         }
@@ -390,14 +394,22 @@ fn read_collection(
                     }
                     continue;
                 }
-                formatted += usize::from(has_formatting(field(*front)) || has_formatting(field(*back)));
+                formatted +=
+                    usize::from(has_formatting(field(*front)) || has_formatting(field(*back)));
                 cjk |= has_cjk(&q) || has_cjk(&a);
                 write_qa(&mut facts, &id, part.as_deref(), &q, &a, &tags);
                 n_qa += 1;
                 let wants_reverse =
                     *reverse && optional.is_none_or(|i| !to_text(field(i)).is_empty());
                 if wants_reverse {
-                    write_qa(&mut facts, &format!("{id}-r"), part.as_deref(), &a, &q, &tags);
+                    write_qa(
+                        &mut facts,
+                        &format!("{id}-r"),
+                        part.as_deref(),
+                        &a,
+                        &q,
+                        &tags,
+                    );
                     n_qa += 1;
                 }
             }
@@ -413,7 +425,14 @@ fn read_collection(
                 formatted += usize::from(fields.iter().any(|f| has_formatting(f)));
                 cjk |= has_cjk(&t);
                 let extra = extra.map(|i| to_text(field(i))).filter(|e| !e.is_empty());
-                write_cloze(&mut facts, &id, part.as_deref(), &t, extra.as_deref(), &tags);
+                write_cloze(
+                    &mut facts,
+                    &id,
+                    part.as_deref(),
+                    &t,
+                    extra.as_deref(),
+                    &tags,
+                );
                 n_cloze += 1;
             }
             NoteKind::Unknown => {
@@ -448,7 +467,10 @@ fn read_collection(
             .keys()
             .map(|d| format!("`{}`", crate::term::clean_line(d)))
             .collect();
-        let d = ours.keys().next().map_or("DECK".into(), |d| crate::term::clean_line(d).into_owned());
+        let d = ours
+            .keys()
+            .next()
+            .map_or("DECK".into(), |d| crate::term::clean_line(d).into_owned());
         format!(
             "{n} note{} exported by quiz (deck {}): quiz does not read its own packages back, \
              whose notes hold generated questions, not the deck's facts; share the deck file \
@@ -843,9 +865,12 @@ fn has_media(field: &str) -> bool {
 /// Markup beyond line breaks: what plain text loses.
 fn has_formatting(field: &str) -> bool {
     let lower = field.to_ascii_lowercase();
-    ["<b>", "<b ", "<i>", "<i ", "<u>", "<span", "<font", "<a ", "<sup", "<sub", "<table", "<strong", "<em"]
-        .iter()
-        .any(|t| lower.contains(t))
+    [
+        "<b>", "<b ", "<i>", "<i ", "<u>", "<span", "<font", "<a ", "<sup", "<sub", "<table",
+        "<strong", "<em",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
 }
 
 /// An Anki note's tags (space-separated, `::` for a hierarchy), cleaned of control
