@@ -1079,7 +1079,13 @@ mod tests {
     fn cloze_markers_become_ours() {
         assert_eq!(
             cloze_text("SCO: {{c1::2001}} in {{c2::<b>Shanghai</b>::city}}").as_deref(),
-            Some("SCO: {{2001}} in {{Shanghai}}")
+            Some("SCO: {{2001}} in {{Shanghai::city}}"),
+            "the hint is kept"
+        );
+        assert_eq!(
+            cloze_text("{{c1::a|b::x::y}}").as_deref(),
+            Some("{{a b::x: y}}"),
+            "no `|` or `::` of the note's changes what the gap accepts"
         );
         assert_eq!(cloze_text("no gaps here"), None);
     }
