@@ -51,7 +51,7 @@ pub enum Format {
     Csv,
     /// For Quizlet's import: question and answer separated by a tab, one per line.
     Quizlet,
-    /// An Anki package (.apkg); needs -o.
+    /// An Anki package (.apkg): a note per fact, a card per kind of question; needs -o.
     Apkg,
     /// A printable quiz in Markdown with an answer key.
     Sheet,

@@ -340,11 +340,13 @@ fn read_collection(
     let (mut n_qa, mut n_cloze) = (0usize, 0usize);
     let mut newest = 0i64;
     let mut cjk = false;
+    let mut progress = crate::progress::Progress::new(n_notes as u64, "notes");
     let mut st = conn
         .prepare("SELECT id, guid, mid, flds, mod, tags FROM notes ORDER BY id")
         .map_err(bad)?;
     let mut rows = st.query([]).map_err(bad)?;
     while let Some(r) = rows.next().map_err(bad)? {
+        progress.inc(1);
         let nid: i64 = r.get(0).map_err(bad)?;
         let guid: String = r.get(1).map_err(bad)?;
         let mid: i64 = r.get(2).map_err(bad)?;
@@ -455,6 +457,7 @@ fn read_collection(
     }
     drop(rows);
     drop(st);
+    drop(progress);
     for (name, n) in &unknown {
         notes.push(format!(
             "{origin}: {n} note{} of note type `{}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
