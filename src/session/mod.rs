@@ -5,8 +5,10 @@
 //! Every answer is stored in its own transaction before the feedback is shown, so a killed
 //! process loses nothing answered.
 
+pub mod cram;
 pub mod grading;
 pub mod ladder;
+pub mod passage;
 pub mod prompt;
 
 use std::collections::HashMap;
@@ -781,7 +783,14 @@ impl<'a> Session<'a> {
                 duration_words(s.early)
             ));
         }
-        out.push_str(&format!("{}\n", q.prompt));
+        out.push_str(&self.question_text(s));
+        w(self.out, &out)
+    }
+
+    /// The prompt and, where the prompter does not list them itself, the options.
+    fn question_text(&self, s: &Shown) -> String {
+        let q = &s.question;
+        let mut out = format!("{}\n", q.prompt);
         let terminal = self.prompter.is_terminal();
         match &q.answer {
             Answer::Choice { options, .. } if !terminal => {
@@ -799,7 +808,7 @@ impl<'a> Session<'a> {
             }
             _ => {}
         }
-        w(self.out, &out)
+        out
     }
 
     fn ask(&mut self, s: &Shown) -> Result<Asked> {
@@ -981,6 +990,7 @@ impl<'a> Session<'a> {
                 "next_due": d.after.state.due,
                 "comes_back": back,
                 "leech": d.became_leech,
+                "passage": self.passage_after(d)?.map(|p| p.plain),
             });
             return wj(self.out, &j);
         }
@@ -998,10 +1008,11 @@ impl<'a> Session<'a> {
             s.push_str(&format!("{}\n", q.explanation));
         }
         s.push_str(&format!("Source: {}\n", q.source));
-        s.push_str(&format!(
-            "Comes back {back}; next time: {}.\n",
-            next_rung.words()
-        ));
+        w(self.out, &s)?;
+        if let Some(p) = self.passage_after(d)? {
+            passage::write(self.out, &p)?;
+        }
+        let mut s = format!("Comes back {back}; next time: {}.\n", next_rung.words());
         if d.became_leech {
             s.push_str("This fact is a leech (forgotten many times): suspended.\n");
         }
@@ -1009,6 +1020,17 @@ impl<'a> Session<'a> {
             s.push_str("(type :right if you were right)\n");
         }
         w(self.out, &s)
+    }
+}
+
+impl Session<'_> {
+    /// After a wrong answer (Again), the source sentence the fact comes from, when the deck
+    /// carries its source's text.
+    fn passage_after(&self, d: &Done) -> Result<Option<passage::Passage>> {
+        if d.rating != Rating::Again {
+            return Ok(None);
+        }
+        passage::for_question(self.db, &d.shown.question, self.prompter.is_terminal())
     }
 }
 
