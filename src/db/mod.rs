@@ -17,7 +17,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use browse::{BrowseFact, FlagRow, HistoryEntry};
-pub use export::{ExportedCard, FactResultRow, ResultRow, ReviewEntry};
+pub use export::{ExportFact, FactResultRow, FactState, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use optimize::Refit;
 pub use stats::{ExamCandidate, FactStat, ReviewStat};

@@ -289,7 +289,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             Ok(pieces) => {
                 let n = pieces
                     .iter()
-                    .filter(|p| matches!(p, crate::generate::cloze::Piece::Gap(_)))
+                    .filter(|p| matches!(p, crate::generate::cloze::Piece::Gap(..)))
                     .count();
                 if n > MAX_CLOZE_GAPS {
                     c.at(

@@ -196,6 +196,17 @@ pub fn answer_text(q: &Question) -> String {
     }
 }
 
+/// A true/false answer in the deck's language (`zh` or `en`): an English deck's students
+/// read True and False, a Chinese deck's 对 and 错.
+pub fn true_false_label(value: bool, language: &str) -> &'static str {
+    match (language == "en", value) {
+        (true, true) => "True",
+        (true, false) => "False",
+        (false, true) => "对",
+        (false, false) => "错",
+    }
+}
+
 /// The note shape a question takes in Anki (and the answer space on a sheet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Shape {
