@@ -623,6 +623,9 @@ impl<'a> Session<'a> {
     /// A session command; `at` is the fact on screen when it was typed at a question (it is
     /// shown again after undo and overruling).
     fn command(&mut self, c: Command, at: Option<&Shown>) -> Result<()> {
+        // The question an overruling counted as right: the event names it, not the question
+        // on screen when `:right` was typed (piped, that is already the next one).
+        let mut overruled: Option<String> = None;
         let again = |s: &Shown| Some((s.fact.id, Some(s.question_id)));
         let (event, text) = match (c, at) {
             (Command::Skip, Some(s)) => {
@@ -693,6 +696,7 @@ impl<'a> Session<'a> {
                     );
                     d.overridden = true;
                     let d = self.store(d, Some(old))?.expect("overruling always stores");
+                    overruled = Some(d.shown.question.uid.clone());
                     self.waiting = None;
                     let back = when(&d.after.state, d.now);
                     self.actions.push(Action::Answer(Box::new(d)));
@@ -710,7 +714,9 @@ impl<'a> Session<'a> {
             | (Command::Show | Command::Quit, _) => return Ok(()),
         };
         if self.opts.json {
-            let id = at.map(|s| s.question.uid.as_str());
+            let id = overruled
+                .as_deref()
+                .or_else(|| at.map(|s| s.question.uid.as_str()));
             let j = json!({"event": event, "id": id, "message": text});
             wj(self.out, &j)
         } else {
