@@ -58,6 +58,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "parameters",
         "FSRS model parameters (17, 19 or 21 numbers); \"\" for the FSRS-6 defaults",
     ),
+    (
+        "ui_language",
+        "language of the interface: en, zh, or auto (from LC_ALL, LC_MESSAGES or LANG)",
+    ),
 ];
 
 /// Scheduling settings, shared by all decks.
@@ -86,6 +90,9 @@ pub struct Settings {
     pub new_order: NewOrder,
     /// FSRS parameters: empty for the FSRS-6 defaults, or 17, 19 or 21 finite values.
     pub parameters: Vec<f32>,
+    /// The interface language: `auto` (the locale decides), `en` or `zh`. Not scheduling,
+    /// but a per-database choice like the rest, so `quiz config` sets it too.
+    pub ui_language: String,
 }
 
 impl Default for Settings {
@@ -104,6 +111,7 @@ impl Default for Settings {
             fuzz: true,
             new_order: NewOrder::Interleave,
             parameters: Vec::new(),
+            ui_language: "auto".to_owned(),
         }
     }
 }
@@ -222,6 +230,12 @@ impl Settings {
                 }
             }
             "parameters" => self.parameters = parse_parameters(v)?,
+            "ui_language" => {
+                self.ui_language = match v {
+                    "auto" | "en" | "zh" => v.to_owned(),
+                    _ => return Err(invalid("ui_language", "en, zh or auto", shown(v))),
+                }
+            }
             _ => {
                 return Err(SettingsError::UnknownKey {
                     key: key.to_owned(),
@@ -255,6 +269,7 @@ impl Settings {
                 .map(f32::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
+            "ui_language" => self.ui_language.clone(),
             _ => return None,
         })
     }

@@ -1,0 +1,238 @@
+//! English: the reference catalogue. Every message id used in the code is here.
+//!
+//! Adding a message: put `("area.name", "Text with {placeholder}.")` here and in every other
+//! language file (zh.rs), then write `t!("area.name", placeholder = value)` where it is said.
+//! A count that changes the English word takes two entries, `area.name.one` and
+//! `area.name.other`, and `tn!("area.name", n)` (the count is `{n}`). The tests in
+//! i18n/mod.rs fail on an id missing from a language, on differing placeholders, and on an
+//! id used in src/ that is not here.
+//!
+//! Help text is not here: its English is the doc comments of the clap definitions, and other
+//! languages translate it under `help.*` ids (see i18n/help.rs). Descriptions of settings are
+//! likewise English in `schedule::SETTING_KEYS` and translated under `setting.KEY`.
+//!
+//! Adding a language: copy zh.rs to xx.rs, translate the texts, and add the variant to
+//! `Lang` (code, catalogue, and `from_env` for its locale prefix).
+
+pub const MESSAGES: &[(&str, &str)] = &[
+    // clap's headings (English is clap's own; used by translations of the help).
+    ("heading.usage", "Usage"),
+    ("heading.options", "Options"),
+    ("heading.arguments", "Arguments"),
+    ("heading.commands", "Commands"),
+    // A study session.
+    ("session.nothing_left", "Nothing more to study now."),
+    (
+        "session.conflict",
+        "Another quiz session answered this fact meanwhile: your answer was not stored. Here is the next question.",
+    ),
+    (
+        "session.over",
+        "Session over: {answered} answered, {correct} right ({pct}%), {new}, {time}. Tomorrow: {due} due, plus new ones.",
+    ),
+    ("session.new_facts.one", "{n} new fact"),
+    ("session.new_facts.other", "{n} new facts"),
+    ("session.facts.one", "{n} fact"),
+    ("session.facts.other", "{n} facts"),
+    ("session.skipped", "Skipped: another fact comes next."),
+    (
+        "session.buried",
+        "Buried until tomorrow: this fact and every question about it.",
+    ),
+    (
+        "session.suspend_confirm",
+        "Suspend this fact? None of its questions will be asked until you unsuspend it.",
+    ),
+    (
+        "session.suspended",
+        "Suspended: this fact and every question about it.",
+    ),
+    ("session.not_suspended", "Not suspended."),
+    (
+        "session.counted_right",
+        "Counted as right. Comes back {back}.",
+    ),
+    ("session.nothing_to_overrule", "Nothing to overrule."),
+    ("session.undone", "Undone: {prompt}"),
+    ("session.unburied", "Unburied."),
+    ("session.unsuspended", "Unsuspended."),
+    (
+        "session.undone_earlier",
+        "Undone (answered earlier today): {prompt}",
+    ),
+    ("session.nothing_to_undo", "Nothing to undo today."),
+    ("session.left", "{n} left"),
+    ("session.left_many", "{n}+ left"),
+    (
+        "session.progress",
+        "[{answered} done · {left} · {pct}% right]",
+    ),
+    (
+        "session.early",
+        "(Shown {time} early: nothing else is due, and it is still being learned.)",
+    ),
+    ("session.true", "对 (true)"),
+    ("session.false", "错 (false)"),
+    (
+        "session.type_answer",
+        "Type your answer, or :show to see it (counts as not known).",
+    ),
+    ("session.pick_number", "Answer with a number from 1 to {n}."),
+    (
+        "session.rate_with",
+        "Rate with again, hard, good, easy or 1-4.",
+    ),
+    ("session.rating_label", "{rating} ({when})"),
+    ("session.verdict", "{verdict} → {rating}"),
+    ("session.rated", "rated {rating}"),
+    ("session.answer", "Answer: {answer}"),
+    ("session.source", "Source: {source}"),
+    (
+        "session.comes_back",
+        "Comes back {back}; next time: {next}.",
+    ),
+    (
+        "session.leech",
+        "This fact is a leech (forgotten many times): suspended.",
+    ),
+    ("session.type_right", "(type :right if you were right)"),
+    ("verdict.correct", "correct"),
+    ("verdict.almost", "almost"),
+    ("verdict.wrong", "wrong"),
+    ("rating.again", "again"),
+    ("rating.hard", "hard"),
+    ("rating.good", "good"),
+    ("rating.easy", "easy"),
+    ("rung.recognition", "recognise it"),
+    ("rung.cued", "recall it from a cue"),
+    ("rung.free", "write it out as an exam asks"),
+    ("hint.list", "every item, separated by 、 , or ;"),
+    ("hint.order", "the order as letters, e.g. BADC"),
+    ("hint.date", "the date, e.g. 2021-05-12"),
+    ("hint.answer", "answer"),
+    ("note.items", "{found}/{total} items"),
+    ("note.wrong_extras.one", ", {n} wrong extra"),
+    ("note.wrong_extras.other", ", {n} wrong extras"),
+    ("note.almost", "almost: {given} for {item}{diff}"),
+    ("note.missing", "missing: {items}"),
+    ("note.extra", "extra: {given}: {why}"),
+    ("note.decided_by", "decided by: {step}"),
+    ("note.difference", "difference: {diff}"),
+    ("when.tomorrow", "tomorrow"),
+    ("when.under_a_minute", "in under a minute"),
+    ("when.minutes.one", "in {n} minute"),
+    ("when.minutes.other", "in {n} minutes"),
+    ("when.hours.one", "in {n} hour"),
+    ("when.hours.other", "in {n} hours"),
+    ("when.days.one", "in {n} day"),
+    ("when.days.other", "in {n} days"),
+    ("time.seconds.one", "{n} second"),
+    ("time.seconds.other", "{n} seconds"),
+    ("time.minutes.one", "{n} minute"),
+    ("time.minutes.other", "{n} minutes"),
+    ("time.short_seconds", "{s} s"),
+    ("time.short_minutes", "{m} min {s} s"),
+    // The terminal's prompts.
+    ("prompt.your_answer", "your answer"),
+    ("prompt.rate", "how well did you know it?"),
+    ("prompt.think", "think of the answer"),
+    ("prompt.show_answer", "show the answer"),
+    ("prompt.continue", "continue"),
+    ("prompt.i_was_right", "I was right (count it as right)"),
+    ("prompt.undo_answer", "undo this answer"),
+    ("prompt.quit", "quit"),
+    (
+        "prompt.type",
+        "{hint} (or :show :skip :bury :suspend :undo :quit)",
+    ),
+    ("prompt.cmd.skip", "· skip (another fact now)"),
+    ("prompt.cmd.bury", "· bury this fact until tomorrow"),
+    ("prompt.cmd.suspend", "· suspend this fact"),
+    ("prompt.cmd.undo", "· undo"),
+    ("prompt.cmd.quit", "· quit"),
+    // `quiz study` before a session.
+    (
+        "study.offer_builtin",
+        "No decks yet. Add the built-in decks?",
+    ),
+    (
+        "study.no_decks",
+        "no decks to study; add some with `quiz add-deck`",
+    ),
+    // `quiz config`.
+    ("config.unknown_key", "unknown setting `{key}`"),
+    (
+        "config.unknown",
+        "unknown setting `{key}`; known settings: {known}",
+    ),
+    ("config.invalid", "{key} must be {expected}, got {got}"),
+    // Errors (after `quiz: `).
+    ("error.io", "{path}: {reason}"),
+    (
+        "error.not_quiz_db",
+        "{path}: not a quiz database ({reason}); refusing to touch it",
+    ),
+    (
+        "error.too_new",
+        "{path}: written by a newer version of quiz (schema {found}, this binary knows up to {known}); refusing to touch it",
+    ),
+    ("error.db", "database: {reason}"),
+    (
+        "error.busy",
+        "{path}: the database is busy (another quiz is writing to it); try again",
+    ),
+    (
+        "error.read_only",
+        "{path}: the database is read-only (cannot write to the file or its folder)",
+    ),
+    (
+        "error.cannot_open",
+        "{path}: cannot open the database (is the file or its folder read-only or missing?)",
+    ),
+    (
+        "error.damaged",
+        "{path}: the database file is damaged (a corrupt page or unreadable data); stopped, the last change was not saved",
+    ),
+    (
+        "error.disk_full",
+        "{path}: the disk is full; the last change was not saved",
+    ),
+    (
+        "error.unknown_deck",
+        "no deck `{deck}` (see `quiz decks`, or `quiz add-deck --builtin`)",
+    ),
+    ("error.stored_setting", "stored setting: {reason}"),
+    (
+        "error.no_current_question",
+        "fact {deck}/{fact} has no current question",
+    ),
+    ("error.empty_db", "--db / QUIZ_DB must not be empty"),
+    (
+        "error.quiz_now",
+        "QUIZ_NOW: `{value}` is not unix seconds or YYYY-MM-DDTHH:MM:SSZ between 1970 and 9999",
+    ),
+    ("error.quiz_seed", "QUIZ_SEED: `{value}` is not a number"),
+    (
+        "error.tz",
+        "TZ: `{tz}` is not a time zone file (a regular file under 1 MiB); unset TZ or name a zone such as Europe/Paris",
+    ),
+    (
+        "error.no_data_dir",
+        "cannot find a data directory ({reason}); pass --db PATH or set QUIZ_DB",
+    ),
+    ("io.not_found", "No such file or directory"),
+    ("io.permission_denied", "Permission denied"),
+    ("io.already_exists", "File exists"),
+    ("io.is_a_directory", "Is a directory"),
+    ("io.storage_full", "No space left on device"),
+    ("db.not_regular_file", "not a regular file"),
+    ("db.not_sqlite", "not an SQLite database"),
+    (
+        "db.corrupt",
+        "the file is damaged (SQLite reports it as corrupt or not a database)",
+    ),
+    (
+        "db.foreign",
+        "it belongs to another program (application id {app})",
+    ),
+];
