@@ -905,7 +905,12 @@ impl<'a> Session<'a> {
                     } else {
                         Verdict::Wrong
                     };
-                    let given = options.get(pick).cloned().unwrap_or_default();
+                    // Stored as the same text whatever the interface language.
+                    let given = match a {
+                        Answer::TrueFalse { .. } => shown_options(a).get(pick).cloned(),
+                        _ => options.get(pick).cloned(),
+                    }
+                    .unwrap_or_default();
                     graded(given, verdict, "choice", vec![])
                 }
                 Answer::Reveal { .. } => {
