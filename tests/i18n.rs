@@ -235,10 +235,9 @@ fn errors_and_settings_are_described_in_chinese() {
         .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.starts_with("quiz: ") && err.contains("missing.toml"),
+        err.starts_with("quiz: missing.toml:没有这个文件、文件夹或内置题库"),
         "{err}"
     );
-    assert!(!err.contains("No such file"), "{err}");
 
     let (out, _) = run(&env, &[("LANG", ZH)], &["config"], "");
     assert_all(
@@ -274,4 +273,34 @@ fn json_is_the_same_in_every_language() {
     );
     assert!(out.contains(r#""message":"Counted as right."#), "{out}");
     assert!(out.contains(r#""event":"summary""#), "{out}");
+}
+
+#[test]
+fn instructor_commands_report_in_chinese() {
+    let env = Env::new();
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["add-deck", fixture("mini.toml").to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out, "mini:新题库,新增 138 题\n");
+    let (out, _) = run(&env, &[("LANG", ZH)], &["decks"], "");
+    let head = out.lines().next().unwrap();
+    assert!(head.starts_with("题库") && head.ends_with("标题"), "{out}");
+    assert!(!out.contains("questions"), "{out}");
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["grade", "鲁班工坊", "鲁班工房"],
+        "",
+    );
+    assert_eq!(out, "基本正确(spelling)\n差别:坊 ≠ 房\n");
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["questions", "mini", "--kind", "how_many"],
+        "",
+    );
+    assert_all(&out, &["出处:", "共 "], &["from:", " questions"]);
 }

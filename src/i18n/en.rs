@@ -159,6 +159,91 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "study.no_decks",
         "no decks to study; add some with `quiz add-deck`",
     ),
+    // Shared.
+    ("common.warning", "warning: {text}"),
+    ("common.list_separator", ", "),
+    // `quiz add-deck`.
+    (
+        "add_deck.nothing_named",
+        "name deck files, folders or built-in decks, or pass --builtin (built-in: {builtin})",
+    ),
+    (
+        "add_deck.as_one_package",
+        "--as and --replace apply to one Anki package (.apkg) added on its own",
+    ),
+    (
+        "add_deck.id_twice",
+        "deck id `{id}` is used by both {first} and {second}",
+    ),
+    ("add_deck.added", "{n} added"),
+    ("add_deck.updated", "{n} updated"),
+    ("add_deck.retired", "{n} retired"),
+    ("add_deck.restored", "{n} restored"),
+    ("add_deck.unchanged", "{n} unchanged"),
+    ("add_deck.no_questions", "no questions"),
+    ("add_deck.new_deck", "new deck, "),
+    ("add_deck.report", "{deck}: {head}{parts}"),
+    (
+        "add_deck.empty_folder",
+        "{name}: no .toml deck files in this folder",
+    ),
+    (
+        "add_deck.not_found",
+        "{name}: no such file, folder or built-in deck (built-in: {builtin})",
+    ),
+    // `quiz decks`.
+    (
+        "decks.none",
+        "no decks yet: `quiz add-deck --builtin` adds the built-in ones",
+    ),
+    ("decks.deck", "deck"),
+    ("decks.new", "new"),
+    ("decks.learning", "learning"),
+    ("decks.due", "due"),
+    ("decks.suspended", "suspended"),
+    ("decks.facts", "facts"),
+    ("decks.questions", "questions"),
+    ("decks.title", "title"),
+    // `quiz questions`.
+    ("questions.count.one", "{n} question"),
+    ("questions.count.other", "{n} questions"),
+    ("questions.also_accepted", "also accepted: {answers}"),
+    ("questions.from", "from: {source}"),
+    (
+        "questions.unknown_kind",
+        "unknown kind `{kind}` (one of: {kinds})",
+    ),
+    // `quiz check`.
+    (
+        "check.not_found",
+        "{deck}: no such file, built-in deck or deck in the database",
+    ),
+    ("check.none", "{origin}: no findings"),
+    ("check.findings.one", "{origin}: {n} finding"),
+    ("check.findings.other", "{origin}: {n} findings"),
+    // `quiz grade`.
+    ("grade.verdict", "{verdict} ({step})"),
+    ("grade.closest", "closest accepted answer: {answer}"),
+    (
+        "grade.two_answers",
+        "give the accepted answer and the answer to grade: quiz grade EXPECTED GIVEN (or quiz grade --question UID GIVEN)",
+    ),
+    (
+        "grade.one_answer",
+        "with --question, give only the answer to grade: quiz grade --question UID GIVEN",
+    ),
+    (
+        "grade.accept_with_question",
+        "--accept does not go with --question: the question's accepted answers are used",
+    ),
+    (
+        "grade.no_question",
+        "no question `{uid}`; hint: `quiz questions DECK` lists the ids",
+    ),
+    (
+        "grade.not_typed",
+        "question `{uid}` is answered by picking an option or by rating yourself: nothing typed to grade",
+    ),
     // `quiz config`.
     ("config.unknown_key", "unknown setting `{key}`"),
     (

@@ -1085,7 +1085,7 @@ fn duration_words(secs: i64) -> String {
 }
 
 /// A verdict as the student reads it (JSON keeps [`Verdict::as_str`]).
-fn verdict_words(v: Verdict) -> String {
+pub(crate) fn verdict_words(v: Verdict) -> String {
     match v {
         Verdict::Correct => t!("verdict.correct"),
         Verdict::Almost => t!("verdict.almost"),
