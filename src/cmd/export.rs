@@ -61,23 +61,17 @@ pub enum Format {
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     if args.with_scheduling && args.format != Format::Apkg {
-        return Err(Error::Usage(
-            "--with-scheduling only applies to --format apkg".into(),
-        ));
+        return Err(Error::Usage(crate::t!("export.with_scheduling_apkg")));
     }
     let is_sheet = matches!(args.format, Format::Sheet | Format::SheetHtml);
     if !is_sheet && args.seed.is_some() {
-        return Err(Error::Usage(
-            "--seed only applies to --format sheet or sheet-html".into(),
-        ));
+        return Err(Error::Usage(crate::t!("export.seed_sheet")));
     }
     if is_sheet && args.count == 0 {
-        return Err(Error::Usage("--count must be at least 1".into()));
+        return Err(Error::Usage(crate::t!("export.count_zero")));
     }
     if args.format == Format::Apkg && args.output.is_none() {
-        return Err(Error::Usage(
-            "an Anki package is a binary file: name it with -o FILE.apkg".into(),
-        ));
+        return Err(Error::Usage(crate::t!("export.apkg_needs_file")));
     }
     let db = ctx.open_db()?;
     if args.format == Format::Toml {
@@ -144,16 +138,20 @@ fn apkg(
     };
     let s = export::apkg::write(&info, load, sched, ctx.now, path)?;
     let extra = if args.with_scheduling {
-        format!(", with scheduling and {} reviews", s.reviews)
+        crate::t!("export.with_reviews", reviews = s.reviews)
     } else {
         String::new()
     };
     writeln!(
         out,
-        "{}: {} notes in {} note types{extra}",
-        path.display(),
-        s.notes,
-        s.note_types
+        "{}",
+        crate::t!(
+            "export.apkg_written",
+            path = path.display(),
+            notes = s.notes,
+            types = s.note_types,
+            extra = extra
+        )
     )
     .map_err(|e| Error::io("stdout", e))
 }

@@ -244,6 +244,71 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "grade.not_typed",
         "question `{uid}` is answered by picking an option or by rating yourself: nothing typed to grade",
     ),
+    // `quiz export`.
+    (
+        "export.with_scheduling_apkg",
+        "--with-scheduling only applies to --format apkg",
+    ),
+    (
+        "export.seed_sheet",
+        "--seed only applies to --format sheet or sheet-html",
+    ),
+    ("export.count_zero", "--count must be at least 1"),
+    (
+        "export.apkg_needs_file",
+        "an Anki package is a binary file: name it with -o FILE.apkg",
+    ),
+    (
+        "export.with_reviews",
+        ", with scheduling and {reviews} reviews",
+    ),
+    (
+        "export.apkg_written",
+        "{path}: {notes} notes in {types} note types{extra}",
+    ),
+    // `quiz export-results`.
+    (
+        "export_results.cannot_write",
+        "cannot write results: {reason}",
+    ),
+    ("export_results.no_decks", "(none)"),
+    (
+        "export_results.said_one_deck.one",
+        "results of {n} answered question in deck {decks}",
+    ),
+    (
+        "export_results.said_one_deck.other",
+        "results of {n} answered questions in deck {decks}",
+    ),
+    (
+        "export_results.said.one",
+        "results of {n} answered question in decks {decks}",
+    ),
+    (
+        "export_results.said.other",
+        "results of {n} answered questions in decks {decks}",
+    ),
+    (
+        "export_results.left_out",
+        "; left out, as imported from Anki packages: {decks} (name one with --deck to include it)",
+    ),
+    // `quiz draft-deck`.
+    ("draft.folder", "{name}: is a folder, not an article"),
+    (
+        "draft.summary",
+        "{facts} facts drafted ({lists} lists, {items} items), {review} marked for review, {noise} noise lines dropped{pinyin}{script}",
+    ),
+    ("draft.pinyin_removed", ", {n} pinyin annotations removed"),
+    ("draft.english", " (English)"),
+    ("draft.traditional", " (traditional)"),
+    (
+        "draft.too_large",
+        "{name}: larger than {max} bytes; draft-deck reads at most that much (split the article)",
+    ),
+    (
+        "draft.not_regular",
+        "{path}: exists and is not a regular file; refusing to replace it",
+    ),
     // `quiz config`.
     ("config.unknown_key", "unknown setting `{key}`"),
     (

@@ -208,6 +208,59 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "grade.not_typed",
         "题目 `{uid}` 是选择题或自评题:没有可判定的输入",
     ),
+    (
+        "export.with_scheduling_apkg",
+        "--with-scheduling 只用于 --format apkg",
+    ),
+    (
+        "export.seed_sheet",
+        "--seed 只用于 --format sheet 或 sheet-html",
+    ),
+    ("export.count_zero", "--count 至少为 1"),
+    (
+        "export.apkg_needs_file",
+        "Anki 包是二进制文件:请用 -o FILE.apkg 指定文件名",
+    ),
+    ("export.with_reviews", ",含学习进度和 {reviews} 条复习记录"),
+    (
+        "export.apkg_written",
+        "{path}:{notes} 条笔记,{types} 种笔记类型{extra}",
+    ),
+    ("export_results.cannot_write", "无法写出结果:{reason}"),
+    ("export_results.no_decks", "(无)"),
+    (
+        "export_results.said_one_deck.one",
+        "题库 {decks} 中 {n} 道已答题目的结果",
+    ),
+    (
+        "export_results.said_one_deck.other",
+        "题库 {decks} 中 {n} 道已答题目的结果",
+    ),
+    (
+        "export_results.said.one",
+        "题库 {decks} 中 {n} 道已答题目的结果",
+    ),
+    (
+        "export_results.said.other",
+        "题库 {decks} 中 {n} 道已答题目的结果",
+    ),
+    (
+        "export_results.left_out",
+        ";未包含从 Anki 包导入的题库:{decks}(用 --deck 指定即可包含)",
+    ),
+    ("draft.folder", "{name}:这是文件夹,不是文章"),
+    (
+        "draft.summary",
+        "起草了 {facts} 个知识点({lists} 个列表,{items} 个条目),{review} 个待审核,去除 {noise} 行网页杂项{pinyin}{script}",
+    ),
+    ("draft.pinyin_removed", ",去除 {n} 处拼音注音"),
+    ("draft.english", "(英文)"),
+    ("draft.traditional", "(繁体)"),
+    (
+        "draft.too_large",
+        "{name}:超过 {max} 字节;draft-deck 最多读取这么多(请拆分文章)",
+    ),
+    ("draft.not_regular", "{path}:已存在且不是普通文件;拒绝替换"),
     ("config.unknown_key", "没有设置项 `{key}`"),
     ("config.unknown", "没有设置项 `{key}`;已有的设置项:{known}"),
     ("config.invalid", "{key} 必须是 {expected},而不是 {got}"),
