@@ -295,7 +295,7 @@ fn instructor_commands_report_in_chinese() {
         &["grade", "鲁班工坊", "鲁班工房"],
         "",
     );
-    assert_eq!(out, "基本正确(spelling)\n差别:坊 ≠ 房\n");
+    assert_eq!(out, "基本正确(拼写)\n差别:坊 ≠ 房\n");
     let (out, _) = run(
         &env,
         &[("LANG", ZH)],

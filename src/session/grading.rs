@@ -327,7 +327,7 @@ impl Grader {
                     return Some(Answered {
                         verdict: Verdict::Correct,
                         step: "list".into(),
-                        step_words: "list".into(),
+                        step_words: crate::t!("step.list"),
                         expected: None,
                         diff: None,
                         list: None,
@@ -343,7 +343,7 @@ impl Grader {
                 Answered {
                     verdict: l.verdict,
                     step: "list".into(),
-                    step_words: "list".into(),
+                    step_words: crate::t!("step.list"),
                     expected: None,
                     diff: None,
                     list: Some(l),
@@ -354,7 +354,7 @@ impl Grader {
                 Answered {
                     verdict: v,
                     step: "order".into(),
-                    step_words: "order".into(),
+                    step_words: crate::t!("step.put_in_order"),
                     expected: None,
                     diff: None,
                     list: None,
