@@ -644,7 +644,7 @@ fn settings_reject_bad_values_with_clear_messages() {
             "blue",
             "unknown setting `colour`; known settings: desired_retention, learning_steps, \
              relearning_steps, maximum_interval_days, rollover_hour, new_per_day, \
-             reviews_per_day, new_order, leech_threshold, fuzz, parameters",
+             reviews_per_day, new_order, leech_threshold, fuzz, parameters, ui_language",
         ),
     ];
     for (key, value, message) in cases {
@@ -673,6 +673,7 @@ fn settings_parse_and_print_canonically() {
             ("leech_threshold", "8"),
             ("fuzz", "true"),
             ("parameters", ""),
+            ("ui_language", "auto"),
         ]
     );
     s.set("learning_steps", "30s, 1.5m 1h 2d 10").unwrap();

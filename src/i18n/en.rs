@@ -332,6 +332,40 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "{path}: exists and is not a regular file; refusing to replace it",
     ),
     // `quiz config`.
+    (
+        "settings.expected.days",
+        "a whole number of days from 1 to 36500",
+    ),
+    ("settings.expected.hour", "a whole hour from 0 to 23"),
+    ("settings.expected.count", "a whole number, 0 or more"),
+    (
+        "settings.expected.lapses",
+        "a whole number of lapses, 0 to turn leeches off",
+    ),
+    ("settings.expected.new_order", "interleave or deck"),
+    ("settings.expected.ui_language", "en, zh or auto"),
+    (
+        "settings.expected.retention",
+        "a number between 0.70 and 0.97",
+    ),
+    ("settings.expected.retention_range", "between 0.70 and 0.97"),
+    (
+        "settings.expected.bool",
+        "true or false (or on/off, yes/no)",
+    ),
+    (
+        "settings.expected.parameters",
+        "17, 19 or 21 numbers separated by commas, or \"\" for the defaults",
+    ),
+    (
+        "settings.expected.parameter_count",
+        "empty or 17, 19 or 21 numbers",
+    ),
+    ("settings.expected.finite", "finite numbers"),
+    (
+        "settings.expected.steps",
+        "durations separated by spaces, like \"1m 10m\" (units s, m, h, d; a bare number is minutes), or \"\" for none",
+    ),
     ("config.unknown_key", "unknown setting `{key}`"),
     (
         "config.unknown",

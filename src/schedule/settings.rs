@@ -186,16 +186,27 @@ impl Settings {
                     v,
                     1,
                     MAX_INTERVAL_LIMIT,
-                    "a whole number of days from 1 to 36500",
+                    &crate::t!("settings.expected.days"),
                 )?;
             }
             "rollover_hour" => {
-                let hour = parse_u32_in("rollover_hour", v, 0, 23, "a whole hour from 0 to 23")?;
+                let hour = parse_u32_in(
+                    "rollover_hour",
+                    v,
+                    0,
+                    23,
+                    &crate::t!("settings.expected.hour"),
+                )?;
                 self.rollover_hour = u8::try_from(hour).expect("range-checked to 0..=23");
             }
             "new_per_day" => {
-                self.new_per_day =
-                    parse_u32_in("new_per_day", v, 0, u32::MAX, "a whole number, 0 or more")?;
+                self.new_per_day = parse_u32_in(
+                    "new_per_day",
+                    v,
+                    0,
+                    u32::MAX,
+                    &crate::t!("settings.expected.count"),
+                )?;
             }
             "reviews_per_day" => {
                 self.reviews_per_day = parse_u32_in(
@@ -203,7 +214,7 @@ impl Settings {
                     v,
                     0,
                     u32::MAX,
-                    "a whole number, 0 or more",
+                    &crate::t!("settings.expected.count"),
                 )?;
             }
             "leech_threshold" => {
@@ -212,7 +223,7 @@ impl Settings {
                     v,
                     0,
                     u32::MAX,
-                    "a whole number of lapses, 0 to turn leeches off",
+                    &crate::t!("settings.expected.lapses"),
                 )?;
             }
             "fuzz" => self.fuzz = parse_bool("fuzz", v)?,
@@ -223,7 +234,7 @@ impl Settings {
                     _ => {
                         return Err(invalid(
                             "new_order",
-                            "interleave or deck",
+                            &crate::t!("settings.expected.new_order"),
                             format!("\"{v}\""),
                         ));
                     }
@@ -233,7 +244,13 @@ impl Settings {
             "ui_language" => {
                 self.ui_language = match v {
                     "auto" | "en" | "zh" => v.to_owned(),
-                    _ => return Err(invalid("ui_language", "en, zh or auto", shown(v))),
+                    _ => {
+                        return Err(invalid(
+                            "ui_language",
+                            &crate::t!("settings.expected.ui_language"),
+                            shown(v),
+                        ));
+                    }
                 }
             }
             _ => {
@@ -295,7 +312,7 @@ impl Settings {
             if steps.contains(&0) {
                 return Err(invalid(
                     key,
-                    STEPS_EXPECTED,
+                    &steps_expected(),
                     format!("{steps:?} (a 0s step)"),
                 ));
             }
@@ -303,14 +320,14 @@ impl Settings {
         if !(1..=MAX_INTERVAL_LIMIT).contains(&self.maximum_interval_days) {
             return Err(invalid(
                 "maximum_interval_days",
-                "a whole number of days from 1 to 36500",
+                &crate::t!("settings.expected.days"),
                 self.maximum_interval_days.to_string(),
             ));
         }
         if self.rollover_hour > 23 {
             return Err(invalid(
                 "rollover_hour",
-                "a whole hour from 0 to 23",
+                &crate::t!("settings.expected.hour"),
                 self.rollover_hour.to_string(),
             ));
         }
@@ -330,7 +347,9 @@ impl Settings {
     }
 }
 
-const STEPS_EXPECTED: &str = "durations separated by spaces, like \"1m 10m\" (units s, m, h, d; a bare number is minutes), or \"\" for none";
+fn steps_expected() -> String {
+    crate::t!("settings.expected.steps")
+}
 
 fn invalid(key: &'static str, expected: &str, got: String) -> SettingsError {
     SettingsError::Invalid {
@@ -359,7 +378,7 @@ fn parse_retention(v: &str) -> Result<f32, SettingsError> {
     let r = parsed.map_err(|_| {
         invalid(
             "desired_retention",
-            "a number between 0.70 and 0.97",
+            &crate::t!("settings.expected.retention"),
             shown(v),
         )
     })?;
@@ -373,7 +392,7 @@ fn check_retention(r: f32, as_typed: &str) -> Result<(), SettingsError> {
     if !(r >= lo && r <= hi) {
         return Err(invalid(
             "desired_retention",
-            "between 0.70 and 0.97",
+            &crate::t!("settings.expected.retention_range"),
             shown(as_typed),
         ));
     }
@@ -397,7 +416,7 @@ fn parse_bool(key: &'static str, v: &str) -> Result<bool, SettingsError> {
     match v.to_ascii_lowercase().as_str() {
         "true" | "on" | "yes" | "1" => Ok(true),
         "false" | "off" | "no" | "0" => Ok(false),
-        _ => Err(invalid(key, "true or false (or on/off, yes/no)", shown(v))),
+        _ => Err(invalid(key, &crate::t!("settings.expected.bool"), shown(v))),
     }
 }
 
@@ -412,7 +431,7 @@ pub fn parse_steps(key: &'static str, v: &str) -> Result<Vec<u32>, SettingsError
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
     {
-        let bad = || invalid(key, STEPS_EXPECTED, format!("{token:?} in {v:?}"));
+        let bad = || invalid(key, &steps_expected(), format!("{token:?} in {v:?}"));
         let (number, unit_secs) = match token.char_indices().last() {
             Some((i, 's')) => (&token[..i], 1.0),
             Some((i, 'm')) => (&token[..i], 60.0),
@@ -468,7 +487,7 @@ fn parse_parameters(v: &str) -> Result<Vec<f32>, SettingsError> {
         let p: f32 = token.parse().map_err(|_| {
             invalid(
                 "parameters",
-                "17, 19 or 21 numbers separated by commas, or \"\" for the defaults",
+                &crate::t!("settings.expected.parameters"),
                 format!("{token:?}"),
             )
         })?;
@@ -482,12 +501,16 @@ fn check_parameters(params: &[f32]) -> Result<(), SettingsError> {
     if !matches!(params.len(), 0 | 17 | 19 | 21) {
         return Err(invalid(
             "parameters",
-            "empty or 17, 19 or 21 numbers",
+            &crate::t!("settings.expected.parameter_count"),
             format!("{} numbers", params.len()),
         ));
     }
     if let Some(bad) = params.iter().find(|p| !p.is_finite()) {
-        return Err(invalid("parameters", "finite numbers", bad.to_string()));
+        return Err(invalid(
+            "parameters",
+            &crate::t!("settings.expected.finite"),
+            bad.to_string(),
+        ));
     }
     Ok(())
 }
