@@ -366,6 +366,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "settings.expected.steps",
         "durations separated by spaces, like \"1m 10m\" (units s, m, h, d; a bare number is minutes), or \"\" for none",
     ),
+    (
+        "settings.stored_unknown",
+        "warning: the database holds an unknown setting `{key}` (from a newer quiz?); ignored",
+    ),
+    (
+        "settings.stored_invalid",
+        "warning: stored setting: {reason}; using the default ({default}) until `quiz config {key} VALUE` sets it",
+    ),
+    // indicatif's template: `{{eta}}` is its placeholder, kept as is.
+    ("progress.eta", "({{eta}} left)"),
     ("config.unknown_key", "unknown setting `{key}`"),
     (
         "config.unknown",

@@ -304,6 +304,15 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "settings.expected.steps",
         "用空格分隔的时长,例如 \"1m 10m\"(单位 s、m、h、d;只写数字表示分钟),或用 \"\" 表示没有",
     ),
+    (
+        "settings.stored_unknown",
+        "警告:数据库中有未知的设置项 `{key}`(来自更新版本的 quiz?);已忽略",
+    ),
+    (
+        "settings.stored_invalid",
+        "警告:已保存的设置:{reason};在用 `quiz config {key} VALUE` 重新设置之前使用默认值({default})",
+    ),
+    ("progress.eta", "(还剩 {{eta}})"),
     ("config.unknown_key", "没有设置项 `{key}`"),
     ("config.unknown", "没有设置项 `{key}`;已有的设置项:{known}"),
     ("config.invalid", "{key} 必须是 {expected},而不是 {got}"),

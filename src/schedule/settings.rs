@@ -158,13 +158,12 @@ impl Settings {
         let e = self.set(key, value).err()?;
         let key = crate::term::clean_line(key);
         Some(match e {
-            SettingsError::UnknownKey { .. } => format!(
-                "warning: the database holds an unknown setting `{key}` (from a newer quiz?); ignored"
-            ),
-            SettingsError::Invalid { .. } => format!(
-                "warning: stored setting: {}; using the default ({}) until `quiz config {key} VALUE` sets it",
-                crate::term::clean_line(&e.to_string()),
-                Settings::default().get(&key).unwrap_or_default()
+            SettingsError::UnknownKey { .. } => crate::t!("settings.stored_unknown", key = key),
+            SettingsError::Invalid { .. } => crate::t!(
+                "settings.stored_invalid",
+                key = key,
+                reason = crate::term::clean_line(&e.to_string()),
+                default = Settings::default().get(&key).unwrap_or_default()
             ),
         })
     }
