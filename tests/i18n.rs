@@ -304,3 +304,30 @@ fn instructor_commands_report_in_chinese() {
     );
     assert_all(&out, &["出处:", "共 "], &["from:", " questions"]);
 }
+
+#[test]
+fn check_reports_its_findings_in_chinese() {
+    let env = Env::new();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["check", fixture("mini.toml").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // File, line, fact and rule as they are; the message in Chinese.
+    assert!(
+        stdout.contains(":82: meanings: [no-meeting] 题库有多个会议:请为这个知识点写明 `context`"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("the deck has several meetings"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("quiz: ") && stderr.contains("个问题"),
+        "{stderr}"
+    );
+}

@@ -236,6 +236,60 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "unknown kind `{kind}` (one of: {kinds})",
     ),
     // `quiz check`.
+    // `quiz check` findings (and `add-deck` warnings).
+    (
+        "check.related_missing",
+        "related deck `{deck}` is not available: its facts give no distractors",
+    ),
+    (
+        "check.no_context",
+        "the deck has several meetings: name this fact's `context`",
+    ),
+    (
+        "check.heading_fragment",
+        "heading `{heading}` is a fragment: write a noun phrase that stands alone",
+    ),
+    (
+        "check.heading_dangling",
+        "heading `{heading}` uses `{word}`, which has no antecedent in a question: name who or what",
+    ),
+    (
+        "check.not_a_document",
+        "`{title}` is {verb}, not adopted, signed or issued by a meeting ({verbs}): model it as a cloze or qa that keeps the text's wording",
+    ),
+    (
+        "check.too_many_questions",
+        "{n} questions (at most {max}): split the fact or ask it fewer ways",
+    ),
+    (
+        "check.question_no_meeting",
+        "{uid}: the question names no meeting",
+    ),
+    (
+        "check.nested_quotes",
+        "{uid}: `{text}` nests “…“…”…”: use ‘ ’ inside “ ”",
+    ),
+    (
+        "check.answer_in_question",
+        "{uid}: the answer `{answer}` stands in the question `{prompt}`",
+    ),
+    (
+        "check.answer_in_label",
+        "{uid}: the answer `{answer}` stands in the label 【{label}】 of a question on the same sheet",
+    ),
+    (
+        "check.wrong_option",
+        "{uid}: wrong option `{wrong}` {why} `{right}`",
+    ),
+    ("check.why_overlaps", "equals or overlaps the right answer"),
+    (
+        "check.why_declared_near",
+        "is a declared near-synonym of the right answer",
+    ),
+    (
+        "check.why_similar",
+        "is a near-synonym of the right answer (declare a [[near]] set, or keep the lists in different families):",
+    ),
     (
         "check.not_found",
         "{deck}: no such file, built-in deck or deck in the database",

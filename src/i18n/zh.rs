@@ -201,6 +201,53 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("questions.from", "出处:{source}"),
     ("questions.unknown_kind", "没有题型 `{kind}`(可选:{kinds})"),
     (
+        "check.related_missing",
+        "相关题库 `{deck}` 不可用:无法从它的知识点取干扰项",
+    ),
+    (
+        "check.no_context",
+        "题库有多个会议:请为这个知识点写明 `context`",
+    ),
+    (
+        "check.heading_fragment",
+        "标题 `{heading}` 是片段:请写成能独立成立的名词短语",
+    ),
+    (
+        "check.heading_dangling",
+        "标题 `{heading}` 用了 `{word}`,在题目中没有所指:请写明是谁或什么",
+    ),
+    (
+        "check.not_a_document",
+        "`{title}` 是“{verb}”,不是会议通过、签署或发表的({verbs}):请改为保留原文措辞的 cloze 或 qa",
+    ),
+    (
+        "check.too_many_questions",
+        "{n} 道题(最多 {max} 道):请拆分知识点或减少问法",
+    ),
+    ("check.question_no_meeting", "{uid}:题目没有指明会议"),
+    (
+        "check.nested_quotes",
+        "{uid}:`{text}` 中“…“…”…”嵌套:请在“ ”内用‘ ’",
+    ),
+    (
+        "check.answer_in_question",
+        "{uid}:答案 `{answer}` 出现在题目 `{prompt}` 中",
+    ),
+    (
+        "check.answer_in_label",
+        "{uid}:答案 `{answer}` 出现在同一份试卷上某题的标签【{label}】中",
+    ),
+    (
+        "check.wrong_option",
+        "{uid}:错误选项 `{wrong}` {why} `{right}`",
+    ),
+    ("check.why_overlaps", "等同于或包含正确答案"),
+    ("check.why_declared_near", "是声明过的正确答案近义词"),
+    (
+        "check.why_similar",
+        "是正确答案的近义词(请声明 [[near]] 组,或把列表放在不同的 family 中):",
+    ),
+    (
         "check.not_found",
         "{deck}:没有这个文件、内置题库或数据库中的题库",
     ),
