@@ -331,3 +331,32 @@ fn check_reports_its_findings_in_chinese() {
         "{stderr}"
     );
 }
+
+#[test]
+fn grade_explains_in_chinese_but_its_json_stays_english() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    let uid = "mini/areas/list_recall/all";
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["grade", "--question", uid, "甲;乙"],
+        "",
+    );
+    assert!(out.contains("不在列表中"), "{out}");
+    assert!(!out.contains("not in the list"), "{out}");
+    let json: Vec<String> = ["C", ZH]
+        .iter()
+        .map(|l| {
+            run(
+                &env,
+                &[("LANG", l)],
+                &["grade", "--question", uid, "甲;乙", "--json"],
+                "",
+            )
+            .0
+        })
+        .collect();
+    assert_eq!(json[0], json[1]);
+    assert!(json[0].contains("not in the list"), "{}", json[0]);
+}

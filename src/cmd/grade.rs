@@ -47,6 +47,8 @@ pub struct GradeArgs {
 
 /// Grades and writes the result to `out`.
 pub fn run(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
+    // JSON is for scripts: the grader's words in it (`diff`, a list's `why`) stay English.
+    let _english = args.json.then(crate::i18n::english_here);
     match &args.question {
         Some(uid) => by_question(ctx, args, uid, out),
         None => plain(ctx, args, out),

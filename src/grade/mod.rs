@@ -306,7 +306,7 @@ fn interference(
             continue;
         }
         if alias == g.alias {
-            return Some(format!("that is the wording of {}", w.whose));
+            return Some(crate::t!("grade.wording_of", whose = w.whose));
         }
         if own.verdict == Verdict::Wrong {
             let out = by_distance(&alias, &g.alias, &toks, &g.alias_toks, chinese);
@@ -315,7 +315,7 @@ fn interference(
             }
         }
     }
-    close.map(|(_, w)| format!("close to the wording of {} ({})", w.whose, w.text))
+    close.map(|(_, w)| crate::t!("grade.close_to_wording", whose = w.whose, text = w.text))
 }
 
 /// For a who-question: the index of the accepted form that the answer names with only title

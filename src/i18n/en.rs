@@ -298,6 +298,21 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("check.findings.one", "{origin}: {n} finding"),
     ("check.findings.other", "{origin}: {n} findings"),
     // `quiz grade`.
+    ("grade.wording_of", "that is the wording of {whose}"),
+    (
+        "grade.close_to_wording",
+        "close to the wording of {whose} ({text})",
+    ),
+    ("list.named_twice", "named twice (as {first})"),
+    (
+        "list.also_true",
+        "true of the list too (listed under {whose})",
+    ),
+    (
+        "list.not_in_list_nearest",
+        "not in the list (nearest: {nearest}{diff})",
+    ),
+    ("list.not_in_list", "not in the list"),
     ("grade.verdict", "{verdict} ({step})"),
     ("grade.closest", "closest accepted answer: {answer}"),
     (

@@ -254,6 +254,15 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("check.none", "{origin}:没有发现问题"),
     ("check.findings.one", "{origin}:发现 {n} 个问题"),
     ("check.findings.other", "{origin}:发现 {n} 个问题"),
+    ("grade.wording_of", "这是{whose}的措辞"),
+    ("grade.close_to_wording", "接近{whose}的措辞({text})"),
+    ("list.named_twice", "重复(已写作 {first})"),
+    ("list.also_true", "也符合本列表(列在{whose}之下)"),
+    (
+        "list.not_in_list_nearest",
+        "不在列表中(最接近:{nearest}{diff})",
+    ),
+    ("list.not_in_list", "不在列表中"),
     ("grade.verdict", "{verdict}({step})"),
     ("grade.closest", "最接近的可接受答案:{answer}"),
     (
