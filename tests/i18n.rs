@@ -360,3 +360,18 @@ fn grade_explains_in_chinese_but_its_json_stays_english() {
     assert_eq!(json[0], json[1]);
     assert!(json[0].contains("not in the list"), "{}", json[0]);
 }
+
+#[test]
+fn a_self_graded_question_takes_the_rating_words_of_the_language() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    common::keep_only(&env.db(), &["mini/why-xian/reveal/1"]);
+    // 良好 is Good in Chinese; `good` is accepted whatever the language.
+    let (out, _) = run(&env, &[("LANG", ZH)], &["study"], "良好\n");
+    assert!(out.contains("自评:良好"), "{out}");
+    let rating: i64 = rusqlite::Connection::open(env.db())
+        .unwrap()
+        .query_row("SELECT rating FROM review", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rating, 3);
+}

@@ -916,7 +916,12 @@ impl<'a> Session<'a> {
                 Answer::Reveal { .. } => {
                     let rating = match text.trim().parse::<usize>() {
                         Ok(n) if (1..=4).contains(&n) => Some(Rating::ALL[n - 1]),
-                        _ => text.parse::<Rating>().ok(),
+                        // The buttons' words in the interface language are accepted too.
+                        _ => text.parse::<Rating>().ok().or_else(|| {
+                            Rating::ALL
+                                .into_iter()
+                                .find(|r| rating_words(*r) == text.trim())
+                        }),
                     };
                     let Some(rating) = rating else {
                         self.invalid(&t!("session.rate_with"))?;
