@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Env, fixture};
+use common::{Env, fixture, fixture_text};
 
 const ZH: &str = "zh_CN.UTF-8";
 
@@ -374,4 +374,23 @@ fn a_self_graded_question_takes_the_rating_words_of_the_language() {
         .query_row("SELECT rating FROM review", [], |r| r.get(0))
         .unwrap();
     assert_eq!(rating, 3);
+}
+
+#[test]
+fn a_bad_deck_is_refused_in_chinese_naming_file_line_and_field() {
+    let env = Env::new();
+    let text = fixture_text("mini.toml").replacen("count = 4", "count = 5", 1);
+    let deck = env.write("bad.toml", &text);
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["add-deck", deck.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bad.toml:38:9: list `areas`: 字段 `count`:声明 5 个条目,实际列出 4 个"),
+        "{err}"
+    );
 }

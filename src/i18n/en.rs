@@ -445,6 +445,87 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     // indicatif's template: `{{eta}}` is its placeholder, kept as is.
     ("progress.eta", "({{eta}} left)"),
+    // Deck validation (after `file:line:col: `; what names the fact and field stays as is).
+    ("validate.empty", "field `{field}`: must not be empty"),
+    ("validate.field", "field `{field}`: {msg}"),
+    (
+        "validate.language",
+        "field `language`: `{language}` is not supported (zh or en)",
+    ),
+    (
+        "validate.duplicate_source",
+        "source `{id}`: field `id`: duplicate id",
+    ),
+    ("validate.no_source", "a deck needs at least one [[source]]"),
+    (
+        "validate.duplicate_context",
+        "context `{id}`: field `id`: duplicate id",
+    ),
+    (
+        "validate.context_name_empty",
+        "context `{id}`: field `name`: must not be empty",
+    ),
+    (
+        "validate.terms",
+        "field `terms`: needs two or more non-empty terms, got {got}",
+    ),
+    (
+        "validate.related_self",
+        "field `related`: a deck cannot name itself",
+    ),
+    (
+        "validate.reserved_id",
+        "field `id`: ids starting with `_` are reserved",
+    ),
+    (
+        "validate.duplicate_id",
+        "field `id`: duplicate id (also a {kind})",
+    ),
+    (
+        "validate.unknown_source",
+        "field `source`: unknown source `{id}`",
+    ),
+    (
+        "validate.unknown_context",
+        "field `context`: unknown context `{id}`",
+    ),
+    (
+        "validate.no_items",
+        "field `item`: a list needs at least one item",
+    ),
+    (
+        "validate.too_many_items",
+        "field `item`: {n} items; a list holds at most {max} (split it into lists of its parts)",
+    ),
+    (
+        "validate.closed_count",
+        "field `count`: a closed list must declare its count",
+    ),
+    (
+        "validate.count_mismatch",
+        "field `count`: declares {declared} items but lists {listed}",
+    ),
+    (
+        "validate.item_empty",
+        "item {n}: field `text`: must not be empty",
+    ),
+    (
+        "validate.item_twice",
+        "item {n}: field `key`: `{key}` is listed twice",
+    ),
+    ("validate.finite", "field `value`: must be a finite number"),
+    (
+        "validate.too_many_gaps",
+        "field `text`: {n} gaps; a cloze text holds at most {max} (split it into sentences)",
+    ),
+    (
+        "validate.bad_id",
+        "field `id`: `{id}` is not a valid id (lower-case letters, digits, `-` and `_`, at most 64)",
+    ),
+    (
+        "validate.bad_date",
+        "field `date`: `{date}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+    ),
     ("config.unknown_key", "unknown setting `{key}`"),
     (
         "config.unknown",

@@ -369,6 +369,77 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "警告:已保存的设置:{reason};在用 `quiz config {key} VALUE` 重新设置之前使用默认值({default})",
     ),
     ("progress.eta", "(还剩 {{eta}})"),
+    ("validate.empty", "字段 `{field}`:不能为空"),
+    ("validate.field", "字段 `{field}`:{msg}"),
+    (
+        "validate.language",
+        "字段 `language`:不支持 `{language}`(zh 或 en)",
+    ),
+    (
+        "validate.duplicate_source",
+        "source `{id}`:字段 `id`:id 重复",
+    ),
+    ("validate.no_source", "题库至少需要一个 [[source]]"),
+    (
+        "validate.duplicate_context",
+        "context `{id}`:字段 `id`:id 重复",
+    ),
+    (
+        "validate.context_name_empty",
+        "context `{id}`:字段 `name`:不能为空",
+    ),
+    (
+        "validate.terms",
+        "字段 `terms`:需要两个或更多非空词语,而不是 {got}",
+    ),
+    ("validate.related_self", "字段 `related`:题库不能指定自己"),
+    (
+        "validate.reserved_id",
+        "字段 `id`:以 `_` 开头的 id 是保留的",
+    ),
+    (
+        "validate.duplicate_id",
+        "字段 `id`:id 重复(已用于一个 {kind})",
+    ),
+    (
+        "validate.unknown_source",
+        "字段 `source`:没有 source `{id}`",
+    ),
+    (
+        "validate.unknown_context",
+        "字段 `context`:没有 context `{id}`",
+    ),
+    ("validate.no_items", "字段 `item`:列表至少需要一个条目"),
+    (
+        "validate.too_many_items",
+        "字段 `item`:{n} 个条目;一个列表最多 {max} 个(请拆分为各部分的列表)",
+    ),
+    (
+        "validate.closed_count",
+        "字段 `count`:封闭列表必须声明条目数",
+    ),
+    (
+        "validate.count_mismatch",
+        "字段 `count`:声明 {declared} 个条目,实际列出 {listed} 个",
+    ),
+    ("validate.item_empty", "第 {n} 个条目:字段 `text`:不能为空"),
+    (
+        "validate.item_twice",
+        "第 {n} 个条目:字段 `key`:`{key}` 重复列出",
+    ),
+    ("validate.finite", "字段 `value`:必须是有限的数"),
+    (
+        "validate.too_many_gaps",
+        "字段 `text`:{n} 个空;一段填空文本最多 {max} 个(请拆分为句子)",
+    ),
+    (
+        "validate.bad_id",
+        "字段 `id`:`{id}` 不是有效的 id(小写字母、数字、`-` 和 `_`,最多 64 个)",
+    ),
+    (
+        "validate.bad_date",
+        "字段 `date`:`{date}` 不是日期(YYYY-MM-DD、YYYY-MM 或 YYYY)",
+    ),
     ("config.unknown_key", "没有设置项 `{key}`"),
     ("config.unknown", "没有设置项 `{key}`;已有的设置项:{known}"),
     ("config.invalid", "{key} 必须是 {expected},而不是 {got}"),
