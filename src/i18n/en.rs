@@ -526,6 +526,52 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "validate.bad_date",
         "field `date`: `{date}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
     ),
+    // Anki packages (`quiz add-deck FILE.apkg`).
+    (
+        "apkg.taken_hint",
+        "add it under another id with `--as NEW_ID`, or replace that deck (retiring its questions) with `--replace`",
+    ),
+    (
+        "apkg.taken_by_own",
+        "{origin}: its deck would be `{id}`, which is already a deck of yours that did not come from an Anki package; {hint}",
+    ),
+    (
+        "apkg.taken_by_other",
+        "{origin}: its deck would be `{id}`, which is already a deck converted from a different Anki deck ({other}); {hint}",
+    ),
+    ("apkg.another_package", "another package"),
+    (
+        "apkg.scheduling_ignored.one",
+        "{origin}: scheduling of {n} studied card ignored: the questions start new in quiz",
+    ),
+    (
+        "apkg.scheduling_ignored.other",
+        "{origin}: scheduling of {n} studied cards ignored: the questions start new in quiz",
+    ),
+    (
+        "apkg.note_type_left_out.one",
+        "{origin}: {n} note of note type `{name}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
+    ),
+    (
+        "apkg.note_type_left_out.other",
+        "{origin}: {n} notes of note type `{name}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
+    ),
+    (
+        "apkg.empty_left_out.one",
+        "{origin}: {n} note left out: a side is empty once media and markup are removed",
+    ),
+    (
+        "apkg.empty_left_out.other",
+        "{origin}: {n} notes left out: a side is empty once media and markup are removed",
+    ),
+    (
+        "apkg.media_dropped.one",
+        "{origin}: {n} note had images or sounds, which were dropped",
+    ),
+    (
+        "apkg.media_dropped.other",
+        "{origin}: {n} notes had images or sounds, which were dropped",
+    ),
     ("config.unknown_key", "unknown setting `{key}`"),
     (
         "config.unknown",

@@ -440,6 +440,51 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "validate.bad_date",
         "字段 `date`:`{date}` 不是日期(YYYY-MM-DD、YYYY-MM 或 YYYY)",
     ),
+    (
+        "apkg.taken_hint",
+        "请用 `--as NEW_ID` 以另一个 id 添加,或用 `--replace` 替换那个题库(停用其题目)",
+    ),
+    (
+        "apkg.taken_by_own",
+        "{origin}:它的题库会是 `{id}`,而这已是你的一个并非来自 Anki 包的题库;{hint}",
+    ),
+    (
+        "apkg.taken_by_other",
+        "{origin}:它的题库会是 `{id}`,而这已是由另一个 Anki 牌组转换来的题库({other});{hint}",
+    ),
+    ("apkg.another_package", "另一个包"),
+    (
+        "apkg.scheduling_ignored.one",
+        "{origin}:忽略了 {n} 张已学卡片的学习进度:这些题目在 quiz 中从新开始",
+    ),
+    (
+        "apkg.scheduling_ignored.other",
+        "{origin}:忽略了 {n} 张已学卡片的学习进度:这些题目在 quiz 中从新开始",
+    ),
+    (
+        "apkg.note_type_left_out.one",
+        "{origin}:未导入笔记类型 `{name}` 的 {n} 条笔记(quiz 读取 Basic、Basic (and reversed card)、Basic (optional reversed card)、Basic (type in the answer) 和 Cloze)",
+    ),
+    (
+        "apkg.note_type_left_out.other",
+        "{origin}:未导入笔记类型 `{name}` 的 {n} 条笔记(quiz 读取 Basic、Basic (and reversed card)、Basic (optional reversed card)、Basic (type in the answer) 和 Cloze)",
+    ),
+    (
+        "apkg.empty_left_out.one",
+        "{origin}:未导入 {n} 条笔记:去掉媒体和标记后有一面为空",
+    ),
+    (
+        "apkg.empty_left_out.other",
+        "{origin}:未导入 {n} 条笔记:去掉媒体和标记后有一面为空",
+    ),
+    (
+        "apkg.media_dropped.one",
+        "{origin}:{n} 条笔记含图片或声音,已去掉",
+    ),
+    (
+        "apkg.media_dropped.other",
+        "{origin}:{n} 条笔记含图片或声音,已去掉",
+    ),
     ("config.unknown_key", "没有设置项 `{key}`"),
     ("config.unknown", "没有设置项 `{key}`;已有的设置项:{known}"),
     ("config.invalid", "{key} 必须是 {expected},而不是 {got}"),
