@@ -35,6 +35,7 @@ pub struct Cli {
 // In the order `--help` lists them: the student's commands, then the instructor's.
 pub enum Command {
     Study(cmd::study::StudyArgs),
+    Browse(cmd::browse::BrowseArgs),
     AddDeck(cmd::add_deck::AddDeckArgs),
     Decks(cmd::decks::DecksArgs),
     Questions(cmd::questions::QuestionsArgs),
@@ -98,6 +99,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Ctx::from_env(cli.db)?;
     let r = match &cli.command {
         Command::AddDeck(a) => cmd::add_deck::run(&ctx, a, out),
+        Command::Browse(a) => cmd::browse::run(&ctx, a, out),
         Command::Check(a) => cmd::check::run(&ctx, a, out),
         Command::ClassReport(a) => cmd::class_report::run(&ctx, a, out),
         Command::Decks(a) => cmd::decks::run(&ctx, a, out),

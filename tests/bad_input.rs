@@ -212,12 +212,12 @@ fn odd_database_paths_and_clocks_are_refused_or_kept_to_themselves() {
 #[test]
 fn impossible_numbers_in_a_result_file_are_refused() {
     let env = Env::new();
-    let q = |recall: &str, reviews: u32, lapses: u32| {
+    let q = |recall: &str, reviews: u32, again: u32| {
         format!(
             r#"{{"format": "quiz-results", "version": 1, "name": null, "as_of": "2026-03-02",
                 "questions": [{{"uid": "d/f/recall/1", "deck": "d", "fact": "f", "fact_kind": "qa",
                 "fact_label": "f", "kind": "recall", "source": "S", "reviews": {reviews},
-                "lapses": {lapses}, "again": 0, "last_rating": 3, "recall": {recall}}}]}}"#
+                "lapses": 0, "again": {again}, "last_rating": 3, "recall": {recall}}}]}}"#
         )
     };
     for (text, want) in [
@@ -228,7 +228,7 @@ fn impossible_numbers_in_a_result_file_are_refused() {
         (q("1e999", 3, 0), "not a quiz result file"),
         (
             q("0.5", 3, 7),
-            "field `lapses`: 7 is more than the question's 3 reviews",
+            "field `again`: 7 is more than the question's 3 reviews",
         ),
     ] {
         let p = env.write("r.json", &text);
@@ -292,7 +292,14 @@ fn markdown_and_csv_outputs_are_escaped() {
             "kind": "recall", "source": "S", "reviews": 2, "lapses": 1, "again": 1,
             "last_rating": 1, "recall": 0.5, "accepted_overrides": ["<b>yes</b>"]}]}"#,
     );
-    let md = env.ok(&["class-report", "-f", "md", results.to_str().unwrap()]);
+    let md = env.ok(&[
+        "class-report",
+        "-f",
+        "md",
+        "--min-answers",
+        "1",
+        results.to_str().unwrap(),
+    ]);
     assert!(!md.contains("<script>") && !md.contains("<b>"), "{md}");
     assert!(
         md.contains("\\[x\\](javascript") && !md.contains("[x](javascript"),

@@ -163,19 +163,69 @@ fn csv_export_has_anki_headers_and_a_row_per_question() {
     assert!(not_in[0].contains("<b>不</b>"), "{}", not_in[0]);
 }
 
+/// A deck's Quizlet cards as (term, definition).
+fn quizlet_cards(env: &Env, deck: &str) -> Vec<(String, String)> {
+    env.run(&["export", deck, "-f", "quizlet"])
+        .lines()
+        .map(|line| {
+            let parts: Vec<&str> = line.split('\t').collect();
+            assert_eq!(parts.len(), 2, "{line}");
+            assert!(!parts[0].is_empty() && !parts[1].is_empty(), "{line}");
+            (parts[0].to_owned(), parts[1].to_owned())
+        })
+        .collect()
+}
+
 #[test]
-fn quizlet_export_is_one_tab_separated_card_per_line() {
+fn quizlet_export_is_one_card_per_fact_with_distinct_terms_and_definitions() {
     let env = Env::new();
+    env.run(&["add-deck", "--builtin"]);
     env.add_mini();
-    let tsv = env.run(&["export", "mini", "-f", "quizlet"]);
-    let questions = env.questions("mini");
-    assert_eq!(tsv.lines().count(), questions.len());
-    for line in tsv.lines() {
-        let parts: Vec<&str> = line.split('\t').collect();
-        assert_eq!(parts.len(), 2, "{line}");
-        assert!(!parts[0].is_empty() && !parts[1].is_empty(), "{line}");
-        assert!(!line.contains("**"), "{line}");
+    for deck in ["sco-fm-2020", "cc5-xian-2021", "mini"] {
+        let cards = quizlet_cards(&env, deck);
+        let doc: Value = serde_json::from_str(&env.run(&["export", deck, "-f", "json"])).unwrap();
+        let facts = doc["facts"].as_array().unwrap().len();
+        assert_eq!(cards.len(), facts, "{deck}: one card per fact");
+        let mut terms = std::collections::HashSet::new();
+        let mut defs = std::collections::HashSet::new();
+        for (term, def) in &cards {
+            assert!(
+                terms.insert(term),
+                "{deck}: two cards share the term {term}"
+            );
+            assert!(
+                defs.insert(def),
+                "{deck}: two cards share the definition {def}"
+            );
+            for side in [term, def] {
+                // Quizlet makes its own options: no card carries letters or true/false.
+                let letter = side.len() > 2
+                    && side.as_bytes()[0].is_ascii_uppercase()
+                    && side[1..].starts_with(". ");
+                assert!(!letter, "{deck}: a letter label in {side}");
+                assert!(!side.contains("  B. "), "{deck}: options in {side}");
+                assert!(
+                    !side.contains("(true)") && !side.contains("(false)"),
+                    "{side}"
+                );
+                assert!(!side.contains("**"), "{side}");
+            }
+        }
     }
+    // What each card asks, on the mini deck: a list's heading → its items in order; a cloze
+    // sentence with its gap blanked → the gap; a person → their title.
+    let mini = quizlet_cards(&env, "mini");
+    let find = |term: &str| {
+        mini.iter()
+            .find(|(t, _)| t == term)
+            .map(|(_, d)| d.as_str())
+            .unwrap_or_else(|| panic!("no card {term}: {mini:?}"))
+    };
+    assert_eq!(
+        find("中俄外长商定在四方面加强合作"),
+        "支持国际抗疫合作；做大国和睦共处典范；加强前沿科技创新；捍卫国际公平正义"
+    );
+    assert!(mini.iter().any(|(t, _)| t.contains("____")), "{mini:?}");
 }
 
 #[test]
@@ -198,6 +248,11 @@ fn sheet_parts(md: &str) -> (Vec<String>, Vec<String>) {
         .lines()
         .filter_map(|l| l.strip_prefix("**"))
         .filter_map(|l| l.split_once(".** ").map(|(_, q)| q.to_owned()))
+        // Each question starts with its points: `(2分) `.
+        .map(|q| match q.split_once("分) ") {
+            Some((pts, rest)) if pts.starts_with('(') => rest.to_owned(),
+            _ => q,
+        })
         .collect();
     let answers = key
         .lines()

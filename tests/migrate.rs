@@ -79,7 +79,7 @@ fn a_schema_8_database_with_history_upgrades_keeping_every_review_and_memory() {
     let version: i64 = c
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 9);
+    assert_eq!(version, quiz::db::SCHEMA_VERSION);
     assert_eq!(reviews(&c), before, "every review row is kept as it was");
     let ok: String = c
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

@@ -255,5 +255,8 @@ pub(crate) fn read_file(path: &Path) -> Result<Deck> {
             "{origin}:{line}:{col}: the file is not valid UTF-8"
         )])
     })?;
-    deck::parse(&origin, &text)
+    let mut deck = deck::parse(&origin, &text)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    deck.source_texts = deck::source_text::load(&deck, Some(dir))?;
+    Ok(deck)
 }

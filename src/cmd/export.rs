@@ -1,5 +1,7 @@
 //! `quiz export DECK --format F`: a stored deck as its TOML, JSON, CSV (Anki), TSV
-//! (Quizlet), an Anki package or a printable quiz sheet. The formats live in `export/`.
+//! (Quizlet), an Anki package, a printable test (versions, a key apart) or an LMS question
+//! bank (Moodle XML, GIFT). The formats live in `export/`; the selection flags of the last two
+//! in `export/select.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,8 @@ use crate::export::{self, DeckData};
 
 use super::Ctx;
 
-/// Export a deck for other tools, for Anki, or as a printable quiz with an answer key.
+/// Export a deck for other tools, for Anki, for an LMS (Moodle XML, GIFT), or as a printable
+/// test of chosen questions (A/B versions, a separate key with every accepted form).
 ///
 /// Text formats go to standard output unless -o names a file; an Anki package needs -o.
 /// See docs/export.md for every format.
@@ -31,14 +34,69 @@ pub struct ExportArgs {
     #[arg(long)]
     pub with_scheduling: bool,
 
-    /// sheet: how many questions.
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    pub count: usize,
+    /// sheet: how many questions [default: 20, or all the selection holds if fewer]; `all`
+    /// for every selected question. More than the selection holds is an error.
+    #[arg(long, value_name = "N|all", value_parser = parse_count)]
+    pub count: Option<Count>,
 
     /// sheet: the seed that picks and orders the questions [default: a new one, printed on
     /// the sheet so it can be made again].
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// sheet: this many versions (A, B…) with the same questions in other orders and other
+    /// option orders, one file each: `-o test.html` writes test-A.html, test-B.html…
+    #[arg(long, default_value_t = 1, value_name = "N",
+          value_parser = clap::value_parser!(u8).range(1..=26))]
+    pub versions: u8,
+
+    /// sheet: write the answer key to this file instead of after the questions (one per
+    /// version: key-A.html, key-B.html…); the sheet then carries no answers.
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+
+    /// sheet, moodle: points per question: `2` for all, `choice=1,list_recall=6` by kind,
+    /// or both [default: true/false and multiple choice 1, typed answers 2, orders 3, a whole
+    /// list 1 per item, free answers 4].
+    #[arg(long, value_name = "SPEC")]
+    pub points: Option<String>,
+
+    /// sheet, moodle, gift: only these facts (ids, comma-separated; adds to --lists).
+    #[arg(long, value_name = "ID,…")]
+    pub facts: Vec<String>,
+
+    /// sheet, moodle, gift: only these lists (fact ids of lists; adds to --facts).
+    #[arg(long, value_name = "ID,…")]
+    pub lists: Vec<String>,
+
+    /// sheet, moodle, gift: only these question kinds (recall, choice, true_false,
+    /// not_in_list, item_at, position_of, how_many, order, list_recall, when, what_on_date,
+    /// where, chronology, cloze, reveal).
+    #[arg(long, value_name = "KIND,…")]
+    pub kinds: Vec<String>,
+
+    /// sheet, moodle, gift: only the facts of this meeting (a context's id, name or English
+    /// name; repeat for several).
+    #[arg(long, value_name = "LABEL")]
+    pub meeting: Vec<String>,
+}
+
+/// `--count`: a number of questions, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    All,
+    N(usize),
+}
+
+fn parse_count(s: &str) -> std::result::Result<Count, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(Count::All);
+    }
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(Count::N(n)),
+        Err(_) => Err(format!("`{s}` is not a number or `all`")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -49,14 +107,18 @@ pub enum Format {
     Json,
     /// For Anki's text import: question, answer, tags, with Anki's header lines.
     Csv,
-    /// For Quizlet's import: question and answer separated by a tab, one per line.
+    /// For Quizlet's import: one card per fact, its cue and its answer separated by a tab.
     Quizlet,
     /// An Anki package (.apkg); needs -o.
     Apkg,
-    /// A printable quiz in Markdown with an answer key.
+    /// A printable test in Markdown with an answer key.
     Sheet,
-    /// The printable quiz as an HTML page.
+    /// The printable test as an HTML page (page numbers when printed).
     SheetHtml,
+    /// Moodle XML, for a Moodle question bank.
+    Moodle,
+    /// GIFT, Moodle's text format (also read by other LMSs).
+    Gift,
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
@@ -64,12 +126,8 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         return Err(Error::Usage(crate::t!("export.with_scheduling_apkg")));
     }
     let is_sheet = matches!(args.format, Format::Sheet | Format::SheetHtml);
-    if !is_sheet && args.seed.is_some() {
-        return Err(Error::Usage(crate::t!("export.seed_sheet")));
-    }
-    if is_sheet && args.count == 0 {
-        return Err(Error::Usage(crate::t!("export.count_zero")));
-    }
+    let is_lms = matches!(args.format, Format::Moodle | Format::Gift);
+    check_sheet_flags(args, is_sheet, is_lms)?;
     if args.format == Format::Apkg && args.output.is_none() {
         return Err(Error::Usage(crate::t!("export.apkg_needs_file")));
     }
@@ -82,24 +140,53 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         let path = args.output.as_deref().unwrap_or(Path::new("deck.apkg"));
         return apkg(ctx, args, db, path, out);
     }
-    let data = DeckData::load(&db, &args.deck)?;
+    let mut data = DeckData::load(&db, &args.deck)?;
+    if is_sheet || is_lms {
+        let sel = selection(args);
+        let file = if sel.needs_deck_file() {
+            Some(data.deck_file(&db)?)
+        } else {
+            None
+        };
+        sel.apply(&mut data, file.as_ref())?;
+        let points = match &args.points {
+            Some(p) => export::sheet::Points::parse(p).map_err(Error::Usage)?,
+            None => export::sheet::Points::default(),
+        };
+        if is_lms {
+            // Matchings the LMS export adds (events with their dates, a family's items with
+            // their meetings), asked unless --kinds leaves out the kind they stand beside:
+            // `when` for dates, `choice` (which meeting or list an item belongs to) for items.
+            let asks = |k: &str| sel.kinds.is_empty() || sel.kinds.iter().any(|x| x == k);
+            let mut extra = Vec::new();
+            if asks("when") || asks("choice") {
+                let file = match file {
+                    Some(f) => f,
+                    None => data.deck_file(&db)?,
+                };
+                if asks("when") {
+                    extra.extend(export::lms::event_matching(&data, &file));
+                }
+                if asks("choice") {
+                    extra.extend(export::lms::family_matching(&data, &file));
+                }
+            }
+            return lms(args, &data, &points, extra, out);
+        }
+        return sheets(ctx, args, &data, &points, out);
+    }
     let text = match args.format {
         Format::Json => export::json::render(&data, &data.deck_file(&db)?),
         Format::Csv => export::csv::render(&data),
-        Format::Quizlet => export::csv::render_quizlet(&data),
-        Format::Sheet | Format::SheetHtml => {
-            let seed = args
-                .seed
-                .or(ctx.seed)
-                .unwrap_or_else(|| crate::hash::fnv(&format!("{}", ctx.now)) % 1_000_000);
-            let picked = export::sheet::pick(&data, args.count, seed);
-            if args.format == Format::Sheet {
-                export::sheet::markdown(&data, &picked, seed)
-            } else {
-                export::sheet::html(&data, &picked, seed)
-            }
+        Format::Quizlet => export::quizlet::render(&data, &db.fact_labels(&data.id)?),
+        Format::Toml
+        | Format::Apkg
+        | Format::Sheet
+        | Format::SheetHtml
+        | Format::Moodle
+        | Format::Gift => {
+            unreachable!("handled above")
         }
-        Format::Toml | Format::Apkg => unreachable!("handled above"),
     };
     // Text for people (a spreadsheet, a printout, a terminal): no control characters from
     // a deck get through. JSON escapes them itself.
@@ -109,6 +196,234 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         crate::term::clean(&text).into_owned()
     };
     emit(args.output.as_deref(), text.as_bytes(), out)
+}
+
+/// Messages of the sheet and LMS part of `quiz export`, in English (the interface's
+/// catalogue translates by these).
+mod msg {
+    pub const SEED_ONLY_SHEETS: &str = "--seed only applies to --format sheet or sheet-html";
+    pub fn only_sheets(flag: &str) -> String {
+        format!("{flag} only applies to --format sheet or sheet-html")
+    }
+    pub fn only_selecting(flag: &str) -> String {
+        format!("{flag} only applies to --format sheet, sheet-html, moodle or gift")
+    }
+    pub const POINTS_ONLY: &str = "--points only applies to --format sheet, sheet-html or moodle";
+    pub fn versions_need_output(n: u8) -> String {
+        format!(
+            "--versions {n} writes one file per version: name them with -o FILE (FILE-A…, FILE-B…)"
+        )
+    }
+    pub fn too_many(asked: usize, have: usize, deck: &str) -> String {
+        format!(
+            "--count {asked}: the selection holds only {have} questions of deck `{deck}` (ask for at most {have}, or --count all)"
+        )
+    }
+    pub fn key_is_output(path: &str) -> String {
+        format!("--key {path}: the key would overwrite the sheet; name another file")
+    }
+    pub fn wrote_sheet(path: &str, version: Option<char>, n: usize, points: u32) -> String {
+        match version {
+            Some(v) => format!("{path}: version {v}, {n} questions, {points} points"),
+            None => format!("{path}: {n} questions, {points} points"),
+        }
+    }
+    pub fn wrote_key(path: &str, version: Option<char>) -> String {
+        match version {
+            Some(v) => format!("{path}: answer key of version {v}"),
+            None => format!("{path}: answer key"),
+        }
+    }
+    pub fn wrote_lms(path: &str, n: usize, kinds: &str) -> String {
+        format!("{path}: {n} questions ({kinds})")
+    }
+}
+
+fn check_sheet_flags(args: &ExportArgs, is_sheet: bool, is_lms: bool) -> Result<()> {
+    if !is_sheet {
+        if args.seed.is_some() {
+            return Err(Error::Usage(msg::SEED_ONLY_SHEETS.into()));
+        }
+        for (set, flag) in [
+            (args.count.is_some(), "--count"),
+            (args.versions != 1, "--versions"),
+            (args.key.is_some(), "--key"),
+        ] {
+            if set {
+                return Err(Error::Usage(msg::only_sheets(flag)));
+            }
+        }
+    }
+    if !is_sheet && !is_lms {
+        for (set, flag) in [
+            (!args.facts.is_empty(), "--facts"),
+            (!args.lists.is_empty(), "--lists"),
+            (!args.kinds.is_empty(), "--kinds"),
+            (!args.meeting.is_empty(), "--meeting"),
+        ] {
+            if set {
+                return Err(Error::Usage(msg::only_selecting(flag)));
+            }
+        }
+    }
+    if args.points.is_some() && !(is_sheet || args.format == Format::Moodle) {
+        return Err(Error::Usage(msg::POINTS_ONLY.into()));
+    }
+    if is_sheet && args.versions > 1 && args.output.is_none() {
+        return Err(Error::Usage(msg::versions_need_output(args.versions)));
+    }
+    if let (Some(k), Some(o)) = (&args.key, &args.output)
+        && k == o
+    {
+        return Err(Error::Usage(msg::key_is_output(&k.display().to_string())));
+    }
+    Ok(())
+}
+
+fn selection(args: &ExportArgs) -> export::select::Selection {
+    use export::select::split_list;
+    export::select::Selection {
+        facts: split_list(&args.facts),
+        lists: split_list(&args.lists),
+        kinds: split_list(&args.kinds),
+        meetings: args
+            .meeting
+            .iter()
+            .map(|m| m.trim().to_owned())
+            .filter(|m| !m.is_empty())
+            .collect(),
+    }
+}
+
+/// `--format sheet` / `sheet-html`: one sheet per version, each with its key after it or
+/// in its own file (`--key`).
+fn sheets(
+    ctx: &Ctx,
+    args: &ExportArgs,
+    data: &DeckData,
+    points: &export::sheet::Points,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let have = data.questions.len();
+    let count = match args.count {
+        None => have.min(20),
+        Some(Count::All) => have,
+        Some(Count::N(n)) if n > have => {
+            return Err(Error::Usage(msg::too_many(n, have, &data.id)));
+        }
+        Some(Count::N(n)) => n,
+    };
+    let seed = args
+        .seed
+        .or(ctx.seed)
+        .unwrap_or_else(|| crate::hash::fnv(&format!("{}", ctx.now)) % 1_000_000);
+    let picked = export::sheet::pick(data, count, seed);
+    let versions = export::sheet::versions(&picked, usize::from(args.versions), seed, points);
+    let html = args.format == Format::SheetHtml;
+    let several = versions.len() > 1;
+    let mut lines = Vec::new();
+    for v in &versions {
+        let sheet = export::sheet::Sheet {
+            deck: data,
+            seed,
+            version: v,
+        };
+        let with_key = args.key.is_none();
+        let text = if html {
+            export::sheet::html(&sheet, with_key)
+        } else {
+            export::sheet::markdown(&sheet, with_key)
+        };
+        let text = crate::term::clean(&text);
+        let n = v.items.len();
+        match &args.output {
+            Some(o) => {
+                let path = if several {
+                    versioned(o, v.letter)
+                } else {
+                    o.clone()
+                };
+                crate::outfile::write(&path, text.as_bytes())?;
+                lines.push(msg::wrote_sheet(
+                    &path.display().to_string(),
+                    v.letter,
+                    n,
+                    v.total_points(),
+                ));
+            }
+            None => out
+                .write_all(text.as_bytes())
+                .map_err(|e| Error::io("stdout", e))?,
+        }
+        if let Some(k) = &args.key {
+            let key = if html {
+                export::sheet::html_key(&sheet)
+            } else {
+                export::sheet::markdown_key(&sheet)
+            };
+            let path = if several {
+                versioned(k, v.letter)
+            } else {
+                k.clone()
+            };
+            crate::outfile::write(&path, crate::term::clean(&key).as_bytes())?;
+            lines.push(msg::wrote_key(&path.display().to_string(), v.letter));
+        }
+    }
+    // Only when the sheets went to files: on standard output a line would join the sheet.
+    if args.output.is_some() {
+        for l in lines {
+            writeln!(out, "{}", crate::term::clean(&l)).map_err(|e| Error::io("stdout", e))?;
+        }
+    }
+    Ok(())
+}
+
+/// `test.html` and version B → `test-B.html` (no extension: `test-B`).
+fn versioned(p: &Path, v: Option<char>) -> PathBuf {
+    let Some(v) = v else { return p.to_owned() };
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match p.extension() {
+        Some(ext) => format!("{stem}-{v}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{v}"),
+    };
+    p.with_file_name(name)
+}
+
+/// `--format moodle` / `gift`: every selected question.
+fn lms(
+    args: &ExportArgs,
+    data: &DeckData,
+    points: &export::sheet::Points,
+    extra: Vec<export::lms::LmsQuestion>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut qs = export::lms::questions(data, &|q| points.of(q));
+    // An added matching is worth a point a pair, unless --points gave every question a value.
+    qs.extend(extra.into_iter().map(|mut m| {
+        if let Some(p) = points.for_all() {
+            m.points = p;
+        }
+        m
+    }));
+    let text = match args.format {
+        Format::Moodle => export::lms::moodle(data, &qs),
+        _ => export::lms::gift(data, &qs),
+    };
+    let text = crate::term::clean(&text);
+    emit(args.output.as_deref(), text.as_bytes(), out)?;
+    if let Some(o) = &args.output {
+        let line = msg::wrote_lms(
+            &o.display().to_string(),
+            qs.len(),
+            &export::lms::summary(&qs),
+        );
+        writeln!(out, "{line}").map_err(|e| Error::io("stdout", e))?;
+    }
+    Ok(())
 }
 
 /// `--format apkg`: the questions stream from the database into the package.

@@ -10,10 +10,14 @@ use super::Ctx;
 
 /// Write your results as a JSON file to hand to your instructor.
 ///
-/// Per answered question: reviews, lapses, last rating, recall probability, answers you
-/// overruled.
+/// Per answered question: reviews, lapses, Again answers, last rating, answers you overruled
+/// (with the question and its expected answer). Per fact you studied: its memory (rung,
+/// FSRS stability and difficulty, when you last answered it), so the report can predict your
+/// recall; the version of each deck; and the questions you flagged as wrong
+/// (`quiz browse --flag`), with your comments.
 /// The file names you only by --name, if you give one, and holds no other personal data:
-/// no study times, no typed answers other than the ones you overruled as right.
+/// of study times only each fact's last answer and when each flag was made, no typed
+/// answers other than the ones you overruled as right and your flags' comments.
 ///
 /// It holds the decks named with --deck; without it, the built-in decks and those added
 /// from deck files, never a deck you imported from an Anki package (name it to include it).
@@ -76,6 +80,8 @@ pub fn run(ctx: &Ctx, args: &ExportResultsArgs, out: &mut dyn Write) -> Result<(
     } else {
         crate::tn!("export_results.said", file.questions.len(), decks = decks)
     };
+    let facts = file.facts.as_ref().map_or(0, Vec::len);
+    said.push_str(&crate::tn!("export_results.memory", facts));
     if !left_out.is_empty() {
         said.push_str(&crate::t!(
             "export_results.left_out",

@@ -2,6 +2,7 @@
 //! what time it is (read once, here, so tests can pin it).
 
 pub mod add_deck;
+pub mod browse;
 pub mod check;
 pub mod class_report;
 pub mod config;

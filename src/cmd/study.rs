@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use crate::error::{Error, Result};
 use crate::schedule;
+use crate::session::cram::CramKind;
 use crate::session::{self, Clock, LinePrompter, Options, Prompter, Session, TerminalPrompter};
 use crate::t;
 
@@ -22,6 +23,9 @@ use super::Ctx;
 /// `:quit` typed instead of an answer (or picked from the list) do what they say, and Ctrl-C
 /// ends the session keeping every answer. Without a terminal, one line of stdin per answer
 /// (see docs/scripting.md).
+///
+/// With --cram, the night before a test: the facts of a deck, a fact or a meeting, each asked
+/// once at its highest rung, the missed ones again; nothing is scheduled or stored.
 #[derive(Debug, clap::Args)]
 pub struct StudyArgs {
     /// Only these decks [default: all].
@@ -35,6 +39,18 @@ pub struct StudyArgs {
     /// Stop after this many answers.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+
+    /// Cram, outside the schedule: ask every fact of a deck, a fact (`DECK/FACT`, e.g. a
+    /// list) or a meeting (as questions name it) once, at its highest rung, then the missed
+    /// ones again until right. Changes no memory and stores no answer: the schedule stays as
+    /// it was (docs/learning.md, "Cramming").
+    #[arg(long, value_name = "DECK|FACT|MEETING", conflicts_with = "decks")]
+    pub cram: Option<String>,
+
+    /// With --cram: only questions of this kind; `recall` for every kind that asks to recall
+    /// rather than recognise.
+    #[arg(long, value_name = "KIND", requires = "cram")]
+    pub kind: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
@@ -60,6 +76,15 @@ pub fn run(ctx: &Ctx, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
             }
         }
     }
+    let cram = match (&args.cram, &args.kind) {
+        (Some(_), Some(k)) => Some(CramKind::parse(k).ok_or_else(|| {
+            Error::Usage(format!(
+                "--kind `{k}`: not `recall` or a question kind (choice, list_recall, …)"
+            ))
+        })?),
+        (Some(_), None) => Some(CramKind::Top),
+        _ => None,
+    };
     let mut rng = session::rng(ctx.seed);
     let session = Session::new(
         &mut db,
@@ -74,6 +99,13 @@ pub fn run(ctx: &Ctx, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
         schedule::local_utc_offset(ctx.now),
         &mut rng,
     )?;
-    session.run()?;
+    match (&args.cram, cram) {
+        (Some(target), Some(kind)) => {
+            session.cram(target, &kind)?;
+        }
+        _ => {
+            session.run()?;
+        }
+    }
     Ok(())
 }

@@ -51,6 +51,8 @@ pub struct ResultRow {
     pub kind: String,
     pub source: String,
     pub reviews: i64,
+    /// This question's answers that lapsed its fact (Again while the fact was in review):
+    /// the fact's own lapse count is on [`FactResultRow`].
     pub lapses: i64,
     /// Answers rated Again.
     pub again: i64,
@@ -61,6 +63,27 @@ pub struct ResultRow {
     pub difficulty: Option<f64>,
     /// Answers the student overruled as right.
     pub accepted: Vec<String>,
+}
+
+/// One studied fact's memory, for `quiz export-results`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactResultRow {
+    pub deck: String,
+    pub fact: String,
+    pub fact_kind: String,
+    pub fact_label: String,
+    /// The meeting or document its questions name ('' when none does).
+    pub meeting: String,
+    /// The title of its source.
+    pub source: String,
+    /// 0 recognition, 1 cued recall, 2 free recall.
+    pub rung: i64,
+    pub reps: i64,
+    pub lapses: i64,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    /// Unix seconds.
+    pub last_review: Option<i64>,
 }
 
 impl Db {
@@ -176,6 +199,69 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// `(id, kind, label)` of every current fact of `deck`, in deck order.
+    pub fn fact_labels(&self, deck: &str) -> Result<Vec<(String, String, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT f.id, f.kind, f.label FROM fact f WHERE f.deck_id = ?1 AND f.retired = 0
+             ORDER BY (SELECT min(q.id) FROM question q
+                       WHERE q.deck_id = f.deck_id AND q.fact_id = f.id), f.id",
+        )?;
+        let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The memory of every fact with an answered question, in deck and introduction order.
+    pub fn result_facts(&self) -> Result<Vec<FactResultRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT m.deck_id, m.fact_id, COALESCE(f.kind, 'event'), COALESCE(f.label, m.fact_id),
+                    COALESCE((SELECT q.context FROM question q
+                              WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id AND q.context <> ''
+                              ORDER BY q.retired, q.id LIMIT 1), ''),
+                    COALESCE((SELECT s.title FROM question q
+                              JOIN source s ON s.deck_id = q.deck_id AND s.id = q.source_id
+                              WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id
+                              ORDER BY q.retired, q.id LIMIT 1), ''),
+                    m.rung, m.reps, m.lapses, m.stability, m.difficulty, m.last_review
+             FROM memory m
+             LEFT JOIN fact f ON f.deck_id = m.deck_id AND f.id = m.fact_id
+             WHERE EXISTS (SELECT 1 FROM question q JOIN review r ON r.question_id = q.id
+                           WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id AND r.rating > 0)
+             ORDER BY m.deck_id, m.new_order, m.fact_id",
+        )?;
+        let rows = st.query_map(params![], |r| {
+            Ok(FactResultRow {
+                deck: r.get(0)?,
+                fact: r.get(1)?,
+                fact_kind: r.get(2)?,
+                fact_label: r.get(3)?,
+                meeting: r.get(4)?,
+                source: r.get(5)?,
+                rung: r.get(6)?,
+                reps: r.get(7)?,
+                lapses: r.get(8)?,
+                stability: r.get(9)?,
+                difficulty: r.get(10)?,
+                last_review: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The question `uid` of `deck` (current or retired), if there is one.
+    pub fn question_by_uid(&self, deck: &str, uid: &str) -> Result<Option<Question>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {QUESTION_COLUMNS} FROM question q {QUESTION_JOINS}
+                     WHERE q.deck_id = ?1 AND q.uid = ?2"
+                ),
+                [deck, uid],
+                question_from_row,
+            )
+            .optional()?)
+    }
+
     /// Results of every question that was answered or has an accepted override, in deck and
     /// generation order.
     pub fn results(&self) -> Result<Vec<ResultRow>> {
@@ -185,7 +271,8 @@ impl Db {
                     q.kind,
                     COALESCE((SELECT s.title FROM source s WHERE s.deck_id = q.deck_id AND s.id = q.source_id), ''),
                     (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating > 0),
-                    m.lapses,
+                    (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating = 1
+                        AND r.queue_before = 2),
                     (SELECT count(*) FROM review r WHERE r.question_id = q.id AND r.rating = 1),
                     (SELECT r.rating FROM review r WHERE r.question_id = q.id AND r.rating > 0
                      ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1),

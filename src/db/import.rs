@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::deck::source_text::SourceText;
 use rusqlite::params;
 
 use super::Db;
@@ -117,6 +118,27 @@ impl Db {
                         label,
                         fact_explanation.get(fid).copied().flatten()
                     ])?;
+                }
+            }
+
+            // Source texts are files the deck names: they may change while the deck file
+            // does not. A text the deck names but was not read (a stored deck parsed again)
+            // keeps the stored one.
+            {
+                let mut st = tx
+                    .prepare_cached("UPDATE source SET text = ?3 WHERE deck_id = ?1 AND id = ?2")?;
+                for s in &deck.file.sources {
+                    let sid = s.id.get_ref();
+                    let text = deck.source_texts.iter().find(|(i, _)| i == sid);
+                    match text.map(|(_, t)| t) {
+                        Some(SourceText::Unread) => {}
+                        Some(SourceText::Text(t)) => {
+                            st.execute(params![id, sid, t])?;
+                        }
+                        None => {
+                            st.execute(params![id, sid, None::<String>])?;
+                        }
+                    }
                 }
             }
 

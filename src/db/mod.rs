@@ -1,6 +1,7 @@
 //! The SQLite store: one `Db` with one method per query, versioned migrations, and the
 //! guards that refuse a file that is not ours or is newer than this binary.
 
+mod browse;
 mod export;
 mod fact_memory;
 mod import;
@@ -13,7 +14,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
-pub use export::{ExportedCard, ResultRow, ReviewEntry};
+pub use browse::{BrowseFact, FlagRow, HistoryEntry};
+pub use export::{ExportedCard, FactResultRow, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,
@@ -48,6 +50,7 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("009_fact_memory.sql"),
         then: Some(fact_memory::from_question_cards),
     },
+    sql(include_str!("010_browse_flags_source_text.sql")),
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and

@@ -125,7 +125,8 @@ pub struct Undone {
     pub question_id: i64,
 }
 
-const MEMORY_COLS: &str = "m.queue, m.step, m.stability, m.difficulty, m.due, m.last_review,
+pub(super) const MEMORY_COLS: &str =
+    "m.queue, m.step, m.stability, m.difficulty, m.due, m.last_review,
     m.interval_days, m.reps, m.lapses, m.rung, m.suspended, m.buried_until, m.leech";
 
 /// Filters shared by every pick: not excluded, in the chosen decks. `?1` exclude (JSON
@@ -135,7 +136,7 @@ const FILTERS: &str = "m.buried_until = 0
     AND m.id NOT IN (SELECT value FROM json_each(?1))
     AND (?2 IS NULL OR m.deck_id IN (SELECT value FROM json_each(?2)))";
 
-fn memory_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<MemoryRow> {
+pub(super) fn memory_row_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<MemoryRow> {
     let queue: i64 = r.get(i)?;
     Ok(MemoryRow {
         state: CardState {

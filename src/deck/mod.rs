@@ -2,6 +2,7 @@
 
 pub mod builtin;
 pub mod model;
+pub mod source_text;
 mod validate;
 
 use crate::error::{Error, Result};
@@ -15,6 +16,8 @@ pub struct Deck {
     pub origin: String,
     /// The text as read, kept so `quiz export --format toml` gives back exactly this file.
     pub text: String,
+    /// `[[source]] text` by source id (see [`source_text`]).
+    pub source_texts: Vec<(String, source_text::SourceText)>,
 }
 
 impl Deck {
@@ -38,11 +41,14 @@ pub fn parse(origin: &str, text: &str) -> Result<Deck> {
     if !problems.is_empty() {
         return Err(Error::Deck(problems));
     }
-    Ok(Deck {
+    let mut deck = Deck {
         file,
         origin: origin.to_owned(),
         text: text.to_owned(),
-    })
+        source_texts: Vec::new(),
+    };
+    deck.source_texts = source_text::load(&deck, None)?;
+    Ok(deck)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -81,6 +81,11 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's text, shown as the passage a fact comes from: a file name (one line,
+    /// relative to the deck file, read when the deck is added), or the text itself (a value
+    /// spanning several lines). See [`crate::deck::source_text`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Spanned<String>>,
 }
 
 /// `[[context]]`: a meeting or document that questions name, so that a phrase shared by

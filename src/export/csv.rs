@@ -1,11 +1,10 @@
-//! `--format csv` (Anki's text import) and `--format quizlet` (Quizlet's).
+//! `--format csv` (Anki's text import); `--format quizlet` is in `quizlet.rs`.
 //!
 //! The CSV carries Anki's file headers, so Anki knows the separator, that fields are HTML,
 //! which column holds the tags and which the note GUID (re-importing a newer export updates
-//! notes instead of adding them again). Quizlet's import takes one card per line, term and
-//! definition separated by a tab, no HTML and no line breaks inside a card.
+//! notes instead of adding them again).
 
-use super::{DeckData, answer_text, html_escape, letter, options, prompt_html, prompt_plain};
+use super::{DeckData, answer_text, html_escape, letter, options, prompt_html};
 use crate::question::Question;
 
 /// The CSV text for Anki: header lines (separator, HTML, deck, tags and GUID columns), then
@@ -25,24 +24,6 @@ pub fn render(d: &DeckData) -> String {
         let row = [question_html(q), answer_html(q), tags, guid];
         let cells: Vec<String> = row.iter().map(|c| quote(&defuse_html(c))).collect();
         out.push_str(&cells.join(","));
-        out.push('\n');
-    }
-    out
-}
-
-/// Tab-separated plain text for Quizlet: question (with options), answer.
-pub fn render_quizlet(d: &DeckData) -> String {
-    let mut out = String::new();
-    for q in &d.questions {
-        let mut front = prompt_plain(&q.prompt);
-        if let Some(opts) = options(q) {
-            for (i, o) in opts.iter().enumerate() {
-                front.push_str(&format!("  {}. {o}", letter(i)));
-            }
-        }
-        out.push_str(&defuse_plain(&one_line(&front)));
-        out.push('\t');
-        out.push_str(&defuse_plain(&one_line(&answer_text(q))));
         out.push('\n');
     }
     out
@@ -83,7 +64,7 @@ fn defuse_html(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// [`defuse_html`] for plain text: a leading apostrophe, which spreadsheets take as "this
 /// is text".
-fn defuse_plain(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn defuse_plain(s: &str) -> std::borrow::Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@']) {
         format!("'{s}").into()
     } else {
@@ -101,7 +82,7 @@ fn quote(s: &str) -> String {
     }
 }
 
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split(['\t', '\n', '\r'])
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()

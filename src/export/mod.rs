@@ -8,6 +8,9 @@
 pub mod apkg;
 pub mod csv;
 pub mod json;
+pub mod lms;
+pub mod quizlet;
+pub mod select;
 pub mod sheet;
 
 use crate::db::Db;

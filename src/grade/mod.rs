@@ -20,7 +20,7 @@ pub mod list;
 mod normalize;
 mod numerals;
 mod order;
-mod pinyin;
+pub(crate) mod pinyin;
 
 use std::fmt;
 

@@ -341,11 +341,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "--with-scheduling only applies to --format apkg",
     ),
     (
-        "export.seed_sheet",
-        "--seed only applies to --format sheet or sheet-html",
-    ),
-    ("export.count_zero", "--count must be at least 1"),
-    (
         "export.apkg_needs_file",
         "an Anki package is a binary file: name it with -o FILE.apkg",
     ),
@@ -378,6 +373,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     (
         "export_results.said.other",
         "results of {n} answered questions in decks {decks}",
+    ),
+    (
+        "export_results.memory.one",
+        "; the memory of {n} fact, each with the time of its last answer",
+    ),
+    (
+        "export_results.memory.other",
+        "; the memory of {n} facts, each with the time of its last answer",
     ),
     (
         "export_results.left_out",

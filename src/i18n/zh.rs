@@ -290,11 +290,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "--with-scheduling 只用于 --format apkg",
     ),
     (
-        "export.seed_sheet",
-        "--seed 只用于 --format sheet 或 sheet-html",
-    ),
-    ("export.count_zero", "--count 至少为 1"),
-    (
         "export.apkg_needs_file",
         "Anki 包是二进制文件:请用 -o FILE.apkg 指定文件名",
     ),
@@ -320,6 +315,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     (
         "export_results.said.other",
         "题库 {decks} 中 {n} 道已答题目的结果",
+    ),
+    (
+        "export_results.memory.one",
+        ";{n} 个知识点的记忆状态,各附最后一次回答的时间",
+    ),
+    (
+        "export_results.memory.other",
+        ";{n} 个知识点的记忆状态,各附最后一次回答的时间",
     ),
     (
         "export_results.left_out",
@@ -570,7 +573,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "help.quiz.study.long_about",
-        "学习知识点:先是学习中已到期的,再是今天的复习,然后是每日限额内的新知识点,各题库的新知识点交替出现。\n\n每个知识点每次只用一种方式提问,按阶梯递进:先辨认(选择题、判断题),再根据提示回忆,最后按考试要求完整写出(整个列表、顺序、完整日期);答对升一级,答错降一级(见 docs/learning.md)。\n\n在终端中,用方向键选择选项,在提示处输入答案;输入(或从列表中选择)`:show`(放弃并查看答案)、`:skip`(换一个知识点)、`:bury`(把这个知识点搁置到明天)、`:suspend`(暂停)、`:undo`(撤销;也可撤销搁置、暂停或今天早些时候的回答)和 `:quit`(退出)代替答案;Ctrl-C 结束学习,所有回答都会保留。没有终端时,从标准输入每行读一个答案(见 docs/scripting.md)。",
+        "学习知识点:先是学习中已到期的,再是今天的复习,然后是每日限额内的新知识点,各题库的新知识点交替出现。\n\n每个知识点每次只用一种方式提问,按阶梯递进:先辨认(选择题、判断题),再根据提示回忆,最后按考试要求完整写出(整个列表、顺序、完整日期);答对升一级,答错降一级(见 docs/learning.md)。\n\n在终端中,用方向键选择选项,在提示处输入答案;输入(或从列表中选择)`:show`(放弃并查看答案)、`:skip`(换一个知识点)、`:bury`(把这个知识点搁置到明天)、`:suspend`(暂停)、`:undo`(撤销;也可撤销搁置、暂停或今天早些时候的回答)和 `:quit`(退出)代替答案;Ctrl-C 结束学习,所有回答都会保留。没有终端时,从标准输入每行读一个答案(见 docs/scripting.md)。\n\n使用 --cram 用于考前突击:一个题库、一个知识点或一次会议的知识点,各在最高阶段问一次,答错的再问;不安排复习,不保存任何内容。",
     ),
     ("help.quiz.study.arg.decks", "只学这些题库 [默认:全部]"),
     (
@@ -685,11 +688,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "help.quiz.export.about",
-        "导出题库,供其他工具或 Anki 使用,或导出为附答案的可打印试卷",
+        "导出题库,供其他工具、Anki 或学习管理系统(Moodle XML、GIFT)使用,或导出为所选题目的可打印试卷(A/B 卷,单独的答案附所有可接受的写法)",
     ),
     (
         "help.quiz.export.long_about",
-        "导出题库,供其他工具或 Anki 使用,或导出为附答案的可打印试卷。\n\n文本格式写到标准输出,除非 -o 指定文件;Anki 包必须用 -o。各种格式见 docs/export.md。",
+        "导出题库,供其他工具、Anki 或学习管理系统(Moodle XML、GIFT)使用,或导出为所选题目的可打印试卷(A/B 卷,单独的答案附所有可接受的写法)。\n\n文本格式写到标准输出,除非 -o 指定文件;Anki 包必须用 -o。各种格式见 docs/export.md。",
     ),
     ("help.quiz.export.arg.deck", "题库 id(见 `quiz decks`)"),
     ("help.quiz.export.arg.format", "导出格式"),
@@ -698,7 +701,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "help.quiz.export.arg.with_scheduling",
         "apkg:带上本数据库的卡片状态和复习记录(用于把自己的进度转到 Anki;分享题库时不要用)",
     ),
-    ("help.quiz.export.arg.count", "sheet:题目数量"),
+    (
+        "help.quiz.export.arg.count",
+        "sheet:题目数量 [默认:20,所选题目不足时为全部];`all` 表示所有所选题目。超过所选题目数量会报错",
+    ),
     (
         "help.quiz.export.arg.seed",
         "sheet:选题和排序的随机种子 [默认:新生成一个,印在试卷上以便重新生成]",
@@ -709,7 +715,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "help.quiz.export-results.long_about",
-        "把你的学习结果写成 JSON 文件,交给老师。\n\n每道回答过的题目:复习次数、遗忘次数、最后一次评分、回忆概率、你改判为正确的答案。文件只用 --name 给出的名字(如果给了)标识你,不含其他个人数据:没有学习时间,除了你改判为正确的答案外没有输入的答案。\n\n文件包含用 --deck 指定的题库;不指定时,包含内置题库和从题库文件添加的题库,从不包含从 Anki 包导入的题库(指定它才会包含)。写入前会列出所含的题库。",
+        "把你的学习结果写成 JSON 文件,交给老师。\n\n每道回答过的题目:复习次数、遗忘次数、“重来”次数、最后一次评分、你改判的答案(附题目和标准答案)。每个学过的知识点:它的记忆状态(阶段、FSRS 稳定度和难度、最后一次回答的时间),以便报告预测你的回忆率;每个题库的版本;以及你标记为有误的题目(`quiz browse --flag`)和你的说明。文件只用 --name 给出的名字(如果给了)标识你,不含其他个人数据:学习时间只有每个知识点最后一次回答和每次标记的时间,除了你改判为正确的答案和标记说明外没有输入的答案。\n\n文件包含用 --deck 指定的题库;不指定时,包含内置题库和从题库文件添加的题库,从不包含从 Anki 包导入的题库(指定它才会包含)。写入前会列出所含的题库。",
     ),
     (
         "help.quiz.export-results.arg.output",
@@ -725,11 +731,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "help.quiz.class-report.about",
-        "把学生的结果文件合并成班级报告:最难的知识点和记忆保持率",
+        "把学生的结果文件合并成班级报告:谁落后了,哪些知识点难",
     ),
     (
         "help.quiz.class-report.long_about",
-        "把学生的结果文件合并成班级报告:最难的知识点和记忆保持率。\n\n读取 `quiz export-results` 写出的文件,报告最难的知识点、每个列表和每个出处的记忆保持率,以及学生改判为正确的答案。",
+        "把学生的结果文件合并成班级报告:谁落后了,哪些知识点难。\n\n读取 `quiz export-results` 写出的文件,报告每个学生的回答数、正确率、学到的知识点数和达到完整回忆阶段的知识点数、最近一次学习,以及谁落后于全班中位数;最难的知识点;每个列表、会议和出处的正确率和预测回忆率;学生所用的题库版本;学生改判为正确的答案(附题目和标准答案)以及他们标记的题目。\n\n正确率是实测的(答对的比例);预测回忆率是 FSRS 根据每个学生对每个知识点的记忆状态,对报告生成时刻的预测。同一文件给了两次,或同一结果用了两个名字,只算一次,并给出警告。",
     ),
     ("help.quiz.class-report.arg.files", "结果文件"),
     (
@@ -740,7 +746,97 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "help.quiz.class-report.arg.output",
         "写入这个文件,而不是标准输出",
     ),
-    ("help.quiz.class-report.arg.top", "列出多少个最难的知识点"),
+    (
+        "help.quiz.class-report.arg.top",
+        "列出多少个最难的知识点(0:全部)",
+    ),
+    (
+        "help.quiz.study.arg.cram",
+        "考前突击,不按复习计划:把一个题库、一个知识点(`DECK/FACT`,例如一个列表)或一次会议(按题目中的名称)的每个知识点在其最高阶段各问一次,答错的再问直到答对。不改变记忆状态,不保存任何回答:复习计划保持原样(docs/learning.md,“Cramming”)",
+    ),
+    (
+        "help.quiz.study.arg.kind",
+        "与 --cram 同用:只问这一类题目;`recall` 表示所有要求回忆而非辨认的题型",
+    ),
+    (
+        "help.quiz.browse.about",
+        "查找知识点和题目;查看一个知识点的题目、历史记录和当前记忆状态;暂停、取消暂停、重置或标记找到的内容",
+    ),
+    (
+        "help.quiz.browse.long_about",
+        "查找知识点和题目;查看一个知识点的题目、历史记录和当前记忆状态;暂停、取消暂停、重置或标记找到的内容。\n\nQUERY 与知识点的措辞、题目和答案匹配:中文、不带声调的拼音(可带或不带空格:`waizhang`、`wai zhang`)、英文,或 id(知识点 `DECK/FACT` 或题目 `DECK/FACT/KIND/VARIANT`)。不给 QUERY:所有知识点。\n\n在终端中(且未指定操作时):列出匹配的内容;选一个知识点查看其页面并进行操作;Esc 或 q 返回。否则:每个知识点一行(只匹配一个时显示整页),或用 --json 每个知识点输出一个 JSON 对象;操作以选项给出,作用于匹配的内容(多于一个知识点时须加 --all)。\n\n重置即忘掉一个知识点:它重新成为新知识点(阶段、稳定度、遗忘次数和难点标记清除;已暂停的仍保持暂停);所有回答都保留在历史记录中。这些操作都不能用学习中的 `:undo` 撤销:暂停和取消暂停互相抵消;重置不可撤销。",
+    ),
+    (
+        "help.quiz.browse.arg.query",
+        "要查找的文字(中文、拼音、英文)或 id",
+    ),
+    ("help.quiz.browse.arg.deck", "只在这个题库中查找(可重复)"),
+    (
+        "help.quiz.browse.arg.kind",
+        "只查这一类知识点:list、event、number、term、document、person、qa、cloze",
+    ),
+    ("help.quiz.browse.arg.state", "只查处于这种状态的知识点"),
+    (
+        "help.quiz.browse.arg.id",
+        "正好这个知识点(`DECK/FACT`)或题目(`DECK/FACT/KIND/VARIANT`)",
+    ),
+    (
+        "help.quiz.browse.arg.json",
+        "每个知识点输出一个 JSON 对象(含其题目、历史记录和记忆状态)",
+    ),
+    (
+        "help.quiz.browse.arg.suspend",
+        "暂停匹配的内容:在取消暂停之前不再出现",
+    ),
+    (
+        "help.quiz.browse.arg.unsuspend",
+        "取消暂停匹配的内容:`quiz study` 会再次出题",
+    ),
+    (
+        "help.quiz.browse.arg.reset",
+        "忘掉匹配的内容:重新成为新知识点,历史记录保留(会先询问;没有终端时须加 --yes)",
+    ),
+    (
+        "help.quiz.browse.arg.flag",
+        "把 --id 指定的题目标记为有误,附上这条说明(它会写进你交给老师的结果文件)",
+    ),
+    (
+        "help.quiz.browse.arg.all",
+        "让操作作用于所有匹配的知识点,而不只是一个",
+    ),
+    ("help.quiz.browse.arg.yes", "重置前不询问"),
+    (
+        "help.quiz.export.arg.versions",
+        "sheet:生成这么多个版本(A、B……),题目相同但题序和选项顺序不同,每个版本一个文件:`-o test.html` 写出 test-A.html、test-B.html……",
+    ),
+    (
+        "help.quiz.export.arg.key",
+        "sheet:把答案写到这个文件,而不是放在题目之后(每个版本一个:key-A.html、key-B.html……);试卷上就不带答案",
+    ),
+    (
+        "help.quiz.export.arg.points",
+        "sheet、moodle:每题分值:`2` 表示全部,`choice=1,list_recall=6` 按题型,或两者兼用 [默认:判断题和选择题 1 分,填写题 2 分,排序题 3 分,整个列表每项 1 分,自由作答 4 分]",
+    ),
+    (
+        "help.quiz.export.arg.facts",
+        "sheet、moodle、gift:只要这些知识点(id,逗号分隔;与 --lists 合并)",
+    ),
+    (
+        "help.quiz.export.arg.lists",
+        "sheet、moodle、gift:只要这些列表(列表的知识点 id;与 --facts 合并)",
+    ),
+    (
+        "help.quiz.export.arg.kinds",
+        "sheet、moodle、gift:只要这些题型(recall、choice、true_false、not_in_list、item_at、position_of、how_many、order、list_recall、when、what_on_date、where、chronology、cloze、reveal)",
+    ),
+    (
+        "help.quiz.export.arg.meeting",
+        "sheet、moodle、gift:只要这次会议的知识点(context 的 id、名称或英文名称;可重复)",
+    ),
+    (
+        "help.quiz.class-report.arg.min_answers",
+        "知识点至少要有多少个回答才参与最难排名",
+    ),
     ("help.quiz.help.about", "显示本帮助或指定子命令的帮助"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (

@@ -1,23 +1,49 @@
-//! The class report: many students' result files merged into the hardest facts, retention
-//! per list and per source, and the answers students overruled as right; as text for the
-//! terminal, Markdown or an HTML page.
+//! The class report: many students' result files merged into a table per student, the
+//! hardest facts, figures per list, meeting and source, deck versions, overruled answers and
+//! flagged questions; as text for the terminal, Markdown or an HTML page.
 //!
-//! A fact is hard when many students failed it (answered Again or lapsed on any of its
-//! questions), then when its answers were often Again, then when it lapsed often.
-//! Retention is the share of answers that were not Again; recall is the mean current recall
-//! probability (FSRS) of the students' cards.
+//! Two figures are kept apart everywhere. **Accuracy** is measured: the share of answers that
+//! were right (not Again). **Predicted recall** is FSRS's prediction, at the time the report
+//! is made, that a student recalls the fact, from that student's memory of it (stability,
+//! time since its last answer, the student's forgetting-curve decay); averaged over students
+//! (one value per student and fact, however many of its questions were asked).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
+
+use super::fields::{parse_rfc3339, predicted_recall};
 use super::{ResultsFile, VERSION};
 use crate::error::{Error, Result};
 use crate::export::html_escape;
 
+/// A result file as read: where from, its bytes' digest (to tell the same file given twice)
+/// and its contents.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    canonical: Option<PathBuf>,
+    digest: [u8; 32],
+    pub file: ResultsFile,
+}
+
 /// Reads and checks one result file.
-pub fn load(path: &Path) -> Result<ResultsFile> {
+pub fn load(path: &Path) -> Result<Input> {
     let bytes = crate::input::read_capped(path, crate::input::MAX_RESULTS_BYTES, "result file")?;
+    let digest: [u8; 32] = Sha256::digest(&bytes).into();
+    let file = parse(path, bytes)?;
+    Ok(Input {
+        path: path.to_owned(),
+        canonical: std::fs::canonicalize(path).ok(),
+        digest,
+        file,
+    })
+}
+
+/// Parses and checks the bytes of a result file read from `path`.
+fn parse(path: &Path, bytes: Vec<u8>) -> Result<ResultsFile> {
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Usage(format!(
             "{}: not a result file (not UTF-8 text)",
@@ -45,6 +71,25 @@ pub fn load(path: &Path) -> Result<ResultsFile> {
             path.display(),
             f.version
         )));
+    }
+    if let Some(d) = f.fsrs_decay
+        && !(d.is_finite() && (0.01..=1.0).contains(&d))
+    {
+        return Err(Error::Usage(format!(
+            "{}: field `fsrs_decay`: {d} is not a forgetting-curve decay",
+            path.display()
+        )));
+    }
+    for (i, fact) in f.facts.iter().flatten().enumerate() {
+        check_fact(fact).map_err(|why| {
+            Error::Usage(format!(
+                "{}: fact {} (`{}/{}`): {why}",
+                path.display(),
+                i + 1,
+                crate::term::clean_line(&fact.deck),
+                crate::term::clean_line(&fact.fact)
+            ))
+        })?;
     }
     for (i, q) in f.questions.iter().enumerate() {
         check_question(q).map_err(|why| {
@@ -83,86 +128,366 @@ fn check_question(q: &super::QuestionResult) -> std::result::Result<(), String> 
             q.reviews
         ));
     }
-    for (name, n) in [("lapses", q.lapses), ("again", q.again)] {
-        if n > q.reviews {
-            return Err(format!(
-                "field `{name}`: {n} is more than the question's {} reviews",
-                q.reviews
-            ));
-        }
+    // Not `lapses`: files written before it was counted per question carry the fact's
+    // lapses on each of its questions, which may exceed one question's reviews.
+    if q.again > q.reviews {
+        return Err(format!(
+            "field `again`: {} is more than the question's {} reviews",
+            q.again, q.reviews
+        ));
     }
     Ok(())
 }
 
-/// Totals over a group of questions (one fact, one list, one source).
+/// Numbers a fact's memory can hold.
+fn check_fact(f: &super::FactResult) -> std::result::Result<(), String> {
+    if f.rung > 2 {
+        return Err(format!("field `rung`: {} is not a rung 0 to 2", f.rung));
+    }
+    if let Some(s) = f.stability
+        && !(s.is_finite() && s > 0.0)
+    {
+        return Err(format!(
+            "field `stability`: {s} is not a positive number of days"
+        ));
+    }
+    if let Some(d) = f.difficulty
+        && !(d.is_finite() && (1.0..=10.0).contains(&d))
+    {
+        return Err(format!("field `difficulty`: {d} is not between 1 and 10"));
+    }
+    if let Some(t) = &f.last_review
+        && parse_rfc3339(t).is_none()
+    {
+        return Err(format!(
+            "field `last_review`: `{}` is not an RFC 3339 time",
+            crate::term::clean_line(t)
+        ));
+    }
+    if f.lapses > f.reps {
+        return Err(format!(
+            "field `lapses`: {} is more than the fact's {} answers",
+            f.lapses, f.reps
+        ));
+    }
+    Ok(())
+}
+
+/// One student's line in the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Student {
+    /// The chosen name (`student N` without one; ` (2)` after a name already taken).
+    pub name: String,
+    pub file: String,
+    pub answers: u64,
+    /// Answers not rated Again.
+    pub right: u64,
+    /// Facts with at least one answer.
+    pub facts_reached: usize,
+    /// Facts at the free-recall rung; `None` for a file that does not say.
+    pub facts_free: Option<usize>,
+    /// The day of the last answer (`YYYY-MM-DD`); `None` for a file that does not say.
+    pub last_active: Option<String>,
+    /// Mean predicted recall of the student's facts now.
+    pub predicted: Option<f64>,
+    /// The student's measure minus the class median of it (see [`Behind`]).
+    pub vs_median: Option<f64>,
+    pub behind: bool,
+}
+
+impl Student {
+    pub fn accuracy(&self) -> Option<f64> {
+        share(self.right, self.answers)
+    }
+}
+
+/// How "behind" was decided for this class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Behind {
+    /// `facts at free recall`, or `facts reached` when the median of the former is 0 or no
+    /// file says.
+    pub measure: &'static str,
+    pub median: f64,
+}
+
+/// Figures over a group of facts (one fact, one meeting, one source).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stat {
     pub deck: String,
-    /// The fact id, or the source title for a source.
+    /// The fact id, the meeting or the source title.
     pub key: String,
     pub label: String,
     pub fact_kind: String,
+    pub meeting: String,
     /// Students who answered any of its questions.
     pub students: usize,
-    /// Students who answered Again or lapsed on any of its questions.
-    pub failed: usize,
-    pub reviews: u64,
-    pub again: u64,
-    pub lapses: u64,
+    /// Students whose memory of it (or of all its facts) is at the free-recall rung.
+    pub free: usize,
+    /// Facts in the group (for a meeting or source).
+    pub facts: usize,
+    pub answers: u64,
+    pub right: u64,
     recall_sum: f64,
     recall_n: u64,
+    who: BTreeSet<usize>,
 }
 
 impl Stat {
-    /// Share of answers that were not Again.
-    pub fn retention(&self) -> Option<f64> {
-        (self.reviews > 0).then(|| 1.0 - self.again as f64 / self.reviews as f64)
+    /// Share of answers that were right (not Again).
+    pub fn accuracy(&self) -> Option<f64> {
+        share(self.right, self.answers)
     }
 
-    pub fn again_rate(&self) -> f64 {
-        if self.reviews == 0 {
-            0.0
-        } else {
-            self.again as f64 / self.reviews as f64
-        }
-    }
-
-    /// Mean current recall probability.
-    pub fn recall(&self) -> Option<f64> {
+    /// Mean predicted recall over the students (and facts) with a memory of it.
+    pub fn predicted(&self) -> Option<f64> {
         (self.recall_n > 0).then(|| self.recall_sum / self.recall_n as f64)
     }
+}
+
+fn share(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
 }
 
 /// An answer students overruled as right.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Override {
     pub uid: String,
+    pub prompt: Option<String>,
+    pub expected: Option<String>,
     pub answer: String,
     pub students: usize,
+}
+
+/// A question students flagged as wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flagged {
+    pub uid: String,
+    pub students: usize,
+    /// The comments, each once, in the order given.
+    pub comments: Vec<String>,
+}
+
+/// The versions of one deck the students used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckVersions {
+    pub deck: String,
+    /// Version (`None`: the file does not say) → students, most used first.
+    pub versions: Vec<(Option<String>, Vec<String>)>,
 }
 
 /// The merged report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    pub students: Vec<String>,
+    /// When it was made (unix seconds): predicted recall is for this time.
+    pub now: i64,
+    pub students: Vec<Student>,
+    pub behind: Option<Behind>,
     pub answers: u64,
-    /// Hardest first.
+    pub right: u64,
+    /// Every fact, lowest accuracy first.
     pub facts: Vec<Stat>,
-    /// Weakest retention first.
+    /// List facts, lowest accuracy first.
     pub lists: Vec<Stat>,
+    pub meetings: Vec<Stat>,
     pub sources: Vec<Stat>,
+    pub decks: Vec<DeckVersions>,
     pub overrides: Vec<Override>,
+    pub flags: Vec<Flagged>,
+    /// Duplicates dropped, versions that differ, files that leave things unknown.
+    pub warnings: Vec<String>,
 }
 
-/// Merges result files into a report.
-pub fn build(files: &[ResultsFile]) -> Report {
+impl Report {
+    pub fn accuracy(&self) -> Option<f64> {
+        share(self.right, self.answers)
+    }
+}
+
+/// What two files being "the same results" means: the same answers (per question: reviews,
+/// Again, lapses, last rating, overruled answers), the same memory of every fact (stability,
+/// difficulty, rung, the instant of its last answer) and the same deck versions. The name,
+/// the day written and the recall as of that day are left out, so the same database
+/// exported twice (under two names, or on two days without study between) matches; for a
+/// file without fact memories the day and the recalls are kept in, so that two students
+/// with the same few answer counts do not.
+fn content_key(f: &ResultsFile) -> [u8; 32] {
+    let mut h = Sha256::new();
+    let mut qs: Vec<String> = f
+        .questions
+        .iter()
+        .map(|q| {
+            let recall = if f.facts.is_some() { None } else { q.recall };
+            serde_json::json!([
+                q.uid,
+                q.reviews,
+                q.again,
+                q.lapses,
+                q.last_rating,
+                q.accepted_overrides,
+                recall
+            ])
+            .to_string()
+        })
+        .collect();
+    qs.sort();
+    for q in qs {
+        h.update(q.as_bytes());
+        h.update(b"\n");
+    }
+    if f.facts.is_none() {
+        h.update(f.as_of.as_bytes());
+    }
+    h.update(
+        serde_json::to_string(&f.facts)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    h.update(
+        serde_json::to_string(&f.decks)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    h.finalize().into()
+}
+
+/// Whether `earlier` is an earlier export of `later`'s database: no question has more
+/// answers in it, and it has fewer answers in all.
+fn is_earlier_export(earlier: &ResultsFile, later: &ResultsFile) -> bool {
+    let counts: BTreeMap<&str, u32> = later
+        .questions
+        .iter()
+        .map(|q| (q.uid.as_str(), q.reviews))
+        .collect();
+    let total = |f: &ResultsFile| {
+        f.questions
+            .iter()
+            .map(|q| u64::from(q.reviews))
+            .sum::<u64>()
+    };
+    total(earlier) < total(later)
+        && earlier
+            .questions
+            .iter()
+            .all(|q| counts.get(q.uid.as_str()).is_some_and(|&n| n >= q.reviews))
+}
+
+fn shown_name(f: &ResultsFile) -> String {
+    f.name.clone().unwrap_or_else(|| "(no name)".into())
+}
+
+/// Drops duplicates, each with a warning; see docs/export.md for the rules.
+///
+/// 1. The same file given twice (the same path, or byte for byte the same content).
+/// 2. The same results ([`content_key`]) under another name or none.
+/// 3. The same name, where one file's answers are all within the other's: an earlier
+///    export of the same student; the later one counts.
+///
+/// Two files with the same name and histories that part ways are two students, warned of.
+pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
+    let mut kept: Vec<Input> = Vec::new();
+    // Each kept file's content key, computed once: comparing is then cheap for a big class.
+    let mut keys: Vec<[u8; 32]> = Vec::new();
+    let mut warnings = Vec::new();
+    let file = |i: &Input| i.path.display().to_string();
+    'next: for inp in inputs {
+        let key = content_key(&inp.file);
+        // Files with no answers are all alike, and say nothing worth counting twice or
+        // once: they are kept.
+        let answered = inp.file.questions.iter().any(|q| q.reviews > 0);
+        for (k, k_key) in kept.iter().zip(&keys) {
+            let same_path = inp.canonical.is_some() && inp.canonical == k.canonical;
+            if same_path || inp.digest == k.digest {
+                warnings.push(format!(
+                    "{} is the same file as {}: counted once",
+                    file(&inp),
+                    file(k)
+                ));
+                continue 'next;
+            }
+            if answered && key == *k_key {
+                warnings.push(format!(
+                    "{} ({}) holds the same results as {} ({}): counted once, as {}",
+                    file(&inp),
+                    shown_name(&inp.file),
+                    file(k),
+                    shown_name(&k.file),
+                    shown_name(&k.file)
+                ));
+                continue 'next;
+            }
+        }
+        let same_name = |k: &Input| {
+            let norm = |f: &ResultsFile| f.name.as_deref().map(|n| n.trim().to_lowercase());
+            norm(&inp.file).is_some() && norm(&inp.file) == norm(&k.file)
+        };
+        if let Some(at) = kept.iter().position(same_name) {
+            let k = &kept[at];
+            if is_earlier_export(&inp.file, &k.file) {
+                warnings.push(format!(
+                    "{} is an earlier export of {}'s results than {}: counted once, from {}",
+                    file(&inp),
+                    shown_name(&k.file),
+                    file(k),
+                    file(k)
+                ));
+                continue 'next;
+            }
+            if is_earlier_export(&k.file, &inp.file) {
+                warnings.push(format!(
+                    "{} is an earlier export of {}'s results than {}: counted once, from {}",
+                    file(k),
+                    shown_name(&k.file),
+                    file(&inp),
+                    file(&inp)
+                ));
+                kept[at] = inp;
+                keys[at] = key;
+                continue 'next;
+            }
+            warnings.push(format!(
+                "{} and {} both name {}, with different answers: counted as two students",
+                file(k),
+                file(&inp),
+                shown_name(&k.file)
+            ));
+        }
+        kept.push(inp);
+        keys.push(key);
+    }
+    (kept, warnings)
+}
+
+/// Per student and fact: what the fact table needs.
+#[derive(Default)]
+struct Seen {
+    student: usize,
+    answers: u64,
+    right: u64,
+    /// From the file's fact memory: the rung and the predicted recall.
+    rung: Option<u8>,
+    recall: Option<f64>,
+}
+
+/// Merges result files (already without duplicates) into a report, predicting recall at
+/// `now` (unix seconds).
+pub fn build(inputs: &[Input], now: i64) -> Report {
     let mut students = Vec::new();
     let mut seen_names = BTreeSet::new();
-    let mut facts: BTreeMap<(String, String), Stat> = BTreeMap::new();
-    let mut sources: BTreeMap<(String, String), Stat> = BTreeMap::new();
-    let mut overrides: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut answers = 0;
-    for (i, f) in files.iter().enumerate() {
+    let mut warnings = Vec::new();
+    // Fact metadata, from whichever file has it (older files have no meeting).
+    let mut meta: BTreeMap<(String, String), (String, String, String, String)> = BTreeMap::new();
+    // (deck, fact) → per student.
+    let mut per_fact: BTreeMap<(String, String), Vec<Seen>> = BTreeMap::new();
+    // (uid, answer) → (students, prompt, expected).
+    type Overruled = (usize, Option<String>, Option<String>);
+    let mut overrides: BTreeMap<(String, String), Overruled> = BTreeMap::new();
+    let mut flags: BTreeMap<String, (BTreeSet<usize>, Vec<String>)> = BTreeMap::new();
+    let mut versions: BTreeMap<String, BTreeMap<Option<String>, Vec<String>>> = BTreeMap::new();
+    let mut no_memory = Vec::new();
+    let mut no_versions = Vec::new();
+    let (mut answers, mut right) = (0, 0);
+    for (i, inp) in inputs.iter().enumerate() {
+        let f = &inp.file;
         let base = f
             .name
             .clone()
@@ -173,94 +498,313 @@ pub fn build(files: &[ResultsFile]) -> Report {
             name = format!("{base} ({n})");
             n += 1;
         }
-        students.push(name);
-        // Per student: which facts and sources they answered and failed.
-        let mut touched: BTreeMap<(bool, String, String), bool> = BTreeMap::new();
+        let mut mine: BTreeMap<(String, String), Seen> = BTreeMap::new();
         for q in &f.questions {
-            answers += u64::from(q.reviews);
-            let failed = q.again > 0 || q.lapses > 0;
-            for (is_source, map, key, label) in [
-                (false, &mut facts, q.fact.clone(), q.fact_label.clone()),
-                (true, &mut sources, q.source.clone(), q.source.clone()),
-            ] {
-                let s = map
-                    .entry((q.deck.clone(), key.clone()))
-                    .or_insert_with(|| Stat {
-                        deck: q.deck.clone(),
-                        key: key.clone(),
-                        label,
-                        fact_kind: if is_source {
-                            String::new()
-                        } else {
-                            q.fact_kind.clone()
-                        },
-                        ..Stat::default()
-                    });
-                s.reviews += u64::from(q.reviews);
-                s.again += u64::from(q.again);
-                s.lapses += u64::from(q.lapses);
-                if let Some(r) = q.recall {
-                    s.recall_sum += r;
-                    s.recall_n += 1;
-                }
-                if q.reviews > 0 || failed {
-                    let t = touched.entry((is_source, q.deck.clone(), key)).or_default();
-                    *t |= failed;
+            let key = (q.deck.clone(), q.fact.clone());
+            meta.entry(key.clone()).or_insert_with(|| {
+                (
+                    q.fact_label.clone(),
+                    q.fact_kind.clone(),
+                    String::new(),
+                    q.source.clone(),
+                )
+            });
+            let s = mine.entry(key).or_insert_with(|| Seen {
+                student: i,
+                ..Seen::default()
+            });
+            s.answers += u64::from(q.reviews);
+            s.right += u64::from(q.reviews - q.again.min(q.reviews));
+            if !q.accepted_overrides.is_empty() {
+                for a in &q.accepted_overrides {
+                    let o = overrides.entry((q.uid.clone(), a.clone())).or_default();
+                    o.0 += 1;
+                    o.1 = o.1.take().or_else(|| q.prompt.clone());
+                    o.2 = o.2.take().or_else(|| q.expected.clone());
                 }
             }
-            for a in &q.accepted_overrides {
-                *overrides.entry((q.uid.clone(), a.clone())).or_default() += 1;
+        }
+        let decay = f.fsrs_decay;
+        let mut last = None::<i64>;
+        for fact in f.facts.iter().flatten() {
+            let key = (fact.deck.clone(), fact.fact.clone());
+            let m = meta.entry(key.clone()).or_insert_with(|| {
+                (
+                    fact.fact_label.clone(),
+                    fact.fact_kind.clone(),
+                    String::new(),
+                    fact.source.clone(),
+                )
+            });
+            if m.2.is_empty() {
+                m.2.clone_from(&fact.meeting);
+            }
+            let at = fact.last_review.as_deref().and_then(parse_rfc3339);
+            last = last.max(at);
+            let s = mine.entry(key).or_insert_with(|| Seen {
+                student: i,
+                ..Seen::default()
+            });
+            s.rung = Some(fact.rung);
+            s.recall = match (fact.stability, fact.difficulty, at, decay) {
+                (Some(st), Some(d), Some(at), Some(decay)) => {
+                    predicted_recall(st, d, at, now, decay)
+                }
+                _ => None,
+            };
+        }
+        if f.facts.is_none() {
+            no_memory.push(name.clone());
+        }
+        match &f.decks {
+            Some(ds) => {
+                for d in ds {
+                    versions
+                        .entry(d.deck.clone())
+                        .or_default()
+                        .entry(Some(d.version.clone()))
+                        .or_default()
+                        .push(name.clone());
+                }
+            }
+            None => {
+                no_versions.push(name.clone());
+                let decks: BTreeSet<&str> = f.questions.iter().map(|q| q.deck.as_str()).collect();
+                for d in decks {
+                    versions
+                        .entry(d.to_owned())
+                        .or_default()
+                        .entry(None)
+                        .or_default()
+                        .push(name.clone());
+                }
             }
         }
-        for ((is_source, deck, key), failed) in touched {
-            let map = if is_source { &mut sources } else { &mut facts };
-            if let Some(s) = map.get_mut(&(deck, key)) {
-                s.students += 1;
-                s.failed += usize::from(failed);
+        for fl in &f.flags {
+            let e = flags.entry(fl.question.clone()).or_default();
+            e.0.insert(i);
+            let c = fl.comment.trim();
+            if !c.is_empty() && !e.1.iter().any(|x| x == c) {
+                e.1.push(c.to_owned());
             }
         }
+        let (mut a, mut r) = (0, 0);
+        let reached = mine.values().filter(|s| s.answers > 0).count();
+        let recalls: Vec<f64> = mine.values().filter_map(|s| s.recall).collect();
+        for (key, s) in mine {
+            a += s.answers;
+            r += s.right;
+            per_fact.entry(key).or_default().push(s);
+        }
+        answers += a;
+        right += r;
+        students.push(Student {
+            name,
+            file: inp.path.display().to_string(),
+            answers: a,
+            right: r,
+            facts_reached: reached,
+            facts_free: f
+                .facts
+                .as_ref()
+                .map(|fs| fs.iter().filter(|x| x.rung >= 2).count()),
+            last_active: last.map(crate::export::iso_date),
+            predicted: (!recalls.is_empty())
+                .then(|| recalls.iter().sum::<f64>() / recalls.len() as f64),
+            vs_median: None,
+            behind: false,
+        });
     }
-    let mut facts: Vec<Stat> = facts.into_values().collect();
-    facts.sort_by(|a, b| {
-        b.failed
-            .cmp(&a.failed)
-            .then(b.again_rate().total_cmp(&a.again_rate()))
-            .then(b.lapses.cmp(&a.lapses))
-            .then(a.deck.cmp(&b.deck))
-            .then(a.key.cmp(&b.key))
-    });
-    let by_retention = |a: &Stat, b: &Stat| {
-        a.retention()
+    let behind = mark_behind(&mut students);
+
+    let mut facts: Vec<Stat> = Vec::new();
+    let mut meetings: BTreeMap<(String, String), Stat> = BTreeMap::new();
+    let mut sources: BTreeMap<(String, String), Stat> = BTreeMap::new();
+    for (key, seen) in per_fact {
+        let (label, kind, meeting, source) = meta.get(&key).cloned().unwrap_or_default();
+        let mut s = Stat {
+            deck: key.0.clone(),
+            key: key.1.clone(),
+            label,
+            fact_kind: kind,
+            meeting: meeting.clone(),
+            facts: 1,
+            ..Stat::default()
+        };
+        for x in &seen {
+            if x.answers > 0 {
+                s.who.insert(x.student);
+            }
+            s.students = s.who.len();
+            s.free += usize::from(x.rung == Some(2));
+            s.answers += x.answers;
+            s.right += x.right;
+            if let Some(r) = x.recall {
+                s.recall_sum += r;
+                s.recall_n += 1;
+            }
+        }
+        let meeting = if meeting.is_empty() {
+            "(unknown)".to_owned()
+        } else {
+            meeting
+        };
+        for (map, k) in [(&mut meetings, meeting), (&mut sources, source)] {
+            let g = map
+                .entry((key.0.clone(), k.clone()))
+                .or_insert_with(|| Stat {
+                    deck: key.0.clone(),
+                    key: k.clone(),
+                    label: k,
+                    ..Stat::default()
+                });
+            g.facts += 1;
+            g.answers += s.answers;
+            g.right += s.right;
+            g.recall_sum += s.recall_sum;
+            g.recall_n += s.recall_n;
+            g.who.extend(s.who.iter().copied());
+            g.students = g.who.len();
+        }
+        facts.push(s);
+    }
+    let by_accuracy = |a: &Stat, b: &Stat| {
+        a.accuracy()
             .unwrap_or(1.0)
-            .total_cmp(&b.retention().unwrap_or(1.0))
+            .total_cmp(&b.accuracy().unwrap_or(1.0))
+            .then(b.answers.cmp(&a.answers))
             .then(a.deck.cmp(&b.deck))
             .then(a.key.cmp(&b.key))
     };
-    let mut lists: Vec<Stat> = facts
+    facts.sort_by(by_accuracy);
+    let lists: Vec<Stat> = facts
         .iter()
         .filter(|s| s.fact_kind == "list")
         .cloned()
         .collect();
-    lists.sort_by(by_retention);
+    let mut meetings: Vec<Stat> = meetings.into_values().collect();
+    meetings.sort_by(by_accuracy);
     let mut sources: Vec<Stat> = sources.into_values().collect();
-    sources.sort_by(by_retention);
+    sources.sort_by(by_accuracy);
+
+    let decks: Vec<DeckVersions> = versions
+        .into_iter()
+        .map(|(deck, vs)| {
+            let mut versions: Vec<(Option<String>, Vec<String>)> = vs.into_iter().collect();
+            versions.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            DeckVersions { deck, versions }
+        })
+        .collect();
+    for d in &decks {
+        let known = d.versions.iter().filter(|(v, _)| v.is_some()).count();
+        if known > 1 {
+            warnings.push(format!(
+                "students used {known} versions of deck {}: compare figures across them with care (see Deck versions)",
+                d.deck
+            ));
+        }
+    }
+    if !no_versions.is_empty() {
+        warnings.push(format!(
+            "deck version unknown for {} (files from an older quiz)",
+            no_versions.join(", ")
+        ));
+    }
+    if !no_memory.is_empty() {
+        warnings.push(format!(
+            "predicted recall, rungs and last activity unknown for {} (files from an older quiz)",
+            no_memory.join(", ")
+        ));
+    }
+
+    // An older file does not carry the prompt: another file may, for the same question.
+    let mut asked: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
+    for ((uid, _), (_, prompt, expected)) in &overrides {
+        let e = asked.entry(uid.clone()).or_default();
+        if e.0.is_none() {
+            e.0.clone_from(prompt);
+        }
+        if e.1.is_none() {
+            e.1.clone_from(expected);
+        }
+    }
     let mut overrides: Vec<Override> = overrides
         .into_iter()
-        .map(|((uid, answer), students)| Override {
+        .map(|((uid, answer), (students, prompt, expected))| Override {
+            prompt: prompt.or_else(|| asked.get(&uid).and_then(|a| a.0.clone())),
+            expected: expected.or_else(|| asked.get(&uid).and_then(|a| a.1.clone())),
             uid,
             answer,
             students,
         })
         .collect();
     overrides.sort_by(|a, b| b.students.cmp(&a.students).then(a.uid.cmp(&b.uid)));
+    let mut flags: Vec<Flagged> = flags
+        .into_iter()
+        .map(|(uid, (who, comments))| Flagged {
+            uid,
+            students: who.len(),
+            comments,
+        })
+        .collect();
+    flags.sort_by(|a, b| b.students.cmp(&a.students).then(a.uid.cmp(&b.uid)));
     Report {
+        now,
         students,
+        behind,
         answers,
+        right,
         facts,
         lists,
+        meetings,
         sources,
+        decks,
         overrides,
+        flags,
+        warnings,
     }
+}
+
+/// A student is behind when their measure is below three quarters of the class median. The
+/// measure is facts at the free-recall rung (what an exam asks); while the class median of
+/// that is 0 (early on), or no file says, it is facts reached.
+fn mark_behind(students: &mut [Student]) -> Option<Behind> {
+    let median = |mut xs: Vec<f64>| -> Option<f64> {
+        if xs.is_empty() {
+            return None;
+        }
+        xs.sort_by(f64::total_cmp);
+        let n = xs.len();
+        Some(if n % 2 == 1 {
+            xs[n / 2]
+        } else {
+            (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+        })
+    };
+    let free = median(
+        students
+            .iter()
+            .filter_map(|s| s.facts_free.map(|n| n as f64))
+            .collect(),
+    );
+    type Measure = fn(&Student) -> Option<f64>;
+    let (measure, median, of): (&'static str, f64, Measure) = match free {
+        Some(m) if m > 0.0 => ("facts at free recall", m, |s| {
+            s.facts_free.map(|n| n as f64)
+        }),
+        _ => (
+            "facts reached",
+            median(students.iter().map(|s| s.facts_reached as f64).collect())?,
+            |s| Some(s.facts_reached as f64),
+        ),
+    };
+    for s in students.iter_mut() {
+        if let Some(x) = of(s) {
+            s.vs_median = Some(x - median);
+            s.behind = x < 0.75 * median;
+        }
+    }
+    Some(Behind { measure, median })
 }
 
 fn pct(x: Option<f64>) -> String {
@@ -270,112 +814,253 @@ fn pct(x: Option<f64>) -> String {
 /// A table: header and rows of cells, rendered per output format.
 struct Table {
     title: &'static str,
-    note: &'static str,
+    note: String,
     head: Vec<&'static str>,
     rows: Vec<Vec<String>>,
 }
 
-fn tables(r: &Report, top: usize) -> Vec<Table> {
+/// What a report shows: how many of the hardest facts, and the fewest answers a fact needs
+/// to be ranked among them.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// 0: every fact.
+    pub top: usize,
+    pub min_answers: u64,
+}
+
+const PREDICTED_NOTE: &str = "accuracy: share of answers that were right (measured); predicted recall: FSRS's prediction that a student recalls the fact now, from their memory of it, averaged over students (a model, not a measurement)";
+
+fn unknown_or(x: Option<String>) -> String {
+    x.unwrap_or_else(|| "unknown".into())
+}
+
+fn short_version(v: &str) -> String {
+    match v.strip_prefix("sha256:") {
+        Some(hex) => hex.chars().take(12).collect(),
+        None => v.chars().take(19).collect(),
+    }
+}
+
+fn tables(r: &Report, o: Options) -> Vec<Table> {
     let n = r.students.len();
+    let behind_note = match &r.behind {
+        Some(b) => format!(
+            "vs median: the student's {} minus the class median ({}); behind: below three quarters of that median",
+            b.measure,
+            trim_num(b.median)
+        ),
+        None => String::new(),
+    };
+    let hardest: Vec<&Stat> = r
+        .facts
+        .iter()
+        .filter(|s| s.answers >= o.min_answers.max(1))
+        .take(if o.top == 0 { usize::MAX } else { o.top })
+        .collect();
     vec![
         Table {
-            title: "Hardest facts",
-            note: "failed: students who answered Again or lapsed on any of the fact's questions",
+            title: "Students",
+            note: behind_note,
             head: vec![
-                "#", "failed", "again", "lapses", "recall", "fact", "kind", "what",
+                "student",
+                "answers",
+                "accuracy",
+                "facts reached",
+                "at free recall",
+                "predicted recall",
+                "last active",
+                "vs median",
+                "behind",
             ],
             rows: r
-                .facts
+                .students
                 .iter()
-                .filter(|s| s.failed > 0)
-                .take(top)
-                .enumerate()
-                .map(|(i, s)| {
+                .map(|s| {
                     vec![
-                        (i + 1).to_string(),
-                        format!("{}/{n}", s.failed),
-                        pct(Some(s.again_rate())),
-                        s.lapses.to_string(),
-                        pct(s.recall()),
-                        format!("{}/{}", s.deck, s.key),
-                        s.fact_kind.clone(),
-                        s.label.clone(),
+                        s.name.clone(),
+                        s.answers.to_string(),
+                        pct(s.accuracy()),
+                        s.facts_reached.to_string(),
+                        unknown_or(s.facts_free.map(|n| n.to_string())),
+                        pct(s.predicted),
+                        unknown_or(s.last_active.clone()),
+                        s.vs_median.map_or("–".into(), |d| {
+                            if d > 0.0 {
+                                format!("+{}", trim_num(d))
+                            } else {
+                                trim_num(d)
+                            }
+                        }),
+                        if s.behind { "behind".into() } else { String::new() },
                     ]
                 })
                 .collect(),
         },
         Table {
-            title: "Retention per list",
-            note: "retention: answers not Again; recall: mean recall probability now",
+            title: "Hardest facts",
+            note: format!(
+                "lowest accuracy first, among facts with at least {} answers; {PREDICTED_NOTE}",
+                o.min_answers.max(1)
+            ),
             head: vec![
-                "retention",
-                "recall",
+                "#",
+                "accuracy",
                 "answers",
                 "students",
+                "predicted recall",
+                "fact",
+                "kind",
+                "what",
+                "meeting",
+            ],
+            rows: hardest
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    vec![
+                        (i + 1).to_string(),
+                        pct(s.accuracy()),
+                        s.answers.to_string(),
+                        format!("{}/{n}", s.students),
+                        pct(s.predicted()),
+                        format!("{}/{}", s.deck, s.key),
+                        s.fact_kind.clone(),
+                        s.label.clone(),
+                        unknown_or((!s.meeting.is_empty()).then(|| s.meeting.clone())),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            title: "Per list",
+            note: "at free recall: students whose memory of the list has reached the free-recall rung (writing it out whole)".into(),
+            head: vec![
+                "accuracy",
+                "predicted recall",
+                "answers",
+                "students",
+                "at free recall",
                 "list",
                 "heading",
+                "meeting",
             ],
             rows: r
                 .lists
                 .iter()
                 .map(|s| {
                     vec![
-                        pct(s.retention()),
-                        pct(s.recall()),
-                        s.reviews.to_string(),
+                        pct(s.accuracy()),
+                        pct(s.predicted()),
+                        s.answers.to_string(),
                         format!("{}/{n}", s.students),
+                        format!("{}/{}", s.free, s.students),
                         format!("{}/{}", s.deck, s.key),
                         s.label.clone(),
+                        unknown_or((!s.meeting.is_empty()).then(|| s.meeting.clone())),
                     ]
                 })
                 .collect(),
         },
+        group_table("Per meeting", "meeting", &r.meetings, n),
+        group_table("Per source", "source", &r.sources, n),
         Table {
-            title: "Retention per source",
-            note: "",
-            head: vec![
-                "retention",
-                "recall",
-                "answers",
-                "students",
-                "deck",
-                "source",
-            ],
+            title: "Deck versions",
+            note: "version: the first 12 digits of the SHA-256 of the deck file as stored, as quiz export DECK | sha256sum shows it".into(),
+            head: vec!["deck", "version", "students"],
             rows: r
-                .sources
+                .decks
                 .iter()
-                .map(|s| {
-                    vec![
-                        pct(s.retention()),
-                        pct(s.recall()),
-                        s.reviews.to_string(),
-                        format!("{}/{n}", s.students),
-                        s.deck.clone(),
-                        s.label.clone(),
-                    ]
+                .flat_map(|d| {
+                    d.versions.iter().map(|(v, who)| {
+                        vec![
+                            d.deck.clone(),
+                            v.as_deref().map_or("unknown".into(), short_version),
+                            who.join(", "),
+                        ]
+                    })
                 })
                 .collect(),
         },
         Table {
             title: "Answers students overruled as right",
-            note: "worth a look: add them to the deck's accepted answers, or explain why not",
-            head: vec!["students", "question", "answer"],
+            note: "worth a look: add them to the deck's accepted answers, or explain why not".into(),
+            head: vec!["students", "question", "prompt", "expected", "overruled answer"],
             rows: r
                 .overrides
                 .iter()
-                .map(|o| vec![o.students.to_string(), o.uid.clone(), o.answer.clone()])
+                .map(|o| {
+                    vec![
+                        o.students.to_string(),
+                        o.uid.clone(),
+                        unknown_or(o.prompt.clone()),
+                        unknown_or(o.expected.clone()),
+                        o.answer.clone(),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            title: "Questions students flagged",
+            note: "flagged as wrong by students (quiz browse), with their comments".into(),
+            head: vec!["students", "question", "comments"],
+            rows: r
+                .flags
+                .iter()
+                .map(|f| vec![f.students.to_string(), f.uid.clone(), f.comments.join(" / ")])
                 .collect(),
         },
     ]
 }
 
+fn group_table(title: &'static str, what: &'static str, stats: &[Stat], n: usize) -> Table {
+    Table {
+        title,
+        note: String::new(),
+        head: vec![
+            "accuracy",
+            "predicted recall",
+            "answers",
+            "students",
+            "facts",
+            "deck",
+            what,
+        ],
+        rows: stats
+            .iter()
+            .map(|s| {
+                vec![
+                    pct(s.accuracy()),
+                    pct(s.predicted()),
+                    s.answers.to_string(),
+                    format!("{}/{n}", s.students),
+                    s.facts.to_string(),
+                    s.deck.clone(),
+                    s.label.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// A count or a median: no decimals when whole.
+fn trim_num(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
 fn summary(r: &Report) -> String {
+    let names: Vec<&str> = r.students.iter().map(|s| s.name.as_str()).collect();
     format!(
-        "{} student{} ({}), {} answers",
+        "{} student{} ({}), {} answers, accuracy {}; predicted recall as of {}",
         r.students.len(),
         if r.students.len() == 1 { "" } else { "s" },
-        r.students.join(", "),
-        r.answers
+        names.join(", "),
+        r.answers,
+        pct(r.accuracy()),
+        super::fields::rfc3339(r.now).unwrap_or_default()
     )
 }
 
@@ -400,9 +1085,12 @@ fn width(s: &str) -> usize {
 }
 
 /// The report for a terminal.
-pub fn text(r: &Report, top: usize) -> String {
+pub fn text(r: &Report, o: Options) -> String {
     let mut s = format!("Class report: {}\n", crate::term::clean_line(&summary(r)));
-    for mut t in tables(r, top) {
+    for w in &r.warnings {
+        let _ = writeln!(s, "warning: {}", crate::term::clean_line(w));
+    }
+    for mut t in tables(r, o) {
         // Names, labels and answers come from students' files: nothing in them may steer
         // the terminal.
         for row in &mut t.rows {
@@ -452,10 +1140,16 @@ pub fn text(r: &Report, top: usize) -> String {
 }
 
 /// The report as Markdown.
-pub fn markdown(r: &Report, top: usize) -> String {
+pub fn markdown(r: &Report, o: Options) -> String {
     let md = |c: &str| crate::export::md_escape(c);
     let mut s = format!("# Class report\n\n{}\n", md(&summary(r)));
-    for t in tables(r, top) {
+    if !r.warnings.is_empty() {
+        s.push('\n');
+        for w in &r.warnings {
+            let _ = writeln!(s, "- **warning:** {}", md(w));
+        }
+    }
+    for t in tables(r, o) {
         let _ = write!(s, "\n## {}\n\n", t.title);
         if t.rows.is_empty() {
             s.push_str("(none)\n");
@@ -468,14 +1162,14 @@ pub fn markdown(r: &Report, top: usize) -> String {
             let _ = writeln!(s, "| {} |", cells.join(" | "));
         }
         if !t.note.is_empty() {
-            let _ = write!(s, "\n*{}*\n", t.note);
+            let _ = write!(s, "\n*{}*\n", md(&t.note));
         }
     }
     s
 }
 
 /// The report as a standalone HTML page.
-pub fn html(r: &Report, top: usize) -> String {
+pub fn html(r: &Report, o: Options) -> String {
     let mut s = String::from(
         "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>Class report</title>\n<style>\n\
          body { font-family: \"Noto Sans CJK SC\", \"PingFang SC\", sans-serif; max-width: 60em; margin: 1.5em auto; padding: 0 1em; }\n\
@@ -483,11 +1177,19 @@ pub fn html(r: &Report, top: usize) -> String {
          th, td { border-bottom: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }\n\
          th { background: #f3f3f3; } .n { text-align: right; white-space: nowrap; }\n\
          .note { color: #666; font-size: 9pt; }\n\
+         .warn { color: #8a4b00; }\n\
          @page { size: A4; margin: 15mm; } tr { break-inside: avoid; }\n\
          </style>\n</head>\n<body>\n<h1>Class report</h1>\n",
     );
     let _ = writeln!(s, "<p>{}</p>", html_escape(&summary(r)));
-    for t in tables(r, top) {
+    if !r.warnings.is_empty() {
+        s.push_str("<ul class=\"warn\">\n");
+        for w in &r.warnings {
+            let _ = writeln!(s, "<li>warning: {}</li>", html_escape(w));
+        }
+        s.push_str("</ul>\n");
+    }
+    for t in tables(r, o) {
         let _ = writeln!(s, "<h2>{}</h2>", t.title);
         if t.rows.is_empty() {
             s.push_str("<p>(none)</p>\n");
@@ -518,7 +1220,7 @@ pub fn html(r: &Report, top: usize) -> String {
         }
         s.push_str("</table>\n");
         if !t.note.is_empty() {
-            let _ = writeln!(s, "<p class=\"note\">{}</p>", html_escape(t.note));
+            let _ = writeln!(s, "<p class=\"note\">{}</p>", html_escape(&t.note));
         }
     }
     s.push_str("</body>\n</html>\n");

@@ -5,8 +5,10 @@
 //! Every answer is stored in its own transaction before the feedback is shown, so a killed
 //! process loses nothing answered.
 
+pub mod cram;
 pub mod grading;
 pub mod ladder;
+pub mod passage;
 pub mod prompt;
 
 use std::collections::HashMap;
@@ -783,7 +785,14 @@ impl<'a> Session<'a> {
                 t!("session.early", time = duration_words(s.early))
             ));
         }
-        out.push_str(&format!("{}\n", q.prompt));
+        out.push_str(&self.question_text(s));
+        w(self.out, &out)
+    }
+
+    /// The prompt and, where the prompter does not list them itself, the options.
+    fn question_text(&self, s: &Shown) -> String {
+        let q = &s.question;
+        let mut out = format!("{}\n", q.prompt);
         let terminal = self.prompter.is_terminal();
         match &q.answer {
             Answer::Choice { options, .. } if !terminal => {
@@ -803,7 +812,7 @@ impl<'a> Session<'a> {
             }
             _ => {}
         }
-        w(self.out, &out)
+        out
     }
 
     fn ask(&mut self, s: &Shown) -> Result<Asked> {
@@ -1004,6 +1013,7 @@ impl<'a> Session<'a> {
                 "next_due": d.after.state.due,
                 "comes_back": back,
                 "leech": d.became_leech,
+                "passage": self.passage_after(d)?.map(|p| p.plain),
             });
             return wj(self.out, &j);
         }
@@ -1028,10 +1038,14 @@ impl<'a> Session<'a> {
             s.push_str(&format!("{}\n", q.explanation));
         }
         s.push_str(&format!("{}\n", t!("session.source", source = q.source)));
-        s.push_str(&format!(
+        w(self.out, &s)?;
+        if let Some(p) = self.passage_after(d)? {
+            passage::write(self.out, &p)?;
+        }
+        let mut s = format!(
             "{}\n",
             t!("session.comes_back", back = back, next = next_rung.words())
-        ));
+        );
         if d.became_leech {
             s.push_str(&format!("{}\n", t!("session.leech")));
         }
@@ -1039,6 +1053,17 @@ impl<'a> Session<'a> {
             s.push_str(&format!("{}\n", t!("session.type_right")));
         }
         w(self.out, &s)
+    }
+}
+
+impl Session<'_> {
+    /// After a wrong answer (Again), the source sentence the fact comes from, when the deck
+    /// carries its source's text.
+    fn passage_after(&self, d: &Done) -> Result<Option<passage::Passage>> {
+        if d.rating != Rating::Again {
+            return Ok(None);
+        }
+        passage::for_question(self.db, &d.shown.question, self.prompter.is_terminal())
     }
 }
 
@@ -1078,6 +1103,15 @@ fn shuffle(a: &mut Answer, rng: &mut dyn rand::RngCore) {
             }
         }
         _ => {}
+    }
+}
+
+/// "1 fact", "3 facts" (English; `quiz study --cram` still words its summary with it).
+fn count(n: i64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
