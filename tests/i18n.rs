@@ -394,3 +394,24 @@ fn a_bad_deck_is_refused_in_chinese_naming_file_line_and_field() {
         "{err}"
     );
 }
+
+#[test]
+fn cramming_speaks_chinese_too() {
+    let env = env_with_two_questions();
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["study", "--cram", "mini"],
+        "4\n:bury\n:quit\n",
+    );
+    assert_all(
+        &out,
+        &[
+            "[突击 · 第 1 轮 · 第 1 个",
+            "答案:",
+            "突击时不可用",
+            "突击结束:",
+        ],
+        &["Cram over", "[cram ·", "Answer:", "Not while cramming"],
+    );
+}

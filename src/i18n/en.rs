@@ -172,6 +172,27 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("prompt.cmd.suspend", "· suspend this fact"),
     ("prompt.cmd.undo", "· undo"),
     ("prompt.cmd.quit", "· quit"),
+    // `quiz study --cram`.
+    (
+        "cram.no_target",
+        "--cram `{target}` is not a deck, a fact id or a meeting named by a question",
+    ),
+    (
+        "cram.no_kind",
+        "--cram `{target}`: no fact of it has a question of the kind asked",
+    ),
+    ("cram.header", "[cram · round {round} · {n} of {total}]"),
+    (
+        "cram.not_while",
+        "Not while cramming: nothing is scheduled here. :skip, :show or :quit.",
+    ),
+    ("cram.again", "{n} missed: asked again"),
+    (
+        "cram.over",
+        "Cram over: {facts}, {answers}, {first} right the first time, {missed} missed ({still} still missed). Nothing was scheduled or stored.",
+    ),
+    ("cram.answers.one", "{n} answer"),
+    ("cram.answers.other", "{n} answers"),
     // `quiz study` before a session.
     (
         "study.offer_builtin",

@@ -148,6 +148,29 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("prompt.cmd.suspend", "· 暂停这个知识点"),
     ("prompt.cmd.undo", "· 撤销"),
     ("prompt.cmd.quit", "· 退出"),
+    (
+        "cram.no_target",
+        "--cram `{target}` 不是题库、知识点 id,也不是题目中提到的会议",
+    ),
+    (
+        "cram.no_kind",
+        "--cram `{target}`:其中没有知识点有所要求题型的题目",
+    ),
+    (
+        "cram.header",
+        "[突击 · 第 {round} 轮 · 第 {n} 个,共 {total} 个]",
+    ),
+    (
+        "cram.not_while",
+        "突击时不可用:这里不安排复习。可用 :skip、:show 或 :quit。",
+    ),
+    ("cram.again", "答错 {n} 个:再问一遍"),
+    (
+        "cram.over",
+        "突击结束:{facts},{answers},第一次就答对 {first} 个,答错 {missed} 个(仍未答对 {still} 个)。没有安排复习,也没有保存任何内容。",
+    ),
+    ("cram.answers.one", "回答 {n} 次"),
+    ("cram.answers.other", "回答 {n} 次"),
     ("study.offer_builtin", "还没有题库。添加内置题库吗?"),
     (
         "study.no_decks",

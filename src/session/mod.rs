@@ -1106,15 +1106,6 @@ fn shuffle(a: &mut Answer, rng: &mut dyn rand::RngCore) {
     }
 }
 
-/// "1 fact", "3 facts" (English; `quiz study --cram` still words its summary with it).
-fn count(n: i64, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
 /// "8 minutes".
 fn duration_words(secs: i64) -> String {
     match secs {
@@ -1133,7 +1124,7 @@ pub(crate) fn verdict_words(v: Verdict) -> String {
 }
 
 /// A rating as the student reads it (typed ratings stay again/hard/good/easy or 1-4).
-fn rating_words(r: Rating) -> String {
+pub(crate) fn rating_words(r: Rating) -> String {
     match r {
         Rating::Again => t!("rating.again"),
         Rating::Hard => t!("rating.hard"),
