@@ -95,6 +95,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "session.leech",
         "This fact is a leech (forgotten many times): suspended.",
     ),
+    ("passage.from", "From the source: {body}"),
+    ("passage.from_part", "From the source ({part}): {body}"),
     ("session.type_right", "(type :right if you were right)"),
     // The grader's steps (`quiz grade`, "decided by").
     ("step.exact", "exact"),

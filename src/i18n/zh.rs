@@ -73,6 +73,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("session.source", "出处:{source}"),
     ("session.comes_back", "{back}再次出现;下次:{next}。"),
     ("session.leech", "这个知识点是难点(屡次遗忘):已暂停。"),
+    ("passage.from", "原文:{body}"),
+    ("passage.from_part", "原文({part}):{body}"),
     ("session.type_right", "(如果你答对了,请输入 :right)"),
     ("step.exact", "完全一致"),
     ("step.nfkc", "字符形式"),
