@@ -15,6 +15,7 @@ pub mod export;
 pub mod generate;
 pub mod grade;
 mod hash;
+pub mod i18n;
 pub mod import;
 pub mod input;
 pub mod outfile;

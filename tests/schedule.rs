@@ -644,7 +644,7 @@ fn settings_reject_bad_values_with_clear_messages() {
             "blue",
             "unknown setting `colour`; known settings: desired_retention, learning_steps, \
              relearning_steps, maximum_interval_days, rollover_hour, new_per_day, \
-             reviews_per_day, new_order, leech_threshold, fuzz, parameters, exam_date",
+             reviews_per_day, new_order, leech_threshold, fuzz, parameters, exam_date, ui_language",
         ),
         (
             "exam_date",
@@ -684,6 +684,7 @@ fn settings_parse_and_print_canonically() {
             ("fuzz", "true"),
             ("parameters", ""),
             ("exam_date", "none"),
+            ("ui_language", "auto"),
         ]
     );
     s.set("exam_date", "2028-02-29").unwrap();

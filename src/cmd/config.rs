@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::schedule::{DECK_EXAM_PREFIX, SETTING_KEYS, Settings, format_exam_date};
+use crate::schedule::{DECK_EXAM_PREFIX, SETTING_KEYS, Settings, SettingsError, format_exam_date};
+use crate::t;
 
 use super::Ctx;
 
@@ -50,6 +51,7 @@ pub fn run(ctx: &Ctx, args: &ConfigArgs, out: &mut dyn Write) -> Result<()> {
         (None, _) => {
             for (key, help) in SETTING_KEYS {
                 let value = settings.get(key).unwrap_or_default();
+                let help = crate::i18n::setting_help(key, help);
                 writeln!(out, "{key} = {}\n    {help}", shown(&value)).map_err(io)?;
             }
             for (deck, day) in &settings.deck_exam_dates {
@@ -69,9 +71,7 @@ pub fn run(ctx: &Ctx, args: &ConfigArgs, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "{}", shown(&value)).map_err(io)?;
         }
         (Some(key), Some(value)) => {
-            settings
-                .set(key, value)
-                .map_err(|e| Error::Usage(e.to_string()))?;
+            settings.set(key, value).map_err(setting_error)?;
             let canonical = settings.get(key).expect("set accepted the key");
             db.store_setting(key, &canonical)?;
             writeln!(
@@ -97,7 +97,18 @@ fn shown(v: &str) -> String {
 fn unknown(settings: &mut Settings, key: &str) -> Error {
     // `set` words the unknown-key error; the value is never stored.
     match settings.clone().set(key, "") {
-        Err(e) => Error::Usage(e.to_string()),
-        Ok(()) => Error::Usage(format!("unknown setting `{key}`")),
+        Err(e) => setting_error(e),
+        Ok(()) => Error::Usage(t!("config.unknown_key", key = key)),
     }
+}
+
+fn setting_error(e: SettingsError) -> Error {
+    Error::Usage(match e {
+        SettingsError::UnknownKey { key, known } => {
+            t!("config.unknown", key = key, known = known)
+        }
+        SettingsError::Invalid { key, expected, got } => {
+            t!("config.invalid", key = key, expected = expected, got = got)
+        }
+    })
 }

@@ -123,17 +123,13 @@ pub enum Format {
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     if args.with_scheduling && args.format != Format::Apkg {
-        return Err(Error::Usage(
-            "--with-scheduling only applies to --format apkg".into(),
-        ));
+        return Err(Error::Usage(crate::t!("export.with_scheduling_apkg")));
     }
     let is_sheet = matches!(args.format, Format::Sheet | Format::SheetHtml);
     let is_lms = matches!(args.format, Format::Moodle | Format::Gift);
     check_sheet_flags(args, is_sheet, is_lms)?;
     if args.format == Format::Apkg && args.output.is_none() {
-        return Err(Error::Usage(
-            "an Anki package is a binary file: name it with -o FILE.apkg".into(),
-        ));
+        return Err(Error::Usage(crate::t!("export.apkg_needs_file")));
     }
     let db = ctx.open_db()?;
     if args.format == Format::Toml {
@@ -461,17 +457,21 @@ fn apkg(
     };
     let s = export::apkg::write(&info, load, sched, ctx.now, path)?;
     let extra = if args.with_scheduling {
-        format!(", with scheduling and {} reviews", s.reviews)
+        crate::t!("export.with_reviews", reviews = s.reviews)
     } else {
         String::new()
     };
     writeln!(
         out,
-        "{}: {} notes (one per fact) with {} cards in {} note types{extra}",
-        path.display(),
-        s.notes,
-        s.cards,
-        s.note_types
+        "{}",
+        crate::t!(
+            "export.apkg_written",
+            path = path.display(),
+            notes = s.notes,
+            cards = s.cards,
+            types = s.note_types,
+            extra = extra
+        )
     )
     .map_err(|e| Error::io("stdout", e))
 }

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::schedule;
 use crate::session::cram::CramKind;
 use crate::session::{self, Clock, LinePrompter, Options, Prompter, Session, TerminalPrompter};
+use crate::t;
 
 use super::Ctx;
 
@@ -64,12 +65,10 @@ pub fn run(ctx: &Ctx, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
     let mut db = ctx.open_db()?;
     if !db.has_questions()? {
         let add = prompter
-            .confirm("No decks yet. Add the built-in decks?", true)
+            .confirm(&t!("study.offer_builtin"), true)
             .map_err(|e| Error::io("terminal", e))?;
         if !add {
-            return Err(Error::Usage(
-                "no decks to study; add some with `quiz add-deck`".into(),
-            ));
+            return Err(Error::Usage(t!("study.no_decks")));
         }
         let reports = super::add_deck::add(&mut db, super::add_deck::builtin_decks()?, ctx.now)?;
         if !args.json {

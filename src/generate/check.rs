@@ -82,7 +82,7 @@ pub fn check_questions(
         add(
             "deck",
             "related-missing",
-            format!("related deck `{r}` is not available: its facts give no distractors"),
+            crate::t!("check.related_missing", deck = r),
         );
     }
 
@@ -93,7 +93,7 @@ pub fn check_questions(
             add(
                 f.id().get_ref(),
                 "no-meeting",
-                "the deck has several meetings: name this fact's `context`".into(),
+                crate::t!("check.no_context"),
             );
         }
     }
@@ -103,20 +103,14 @@ pub fn check_questions(
             add(
                 id,
                 "heading-fragment",
-                format!(
-                    "heading `{}` is a fragment: write a noun phrase that stands alone",
-                    l.heading
-                ),
+                crate::t!("check.heading_fragment", heading = l.heading),
             );
         }
         if let Some(w) = DANGLING.iter().find(|w| l.heading.contains(**w)) {
             add(
                 id,
                 "heading-dangling",
-                format!(
-                    "heading `{}` uses `{w}`, which has no antecedent in a question: name who or what",
-                    l.heading
-                ),
+                crate::t!("check.heading_dangling", heading = l.heading, word = w),
             );
         }
     }
@@ -125,11 +119,11 @@ pub fn check_questions(
             add(
                 d.id.get_ref(),
                 "not-a-document",
-                format!(
-                    "`{}` is {}, not adopted, signed or issued by a meeting ({}): model it as a cloze or qa that keeps the text's wording",
-                    d.title,
-                    d.verb,
-                    ADOPTING_VERBS.join(", ")
+                crate::t!(
+                    "check.not_a_document",
+                    title = d.title,
+                    verb = d.verb,
+                    verbs = ADOPTING_VERBS.join(", ")
                 ),
             );
         }
@@ -153,7 +147,7 @@ pub fn check_questions(
             add(
                 fact,
                 "too-many-questions",
-                format!("{n} questions (at most {max}): split the fact or ask it fewer ways"),
+                crate::t!("check.too_many_questions", n = n, max = max),
             );
         }
     }
@@ -169,7 +163,7 @@ pub fn check_questions(
             add(
                 &q.fact,
                 "no-meeting",
-                format!("{}: the question names no meeting", q.uid),
+                crate::t!("check.question_no_meeting", uid = q.uid),
             );
         }
         for s in std::iter::once(&q.prompt).chain(options(&q.answer)) {
@@ -177,7 +171,7 @@ pub fn check_questions(
                 add(
                     &q.fact,
                     "nested-quotes",
-                    format!("{}: `{s}` nests “…“…”…”: use ‘ ’ inside “ ”", q.uid),
+                    crate::t!("check.nested_quotes", uid = q.uid, text = s),
                 );
             }
         }
@@ -192,9 +186,11 @@ pub fn check_questions(
                 add(
                     &q.fact,
                     rule,
-                    format!(
-                        "{}: the answer `{form}` stands in the question `{}`",
-                        q.uid, q.prompt
+                    crate::t!(
+                        "check.answer_in_question",
+                        uid = q.uid,
+                        answer = form,
+                        prompt = q.prompt
                     ),
                 );
                 break;
@@ -206,9 +202,11 @@ pub fn check_questions(
                     add(
                         &q.fact,
                         "answer-in-label",
-                        format!(
-                            "{}: the answer `{form}` stands in the label 【{l}】 of a question on the same sheet",
-                            q.uid
+                        crate::t!(
+                            "check.answer_in_label",
+                            uid = q.uid,
+                            answer = form,
+                            label = l
                         ),
                     );
                     break;
@@ -219,7 +217,13 @@ pub fn check_questions(
             add(
                 &q.fact,
                 "wrong-option",
-                format!("{}: wrong option `{wrong}` {why} `{right}`", q.uid),
+                crate::t!(
+                    "check.wrong_option",
+                    uid = q.uid,
+                    wrong = wrong,
+                    why = why,
+                    right = right
+                ),
             );
         }
     }
@@ -343,7 +347,7 @@ fn option_faults(
     lists: &HashMap<&str, &crate::deck::model::ListFact>,
     pool: &Pool,
     q: &Question,
-) -> Vec<(String, String, &'static str)> {
+) -> Vec<(String, String, String)> {
     let Answer::Choice { options, correct } = &q.answer else {
         return Vec::new();
     };
@@ -399,11 +403,11 @@ fn option_faults(
         let nw = norm(w);
         for (nr, r) in &rights {
             let why = if overlaps(nr, &nw) {
-                "equals or overlaps the right answer"
+                crate::t!("check.why_overlaps")
             } else if pool.near.near(nr, &nw) {
-                "is a declared near-synonym of the right answer"
+                crate::t!("check.why_declared_near")
             } else if judge_similar && similar(nr, &nw) {
-                "is a near-synonym of the right answer (declare a [[near]] set, or keep the lists in different families):"
+                crate::t!("check.why_similar")
             } else {
                 continue;
             };

@@ -72,25 +72,28 @@ pub fn check_target(db: &crate::db::Db, deck: &crate::deck::Deck, replace: bool)
     if replace {
         return Ok(());
     }
-    let hint = "add it under another id with `--as NEW_ID`, or replace that deck (retiring \
-                its questions) with `--replace`";
+    let hint = crate::t!("apkg.taken_hint");
     match db.deck_toml(deck.id()) {
-        Ok(old) if !old.starts_with(MARK) => Err(Error::Usage(format!(
-            "{}: its deck would be `{}`, which is already a deck of yours that did not come \
-             from an Anki package; {hint}",
-            deck.origin,
-            deck.id()
+        Ok(old) if !old.starts_with(MARK) => Err(Error::Usage(crate::t!(
+            "apkg.taken_by_own",
+            origin = deck.origin,
+            id = deck.id(),
+            hint = hint
         ))),
-        Ok(old) if key_of(&old) != Some(key) => Err(Error::Usage(format!(
-            "{}: its deck would be `{}`, which is already a deck converted from a different \
-             Anki deck ({}); {hint}",
-            deck.origin,
-            deck.id(),
-            old.lines()
+        Ok(old) if key_of(&old) != Some(key) => Err(Error::Usage(crate::t!(
+            "apkg.taken_by_other",
+            origin = deck.origin,
+            id = deck.id(),
+            other = old
+                .lines()
                 .next()
                 .and_then(|l| l.strip_prefix(MARK))
                 .and_then(|l| l.split(" by `quiz add-deck`").next())
-                .map_or_else(|| "another package".into(), crate::term::clean_line)
+                .map_or_else(
+                    || crate::t!("apkg.another_package"),
+                    |l| { crate::term::clean_line(l).into_owned() }
+                ),
+            hint = hint
         ))),
         Ok(_) | Err(Error::UnknownDeck(_)) => Ok(()),
         Err(e) => Err(e),
@@ -276,9 +279,10 @@ fn read_collection(
         }
     }
     if studied > 0 {
-        notes.push(format!(
-            "{origin}: scheduling of {studied} studied card{} ignored: the questions start new in quiz",
-            plural(studied)
+        notes.push(crate::tn!(
+            "apkg.scheduling_ignored",
+            studied,
+            origin = origin
         ));
     }
     let note_did = |nid: i64| first_card.get(&nid).map_or(1, |&(_, did)| did);
@@ -459,10 +463,11 @@ fn read_collection(
     drop(st);
     drop(progress);
     for (name, n) in &unknown {
-        notes.push(format!(
-            "{origin}: {n} note{} of note type `{}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
-            plural(*n),
-            crate::term::clean_line(name)
+        notes.push(crate::tn!(
+            "apkg.note_type_left_out",
+            *n,
+            origin = origin,
+            name = crate::term::clean_line(name)
         ));
     }
     let own = |n: usize| {
@@ -497,15 +502,13 @@ fn read_collection(
         ));
     }
     if empty > 0 {
-        notes.push(format!(
-            "{origin}: {empty} note{} left out: a side is empty once markup is removed",
-            plural(empty)
-        ));
+        notes.push(crate::tn!("apkg.empty_left_out", empty, origin = origin));
     }
     if with_media > 0 {
-        notes.push(format!(
-            "{origin}: {with_media} note{} had images or sounds beside their text, which were dropped",
-            plural(with_media)
+        notes.push(crate::tn!(
+            "apkg.media_dropped",
+            with_media,
+            origin = origin
         ));
     }
     if formatted > 0 {
