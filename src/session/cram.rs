@@ -211,7 +211,7 @@ impl Session<'_> {
             return wj(self.out, &j);
         }
         let text = format!("\n{header}\n{}", self.question_text(s));
-        w(self.out, &text)
+        self.w_question(&text)
     }
 
     fn cram_feedback(&mut self, s: &Shown, g: &super::Graded, passed: bool) -> Result<()> {

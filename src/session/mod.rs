@@ -803,7 +803,19 @@ impl<'a> Session<'a> {
             ));
         }
         out.push_str(&self.question_text(s));
-        w(self.out, &out)
+        self.w_question(&out)
+    }
+
+    /// Writes question text: cleaned like all deck text, with its emphasis in bold in a
+    /// terminal (piped, the `**` marks stay, as in `--json`'s prompt).
+    fn w_question(&mut self, text: &str) -> Result<()> {
+        let cleaned = crate::term::clean(text);
+        let shown = if self.prompter.is_terminal() {
+            crate::term::bold_emphasis(&cleaned)
+        } else {
+            cleaned.into_owned()
+        };
+        prompt::emit(self.out, &shown).map_err(|e| Error::io("stdout", e))
     }
 
     /// The prompt and, where the prompter does not list them itself, the options.
