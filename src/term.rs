@@ -100,6 +100,31 @@ pub fn clean_line(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text already [`clean`]ed, with the generator's `**emphasis**` (the NOT of a which-is-NOT
+/// question) in bold for a terminal. The escapes are added after cleaning, so a deck cannot
+/// smuggle its own; an unpaired `**` stays as it is.
+pub fn bold_emphasis(cleaned: &str) -> String {
+    let parts: Vec<&str> = cleaned.split("**").collect();
+    if parts.len() < 3 {
+        return cleaned.to_owned();
+    }
+    let mut out = String::with_capacity(cleaned.len() + 16);
+    let pairs = (parts.len() - 1) / 2;
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && i <= 2 * pairs {
+            out.push_str("\x1b[1m");
+            out.push_str(part);
+            out.push_str("\x1b[22m");
+        } else {
+            if i > 2 * pairs {
+                out.push_str("**");
+            }
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,29 +172,4 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, v);
     }
-}
-
-/// Text already [`clean`]ed, with the generator's `**emphasis**` (the NOT of a which-is-NOT
-/// question) in bold for a terminal. The escapes are added after cleaning, so a deck cannot
-/// smuggle its own; an unpaired `**` stays as it is.
-pub fn bold_emphasis(cleaned: &str) -> String {
-    let parts: Vec<&str> = cleaned.split("**").collect();
-    if parts.len() < 3 {
-        return cleaned.to_owned();
-    }
-    let mut out = String::with_capacity(cleaned.len() + 16);
-    let pairs = (parts.len() - 1) / 2;
-    for (i, part) in parts.iter().enumerate() {
-        if i % 2 == 1 && i <= 2 * pairs {
-            out.push_str("\x1b[1m");
-            out.push_str(part);
-            out.push_str("\x1b[22m");
-        } else {
-            if i > 2 * pairs {
-                out.push_str("**");
-            }
-            out.push_str(part);
-        }
-    }
-    out
 }
