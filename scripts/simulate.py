@@ -160,10 +160,12 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--decks", default="cc5-xian-2021,sco-fm-2020")
     ap.add_argument("--json", action="store_true", help="one JSON object per day")
+    ap.add_argument("--db", help="the database to study in (a fresh one in a temp dir by "
+                    "default); kept afterwards, e.g. for `quiz stats`")
     args = ap.parse_args()
 
     work = tempfile.mkdtemp()
-    env = dict(os.environ, QUIZ_DB=os.path.join(work, "quiz.db"), TZ="UTC",
+    env = dict(os.environ, QUIZ_DB=args.db or os.path.join(work, "quiz.db"), TZ="UTC",
                QUIZ_SEED=str(args.seed))
     decks = args.decks.split(",")
     subprocess.run([args.bin, "add-deck", *decks], env=env, check=True,

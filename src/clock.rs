@@ -43,6 +43,20 @@ pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// `YYYY-MM-DD` of a day number (days since 1970-01-01): the inverse of [`days_from_civil`].
+pub fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +70,13 @@ mod tests {
         assert_eq!(parse_instant(&i64::MAX.to_string()), None);
         assert_eq!(parse_instant("-1"), None);
         assert_eq!(parse_instant("9999-12-31T23:59:59Z"), Some(MAX_INSTANT));
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2026, 12, 20), (9999, 12, 31)] {
+            let n = days_from_civil(y, m, d);
+            assert_eq!(civil_date(n), format!("{y:04}-{m:02}-{d:02}"));
+        }
     }
 }

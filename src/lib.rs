@@ -15,6 +15,7 @@ pub mod export;
 pub mod generate;
 pub mod grade;
 mod hash;
+pub mod i18n;
 pub mod import;
 pub mod input;
 pub mod outfile;
@@ -23,6 +24,7 @@ pub mod question;
 pub mod results;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod term;
 
 pub use error::{Error, Result};

@@ -1,10 +1,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = quiz::cli::Cli::parse();
+    let args: Vec<_> = std::env::args_os().collect();
+    quiz::cli::choose_language(&args);
+    let cli = quiz::cli::parse(args);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match quiz::cli::run(cli, &mut out) {
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = out.flush();
             // A message may quote a file's text: nothing in it may steer the terminal.
-            eprintln!("quiz: {}", quiz::term::clean(&e.to_string()));
+            eprintln!("quiz: {}", quiz::term::clean(&quiz::i18n::error(&e)));
             ExitCode::FAILURE
         }
     }

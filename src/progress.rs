@@ -34,7 +34,8 @@ impl Progress {
                 ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
             };
             let template = if len > 0 {
-                format!("{{bar:40}} {{pos}}/{{len}} {label} ({{eta}} left)")
+                let eta = crate::t!("progress.eta");
+                format!("{{bar:40}} {{pos}}/{{len}} {label} {eta}")
             } else {
                 format!("{{spinner}} {{pos}} {label}")
             };

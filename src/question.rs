@@ -137,11 +137,23 @@ impl Answer {
             } => {
                 let q = qualifier.as_deref().unwrap_or("");
                 let v = format_number(*value);
+                // English words need the space Chinese does without: "8 members", "over 8".
+                let spaced = |s: &str| s.starts_with(|c: char| c.is_ascii_alphabetic());
+                let unit = if spaced(unit) {
+                    format!(" {unit}")
+                } else {
+                    unit.clone()
+                };
+                let before = if spaced(q) && !q.is_empty() {
+                    format!("{q} ")
+                } else {
+                    q.to_owned()
+                };
                 // 20多项, 九成左右 → 90%左右, 逾1000个.
                 match q {
                     "多" | "余" => format!("{v}{q}{unit}"),
                     "左右" => format!("{v}{unit}{q}"),
-                    _ => format!("{q}{v}{unit}"),
+                    _ => format!("{before}{v}{unit}"),
                 }
             }
             Answer::Date { date } => {
@@ -237,5 +249,29 @@ impl Question {
             h.write(part.as_bytes());
         }
         (answer, h.finish() as i64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Answer;
+
+    fn number(value: f64, unit: &str, qualifier: Option<&str>) -> String {
+        Answer::Number {
+            value,
+            unit: unit.to_owned(),
+            qualifier: qualifier.map(str::to_owned),
+        }
+        .display()
+    }
+
+    #[test]
+    fn english_units_and_qualifiers_are_spaced_chinese_ones_are_not() {
+        assert_eq!(number(8.0, "members", None), "8 members");
+        assert_eq!(number(8.0, "members", Some("over")), "over 8 members");
+        assert_eq!(number(5.0, "项", None), "5项");
+        assert_eq!(number(20.0, "项", Some("多")), "20多项");
+        assert_eq!(number(90.0, "%", Some("左右")), "90%左右");
+        assert_eq!(number(1000.0, "个", Some("逾")), "逾1000个");
     }
 }

@@ -100,9 +100,51 @@ pub fn clean_line(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text already [`clean`]ed, with the generator's `**emphasis**` (the NOT of a which-is-NOT
+/// question) in bold for a terminal. The escapes are added after cleaning, so a deck cannot
+/// smuggle its own; an unpaired `**` stays as it is.
+pub fn bold_emphasis(cleaned: &str) -> String {
+    let parts: Vec<&str> = cleaned.split("**").collect();
+    if parts.len() < 3 {
+        return cleaned.to_owned();
+    }
+    let mut out = String::with_capacity(cleaned.len() + 16);
+    let pairs = (parts.len() - 1) / 2;
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && i <= 2 * pairs {
+            out.push_str("\x1b[1m");
+            out.push_str(part);
+            out.push_str("\x1b[22m");
+        } else {
+            if i > 2 * pairs {
+                out.push_str("**");
+            }
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emphasis_is_bold_only_in_pairs_and_only_after_cleaning() {
+        assert_eq!(
+            bold_emphasis("下列哪一项**不**属于"),
+            "下列哪一项\x1b[1m不\x1b[22m属于"
+        );
+        assert_eq!(bold_emphasis("no marks"), "no marks");
+        assert_eq!(bold_emphasis("a **lone mark"), "a **lone mark");
+        assert_eq!(
+            bold_emphasis("**a** and **b** and **c"),
+            "\x1b[1ma\x1b[22m and \x1b[1mb\x1b[22m and **c"
+        );
+        // A deck's own escape is gone before the bold is added.
+        let cleaned = clean("**\x1b]52;c;aGk=\x07x**");
+        assert_eq!(bold_emphasis(&cleaned), "\x1b[1mx\x1b[22m");
+    }
 
     #[test]
     fn escape_sequences_and_controls_are_removed() {

@@ -91,54 +91,96 @@ fn notes_by_uid(doc: &Value) -> HashMap<String, Value> {
         .collect()
 }
 
+/// What the deck's questions (from its JSON export) say the package must hold: fact
+/// (`DECK/FACT`) → its fact kind and the kinds of question it has.
+fn facts_of(env: &Env, deck: &str) -> HashMap<String, (String, HashSet<String>)> {
+    let json: Value = serde_json::from_str(&env.run(&["export", deck, "-f", "json"])).unwrap();
+    let mut facts: HashMap<String, (String, HashSet<String>)> = HashMap::new();
+    for q in json["questions"].as_array().unwrap() {
+        let e = facts
+            .entry(q["sibling"].as_str().unwrap().to_owned())
+            .or_insert_with(|| (q["fact_kind"].as_str().unwrap().to_owned(), HashSet::new()));
+        e.1.insert(q["kind"].as_str().unwrap().to_owned());
+    }
+    facts
+}
+
+/// Card template names, as docs/export.md lists them, by question kind.
+fn template_of(kind: &str) -> &'static str {
+    match kind {
+        "choice" => "Multiple choice",
+        "true_false" => "True or false",
+        "not_in_list" => "Not in the list",
+        "how_many" => "How many",
+        "item_at" => "Item at position",
+        "position_of" => "Position of item",
+        "list_recall" => "Whole list",
+        "order" => "Order",
+        "what_on_date" => "What happened",
+        "where" => "Where",
+        "when" => "When",
+        "chronology" => "Chronology",
+        "recall" => "Recall",
+        "reveal" => "Reveal",
+        "cloze" => "Cloze",
+        other => panic!("a question kind docs/export.md does not list: {other}"),
+    }
+}
+
+fn new_collection(env: &Env) -> PathBuf {
+    let coll = env.path("anki/collection.anki2");
+    std::fs::create_dir_all(coll.parent().unwrap()).unwrap();
+    coll
+}
+
 #[test]
-fn apkg_imports_into_anki_and_a_newer_export_updates_it() {
+fn apkg_is_one_note_per_fact_with_a_card_per_kind_and_a_newer_export_updates_it() {
     let py = need_anki!();
     let mut env = Env::new();
     env.add_mini();
     let questions = env.questions("mini");
+    let facts = facts_of(&env, "mini");
+    let card_count: usize = facts.values().map(|(_, k)| k.len()).sum();
+    assert!(card_count < questions.len(), "variants share a card");
     let pkg = env.path("mini.apkg");
     let out = env.run(&["export", "mini", "-f", "apkg", "-o", s(&pkg)]);
-    assert!(out.contains(&format!("{} notes", questions.len())), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{} notes (one per fact) with {card_count} cards",
+            facts.len()
+        )),
+        "{out}"
+    );
 
-    let coll = env.path("anki/collection.anki2");
-    std::fs::create_dir_all(coll.parent().unwrap()).unwrap();
+    let coll = new_collection(&env);
     let doc = anki_tool(py, &["import", s(&pkg), s(&coll)]);
-    assert_eq!(doc["log"]["new"], questions.len());
+    assert_eq!(doc["log"]["new"], facts.len());
     let notes = notes_by_uid(&doc);
-    assert_eq!(notes.len(), questions.len());
-    let guids: HashSet<&str> = doc["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["guid"].as_str().unwrap())
-        .collect();
-    assert_eq!(guids.len(), questions.len(), "one GUID per question");
+    assert_eq!(notes.len(), facts.len());
+    let all_cards: usize = notes
+        .values()
+        .map(|n| n["cards"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(all_cards, card_count);
 
-    // Every note is in the deck, with its question's prompt and tags.
-    let kinds: HashSet<&str> = doc["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["notetype"].as_str().unwrap())
-        .collect();
-    for shape in [
-        "typed answer",
-        "multiple choice",
-        "list recall",
-        "true or false",
-        "cloze",
-        "basic",
-    ] {
-        assert!(
-            kinds.contains(format!("quiz {shape} (mini)").as_str()),
-            "{kinds:?}"
-        );
-    }
-    for q in &questions {
-        let uid = q["uid"].as_str().unwrap();
+    // Each fact: its note type is its fact kind's, its cards are its question kinds, its
+    // tags name the deck, the fact kind and the source.
+    for (uid, (fact_kind, kinds)) in &facts {
         let n = &notes[uid];
+        assert_eq!(
+            n["notetype"],
+            format!("quiz {fact_kind} fact (mini)"),
+            "{uid}"
+        );
         assert_eq!(n["deck"], "测试卡组", "{uid}");
+        let templates: HashSet<&str> = n["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["template"].as_str().unwrap())
+            .collect();
+        let expected: HashSet<&str> = kinds.iter().map(|k| template_of(k)).collect();
+        assert_eq!(templates, expected, "{uid}");
         let tags: Vec<&str> = n["tags"]
             .as_array()
             .unwrap()
@@ -147,59 +189,73 @@ fn apkg_imports_into_anki_and_a_newer_export_updates_it() {
             .collect();
         assert!(tags.contains(&"quiz::deck::mini"), "{uid}: {tags:?}");
         assert!(
-            tags.contains(&format!("quiz::kind::{}", q["kind"].as_str().unwrap()).as_str()),
+            tags.contains(&format!("quiz::fact::{fact_kind}").as_str()),
             "{uid}: {tags:?}"
         );
         assert!(tags.contains(&"quiz::source::测试来源"), "{uid}: {tags:?}");
-        assert!(tags.iter().any(|t| t.starts_with("quiz::fact::")), "{uid}");
-        assert_eq!(n["cards"].as_array().unwrap().len(), 1, "{uid}");
     }
-    let typed = &notes["mini/areas/item_at/1"];
-    assert_eq!(typed["notetype"], "quiz typed answer (mini)");
-    assert_eq!(typed["fields"]["Answer"], "支持国际抗疫合作");
-    assert_eq!(typed["fields"]["Source"], "测试来源,测试社,2021-05-19,答二");
-    assert!(
-        typed["fields"]["Prompt"]
-            .as_str()
-            .unwrap()
-            .contains("第一方面是什么")
-    );
-    assert!(
-        typed["tags"]
+    let card = |uid: &str, template: &str| -> Value {
+        notes[uid]["cards"]
             .as_array()
             .unwrap()
-            .contains(&Value::from("quiz::fact::list"))
-    );
-    let choice = &notes["mini/areas/choice/1"];
-    let options = choice["fields"]["Options"].as_str().unwrap();
-    assert_eq!(options.matches("<li>").count(), 4, "{options}");
+            .iter()
+            .find(|c| c["template"] == template)
+            .unwrap_or_else(|| panic!("{uid} has no {template} card"))
+            .clone()
+    };
+    // A kind asked one way has Anki's type-in box; one asked four ways shows them all to
+    // the page, which picks one a day.
+    let how_many = card("mini/areas", "How many");
     assert!(
-        choice["cards"][0]["question"]
+        how_many["question"]
             .as_str()
             .unwrap()
-            .contains("<ol type=A class=options>"),
-        "the front shows the options"
+            .contains("[[type:How many typed]]")
     );
-    let list = &notes["mini/areas/list_recall/all"];
-    assert_eq!(list["notetype"], "quiz list recall (mini)");
-    assert_eq!(
-        list["fields"]["Items"]
-            .as_str()
-            .unwrap()
-            .matches("<li>")
-            .count(),
-        4
-    );
-    let cloze = &notes["mini/luban-cloze/cloze/1"];
+    assert_eq!(notes["mini/areas"]["fields"]["How many typed"], "4个方面");
+    let item_at = card("mini/areas", "Item at position");
+    let front = item_at["question"].as_str().unwrap();
+    assert_eq!(front.matches("是什么?</div>").count(), 4, "{front}");
+    assert!(front.contains("class=variants") && front.contains("<script>"));
     assert!(
-        cloze["fields"]["Text"]
+        !front.contains("[[type:"),
+        "no type-in box for several variants"
+    );
+    assert!(
+        item_at["answer"]
             .as_str()
             .unwrap()
-            .contains("{{c1::5}}"),
-        "{cloze}"
+            .contains("支持国际抗疫合作")
+    );
+    let choice = card("mini/areas", "Multiple choice");
+    assert!(
+        choice["question"]
+            .as_str()
+            .unwrap()
+            .contains("<ol type=A class=options>")
+    );
+    let cloze = card("mini/luban-cloze", "Cloze");
+    assert!(
+        cloze["question"]
+            .as_str()
+            .unwrap()
+            .contains("<span class=cloze>[…]</span>")
+    );
+    assert!(
+        cloze["answer"]
+            .as_str()
+            .unwrap()
+            .contains("<span class=cloze>5</span>")
+    );
+    let tf = card("mini/xian", "True or false");
+    assert!(
+        tf["answer"]
+            .as_str()
+            .unwrap()
+            .contains("<div class=answer>对</div>")
     );
 
-    // Reword a fact, re-add, export again later: Anki updates, adds nothing.
+    // Reword a fact, re-add, export again later: Anki updates in place, adds nothing.
     let reworded = std::fs::read_to_string(fixture("mini.toml"))
         .unwrap()
         .replace("会晤为什么在西安举行?", "会晤为何选在西安举行?");
@@ -211,27 +267,75 @@ fn apkg_imports_into_anki_and_a_newer_export_updates_it() {
     env.run(&["export", "mini", "-f", "apkg", "-o", s(&pkg2)]);
     let doc2 = anki_tool(py, &["import", s(&pkg2), s(&coll)]);
     assert_eq!(doc2["log"]["new"], 0, "{}", doc2["log"]);
-    assert_eq!(doc2["log"]["updated"], questions.len());
+    assert_eq!(doc2["log"]["updated"], facts.len());
     let notes2 = notes_by_uid(&doc2);
-    assert_eq!(notes2.len(), questions.len(), "no duplicates");
-    let why = &notes2["mini/why-xian/reveal/1"];
+    assert_eq!(notes2.len(), facts.len(), "no duplicates");
+    let cards2: usize = notes2
+        .values()
+        .map(|n| n["cards"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(cards2, card_count, "no duplicate cards");
+    let why = &notes2["mini/why-xian"];
     assert!(
-        why["fields"]["Prompt"]
+        why["fields"]["Reveal"]
             .as_str()
             .unwrap()
             .contains("会晤为何选在西安举行?"),
         "{why}"
     );
-    assert_eq!(why["guid"], notes["mini/why-xian/reveal/1"]["guid"]);
+    assert_eq!(why["guid"], notes["mini/why-xian"]["guid"]);
 }
 
 #[test]
-fn apkg_with_scheduling_carries_card_state_into_anki() {
+fn a_student_with_the_old_one_note_per_question_package_gets_the_fact_notes_beside_it() {
+    // tests/fixtures/mini-per-question.apkg is what quiz exported for mini.toml before notes
+    // were per fact. Anki cannot turn those notes into ours (a GUID under another note type
+    // is a conflict it skips), so the new notes come in beside them, and the search
+    // docs/export.md gives finds exactly the old ones.
+    let py = need_anki!();
+    let env = Env::new();
+    env.add_mini();
+    let facts = facts_of(&env, "mini");
+    let coll = new_collection(&env);
+    let old = anki_tool(
+        py,
+        &["import", s(&fixture("mini-per-question.apkg")), s(&coll)],
+    );
+    let old_notes = old["notes"].as_array().unwrap().len();
+    assert!(old_notes > facts.len());
+    let pkg = env.path("mini.apkg");
+    env.run(&["export", "mini", "-f", "apkg", "-o", s(&pkg)]);
+    let doc = anki_tool(py, &["import", s(&pkg), s(&coll)]);
+    assert_eq!(doc["log"]["new"], facts.len(), "{}", doc["log"]);
+    assert_eq!(doc["log"]["conflicting"], 0, "{}", doc["log"]);
+    assert_eq!(doc["log"]["updated"], 0, "{}", doc["log"]);
+    assert_eq!(
+        doc["notes"].as_array().unwrap().len(),
+        old_notes + facts.len()
+    );
+    let left = anki_tool(
+        py,
+        &["delete-notes", s(&coll), "\"note:quiz*\" tag:quiz::kind::*"],
+    );
+    assert_eq!(left["deleted"], old_notes);
+    assert_eq!(notes_by_uid(&left).len(), facts.len());
+    assert!(
+        left["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["notetype"].as_str().unwrap().ends_with("fact (mini)"))
+    );
+}
+
+#[test]
+fn apkg_with_scheduling_carries_the_fact_memory_and_check_database_changes_nothing() {
     let py = need_anki!();
     let env = Env::new();
     env.add_mini();
     env.answer("mini/areas/item_at/1", 1, NOW - 2 * 86_400);
-    env.answer("mini/areas/item_at/1", 3, NOW - 86_400);
+    env.answer("mini/areas/item_at/3", 3, NOW - 86_400);
+    env.answer("mini/xian/when/date", 3, NOW - 3 * 86_400);
     let pkg = env.path("mine.apkg");
     let out = env.run(&[
         "export",
@@ -242,25 +346,148 @@ fn apkg_with_scheduling_carries_card_state_into_anki() {
         "-o",
         s(&pkg),
     ]);
-    assert!(out.contains("with scheduling and 2 reviews"), "{out}");
-    let coll = env.path("anki/collection.anki2");
-    std::fs::create_dir_all(coll.parent().unwrap()).unwrap();
+    assert!(out.contains("with scheduling and 3 reviews"), "{out}");
+    let coll = new_collection(&env);
     let doc = anki_tool(py, &["import", s(&pkg), s(&coll), "--with-scheduling"]);
-    assert_eq!(doc["revlog"], 2);
+    assert_eq!(doc["revlog"], 3);
     let notes = notes_by_uid(&doc);
-    let card = &notes["mini/areas/item_at/1"]["cards"][0];
-    assert_eq!(card["type"], 2, "a review card: {card}");
-    assert_eq!(card["reps"], 2);
-    assert_eq!(card["lapses"], 1);
-    assert_eq!(card["stability"], 4.0);
-    // Every question of a fact carries the fact's memory (docs/learning.md).
-    let sibling = &notes["mini/areas/item_at/2"]["cards"][0];
-    assert_eq!(
-        (&sibling["type"], &sibling["reps"]),
-        (&card["type"], &card["reps"])
+    let cards = |uid: &str| notes[uid]["cards"].as_array().unwrap().clone();
+    // The answered kind's card carries the fact's memory and its own two answers.
+    let areas = cards("mini/areas");
+    let item_at = areas
+        .iter()
+        .find(|c| c["template"] == "Item at position")
+        .unwrap();
+    assert_eq!(item_at["type"], 2, "a review card: {item_at}");
+    assert_eq!(item_at["reps"], 2);
+    assert_eq!(item_at["stability"], 4.0);
+    let data: Value = serde_json::from_str(item_at["data"].as_str().unwrap()).unwrap();
+    assert_eq!(data["lrt"], NOW - 86_400, "Anki's last-review time: {data}");
+    // Kinds never asked stay new; an unstudied fact is all new.
+    for c in areas.iter().filter(|c| c["template"] != "Item at position") {
+        assert_eq!(c["type"], 0, "{c}");
+    }
+    assert!(cards("mini/measures").iter().all(|c| c["type"] == 0));
+    let when = cards("mini/xian");
+    let when = when.iter().find(|c| c["template"] == "When").unwrap();
+    assert_eq!(when["type"], 2);
+
+    // Anki's Check Database finds nothing to fix: no card changes, none added or removed.
+    let check = anki_tool(py, &["check-db", s(&coll)]);
+    assert_eq!(check["cards_before"], check["cards_after"], "{check}");
+    assert_eq!(check["changed"], Value::Array(vec![]), "{check}");
+    let problems: Vec<&str> = check["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .filter(|p| !p.contains("rebuilt and optimized"))
+        .collect();
+    assert!(problems.is_empty(), "{check}");
+}
+
+const ENGLISH_DECK: &str = r#"
+[deck]
+id = "en-mini"
+title = "English mini"
+language = "en"
+
+[[source]]
+id = "s"
+title = "Test source"
+publisher = "Test"
+date = "2021-05-12"
+
+[[number]]
+id = "members"
+source = "s"
+value = 8
+unit = "members"
+counts = "member states of the SCO"
+
+[[qa]]
+id = "lines"
+source = "s"
+question = "Name the two principles.\nGive both."
+answer = "mutual trust\nmutual benefit"
+self_graded = true
+"#;
+
+#[test]
+fn an_english_deck_reads_true_and_false_and_its_line_breaks_arrive_as_br() {
+    let py = need_anki!();
+    let env = Env::new();
+    let deck = env.path("en.toml");
+    std::fs::write(&deck, ENGLISH_DECK).unwrap();
+    env.run(&["add-deck", s(&deck)]);
+
+    let pkg = env.path("en.apkg");
+    env.run(&["export", "en-mini", "-f", "apkg", "-o", s(&pkg)]);
+    let coll = new_collection(&env);
+    let doc = anki_tool(py, &["import", s(&pkg), s(&coll)]);
+    let notes = notes_by_uid(&doc);
+    let members = &notes["en-mini/members"];
+    let tf = members["fields"]["True or false answer"].as_str().unwrap();
+    assert!(tf.contains(">True<") || tf.contains(">False<"), "{tf}");
+    let front = members["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["template"] == "True or false")
+        .unwrap()["question"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        front.contains("True or false?") && !front.contains('对'),
+        "{front}"
     );
-    let fresh = &notes["mini/measures/item_at/1"]["cards"][0];
-    assert_eq!(fresh["type"], 0, "unstudied facts stay new");
+    let lines = &notes["en-mini/lines"]["fields"];
+    assert_eq!(
+        lines["Reveal"],
+        "[English mini] Name the two principles.<br>Give both."
+    );
+    assert!(
+        lines["Reveal answer"]
+            .as_str()
+            .unwrap()
+            .contains("mutual trust<br>mutual benefit"),
+        "{lines}"
+    );
+    for n in doc["notes"].as_array().unwrap() {
+        for (name, v) in n["fields"].as_object().unwrap() {
+            assert!(
+                !v.as_str().unwrap().contains('\n'),
+                "a raw line break in {name}: {v}"
+            );
+        }
+    }
+
+    let csv = env.path("en.csv");
+    env.run(&["export", "en-mini", "-f", "csv", "-o", s(&csv)]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(
+        text.lines().filter(|l| !l.starts_with('#')).count(),
+        3,
+        "no raw line breaks:\n{text}"
+    );
+    let coll = env.path("anki-csv/collection.anki2");
+    std::fs::create_dir_all(coll.parent().unwrap()).unwrap();
+    let doc = anki_tool(py, &["import-csv", s(&csv), s(&coll)]);
+    let backs: Vec<&str> = doc["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["fields"]["Back"].as_str().unwrap())
+        .collect();
+    assert!(
+        backs.contains(&"True") || backs.contains(&"False"),
+        "{backs:?}"
+    );
+    assert!(
+        backs.contains(&"mutual trust<br>mutual benefit"),
+        "{backs:?}"
+    );
 }
 
 #[test]
@@ -306,8 +533,17 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
         out.contains("1 note of note type `Vocab (custom)` left out"),
         "{out}"
     );
+    // Every part left behind is named.
     assert!(out.contains("1 media file ignored"), "{out}");
-    assert!(out.contains("1 note had images or sounds"), "{out}");
+    assert!(
+        out.contains("1 note had images or sounds beside their text, which were dropped"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 note left out: a side holds only images or sounds"),
+        "the picture-only note is skipped, not kept unanswerable: {out}"
+    );
+    assert!(out.contains("1 note had formatting"), "{out}");
     // The id: the deck's name and six characters telling this Anki deck from others.
     let line = out
         .lines()
@@ -331,6 +567,20 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     assert_eq!(cloze.len(), 2);
     assert_eq!(cloze[0]["answer"]["accepted"][0], "2001");
     assert_eq!(cloze[1]["answer"]["accepted"][0], "Shanghai");
+    // The hint of {{c2::Shanghai::city}} is shown at its gap, and only there.
+    assert!(
+        cloze[1]["prompt"]
+            .as_str()
+            .unwrap()
+            .contains("in ____ (city)."),
+        "{}",
+        cloze[1]["prompt"]
+    );
+    assert!(!cloze[0]["prompt"].as_str().unwrap().contains("city"));
+    assert!(
+        !prompts.iter().any(|p| p.contains("Flag of")),
+        "{prompts:?}"
+    );
     let westphalia = qs
         .iter()
         .find(|q| {
@@ -356,6 +606,30 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
         toml.contains("[[qa]]") && toml.contains("[[cloze]]"),
         "{toml}"
     );
+    // Anki's tags are kept on the facts.
+    assert!(toml.contains(r#"tags = ["un"]"#), "{toml}");
+    assert!(
+        toml.contains(r#"tags = ["history::founding", "sco"]"#),
+        "{toml}"
+    );
+    // …and go back out to Anki with the deck.
+    let back = env.path("back.apkg");
+    env.run(&["export", id, "-f", "apkg", "-o", s(&back)]);
+    let coll = new_collection(&env);
+    let doc = anki_tool(py, &["import", s(&back), s(&coll)]);
+    let tagged: Vec<&Value> = doc["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| {
+            n["tags"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("history::founding"))
+        })
+        .collect();
+    assert_eq!(tagged.len(), 1, "{doc}");
+    assert_eq!(tagged[0]["notetype"], format!("quiz cloze fact ({id})"));
     let again = env.run(&["add-deck", s(&pkg)]);
     assert!(again.contains(&format!("{id}: 6 unchanged")), "{again}");
 }
@@ -381,41 +655,25 @@ fn a_file_that_is_not_a_package_is_refused() {
 }
 
 #[test]
-fn our_own_package_is_read_and_its_note_types_reported_by_name() {
-    // Our packages hold collection.anki2 only. Their cloze notes are Anki cloze notes; the
-    // other note types are ours, reported by name and left out.
+fn our_own_packages_are_refused_with_the_way_to_share_the_deck() {
+    // A package quiz exported holds generated questions, not the deck's facts: adding it
+    // back is refused, pointing at the deck file. So is the older one-note-per-question
+    // package.
     let env = Env::new();
     env.add_mini();
     let pkg = env.path("mini.apkg");
     env.run(&["export", "mini", "-f", "apkg", "-o", s(&pkg)]);
-    let clozes = env
-        .questions("mini")
-        .iter()
-        .filter(|q| q["kind"] == "cloze")
-        .count();
     let other = Env::new();
-    let out = other.run(&["add-deck", s(&pkg)]);
-    assert!(
-        out.contains("note type `quiz typed answer (mini)` left out"),
-        "{out}"
-    );
-    assert!(
-        out.contains("note type `quiz multiple choice (mini)`"),
-        "{out}"
-    );
-    // The deck's title has no Latin letters: the id comes from the file name.
-    assert!(
-        out.lines()
-            .any(|l| l.starts_with("mini-") && l.ends_with(&format!(": new deck, {clozes} added"))),
-        "{out}"
-    );
-
-    // Into the database the deck came from: `mini` is a deck file's deck, not replaced;
-    // the package is a deck of its own, and forcing it onto `mini` is refused.
-    let out = env.run(&["add-deck", s(&pkg)]);
-    assert!(out.contains(": new deck,"), "{out}");
-    let err = env.fail(&["add-deck", s(&pkg), "--as", "mini"]);
-    assert!(err.contains("already a deck of yours"), "{err}");
+    for p in [pkg.clone(), fixture("mini-per-question.apkg")] {
+        let err = other.fail(&["add-deck", s(&p)]);
+        assert!(err.starts_with("quiz: "), "{err}");
+        assert!(err.contains("exported by quiz (deck `mini`)"), "{err}");
+        assert!(err.contains("quiz export mini -o mini.toml"), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+    assert!(other.run(&["decks"]).lines().all(|l| !l.contains("mini")));
+    // In the database it came from, nothing changes either.
+    env.fail(&["add-deck", s(&pkg)]);
     assert_eq!(
         env.run(&["export", "mini"]),
         std::fs::read_to_string(fixture("mini.toml")).unwrap()

@@ -195,6 +195,8 @@ fn i_was_right_is_only_for_typed_answers() {
         if !picked && a["step"] != "order" && a["verdict"] == "wrong" {
             typed_overruled += 1;
             assert!(message.starts_with("Counted as right"), "{a} {o}");
+            // The event names the question overruled, not the one already on screen.
+            assert_eq!(o["id"], a["id"], "{a} {o}");
         }
     }
     // New facts start at recognition, so most first answers are picked; typed answers being

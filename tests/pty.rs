@@ -174,3 +174,43 @@ fn kill_int_ends_a_terminal_session_keeping_its_answers() {
     p.expect("Session over: 1 answered").unwrap();
     p.expect(expectrl::Eof).unwrap();
 }
+
+#[test]
+fn a_terminal_session_under_a_chinese_locale_prompts_in_chinese() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    common::keep_only(
+        &env.db(),
+        &[
+            "mini/areas/how_many/count",
+            "mini/countries/true_false/false",
+        ],
+    );
+    let mut cmd = env.quiz_std();
+    cmd.env("TERM", "xterm")
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("study");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("[已答 0 · 剩 2 个").unwrap();
+    p.expect("几方面").unwrap();
+    // The typed answer's prompt: its hint and the commands.
+    p.expect("答案(或 :show :skip").unwrap();
+    p.send("四方面\r").unwrap();
+    let fb = p.expect("继续").unwrap();
+    let fb = String::from_utf8_lossy(fb.before()).into_owned();
+    assert!(fb.contains("正确 → 良好") && fb.contains("出处:"), "{fb}");
+    p.send("\r").unwrap();
+    // The true/false: 对 and 错, then the commands, in Chinese.
+    p.expect("你的答案").unwrap();
+    p.expect("把这个知识点搁置到明天").unwrap();
+    p.send("\x1b[B").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\r").unwrap();
+    p.expect("再次出现").unwrap();
+    p.expect("继续").unwrap();
+    p.send("\r").unwrap();
+    p.expect("现在没有要学习的内容了").unwrap();
+    p.expect("本次学习结束:回答 2 题,正确 2 题(100%)").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+}

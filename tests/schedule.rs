@@ -644,7 +644,17 @@ fn settings_reject_bad_values_with_clear_messages() {
             "blue",
             "unknown setting `colour`; known settings: desired_retention, learning_steps, \
              relearning_steps, maximum_interval_days, rollover_hour, new_per_day, \
-             reviews_per_day, new_order, leech_threshold, fuzz, parameters",
+             reviews_per_day, new_order, leech_threshold, fuzz, parameters, exam_date, ui_language",
+        ),
+        (
+            "exam_date",
+            "2026-02-29",
+            "exam_date must be a date YYYY-MM-DD (e.g. 2026-12-20), or none, got \"2026-02-29\"",
+        ),
+        (
+            "exam_date",
+            "next week",
+            "exam_date must be a date YYYY-MM-DD (e.g. 2026-12-20), or none, got \"next week\"",
         ),
     ];
     for (key, value, message) in cases {
@@ -673,8 +683,21 @@ fn settings_parse_and_print_canonically() {
             ("leech_threshold", "8"),
             ("fuzz", "true"),
             ("parameters", ""),
+            ("exam_date", "none"),
+            ("ui_language", "auto"),
         ]
     );
+    s.set("exam_date", "2028-02-29").unwrap();
+    assert_eq!(s.get("exam_date").unwrap(), "2028-02-29");
+    s.set("exam_date.sco-fm-2020", "2027-01-15").unwrap();
+    assert_eq!(
+        s.exam_day_for("sco-fm-2020"),
+        s.deck_exam_dates.get("sco-fm-2020").copied()
+    );
+    assert_eq!(s.get("exam_date.sco-fm-2020").unwrap(), "2027-01-15");
+    assert_ne!(s.exam_day_for("other"), s.exam_day_for("sco-fm-2020"));
+    s.set("exam_date.sco-fm-2020", "none").unwrap();
+    assert!(s.deck_exam_dates.is_empty());
     s.set("learning_steps", "30s, 1.5m 1h 2d 10").unwrap();
     assert_eq!(s.learning_steps, [30, 90, 3_600, 172_800, 600]);
     assert_eq!(s.get("learning_steps").unwrap(), "30s 90s 1h 2d 10m");

@@ -882,3 +882,35 @@ fn escape_sequences_in_a_deck_never_reach_the_terminal() {
         );
     }
 }
+
+/// Piped, `:right` is read at the next question's prompt; the `overrule` event must still
+/// name the question whose answer was counted as right, so a script knows which it was.
+#[test]
+fn an_overrule_event_names_the_question_overruled() {
+    let env = env_with_mini();
+    common::keep_only(
+        &env.db(),
+        &["mini/camels/recall/meaning", "mini/changan/recall/meaning"],
+    );
+    let out = study(&env, 0, &[], "货运火车\n:right\n:quit\n");
+    let asked: Vec<&str> = out
+        .iter()
+        .filter(|o| o["event"] == "question")
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    let first = answers(&out)[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(answers(&out)[0]["verdict"], "wrong");
+    assert!(
+        asked.iter().any(|id| *id != first),
+        "the other fact was on screen when :right was typed: {asked:?}"
+    );
+    let overrule = out.iter().find(|o| o["event"] == "overrule").unwrap();
+    assert_eq!(overrule["id"], first.as_str(), "{overrule}");
+    assert!(
+        overrule["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Counted as right"),
+        "{overrule}"
+    );
+}

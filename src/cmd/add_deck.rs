@@ -8,6 +8,7 @@ use crate::db::{Db, ImportReport};
 use crate::deck::{self, Deck, builtin};
 use crate::error::{Error, Result};
 use crate::generate::{self, Pool};
+use crate::t;
 
 use super::Ctx;
 
@@ -45,9 +46,9 @@ pub struct AddDeckArgs {
 
 pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     if args.decks.is_empty() && !args.builtin {
-        return Err(Error::Usage(format!(
-            "name deck files, folders or built-in decks, or pass --builtin (built-in: {})",
-            builtin::names().collect::<Vec<_>>().join(", ")
+        return Err(Error::Usage(t!(
+            "add_deck.nothing_named",
+            builtin = builtin::names().collect::<Vec<_>>().join(", ")
         )));
     }
     let packages = args
@@ -56,9 +57,7 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
         .filter(|n| crate::import::apkg::is_apkg(Path::new(n)))
         .count();
     if (args.as_id.is_some() || args.replace) && (packages != 1 || args.decks.len() != 1) {
-        return Err(Error::Usage(
-            "--as and --replace apply to one Anki package (.apkg) added on its own".into(),
-        ));
+        return Err(Error::Usage(t!("add_deck.as_one_package")));
     }
     // Everything is parsed and validated before the database is opened: a bad deck
     // changes nothing, not even the database file's existence.
@@ -87,7 +86,7 @@ pub fn run(ctx: &Ctx, args: &AddDeckArgs, out: &mut dyn Write) -> Result<()> {
     }
     let (reports, warnings) = add_checked(&mut db, decks, ctx.now, true)?;
     for w in &warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", t!("common.warning", text = w));
     }
     for r in &reports {
         writeln!(out, "{}", crate::term::clean(&describe(r)))
@@ -160,11 +159,11 @@ pub fn add_checked(
             if w[0].text == w[1].text {
                 continue;
             }
-            return Err(Error::Usage(format!(
-                "deck id `{}` is used by both {} and {}",
-                w[0].id(),
-                w[0].origin,
-                w[1].origin
+            return Err(Error::Usage(t!(
+                "add_deck.id_twice",
+                id = w[0].id(),
+                first = w[0].origin,
+                second = w[1].origin
             )));
         }
     }
@@ -201,23 +200,26 @@ pub fn add_checked(
 pub fn describe(r: &ImportReport) -> String {
     let mut parts = Vec::new();
     for (n, what) in [
-        (r.added, "added"),
-        (r.updated, "updated"),
-        (r.retired, "retired"),
-        (r.restored, "restored"),
+        (r.added, t!("add_deck.added", n = r.added)),
+        (r.updated, t!("add_deck.updated", n = r.updated)),
+        (r.retired, t!("add_deck.retired", n = r.retired)),
+        (r.restored, t!("add_deck.restored", n = r.restored)),
+        (r.unchanged, t!("add_deck.unchanged", n = r.unchanged)),
     ] {
         if n > 0 {
-            parts.push(format!("{n} {what}"));
+            parts.push(what);
         }
     }
-    if r.unchanged > 0 {
-        parts.push(format!("{} unchanged", r.unchanged));
-    }
     if parts.is_empty() {
-        parts.push("no questions".into());
+        parts.push(t!("add_deck.no_questions"));
     }
-    let head = if r.new_deck { "new deck, " } else { "" };
-    format!("{}: {head}{}", r.deck, parts.join(", "))
+    let head = if r.new_deck {
+        t!("add_deck.new_deck")
+    } else {
+        String::new()
+    };
+    let parts = parts.join(&t!("common.list_separator"));
+    t!("add_deck.report", deck = r.deck, head = head, parts = parts)
 }
 
 /// A path (file or folder) or a built-in deck's name, read and validated. What the user
@@ -237,9 +239,7 @@ fn read(name: &str, as_id: Option<&str>, notes: &mut Vec<String>) -> Result<Vec<
             .collect();
         files.sort();
         if files.is_empty() {
-            return Err(Error::Usage(format!(
-                "{name}: no .toml deck files in this folder"
-            )));
+            return Err(Error::Usage(t!("add_deck.empty_folder", name = name)));
         }
         let mut decks = Vec::new();
         let mut problems = Vec::new();
@@ -261,9 +261,10 @@ fn read(name: &str, as_id: Option<&str>, notes: &mut Vec<String>) -> Result<Vec<
     }
     match builtin::get(name) {
         Some(text) => Ok(vec![deck::parse(&format!("builtin:{name}"), text)?]),
-        None => Err(Error::Usage(format!(
-            "{name}: no such file, folder or built-in deck (built-in: {})",
-            builtin::names().collect::<Vec<_>>().join(", ")
+        None => Err(Error::Usage(t!(
+            "add_deck.not_found",
+            name = name,
+            builtin = builtin::names().collect::<Vec<_>>().join(", ")
         ))),
     }
 }

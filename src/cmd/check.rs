@@ -47,12 +47,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<()> {
         stored()?
             .into_iter()
             .find(|d| d.id() == args.deck)
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "{}: no such file, built-in deck or deck in the database",
-                    args.deck
-                ))
-            })?
+            .ok_or_else(|| Error::Usage(crate::t!("check.not_found", deck = args.deck)))?
     };
     let findings = findings(&target, stored()?)?;
     let io = |e| Error::io("stdout", e);
@@ -60,14 +55,13 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{f}").map_err(io)?;
     }
     if findings.is_empty() {
-        writeln!(out, "{}: no findings", target.origin).map_err(io)?;
+        writeln!(out, "{}", crate::t!("check.none", origin = target.origin)).map_err(io)?;
         Ok(())
     } else {
-        Err(Error::Other(format!(
-            "{}: {} finding{}",
-            target.origin,
+        Err(Error::Other(crate::tn!(
+            "check.findings",
             findings.len(),
-            if findings.len() == 1 { "" } else { "s" }
+            origin = target.origin
         )))
     }
 }

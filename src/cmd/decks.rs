@@ -54,18 +54,28 @@ pub fn run(ctx: &Ctx, args: &DecksArgs, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     if counts.is_empty() {
-        return w(
-            out,
-            "no decks yet: `quiz add-deck --builtin` adds the built-in ones".into(),
-        );
+        return w(out, crate::t!("decks.none"));
     }
     let width = counts.iter().map(|c| c.id.len()).max().unwrap_or(4).max(4);
+    // Headings in the interface language, padded by display width (a Chinese character
+    // takes two columns).
+    let pad = |s: String, n: usize, right: bool| {
+        let fill = " ".repeat(n.saturating_sub(console::measure_text_width(&s)));
+        if right { fill + &s } else { s + &fill }
+    };
     w(
         out,
-        format!(
-            "{:width$}  {:>5}  {:>8}  {:>5}  {:>9}  {:>5}  {:>9}  title",
-            "deck", "new", "learning", "due", "suspended", "facts", "questions"
-        ),
+        [
+            pad(crate::t!("decks.deck"), width, false),
+            pad(crate::t!("decks.new"), 5, true),
+            pad(crate::t!("decks.learning"), 8, true),
+            pad(crate::t!("decks.due"), 5, true),
+            pad(crate::t!("decks.suspended"), 9, true),
+            pad(crate::t!("decks.facts"), 5, true),
+            pad(crate::t!("decks.questions"), 9, true),
+            crate::t!("decks.title"),
+        ]
+        .join("  "),
     )?;
     for c in &counts {
         w(

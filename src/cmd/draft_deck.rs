@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, args: &DraftDeckArgs, out: &mut dyn Write) -> Result<()> {
         let f = std::fs::File::open(&args.article).map_err(|e| Error::io(&args.article, e))?;
         let meta = f.metadata().map_err(|e| Error::io(&args.article, e))?;
         if meta.is_dir() {
-            return Err(Error::Usage(format!("{name}: is a folder, not an article")));
+            return Err(Error::Usage(crate::t!("draft.folder", name = name)));
         }
         read_bounded(f, &name)?
     };
@@ -66,22 +66,22 @@ pub fn run(ctx: &Ctx, args: &DraftDeckArgs, out: &mut dyn Write) -> Result<()> {
     };
     let d = draft::draft(&bytes, &opts).map_err(|e| Error::Other(format!("{name}: {e}")))?;
     let s = &d.summary;
-    let summary = format!(
-        "{} facts drafted ({} lists, {} items), {} marked for review, {} noise lines dropped{}{}",
-        s.facts,
-        s.lists,
-        s.items,
-        s.review,
-        s.noise_lines,
-        if s.pinyin_removed > 0 {
-            format!(", {} pinyin annotations removed", s.pinyin_removed)
+    let summary = crate::t!(
+        "draft.summary",
+        facts = s.facts,
+        lists = s.lists,
+        items = s.items,
+        review = s.review,
+        noise = s.noise_lines,
+        pinyin = if s.pinyin_removed > 0 {
+            crate::t!("draft.pinyin_removed", n = s.pinyin_removed)
         } else {
             String::new()
         },
-        match (s.english, s.traditional) {
-            (true, _) => " (English)",
-            (false, true) => " (traditional)",
-            _ => "",
+        script = match (s.english, s.traditional) {
+            (true, _) => crate::t!("draft.english"),
+            (false, true) => crate::t!("draft.traditional"),
+            _ => String::new(),
         }
     );
     match &args.output {
@@ -106,8 +106,10 @@ fn read_bounded(r: impl Read, name: &str) -> Result<Vec<u8>> {
         .read_to_end(&mut buf)
         .map_err(|e| Error::io(name, e))?;
     if buf.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::Other(format!(
-            "{name}: larger than {MAX_INPUT_BYTES} bytes; draft-deck reads at most that much (split the article)"
+        return Err(Error::Other(crate::t!(
+            "draft.too_large",
+            name = name,
+            max = MAX_INPUT_BYTES
         )));
     }
     Ok(buf)
@@ -119,9 +121,9 @@ fn write_atomic(p: &Path, bytes: &[u8]) -> Result<()> {
     if let Ok(m) = std::fs::symlink_metadata(p)
         && !m.file_type().is_file()
     {
-        return Err(Error::Usage(format!(
-            "{}: exists and is not a regular file; refusing to replace it",
-            p.display()
+        return Err(Error::Usage(crate::t!(
+            "draft.not_regular",
+            path = p.display()
         )));
     }
     let dir = match p.parent() {

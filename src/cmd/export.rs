@@ -109,7 +109,7 @@ pub enum Format {
     Csv,
     /// For Quizlet's import: one card per fact, its cue and its answer separated by a tab.
     Quizlet,
-    /// An Anki package (.apkg); needs -o.
+    /// An Anki package (.apkg): a note per fact, a card per kind of question; needs -o.
     Apkg,
     /// A printable test in Markdown with an answer key.
     Sheet,
@@ -123,17 +123,13 @@ pub enum Format {
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     if args.with_scheduling && args.format != Format::Apkg {
-        return Err(Error::Usage(
-            "--with-scheduling only applies to --format apkg".into(),
-        ));
+        return Err(Error::Usage(crate::t!("export.with_scheduling_apkg")));
     }
     let is_sheet = matches!(args.format, Format::Sheet | Format::SheetHtml);
     let is_lms = matches!(args.format, Format::Moodle | Format::Gift);
     check_sheet_flags(args, is_sheet, is_lms)?;
     if args.format == Format::Apkg && args.output.is_none() {
-        return Err(Error::Usage(
-            "an Anki package is a binary file: name it with -o FILE.apkg".into(),
-        ));
+        return Err(Error::Usage(crate::t!("export.apkg_needs_file")));
     }
     let db = ctx.open_db()?;
     if args.format == Format::Toml {
@@ -181,7 +177,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     }
     let text = match args.format {
         Format::Json => export::json::render(&data, &data.deck_file(&db)?),
-        Format::Csv => export::csv::render(&data),
+        Format::Csv => export::csv::render_with_tags(&data, &kept_tags(&db, &args.deck)?),
         Format::Quizlet => export::quizlet::render(&data, &db.fact_labels(&data.id)?),
         Format::Toml
         | Format::Apkg
@@ -438,37 +434,63 @@ fn apkg(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (title, _) = db.deck_meta(&args.deck)?;
-    let (cards, reviews) = if args.with_scheduling {
-        (db.card_states(&args.deck)?, db.review_log(&args.deck)?)
+    let (title, language) = db.deck_meta(&args.deck)?;
+    let tags = kept_tags(&db, &args.deck)?;
+    let questions = db.question_count(&args.deck)?;
+    let (facts, reviews) = if args.with_scheduling {
+        (db.fact_states(&args.deck)?, db.review_log(&args.deck)?)
     } else {
         (Vec::new(), Vec::new())
     };
     let sched = args.with_scheduling.then_some(export::apkg::Scheduling {
-        cards: &cards,
+        facts: &facts,
         reviews: &reviews,
     });
     let deck = args.deck.as_str();
-    let load: export::apkg::Loader =
-        Box::new(move |send| db.stream_export_questions(deck, 512, send));
+    let load: export::apkg::Loader = Box::new(move |send| db.stream_export_facts(deck, 1024, send));
     let info = export::apkg::DeckInfo {
         id: deck,
         title: &title,
+        language: &language,
+        tags: &tags,
+        questions,
     };
     let s = export::apkg::write(&info, load, sched, ctx.now, path)?;
     let extra = if args.with_scheduling {
-        format!(", with scheduling and {} reviews", s.reviews)
+        crate::t!("export.with_reviews", reviews = s.reviews)
     } else {
         String::new()
     };
     writeln!(
         out,
-        "{}: {} notes in {} note types{extra}",
-        path.display(),
-        s.notes,
-        s.note_types
+        "{}",
+        crate::t!(
+            "export.apkg_written",
+            path = path.display(),
+            notes = s.notes,
+            cards = s.cards,
+            types = s.note_types,
+            extra = extra
+        )
     )
     .map_err(|e| Error::io("stdout", e))
+}
+
+/// Fact id → the tags its deck file keeps (an Anki package's tags, see docs/export.md),
+/// carried back out by the Anki exports. Only decks converted from a package have them, so
+/// only their file is parsed (a big deck file takes longer to parse than to export).
+fn kept_tags(
+    db: &crate::db::Db,
+    deck: &str,
+) -> Result<std::collections::HashMap<String, Vec<String>>> {
+    let text = db.deck_toml(deck)?;
+    if !crate::import::apkg::is_converted(&text) {
+        return Ok(Default::default());
+    }
+    let file = crate::deck::parse(&format!("database:{deck}"), &text)?.file;
+    let qas = file.qas.into_iter().map(|f| (f.id.into_inner(), f.tags));
+    let clozes = file.clozes.into_iter().map(|f| (f.id.into_inner(), f.tags));
+    Ok(qas.chain(clozes).filter(|(_, t)| !t.is_empty()).collect())
 }
 
 /// Writes to the file (atomically, see [`crate::outfile`]) or to `out`.

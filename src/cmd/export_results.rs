@@ -62,30 +62,30 @@ pub fn run(ctx: &Ctx, args: &ExportResultsArgs, out: &mut dyn Write) -> Result<(
         .collect();
     let file = results::collect(&db, ctx.now, args.name.as_deref(), &chosen)?;
     let mut json = serde_json::to_string_pretty(&file)
-        .map_err(|e| Error::Other(format!("cannot write results: {e}")))?;
+        .map_err(|e| Error::Other(crate::t!("export_results.cannot_write", reason = e)))?;
     json.push('\n');
     let json = crate::term::json(&json).into_owned();
     // Said before the file is written, on the terminal: what the instructor will see.
-    let mut said = format!(
-        "results of {} answered question{} in deck{} {}",
-        file.questions.len(),
-        if file.questions.len() == 1 { "" } else { "s" },
-        if chosen.len() == 1 { "" } else { "s" },
-        if chosen.is_empty() {
-            "(none)".to_owned()
-        } else {
-            chosen.join(", ")
-        }
-    );
+    let decks = if chosen.is_empty() {
+        crate::t!("export_results.no_decks")
+    } else {
+        chosen.join(", ")
+    };
+    let mut said = if chosen.len() == 1 {
+        crate::tn!(
+            "export_results.said_one_deck",
+            file.questions.len(),
+            decks = decks
+        )
+    } else {
+        crate::tn!("export_results.said", file.questions.len(), decks = decks)
+    };
     let facts = file.facts.as_ref().map_or(0, Vec::len);
-    said.push_str(&format!(
-        "; the memory of {facts} fact{}, each with the time of its last answer",
-        if facts == 1 { "" } else { "s" }
-    ));
+    said.push_str(&crate::tn!("export_results.memory", facts));
     if !left_out.is_empty() {
-        said.push_str(&format!(
-            "; left out, as imported from Anki packages: {} (name one with --deck to include it)",
-            left_out.join(", ")
+        said.push_str(&crate::t!(
+            "export_results.left_out",
+            decks = left_out.join(", ")
         ));
     }
     let said = crate::term::clean(&said).into_owned();

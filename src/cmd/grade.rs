@@ -13,6 +13,8 @@ use crate::error::{Error, Result};
 use crate::grade::{Lexicon, grade};
 use crate::question::Kind;
 use crate::session::grading::Grader;
+use crate::session::verdict_words;
+use crate::t;
 
 use super::Ctx;
 
@@ -45,6 +47,8 @@ pub struct GradeArgs {
 
 /// Grades and writes the result to `out`.
 pub fn run(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
+    // JSON is for scripts: the grader's words in it (`diff`, a list's `why`) stay English.
+    let _english = args.json.then(crate::i18n::english_here);
     match &args.question {
         Some(uid) => by_question(ctx, args, uid, out),
         None => plain(ctx, args, out),
@@ -53,11 +57,7 @@ pub fn run(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
 
 fn plain(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
     let [expected, given] = args.answers.as_slice() else {
-        return Err(Error::Usage(
-            "give the accepted answer and the answer to grade: quiz grade EXPECTED GIVEN \
-             (or quiz grade --question UID GIVEN)"
-                .into(),
-        ));
+        return Err(Error::Usage(t!("grade.two_answers")));
     };
     let mut lexicon = Lexicon::builtin();
     // The decks' own aliases apply as in a session; without a database, the built-in ones.
@@ -72,33 +72,30 @@ fn plain(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
         serde_json::to_writer(&mut *out, &graded).map_err(|e| io(e.into()))?;
         return writeln!(out).map_err(io);
     }
-    writeln!(out, "{} ({})", graded.verdict, graded.step).map_err(io)?;
+    let verdict = verdict_words(graded.verdict);
+    writeln!(
+        out,
+        "{}",
+        t!("grade.verdict", verdict = verdict, step = graded.step)
+    )
+    .map_err(io)?;
     if accepted.len() > 1 {
-        writeln!(out, "closest accepted answer: {}", graded.expected).map_err(io)?;
+        writeln!(out, "{}", t!("grade.closest", answer = graded.expected)).map_err(io)?;
     }
     if let Some(diff) = &graded.diff {
-        writeln!(out, "difference: {diff}").map_err(io)?;
+        writeln!(out, "{}", t!("note.difference", diff = diff)).map_err(io)?;
     }
     Ok(())
 }
 
 fn by_question(ctx: &Ctx, args: &GradeArgs, uid: &str, out: &mut dyn Write) -> Result<()> {
     let [given] = args.answers.as_slice() else {
-        return Err(Error::Usage(
-            "with --question, give only the answer to grade: quiz grade --question UID GIVEN"
-                .into(),
-        ));
+        return Err(Error::Usage(t!("grade.one_answer")));
     };
     if !args.accept.is_empty() {
-        return Err(Error::Usage(
-            "--accept does not go with --question: the question's accepted answers are used".into(),
-        ));
+        return Err(Error::Usage(t!("grade.accept_with_question")));
     }
-    let unknown = || {
-        Error::Usage(format!(
-            "no question `{uid}`; hint: `quiz questions DECK` lists the ids"
-        ))
-    };
+    let unknown = || Error::Usage(t!("grade.no_question", uid = uid));
     let mut parts = uid.splitn(4, '/');
     let (Some(deck), Some(_fact), Some(kind)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(unknown());
@@ -114,22 +111,26 @@ fn by_question(ctx: &Ctx, args: &GradeArgs, uid: &str, out: &mut dyn Write) -> R
         .find(|q| q.uid == uid)
         .ok_or_else(unknown)?;
     let grader = Grader::load(&db)?;
-    let answered = grader.grade(&q, given, &[]).ok_or_else(|| {
-        Error::Usage(format!(
-            "question `{uid}` is answered by picking an option or by rating yourself: \
-             nothing typed to grade"
-        ))
-    })?;
+    let answered = grader
+        .grade(&q, given, &[])
+        .ok_or_else(|| Error::Usage(t!("grade.not_typed", uid = uid)))?;
     let io = |e| Error::io("stdout", e);
     if args.json {
         serde_json::to_writer(&mut *out, &answered).map_err(|e| io(e.into()))?;
         return writeln!(out).map_err(io);
     }
-    writeln!(out, "{} ({})", answered.verdict, answered.step_words).map_err(io)?;
+    let verdict = verdict_words(answered.verdict);
+    let step = &answered.step_words;
+    writeln!(
+        out,
+        "{}",
+        t!("grade.verdict", verdict = verdict, step = step)
+    )
+    .map_err(io)?;
     if answered.list.is_none()
         && let Some(e) = &answered.expected
     {
-        writeln!(out, "closest accepted answer: {e}").map_err(io)?;
+        writeln!(out, "{}", t!("grade.closest", answer = e)).map_err(io)?;
     }
     for n in answered
         .notes()

@@ -15,6 +15,7 @@ pub mod grade;
 pub mod man;
 pub mod optimize;
 pub mod questions;
+pub mod stats;
 pub mod study;
 
 use std::path::PathBuf;
@@ -38,25 +39,22 @@ impl Ctx {
     pub fn from_env(db: Option<PathBuf>) -> Result<Ctx> {
         let db_path = match db {
             Some(p) if p.as_os_str().is_empty() => {
-                return Err(Error::Usage("--db / QUIZ_DB must not be empty".into()));
+                return Err(Error::Usage(crate::t!("error.empty_db")));
             }
             Some(p) => p,
             None => default_db_path()?,
         };
         let clock_fixed = std::env::var_os("QUIZ_NOW").is_some();
         let now = match std::env::var("QUIZ_NOW") {
-            Ok(v) => crate::clock::parse_instant(&v).ok_or_else(|| {
-                Error::Usage(format!(
-                    "QUIZ_NOW: `{v}` is not unix seconds or YYYY-MM-DDTHH:MM:SSZ between 1970 and 9999"
-                ))
-            })?,
+            Ok(v) => crate::clock::parse_instant(&v)
+                .ok_or_else(|| Error::Usage(crate::t!("error.quiz_now", value = v)))?,
             Err(_) => crate::clock::system_now(),
         };
         check_tz()?;
         let seed = match std::env::var("QUIZ_SEED") {
             Ok(v) => Some(
                 v.parse()
-                    .map_err(|_| Error::Usage(format!("QUIZ_SEED: `{v}` is not a number")))?,
+                    .map_err(|_| Error::Usage(crate::t!("error.quiz_seed", value = v)))?,
             ),
             Err(_) => None,
         };
@@ -91,21 +89,16 @@ fn check_tz() -> Result<()> {
         return Ok(());
     }
     match std::fs::metadata(&file) {
-        Ok(m) if !m.is_file() || m.len() > MAX_TZ_FILE => Err(Error::Usage(format!(
-            "TZ: `{}` is not a time zone file (a regular file under 1 MiB); unset TZ or name \
-             a zone such as Europe/Paris",
-            tz.display()
-        ))),
+        Ok(m) if !m.is_file() || m.len() > MAX_TZ_FILE => {
+            Err(Error::Usage(crate::t!("error.tz", tz = tz.display())))
+        }
         _ => Ok(()),
     }
 }
 
-fn default_db_path() -> Result<PathBuf> {
+pub(crate) fn default_db_path() -> Result<PathBuf> {
     use etcetera::BaseStrategy;
-    let base = etcetera::choose_base_strategy().map_err(|e| {
-        Error::Usage(format!(
-            "cannot find a data directory ({e}); pass --db PATH or set QUIZ_DB"
-        ))
-    })?;
+    let base = etcetera::choose_base_strategy()
+        .map_err(|e| Error::Usage(crate::t!("error.no_data_dir", reason = e)))?;
     Ok(base.data_dir().join("quiz").join("quiz.db"))
 }

@@ -25,9 +25,10 @@ pub struct QuestionsArgs {
 
 fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
     Kind::parse(s).ok_or_else(|| {
-        format!(
-            "unknown kind `{s}` (one of: {})",
-            Kind::ALL.map(Kind::as_str).join(", ")
+        crate::t!(
+            "questions.unknown_kind",
+            kind = s,
+            kinds = Kind::ALL.map(Kind::as_str).join(", ")
         )
     })
 }
@@ -48,7 +49,7 @@ pub fn run(ctx: &Ctx, args: &QuestionsArgs, out: &mut dyn Write) -> Result<()> {
         write!(out, "{}", crate::term::clean(&text)).map_err(io)?;
     }
     if !args.json {
-        writeln!(out, "{} questions", qs.len()).map_err(io)?;
+        writeln!(out, "{}", crate::tn!("questions.count", qs.len())).map_err(io)?;
     }
     Ok(())
 }
@@ -75,9 +76,14 @@ fn write_question(out: &mut String, q: &crate::question::Question) {
     if let Answer::Text { accepted } = &q.answer
         && accepted.len() > 1
     {
-        let _ = writeln!(out, "     also accepted: {}", accepted[1..].join(" | "));
+        let also = accepted[1..].join(" | ");
+        let _ = writeln!(
+            out,
+            "     {}",
+            crate::t!("questions.also_accepted", answers = also)
+        );
     }
-    let _ = writeln!(out, "  from: {}", q.source);
+    let _ = writeln!(out, "  {}", crate::t!("questions.from", source = q.source));
     let _ = writeln!(out);
 }
 

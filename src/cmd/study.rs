@@ -6,11 +6,14 @@ use crate::error::{Error, Result};
 use crate::schedule;
 use crate::session::cram::CramKind;
 use crate::session::{self, Clock, LinePrompter, Options, Prompter, Session, TerminalPrompter};
+use crate::t;
 
 use super::Ctx;
 
 /// Study facts: those still being learned that are due, then today's reviews, then new facts
-/// up to the daily limit, new facts of all decks interleaved.
+/// up to the daily limit, new facts of all decks interleaved. Until the exam date
+/// (`quiz config exam_date`), facts whose recall on the exam day would fall below the desired
+/// retention come before the day's other reviews, most at risk first (docs/exam.md).
 ///
 /// Each fact is asked one way, on a ladder: recognise it (multiple choice, true/false), then
 /// recall it from a cue, then write it out as an exam asks (the whole list, the order, the full
@@ -62,12 +65,10 @@ pub fn run(ctx: &Ctx, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
     let mut db = ctx.open_db()?;
     if !db.has_questions()? {
         let add = prompter
-            .confirm("No decks yet. Add the built-in decks?", true)
+            .confirm(&t!("study.offer_builtin"), true)
             .map_err(|e| Error::io("terminal", e))?;
         if !add {
-            return Err(Error::Usage(
-                "no decks to study; add some with `quiz add-deck`".into(),
-            ));
+            return Err(Error::Usage(t!("study.no_decks")));
         }
         let reports = super::add_deck::add(&mut db, super::add_deck::builtin_decks()?, ctx.now)?;
         if !args.json {

@@ -7,10 +7,11 @@ use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, questio
 use crate::error::{Error, Result};
 use crate::question::Question;
 
-/// A card's scheduling state, as `quiz export --format apkg --with-scheduling` carries it.
+/// A fact's memory (one per fact, docs/learning.md), as `quiz export --format apkg
+/// --with-scheduling` carries it onto the fact's Anki cards.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportedCard {
-    pub uid: String,
+pub struct FactState {
+    pub fact: String,
     /// 0 new, 1 learning, 2 review, 3 relearning.
     pub queue: i64,
     /// Unix seconds.
@@ -21,8 +22,20 @@ pub struct ExportedCard {
     pub reps: i64,
     pub lapses: i64,
     pub suspended: bool,
-    /// Unix seconds.
-    pub last_review: Option<i64>,
+}
+
+/// One fact's current questions, for the Anki package (see [`Db::stream_export_facts`]).
+#[derive(Debug, Clone)]
+pub struct ExportFact {
+    pub fact: String,
+    /// `list`, `event`, …; `event` for the deck-wide chronology set.
+    pub fact_kind: &'static str,
+    /// Its short label (a list's heading…); `None` for the chronology set.
+    pub label: Option<String>,
+    /// Its place among the deck's facts in the order they are introduced, from 1.
+    pub position: i64,
+    /// In generation order.
+    pub questions: Vec<Question>,
 }
 
 /// One answer, as Anki's review log needs it.
@@ -153,17 +166,104 @@ impl Db {
         Ok(())
     }
 
-    /// The card state of every current question of a deck.
-    pub fn card_states(&self, deck: &str) -> Result<Vec<ExportedCard>> {
+    /// A deck's current questions fact by fact, handed to `send` in batches of about
+    /// `batch` questions (a fact is never split); stops when `send` returns `false`. Each fact
+    /// comes with its kind, its label and its place in the order new facts are introduced.
+    /// Read along the unique index (deck, fact, kind, variant), so a fact's questions come
+    /// together without a sort; within a fact they are put in generation order.
+    pub fn stream_export_facts(
+        &self,
+        deck: &str,
+        batch: usize,
+        send: &mut dyn FnMut(Vec<ExportFact>) -> bool,
+    ) -> Result<()> {
+        if !self.deck_exists(deck)? {
+            return Err(Error::UnknownDeck(deck.to_owned()));
+        }
+        // Positions first, in one pass over the deck's memory rows (a join would look one up
+        // for every question).
+        let mut order: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        {
+            let mut st = self
+                .conn
+                .prepare("SELECT fact_id, new_order FROM memory WHERE deck_id = ?1")?;
+            let mut rows = st.query([deck])?;
+            while let Some(r) = rows.next()? {
+                order.insert(r.get(0)?, r.get(1)?);
+            }
+        }
+        let first = order.values().copied().min().unwrap_or(0);
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {QUESTION_COLUMNS}, q.id, qf.kind, qf.label
+             FROM question q {QUESTION_JOINS}
+             WHERE q.deck_id = ?1 AND q.retired = 0
+             ORDER BY q.fact_id"
+        ))?;
+        let mut rows = st.query([deck])?;
+        let mut buf: Vec<ExportFact> = Vec::new();
+        let mut in_buf = 0usize;
+        let mut ids: Vec<i64> = Vec::new();
+        let finish = |f: &mut ExportFact, ids: &mut Vec<i64>| {
+            if ids.windows(2).any(|w| w[0] > w[1]) {
+                let mut both: Vec<(i64, Question)> =
+                    ids.drain(..).zip(f.questions.drain(..)).collect();
+                both.sort_unstable_by_key(|(id, _)| *id);
+                f.questions = both.into_iter().map(|(_, q)| q).collect();
+            }
+            ids.clear();
+        };
+        while let Some(r) = rows.next()? {
+            let q = question_from_row(r)?;
+            let id: i64 = r.get(QUESTION_COLUMN_COUNT)?;
+            let same = buf.last().is_some_and(|f| f.fact == q.fact);
+            if !same {
+                if let Some(last) = buf.last_mut() {
+                    finish(last, &mut ids);
+                }
+                if in_buf >= batch {
+                    in_buf = 0;
+                    if !send(std::mem::take(&mut buf)) {
+                        return Ok(());
+                    }
+                }
+                let kind: Option<String> = r.get(QUESTION_COLUMN_COUNT + 1)?;
+                let kind = fact_kind(kind.as_deref());
+                let label: Option<String> = r.get(QUESTION_COLUMN_COUNT + 2)?;
+                buf.push(ExportFact {
+                    fact: q.fact.clone(),
+                    fact_kind: kind,
+                    label,
+                    position: order.get(&q.fact).map_or(0, |o| o - first) + 1,
+                    questions: Vec::with_capacity(8),
+                });
+            }
+            ids.push(id);
+            in_buf += 1;
+            if let Some(f) = buf.last_mut() {
+                f.questions.push(q);
+            }
+        }
+        if let Some(last) = buf.last_mut() {
+            finish(last, &mut ids);
+        }
+        if !buf.is_empty() {
+            send(buf);
+        }
+        Ok(())
+    }
+
+    /// The memory of every fact of a deck that still has a current question.
+    pub fn fact_states(&self, deck: &str) -> Result<Vec<FactState>> {
         let mut st = self.conn.prepare(
-            "SELECT q.uid, m.queue, m.due, m.interval_days, m.stability, m.difficulty, m.reps,
-                    m.lapses, m.suspended, m.last_review
-             FROM question q JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
-             WHERE q.deck_id = ?1 AND q.retired = 0",
+            "SELECT m.fact_id, m.queue, m.due, m.interval_days, m.stability, m.difficulty, m.reps,
+                    m.lapses, m.suspended
+             FROM memory m
+             WHERE m.deck_id = ?1 AND EXISTS (SELECT 1 FROM question q
+                 WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id AND q.retired = 0)",
         )?;
         let rows = st.query_map([deck], |r| {
-            Ok(ExportedCard {
-                uid: r.get(0)?,
+            Ok(FactState {
+                fact: r.get(0)?,
                 queue: r.get(1)?,
                 due: r.get(2)?,
                 interval_days: r.get(3)?,
@@ -172,10 +272,18 @@ impl Db {
                 reps: r.get(6)?,
                 lapses: r.get(7)?,
                 suspended: r.get(8)?,
-                last_review: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many current questions a deck has (for a progress bar).
+    pub fn question_count(&self, deck: &str) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM question WHERE deck_id = ?1 AND retired = 0",
+            [deck],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
     }
 
     /// Every answer given to a current question of a deck, oldest first.
@@ -321,7 +429,14 @@ fn export_select() -> String {
 /// A row of [`export_select`]: the question's place among new questions, the question, and
 /// the kind of its fact.
 fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static str)> {
-    let kind = match r.get_ref(QUESTION_COLUMN_COUNT + 1)?.as_str_or_null()? {
+    let kind = fact_kind(r.get_ref(QUESTION_COLUMN_COUNT + 1)?.as_str_or_null()?);
+    Ok((r.get(QUESTION_COLUMN_COUNT)?, question_from_row(r)?, kind))
+}
+
+/// A fact kind as stored, as a static name; `event` for the deck-wide chronology set, which
+/// has no fact row.
+fn fact_kind(stored: Option<&str>) -> &'static str {
+    match stored {
         Some("list") => "list",
         Some("number") => "number",
         Some("term") => "term",
@@ -330,6 +445,5 @@ fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static st
         Some("qa") => "qa",
         Some("cloze") => "cloze",
         _ => "event",
-    };
-    Ok((r.get(QUESTION_COLUMN_COUNT)?, question_from_row(r)?, kind))
+    }
 }

@@ -6,6 +6,7 @@ mod export;
 mod fact_memory;
 mod import;
 mod optimize;
+mod stats;
 mod study;
 
 use std::io::Read;
@@ -16,9 +17,10 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use browse::{BrowseFact, FlagRow, HistoryEntry};
-pub use export::{ExportedCard, FactResultRow, ResultRow, ReviewEntry};
+pub use export::{ExportFact, FactResultRow, FactState, ResultRow, ReviewEntry};
 pub use import::ImportReport;
 pub use optimize::Refit;
+pub use stats::{ExamCandidate, FactStat, ReviewStat};
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,
     Waiting,
@@ -110,6 +112,31 @@ pub struct DeckCounts {
     pub questions: i64,
 }
 
+/// One stored setting of the database at `path`, read without creating, migrating or
+/// checking anything: for choices made before a command runs (the interface language).
+/// `None` when there is no such file, setting or table, or anything fails; the command's own
+/// open reports real problems.
+pub fn peek_setting(path: &Path, key: &str) -> Option<String> {
+    use rusqlite::OpenFlags;
+    if !path.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
+        return None;
+    }
+    let dotted = Path::new(".").join(path);
+    let sqlite_path = if path.is_relative() {
+        dotted.as_path()
+    } else {
+        path
+    };
+    // Read-write without create: a read-only open of a WAL database can fail for want of
+    // its shared-memory file, and this open writes nothing.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(sqlite_path, flags).ok()?;
+    conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+        r.get(0)
+    })
+    .ok()
+}
+
 impl Db {
     /// Opens (creating if needed) the database at `path`. A file that is not SQLite, that
     /// belongs to another program, or that a newer quiz wrote is refused untouched.
@@ -120,7 +147,7 @@ impl Db {
         {
             return Err(Error::NotQuizDb {
                 path: path.to_owned(),
-                reason: "not a regular file".into(),
+                reason: crate::t!("db.not_regular_file"),
             });
         }
         // A relative name such as `file:other.db` would be read by SQLite as a URI naming
@@ -444,12 +471,12 @@ fn check_foreign(path: &Path) -> Result<()> {
     if n < 16 || &header[..16] != b"SQLite format 3\0" {
         return Err(Error::NotQuizDb {
             path: path.to_owned(),
-            reason: "not an SQLite database".into(),
+            reason: crate::t!("db.not_sqlite"),
         });
     }
     let damaged_file = || Error::NotQuizDb {
         path: path.to_owned(),
-        reason: "the file is damaged (SQLite reports it as corrupt or not a database)".into(),
+        reason: crate::t!("db.corrupt"),
     };
     if n < header.len() {
         return Err(damaged_file());
@@ -499,7 +526,7 @@ fn check_foreign(path: &Path) -> Result<()> {
     if app != APPLICATION_ID && (app != 0 || tables > 0) {
         return Err(Error::NotQuizDb {
             path: path.to_owned(),
-            reason: format!("it belongs to another program (application id {app:#x})"),
+            reason: crate::t!("db.foreign", app = format!("{app:#x}")),
         });
     }
     if version > SCHEMA_VERSION {
@@ -535,7 +562,7 @@ fn damaged(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(NotADatabase | DatabaseCorrupt) => Error::NotQuizDb {
             path: path.to_owned(),
-            reason: "the file is damaged (SQLite reports it as corrupt or not a database)".into(),
+            reason: crate::t!("db.corrupt"),
         },
         _ => Error::Db(e),
     }

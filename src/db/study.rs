@@ -69,6 +69,10 @@ pub struct NextQuery<'a> {
     /// Decks to take a new fact from, in order of preference; empty when no new fact may be
     /// introduced today.
     pub new_from: &'a [String],
+    /// Facts an exam date brings forward, most at risk first
+    /// ([`crate::stats::exam::priority`]): asked before the day's other reviews, each once
+    /// a day. Usually empty.
+    pub exam_first: &'a [i64],
 }
 
 /// The most facts of one kind [`Db::waiting_today`] counts.
@@ -247,6 +251,14 @@ impl Db {
                 .optional()?)
         };
         let mut id = pick(&learning_sql(), &q.now)?;
+        if id.is_none() && q.reviews_allowed && !q.exam_first.is_empty() {
+            let ids = serde_json::to_string(q.exam_first).unwrap_or_else(|_| "[]".into());
+            id = self
+                .conn
+                .prepare_cached(&exam_sql())?
+                .query_row(params![exclude, decks, q.reviews_before, ids], |r| r.get(0))
+                .optional()?;
+        }
         if id.is_none() && q.reviews_allowed {
             id = pick(&review_sql(), &q.reviews_before)?;
         }
@@ -532,6 +544,19 @@ fn review_sql() -> String {
     )
 }
 
+/// The first fact of the exam list `?4` still in review and not answered today (`?3` is
+/// the review bound, noon of the study day). The list is walked in its order by row id: it
+/// never scans the memory table.
+fn exam_sql() -> String {
+    format!(
+        "SELECT m.id FROM json_each(?4) j CROSS JOIN memory m ON m.id = j.value
+         WHERE m.queue = 2 AND m.active = 1 AND m.suspended = 0
+           AND m.last_review < ?3 - 43200
+           AND {FILTERS}
+         ORDER BY j.key LIMIT 1"
+    )
+}
+
 /// A new fact of deck `?3`.
 fn new_sql() -> String {
     format!(
@@ -597,6 +622,7 @@ mod tests {
             exclude: &[],
             reviews_allowed: true,
             new_from,
+            exam_first: &[],
         }
     }
 
@@ -626,6 +652,23 @@ mod tests {
                 assert!(!bare_scan, "full scan in:\n{plan}");
             }
         }
+    }
+
+    #[test]
+    fn the_exam_pick_walks_its_list_by_row_id() {
+        let db = Db::open_in_memory().unwrap();
+        let mut st = db
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", exam_sql()))
+            .unwrap();
+        let plan: Vec<String> = st
+            .query_map(params!["[]", "[\"x\"]", 0, "[1, 2]"], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("\n");
+        assert!(plan.contains("INTEGER PRIMARY KEY"), "{plan}");
+        assert!(!plan.contains("SCAN m"), "{plan}");
     }
 
     #[test]

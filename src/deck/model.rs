@@ -425,6 +425,10 @@ pub struct QaFact {
     /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub general: Option<String>,
+    /// Labels from elsewhere (an Anki note's tags, kept by `quiz add-deck FILE.apkg`): never
+    /// asked; the Anki exports carry them back out as tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     pub question: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_en: Option<String>,
@@ -454,6 +458,10 @@ pub struct ClozeFact {
     /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub general: Option<String>,
+    /// Labels from elsewhere (an Anki note's tags, kept by `quiz add-deck FILE.apkg`): never
+    /// asked; the Anki exports carry them back out as tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     pub text: Spanned<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,

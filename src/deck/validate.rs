@@ -44,17 +44,14 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
         c.at(
             deck_id.span(),
             "deck: ",
-            "field `title`: must not be empty".into(),
+            crate::t!("validate.empty", field = "title"),
         );
     }
     if !matches!(file.deck.language.as_str(), "zh" | "en") {
         c.at(
             deck_id.span(),
             "deck: ",
-            format!(
-                "field `language`: `{}` is not supported (zh or en)",
-                file.deck.language
-            ),
+            crate::t!("validate.language", language = file.deck.language),
         );
     }
 
@@ -65,17 +62,13 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             c.at(
                 s.id.span(),
                 "",
-                format!("source `{}`: field `id`: duplicate id", s.id.get_ref()),
+                crate::t!("validate.duplicate_source", id = s.id.get_ref()),
             );
         }
         check_date(&mut c, &s.date, &format!("source `{}`: ", s.id.get_ref()));
     }
     if file.sources.is_empty() {
-        c.at(
-            deck_id.span(),
-            "deck: ",
-            "a deck needs at least one [[source]]".into(),
-        );
+        c.at(deck_id.span(), "deck: ", crate::t!("validate.no_source"));
     }
     let mut contexts = HashSet::new();
     for x in &file.contexts {
@@ -84,17 +77,14 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             c.at(
                 x.id.span(),
                 "",
-                format!("context `{}`: field `id`: duplicate id", x.id.get_ref()),
+                crate::t!("validate.duplicate_context", id = x.id.get_ref()),
             );
         }
         if x.name.trim().is_empty() {
             c.at(
                 x.id.span(),
                 "",
-                format!(
-                    "context `{}`: field `name`: must not be empty",
-                    x.id.get_ref()
-                ),
+                crate::t!("validate.context_name_empty", id = x.id.get_ref()),
             );
         }
         if let Some(d) = &x.date {
@@ -106,10 +96,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             c.at(
                 deck_id.span(),
                 "alias: ",
-                format!(
-                    "field `terms`: needs two or more non-empty terms, got {:?}",
-                    a.terms
-                ),
+                crate::t!("validate.terms", got = format!("{:?}", a.terms)),
             );
         }
     }
@@ -117,11 +104,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
     for r in &file.deck.related {
         check_id(&mut c, r, "deck: field `related`: ");
         if r.get_ref() == deck_id.get_ref() {
-            c.at(
-                r.span(),
-                "deck: ",
-                "field `related`: a deck cannot name itself".into(),
-            );
+            c.at(r.span(), "deck: ", crate::t!("validate.related_self"));
         }
     }
     for n in &file.near {
@@ -129,10 +112,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             c.at(
                 deck_id.span(),
                 "near: ",
-                format!(
-                    "field `terms`: needs two or more non-empty terms, got {:?}",
-                    n.terms
-                ),
+                crate::t!("validate.terms", got = format!("{:?}", n.terms)),
             );
         }
     }
@@ -143,24 +123,20 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
         let what = format!("{kind} `{}`: ", id.get_ref());
         check_id(c, id, &format!("{kind}: "));
         if id.get_ref().starts_with('_') {
-            c.at(
-                id.span(),
-                &what,
-                "field `id`: ids starting with `_` are reserved".into(),
-            );
+            c.at(id.span(), &what, crate::t!("validate.reserved_id"));
         }
         if let Some(prev) = ids.insert(id.get_ref().clone(), kind) {
             c.at(
                 id.span(),
                 &what,
-                format!("field `id`: duplicate id (also a {prev})"),
+                crate::t!("validate.duplicate_id", kind = prev),
             );
         }
         if !sources.contains(f.source().get_ref().as_str()) {
             c.at(
                 f.source().span(),
                 &what,
-                format!("field `source`: unknown source `{}`", f.source().get_ref()),
+                crate::t!("validate.unknown_source", id = f.source().get_ref()),
             );
         }
         if let Some(ctx) = f.context()
@@ -169,7 +145,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             c.at(
                 ctx.span(),
                 &what,
-                format!("field `context`: unknown context `{}`", ctx.get_ref()),
+                crate::t!("validate.unknown_context", id = ctx.get_ref()),
             );
         }
         what
@@ -180,44 +156,37 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
         nonempty(&mut c, &l.id, &what, "heading", &l.heading);
         let items = l.items.get_ref();
         if items.is_empty() {
-            c.at(
-                l.items.span(),
-                &what,
-                "field `item`: a list needs at least one item".into(),
-            );
+            c.at(l.items.span(), &what, crate::t!("validate.no_items"));
         }
         if items.len() > MAX_LIST_ITEMS {
             c.at(
                 l.items.span(),
                 &what,
-                format!(
-                    "field `item`: {} items; a list holds at most {MAX_LIST_ITEMS} (split it into lists of its parts)",
-                    items.len()
+                crate::t!(
+                    "validate.too_many_items",
+                    n = items.len(),
+                    max = MAX_LIST_ITEMS
                 ),
             );
         }
         match (&l.count, l.closed) {
-            (None, true) => c.at(
-                l.id.span(),
-                &what,
-                "field `count`: a closed list must declare its count".into(),
-            ),
+            (None, true) => c.at(l.id.span(), &what, crate::t!("validate.closed_count")),
             (Some(n), true) if *n.get_ref() as usize != items.len() => c.at(
                 n.span(),
                 &what,
-                format!(
-                    "field `count`: declares {} items but lists {}",
-                    n.get_ref(),
-                    items.len()
+                crate::t!(
+                    "validate.count_mismatch",
+                    declared = n.get_ref(),
+                    listed = items.len()
                 ),
             ),
             (Some(n), false) if (*n.get_ref() as usize) < items.len() => c.at(
                 n.span(),
                 &what,
-                format!(
-                    "field `count`: declares {} items but lists {}",
-                    n.get_ref(),
-                    items.len()
+                crate::t!(
+                    "validate.count_mismatch",
+                    declared = n.get_ref(),
+                    listed = items.len()
                 ),
             ),
             _ => {}
@@ -230,17 +199,13 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
                 c.at(
                     item.text.span(),
                     &what,
-                    format!("item {}: field `text`: must not be empty", i + 1),
+                    crate::t!("validate.item_empty", n = i + 1),
                 );
             } else if !seen.insert(item.key().trim().to_owned()) {
                 c.at(
                     item.text.span(),
                     &what,
-                    format!(
-                        "item {}: field `key`: `{}` is listed twice",
-                        i + 1,
-                        item.key()
-                    ),
+                    crate::t!("validate.item_twice", n = i + 1, key = item.key()),
                 );
             }
         }
@@ -253,11 +218,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
     for n in &file.numbers {
         let what = common(&mut c, n, "number");
         if !n.value.get_ref().is_finite() {
-            c.at(
-                n.value.span(),
-                &what,
-                "field `value`: must be a finite number".into(),
-            );
+            c.at(n.value.span(), &what, crate::t!("validate.finite"));
         }
         nonempty(&mut c, &n.id, &what, "counts", &n.counts);
     }
@@ -285,19 +246,21 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
     for z in &file.clozes {
         let what = common(&mut c, z, "cloze");
         match crate::generate::cloze::gaps(z.text.get_ref()) {
-            Err(msg) => c.at(z.text.span(), &what, format!("field `text`: {msg}")),
+            Err(msg) => c.at(
+                z.text.span(),
+                &what,
+                crate::t!("validate.field", field = "text", msg = msg),
+            ),
             Ok(pieces) => {
                 let n = pieces
                     .iter()
-                    .filter(|p| matches!(p, crate::generate::cloze::Piece::Gap(_)))
+                    .filter(|p| matches!(p, crate::generate::cloze::Piece::Gap(..)))
                     .count();
                 if n > MAX_CLOZE_GAPS {
                     c.at(
                         z.text.span(),
                         &what,
-                        format!(
-                            "field `text`: {n} gaps; a cloze text holds at most {MAX_CLOZE_GAPS} (split it into sentences)"
-                        ),
+                        crate::t!("validate.too_many_gaps", n = n, max = MAX_CLOZE_GAPS),
                     );
                 }
             }
@@ -313,11 +276,7 @@ fn check_id(c: &mut Checker, id: &Spanned<String>, what: &str) {
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if !ok {
-        c.at(
-            id.span(),
-            what,
-            format!("field `id`: `{s}` is not a valid id (lower-case letters, digits, `-` and `_`, at most 64)"),
-        );
+        c.at(id.span(), what, crate::t!("validate.bad_id", id = s));
     }
 }
 
@@ -326,20 +285,13 @@ fn check_date(c: &mut Checker, date: &Spanned<String>, what: &str) {
         c.at(
             date.span(),
             what,
-            format!(
-                "field `date`: `{}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-                date.get_ref()
-            ),
+            crate::t!("validate.bad_date", date = date.get_ref()),
         );
     }
 }
 
 fn nonempty(c: &mut Checker, id: &Spanned<String>, what: &str, field: &str, value: &str) {
     if value.trim().is_empty() {
-        c.at(
-            id.span(),
-            what,
-            format!("field `{field}`: must not be empty"),
-        );
+        c.at(id.span(), what, crate::t!("validate.empty", field = field));
     }
 }

@@ -2,31 +2,37 @@
 //!
 //! The package is a zip holding `collection.anki2`, an SQLite database in Anki's legacy
 //! schema (version 11: tables col, notes, cards, revlog, graves, with note types and decks as
-//! JSON in `col`), and a `media` file `{}` (no media). Every current question becomes one
-//! note with one card. Ids are stable so that importing a newer export updates notes rather
-//! than adding them again:
+//! JSON in `col`), and a `media` file `{}` (no media).
 //!
-//! - note GUID: derived from the question uid ([`note_guid`]);
-//! - note type and deck ids: derived from the deck id (and the note shape);
+//! quiz learns facts, so a fact becomes one Anki note, with one card per kind of question the
+//! fact has (docs/learning.md): Anki's sibling burying then asks one question per fact a day,
+//! as quiz does. A kind asked in several variants (the item at each position, each true and
+//! false statement) is one card that shows one variant a day. Ids are stable so that importing
+//! a newer export updates notes rather than adding them again:
+//!
+//! - note GUID: derived from the fact's deck and id ([`note_guid`]);
+//! - note type and deck ids: derived from the deck id (and the fact kind);
 //! - note and card modification time: the export time, so a newer export is "newer".
 //!
-//! docs/export.md describes the note types and their fields.
+//! docs/export.md describes the note types, their fields and what `--with-scheduling` carries.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-use super::{Shape, answer_text, html_escape, prompt_html, stable_hash};
-use crate::db::{ExportedCard, ReviewEntry};
+use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
+use crate::db::{ExportFact, FactState, ReviewEntry};
 use crate::error::{Error, Result};
-use crate::question::{Answer, Question};
+use crate::progress::Progress;
+use crate::question::{Answer, Kind, Question};
 
-/// Our card state and answers, for `--with-scheduling`.
+/// This database's memory of the deck's facts and its answers, for `--with-scheduling`.
 pub struct Scheduling<'a> {
-    pub cards: &'a [ExportedCard],
+    pub facts: &'a [FactState],
     pub reviews: &'a [ReviewEntry],
 }
 
@@ -34,19 +40,21 @@ pub struct Scheduling<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub notes: usize,
+    pub cards: usize,
     pub note_types: usize,
     pub reviews: usize,
 }
 
-/// The note GUID of a question: 64 bits of a stable hash of its uid, in base 62 (11
-/// characters). The same uid gives the same GUID in every version, so Anki recognises the
-/// note on re-import.
-pub fn note_guid(uid: &str) -> String {
-    base62(guid_hash(uid))
+/// The note GUID of a fact: 64 bits of a stable hash of `DECK/FACT`, in base 62 (11
+/// characters). The same fact gives the same GUID in every version, so Anki recognises the
+/// note on re-import. The prefix differs from the one-note-per-question packages of earlier
+/// versions (`quiz-note:` + question uid), whose notes Anki keeps apart (docs/export.md).
+pub fn note_guid(deck: &str, fact: &str) -> String {
+    base62(guid_hash(deck, fact))
 }
 
-fn guid_hash(uid: &str) -> u64 {
-    stable_hash(&format!("quiz-note:{uid}"))
+fn guid_hash(deck: &str, fact: &str) -> u64 {
+    stable_hash(&format!("quiz-fact:{deck}/{fact}"))
 }
 
 /// An id in Anki's id space (milliseconds since 1970 by convention), stable for `key`:
@@ -60,22 +68,27 @@ pub fn deck_id(deck: &str) -> i64 {
     stable_id(&format!("quiz-deck:{deck}"))
 }
 
-/// The Anki note type id of a quiz deck's note shape.
-pub fn notetype_id(deck: &str, shape: Shape) -> i64 {
-    stable_id(&format!("quiz-notetype:{deck}:{}", shape.as_str()))
+/// The Anki note type id of a quiz deck's fact kind.
+pub fn notetype_id(deck: &str, fact_kind: &str) -> i64 {
+    stable_id(&format!("quiz-fact-notetype:{deck}:{fact_kind}"))
 }
 
-/// The questions of one deck, in generation order with their fact kinds, delivered in
-/// batches to `send` (which says `false` when nobody listens any more). It runs on a thread
-/// of its own while earlier batches are rendered and written.
-pub type Loader<'a> = Box<
-    dyn FnOnce(&mut dyn FnMut(Vec<(Question, &'static str)>) -> bool) -> Result<()> + Send + 'a,
->;
+/// The facts of one deck with their questions, delivered in batches to `send` (which says
+/// `false` when nobody listens any more). It runs on a thread of its own while earlier
+/// batches are rendered and written.
+pub type Loader<'a> =
+    Box<dyn FnOnce(&mut dyn FnMut(Vec<ExportFact>) -> bool) -> Result<()> + Send + 'a>;
 
 /// The deck an export is of.
 pub struct DeckInfo<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// `zh` or `en`: the language of the labels on the cards.
+    pub language: &'a str,
+    /// Fact id → tags its deck file keeps (from an Anki package), added to the note's.
+    pub tags: &'a HashMap<String, Vec<String>>,
+    /// How many questions the loader will send (for the progress bar).
+    pub questions: u64,
 }
 
 /// Writes the package to `path` (see [`crate::outfile`]: atomically, nothing left behind).
@@ -88,7 +101,8 @@ pub fn write(
     now: i64,
     path: &Path,
 ) -> Result<Summary> {
-    let (summary, coll) = build_collection(deck, load, sched, now)?;
+    let (summary, conn) = build_collection(deck, load, sched, now)?;
+    let coll = conn.serialize(rusqlite::MAIN_DB)?;
     crate::outfile::write_with(path, true, |file| {
         let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
         let zerr = |e: zip::result::ZipError| Error::Other(format!("{}: {e}", path.display()));
@@ -104,6 +118,8 @@ pub fn write(
         let mut inner = zip.finish().map_err(zerr)?;
         inner.flush().map_err(|e| Error::io(path, e))
     })?;
+    drop(coll);
+    conn.close().map_err(|(_, e)| Error::Db(e))?;
     Ok(summary)
 }
 
@@ -134,176 +150,88 @@ CREATE TABLE revlog (
 CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
 ";
 
-const INDEXES: &str = "
+/// Anki's indexes whose keys arrive in order (usn is always -1, ids grow): made before the
+/// rows go in, the writer thread only appends to them.
+const INDEXES_IN_ORDER: &str = "
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
 CREATE INDEX ix_revlog_usn ON revlog (usn);
 CREATE INDEX ix_cards_nid ON cards (nid);
-CREATE INDEX ix_cards_sched ON cards (did, queue, due);
 CREATE INDEX ix_revlog_cid ON revlog (cid);
+";
+
+/// Anki's indexes whose keys arrive in no order (checksums, due positions): one sort at the
+/// end costs less than a search per inserted row.
+const INDEXES_AT_END: &str = "
+CREATE INDEX ix_cards_sched ON cards (did, queue, due);
 CREATE INDEX ix_notes_csum ON notes (csum);
 ";
 
 /// Anki's day starts at 4 am by default; due days count from the collection's creation.
 const ROLLOVER_SECS: i64 = 4 * 3600;
 
-fn build_collection(
-    deck: &DeckInfo,
-    load: Loader,
-    sched: Option<Scheduling>,
-    now: i64,
-) -> Result<(Summary, Vec<u8>)> {
-    let conn = Connection::open_in_memory()?;
-    // A scratch database in memory: no journal; it is zipped right after.
-    conn.execute_batch(
-        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 16384;",
-    )?;
-    conn.execute_batch(SCHEMA)?;
-
-    let did = deck_id(deck.id);
-    let now_ms = now * 1000;
-    let states: HashMap<&str, &ExportedCard> = sched
-        .as_ref()
-        .map(|s| s.cards.iter().map(|c| (c.uid.as_str(), c)).collect())
-        .unwrap_or_default();
-    // Due days count from `crt`; start it before anything we carry so none is negative.
-    let earliest = states
-        .values()
-        .flat_map(|c| [Some(c.due), c.last_review])
-        .flatten()
-        .chain(std::iter::once(now))
-        .min()
-        .unwrap_or(now);
-    let crt = (earliest - ROLLOVER_SECS).div_euclid(86_400) * 86_400 + ROLLOVER_SECS - 86_400;
-    let today = (now - crt).div_euclid(86_400);
-    conn.execute_batch("BEGIN")?;
-
-    // Three stages on their own threads, batches passed along: reading the questions from
-    // our database, rendering notes (HTML, tags, checksums), and SQLite's inserts. Each
-    // takes about as long as the others.
-    let (q_send, q_recv) = std::sync::mpsc::sync_channel::<Vec<(Question, &'static str)>>(4);
-    let (n_send, n_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
-    let gone = || Error::Other("a thread writing the Anki package failed".into());
-    let (conn, rendered) = std::thread::scope(|scope| -> Result<(Connection, Rendered)> {
-        let loader = scope.spawn(move || load(&mut |batch| q_send.send(batch).is_ok()));
-        let writer = scope.spawn(move || -> Result<Connection> {
-            {
-                let mut ins_note = conn.prepare(
-                    "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
-                )?;
-                let mut ins_card = conn.prepare(
-                    "INSERT INTO cards VALUES (?1, ?1, ?2, 0, ?3, -1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, ?11)",
-                )?;
-                for batch in n_recv {
-                    for n in batch {
-                        ins_note.execute(params![
-                            n.id, n.guid, n.mid, now, n.tags, n.flds, n.sort, n.csum
-                        ])?;
-                        let c = n.card;
-                        ins_card.execute(params![
-                            n.id, did, now, c.ctype, c.queue, c.due, c.ivl, c.factor, c.reps,
-                            c.lapses, c.data
-                        ])?;
-                    }
-                }
-            }
-            Ok(conn)
-        });
-        let rendered = render_notes(
-            deck.id,
-            q_recv,
-            &states,
-            sched.is_some(),
-            now_ms,
-            crt,
-            today,
-            &n_send,
-        );
-        drop(n_send);
-        // A failing stage closes its channels, which is what stopped the others: report the
-        // writer's and the loader's errors before the renderer's.
-        let conn = writer.join().map_err(|_| gone())??;
-        loader.join().map_err(|_| gone())??;
-        Ok((conn, rendered?))
-    })?;
-
-    let used: Vec<Shape> = Shape::ALL
-        .into_iter()
-        .filter(|s| rendered.shapes.contains(s))
-        .collect();
-    let models: serde_json::Map<String, Value> = used
-        .iter()
-        .map(|&s| {
-            let id = notetype_id(deck.id, s);
-            (id.to_string(), notetype(deck.id, s, id, did, now))
-        })
-        .collect();
-    conn.execute(
-        "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
-        params![
-            crt,
-            now_ms,
-            collection_conf(used.first().map(|&s| notetype_id(deck.id, s))).to_string(),
-            Value::Object(models).to_string(),
-            decks_json(did, &anki_deck_name(deck), now).to_string(),
-            deck_conf_json().to_string(),
+/// The question kinds of a fact kind, in the order of its note type's card templates: the
+/// ladder's order (recognition, cued recall, free recall), so a new fact's first card is the
+/// easiest. Fixed per fact kind, so the note type stays the same from one export to the next
+/// whatever the deck holds (Anki treats a changed note type as another one).
+fn kinds_of(fact_kind: &str) -> &'static [Kind] {
+    use Kind::*;
+    match fact_kind {
+        "list" => &[
+            Choice, TrueFalse, NotInList, HowMany, ItemAt, PositionOf, ListRecall, Order,
         ],
-    )?;
-
-    let tx = &conn;
-    let mut reviews = 0;
-    if let Some(s) = &sched {
-        let mut ins =
-            tx.prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, ?6, ?7, ?8)")?;
-        let mut last_ivl: HashMap<&str, i64> = HashMap::new();
-        let mut last_id = i64::MIN;
-        for r in s.reviews {
-            let Some(&cid) = rendered.card_ids.get(r.uid.as_str()) else {
-                continue;
-            };
-            if !(1..=4).contains(&r.rating) {
-                continue;
-            }
-            // The log's id is the answer's time in ms; two answers in one ms would clash.
-            let id = r.reviewed_at.max(last_id + 1);
-            last_id = id;
-            let prev = last_ivl
-                .insert(r.uid.as_str(), r.interval_days)
-                .unwrap_or(0);
-            let kind = match r.queue_before {
-                0 | 1 => 0,
-                2 => 1,
-                _ => 2,
-            };
-            ins.execute(params![
-                id,
-                cid,
-                r.rating,
-                r.interval_days,
-                prev,
-                2500,
-                r.duration_ms.clamp(0, 60_000),
-                kind
-            ])?;
-            reviews += 1;
-        }
+        "event" => &[WhatOnDate, TrueFalse, Where, When, Chronology],
+        "number" => &[Choice, TrueFalse, HowMany],
+        "term" | "person" => &[Choice, TrueFalse, Recall],
+        "document" => &[Choice, TrueFalse],
+        "qa" => &[Recall, Reveal],
+        "cloze" => &[Cloze],
+        _ => &Kind::ALL,
     }
-    tx.execute_batch(INDEXES)?;
-    tx.execute_batch("COMMIT")?;
-    let bytes = conn.serialize(rusqlite::MAIN_DB)?.to_vec();
-    conn.close().map_err(|(_, e)| Error::Db(e))?;
-    Ok((
-        Summary {
-            notes: rendered.notes,
-            note_types: used.len(),
-            reviews,
-        },
-        bytes,
-    ))
 }
 
-/// One note and its card, ready to insert.
+/// The fact kinds, in the order their note types are listed.
+const FACT_KINDS: [&str; 8] = [
+    "list", "event", "number", "term", "document", "person", "qa", "cloze",
+];
+
+/// A card template's name, and the stem of its fields' names.
+fn kind_label(k: Kind) -> &'static str {
+    match k {
+        Kind::Choice => "Multiple choice",
+        Kind::TrueFalse => "True or false",
+        Kind::NotInList => "Not in the list",
+        Kind::HowMany => "How many",
+        Kind::ItemAt => "Item at position",
+        Kind::PositionOf => "Position of item",
+        Kind::ListRecall => "Whole list",
+        Kind::Order => "Order",
+        Kind::WhatOnDate => "What happened",
+        Kind::Where => "Where",
+        Kind::When => "When",
+        Kind::Chronology => "Chronology",
+        Kind::Recall => "Recall",
+        Kind::Reveal => "Reveal",
+        Kind::Cloze => "Cloze",
+    }
+}
+
+/// Kinds whose answer is typed in quiz: their card has Anki's type-in box when the fact asks
+/// them one way only (the box compares with one fixed answer).
+fn is_typed(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Recall
+            | Kind::ItemAt
+            | Kind::PositionOf
+            | Kind::HowMany
+            | Kind::When
+            | Kind::Where
+            | Kind::Cloze
+    )
+}
+
+/// One note, its cards and their review log, ready to insert.
 struct NoteRow {
     id: i64,
     guid: String,
@@ -312,78 +240,640 @@ struct NoteRow {
     flds: String,
     sort: String,
     csum: i64,
-    card: CardRow,
+    cards: Vec<(i64, i64, CardRow)>,
+    /// (id, card id, rating, interval, last interval, duration, type)
+    revlog: Vec<[i64; 7]>,
+}
+
+fn build_collection(
+    deck: &DeckInfo,
+    load: Loader,
+    sched: Option<Scheduling>,
+    now: i64,
+) -> Result<(Summary, Connection)> {
+    let conn = Connection::open_in_memory()?;
+    // A scratch database in memory: no journal; it is zipped right after.
+    conn.execute_batch(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
+         PRAGMA page_size = 16384;",
+    )?;
+    conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(INDEXES_IN_ORDER)?;
+
+    let did = deck_id(deck.id);
+    let now_ms = now * 1000;
+    let states: HashMap<&str, &FactState> = sched
+        .as_ref()
+        .map(|s| s.facts.iter().map(|f| (f.fact.as_str(), f)).collect())
+        .unwrap_or_default();
+    // The answers of each (fact, kind): a card's own history.
+    let mut answers: HashMap<(&str, Kind), Vec<&ReviewEntry>> = HashMap::new();
+    if let Some(s) = &sched {
+        for r in s.reviews {
+            if !(1..=4).contains(&r.rating) {
+                continue;
+            }
+            let mut parts = r.uid.splitn(4, '/');
+            let (_, Some(fact), Some(kind)) = (parts.next(), parts.next(), parts.next()) else {
+                continue;
+            };
+            if let Some(kind) = Kind::parse(kind) {
+                answers.entry((fact, kind)).or_default().push(r);
+            }
+        }
+    }
+    // Due days count from `crt`; start it before anything we carry so none is negative.
+    let earliest = states
+        .values()
+        .map(|f| f.due)
+        .chain(
+            answers
+                .values()
+                .flatten()
+                .map(|r| r.reviewed_at.div_euclid(1000)),
+        )
+        .chain(std::iter::once(now))
+        .min()
+        .unwrap_or(now);
+    let crt = (earliest - ROLLOVER_SECS).div_euclid(86_400) * 86_400 + ROLLOVER_SECS - 86_400;
+    let today = (now - crt).div_euclid(86_400);
+    let lang = Lang::of(deck.language);
+    conn.execute_batch("BEGIN")?;
+
+    // Three stages on their own threads, batches passed along: reading the facts from our
+    // database, rendering notes (HTML, tags, checksums), and SQLite's inserts.
+    let (f_send, f_recv) = std::sync::mpsc::sync_channel::<Vec<ExportFact>>(4);
+    let (n_send, n_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
+    let gone = || Error::Other("a thread writing the Anki package failed".into());
+    let mut progress = Progress::new(deck.questions, "questions");
+    let (conn, rendered) = std::thread::scope(|scope| -> Result<(Connection, Rendered)> {
+        let loader = scope.spawn(move || load(&mut |batch| f_send.send(batch).is_ok()));
+        let writer = scope.spawn(move || -> Result<Connection> {
+            {
+                let mut ins_note = conn.prepare(
+                    "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
+                )?;
+                let mut ins_card = conn.prepare(
+                    "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, 0, ?13)",
+                )?;
+                let mut ins_rev = conn
+                    .prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, 2500, ?6, ?7)")?;
+                for batch in n_recv {
+                    for n in batch {
+                        ins_note.execute(params![
+                            n.id, n.guid, n.mid, now, n.tags, n.flds, n.sort, n.csum
+                        ])?;
+                        for (cid, ord, c) in &n.cards {
+                            ins_card.execute(params![
+                                cid, n.id, did, ord, now, c.ctype, c.queue, c.due, c.ivl,
+                                c.factor, c.reps, c.lapses, c.data
+                            ])?;
+                        }
+                        for r in &n.revlog {
+                            ins_rev.execute(params![r[0], r[1], r[2], r[3], r[4], r[5], r[6]])?;
+                        }
+                    }
+                }
+            }
+            Ok(conn)
+        });
+        let ctx = RenderCtx {
+            deck,
+            lang,
+            states: &states,
+            answers: &answers,
+            now_ms,
+            crt,
+            today,
+        };
+        let rendered = render_notes(&ctx, f_recv, &n_send, &mut progress);
+        drop(n_send);
+        // A failing stage closes its channels, which is what stopped the others: report the
+        // writer's and the loader's errors before the renderer's.
+        let conn = writer.join().map_err(|_| gone())??;
+        loader.join().map_err(|_| gone())??;
+        Ok((conn, rendered?))
+    })?;
+    drop(progress);
+
+    let used_kinds = &rendered.used_kinds;
+    let models: serde_json::Map<String, Value> = used_kinds
+        .iter()
+        .map(|(fk, kinds)| {
+            let id = notetype_id(deck.id, fk);
+            (
+                id.to_string(),
+                notetype(deck.id, fk, kinds, id, did, now, lang),
+            )
+        })
+        .collect();
+    let conf_id = stable_id(&format!("quiz-dconf:{}", deck.id));
+    conn.execute(
+        "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
+        params![
+            crt,
+            now_ms,
+            collection_conf(used_kinds.first().map(|(fk, _)| notetype_id(deck.id, fk))).to_string(),
+            Value::Object(models).to_string(),
+            decks_json(did, &anki_deck_name(deck), now, conf_id).to_string(),
+            deck_conf_json(conf_id, deck.id, now).to_string(),
+        ],
+    )?;
+    conn.execute_batch(INDEXES_AT_END)?;
+    conn.execute_batch("COMMIT")?;
+    Ok((
+        Summary {
+            notes: rendered.notes,
+            cards: rendered.cards,
+            note_types: used_kinds.len(),
+            reviews: rendered.reviews,
+        },
+        conn,
+    ))
+}
+
+/// What rendering needs besides the facts.
+struct RenderCtx<'a> {
+    deck: &'a DeckInfo<'a>,
+    lang: Lang,
+    states: &'a HashMap<&'a str, &'a FactState>,
+    answers: &'a HashMap<(&'a str, Kind), Vec<&'a ReviewEntry>>,
+    now_ms: i64,
+    crt: i64,
+    today: i64,
 }
 
 /// What rendering saw.
 struct Rendered {
     notes: usize,
-    shapes: HashSet<Shape>,
-    /// Question uid → card id, kept only when scheduling is carried (for the review log).
-    card_ids: HashMap<String, i64>,
+    cards: usize,
+    reviews: usize,
+    /// The fact kinds met, each with its note type's card kinds.
+    used_kinds: Vec<(&'static str, Vec<Kind>)>,
 }
 
-/// Renders every question it receives as a note and passes them on in batches. Stops early
-/// (without an error of its own) if the writer has gone.
-#[allow(clippy::too_many_arguments)]
+/// Renders every fact it receives as a note with its cards and passes them on in batches.
+/// Stops early (without an error of its own) if the writer has gone.
 fn render_notes(
-    deck: &str,
-    recv: std::sync::mpsc::Receiver<Vec<(Question, &'static str)>>,
-    states: &HashMap<&str, &ExportedCard>,
-    keep_ids: bool,
-    now_ms: i64,
-    crt: i64,
-    today: i64,
+    ctx: &RenderCtx,
+    recv: std::sync::mpsc::Receiver<Vec<ExportFact>>,
     send: &std::sync::mpsc::SyncSender<Vec<NoteRow>>,
+    progress: &mut Progress,
 ) -> Result<Rendered> {
-    let mut seen = HashSet::new();
+    let deck = ctx.deck;
     let mut out = Rendered {
         notes: 0,
-        shapes: HashSet::new(),
-        card_ids: HashMap::new(),
+        cards: 0,
+        reviews: 0,
+        used_kinds: Vec::new(),
     };
+    let mut seen = std::collections::HashSet::new();
+    let mut last_rev_id = i64::MIN;
+    let tag_deck = tag_safe(deck.id);
+    // Per note these would be a format and a hash each; they repeat across a deck.
+    let mut mids: Vec<(&'static str, i64)> = Vec::new();
+    let mut source_tag: (String, String) = (String::new(), String::new());
     for batch in recv {
         let mut rows = Vec::with_capacity(batch.len());
-        for (q, fact_kind) in batch {
-            let i = out.notes;
-            let hash = guid_hash(&q.uid);
+        let mut questions = 0u64;
+        for f in &batch {
+            questions += f.questions.len() as u64;
+            let hash = guid_hash(deck.id, &f.fact);
             if !seen.insert(hash) {
                 return Err(Error::Other(format!(
-                    "two questions hash to one Anki note id ({}); please report this",
-                    q.uid
+                    "two facts hash to one Anki note id ({}/{}); please report this",
+                    deck.id, f.fact
                 )));
             }
-            let shape = Shape::of(&q);
-            out.shapes.insert(shape);
-            let fields = note_fields(&q, shape);
-            let flds = fields.join("\x1f");
-            let sort = strip_html(&fields[0]);
+            let kinds = note_kinds(&mut out.used_kinds, f);
+            let label = fact_label(f, ctx.lang);
+            let (flds, has_kind) = render_note(f, kinds, &label, ctx.lang);
+            let sort = strip_html(&label);
             let csum = field_checksum(&sort);
-            let mut tags = String::with_capacity(100);
+            let mut tags = String::with_capacity(96);
+            tags.push_str(" quiz::deck::");
+            tags.push_str(&tag_deck);
+            tags.push_str(" quiz::fact::");
+            tags.push_str(f.fact_kind);
+            if let Some(src) = f.questions.first().map(|q| &q.source.title)
+                && !src.trim().is_empty()
+            {
+                if source_tag.0 != *src {
+                    source_tag = (src.clone(), tag_safe(src));
+                }
+                tags.push_str(" quiz::source::");
+                tags.push_str(&source_tag.1);
+            }
+            for t in deck.tags.get(&f.fact).into_iter().flatten() {
+                tags.push(' ');
+                tags.push_str(&anki_tag(t));
+            }
             tags.push(' ');
-            tags.push_str(&super::tags_for(&q, fact_kind));
-            tags.push(' ');
-            let id = now_ms + i as i64;
+            let mid = match mids.iter().find(|(k, _)| *k == f.fact_kind) {
+                Some(&(_, id)) => id,
+                None => {
+                    let id = notetype_id(deck.id, f.fact_kind);
+                    mids.push((f.fact_kind, id));
+                    id
+                }
+            };
+            let nid = ctx.now_ms + out.notes as i64;
+            out.notes += 1;
+            let state = ctx.states.get(f.fact.as_str()).copied();
+            let mut cards = Vec::with_capacity(kinds.len());
+            let mut revlog = Vec::new();
+            for (ord, &k) in kinds.iter().enumerate() {
+                if !has_kind[ord] {
+                    continue;
+                }
+                let cid = ctx.now_ms + out.cards as i64;
+                out.cards += 1;
+                let history = ctx
+                    .answers
+                    .get(&(f.fact.as_str(), k))
+                    .map_or(&[][..], Vec::as_slice);
+                // Review log ids are the answers' times in ms; two answers in one ms would
+                // clash, so later ones move on by a millisecond. Anki's last-review time
+                // (`lrt`) is read from the same ids.
+                let mut rev_ids = Vec::with_capacity(history.len());
+                if state.is_some() {
+                    for r in history {
+                        let id = r.reviewed_at.max(last_rev_id + 1);
+                        last_rev_id = id;
+                        rev_ids.push(id);
+                    }
+                }
+                let mut prev = 0;
+                for (r, &id) in history.iter().zip(&rev_ids) {
+                    let kind = match r.queue_before {
+                        0 | 1 => 0,
+                        2 => 1,
+                        _ => 2,
+                    };
+                    revlog.push([
+                        id,
+                        cid,
+                        r.rating,
+                        r.interval_days,
+                        prev,
+                        r.duration_ms.clamp(0, 60_000),
+                        kind,
+                    ]);
+                    prev = r.interval_days;
+                    out.reviews += 1;
+                }
+                let c = card_row(state, history, &rev_ids, f.position, ctx.crt, ctx.today);
+                cards.push((cid, ord as i64, c));
+            }
             rows.push(NoteRow {
-                id,
+                id: nid,
                 guid: base62(hash),
-                mid: notetype_id(deck, shape),
+                mid,
                 tags,
                 flds,
                 sort,
                 csum,
-                card: card_row(states.get(q.uid.as_str()).copied(), i, crt, today),
+                cards,
+                revlog,
             });
-            if keep_ids {
-                out.card_ids.insert(q.uid, id);
-            }
-            out.notes += 1;
         }
+        progress.inc(questions);
         if send.send(rows).is_err() {
             break;
         }
+        // The facts' text is no longer needed; freeing it here keeps memory flat.
+        drop(batch);
     }
     Ok(out)
+}
+
+/// The card kinds of a fact's note type, noting the note type as used. A kind the fixed list
+/// lacks (a generator newer than this list) is added at the end rather than lost.
+fn note_kinds<'a>(used: &'a mut Vec<(&'static str, Vec<Kind>)>, f: &ExportFact) -> &'a [Kind] {
+    let i = match used.iter().position(|(fk, _)| *fk == f.fact_kind) {
+        Some(i) => i,
+        None => {
+            used.push((f.fact_kind, kinds_of(f.fact_kind).to_vec()));
+            used.sort_by_key(|(fk, _)| FACT_KINDS.iter().position(|k| k == fk));
+            used.iter()
+                .position(|(fk, _)| *fk == f.fact_kind)
+                .unwrap_or(0)
+        }
+    };
+    for q in &f.questions {
+        if !used[i].1.contains(&q.kind) {
+            used[i].1.push(q.kind);
+        }
+    }
+    &used[i].1
+}
+
+/// The note's first field: the fact's label, a cloze's gaps shown filled with their first
+/// form, without markup.
+fn fact_label(f: &ExportFact, lang: Lang) -> String {
+    let Some(raw) = &f.label else {
+        return if f.fact == "_chronology" {
+            lang.pick("时间顺序", "Chronology").to_owned()
+        } else {
+            anki_html(&f.fact)
+        };
+    };
+    if !raw.contains("{{") {
+        return anki_html(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    for (i, part) in raw.split("{{").enumerate() {
+        match part.split_once("}}") {
+            Some((gap, rest)) if i > 0 => {
+                let gap = gap.split("::").next().unwrap_or("");
+                out.push_str(gap.split('|').next().unwrap_or(""));
+                out.push_str(rest);
+            }
+            _ => out.push_str(part),
+        }
+    }
+    anki_html(&out)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    fn of(language: &str) -> Lang {
+        if language == "en" { Lang::En } else { Lang::Zh }
+    }
+
+    fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        self.pick("zh", "en")
+    }
+}
+
+/// The fields of a fact's note, joined with Anki's separator (U+001F): Fact; per kind its
+/// prompt(s), answer(s) and (typed kinds) the answer for Anki's type-in box; then
+/// Explanation, Source and Uid. Also which of the note type's kinds the fact asks.
+fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (String, Vec<bool>) {
+    const SEP: char = '\x1f';
+    let first = f.questions.first();
+    let explanation = first.map_or("", |q| q.explanation.as_str());
+    let mut flds = String::with_capacity(256 * f.questions.len() + 128);
+    let mut has_kind = Vec::with_capacity(kinds.len());
+    flds.push_str(label);
+    let mut variants: Vec<&Question> = Vec::new();
+    for &k in kinds {
+        variants.clear();
+        variants.extend(f.questions.iter().filter(|q| q.kind == k));
+        has_kind.push(!variants.is_empty());
+        flds.push(SEP);
+        match variants.as_slice() {
+            [] => flds.push(SEP),
+            [q] => {
+                push_prompt(&mut flds, q, lang);
+                flds.push(SEP);
+                push_answer(&mut flds, q, explanation, lang);
+            }
+            many => {
+                flds.push_str("<div class=variants>");
+                for q in many {
+                    flds.push_str("<div>");
+                    push_prompt(&mut flds, q, lang);
+                    flds.push_str("</div>");
+                }
+                flds.push_str("</div>");
+                flds.push(SEP);
+                flds.push_str("<div class=variants>");
+                for q in many {
+                    flds.push_str("<div>");
+                    push_answer(&mut flds, q, explanation, lang);
+                    flds.push_str("</div>");
+                }
+                flds.push_str("</div>");
+            }
+        }
+        if is_typed(k) {
+            flds.push(SEP);
+            if let [q] = variants.as_slice()
+                && matches!(
+                    q.answer,
+                    Answer::Text { .. } | Answer::Number { .. } | Answer::Date { .. }
+                )
+            {
+                push_html(&mut flds, &q.answer.display());
+            }
+        }
+    }
+    flds.push(SEP);
+    push_html(&mut flds, explanation);
+    flds.push(SEP);
+    if let Some(q) = first {
+        push_html(&mut flds, &q.source.to_string());
+    }
+    flds.push(SEP);
+    if let Some(q) = first {
+        push_html(&mut flds, &q.deck);
+        flds.push('/');
+        push_html(&mut flds, &q.fact);
+    }
+    (flds, has_kind)
+}
+
+/// A kept tag as Anki reads one: no spaces (`::` still makes its hierarchy).
+pub fn anki_tag(t: &str) -> String {
+    t.trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect()
+}
+
+/// HTML for Anki from deck text: escaped, line breaks as `<br>` (Anki's fields are HTML, where
+/// a raw line break is just a space).
+pub fn anki_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    push_html(&mut out, s);
+    out
+}
+
+/// [`anki_html`], appended to `out` (no allocation of its own). Control characters other than
+/// line breaks are dropped, as [`super::html_escape`] does.
+fn push_html(out: &mut String, s: &str) {
+    let mut last = 0;
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\n' => "<br>",
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => "",
+            b'\r' => "<br>",
+            b'\t' => continue,
+            0..0x20 | 0x7f => "",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+}
+
+/// Line breaks of already-escaped text as `<br>`; carriage returns dropped.
+pub fn breaks(s: String) -> String {
+    if !s.contains(['\n', '\r']) {
+        return s;
+    }
+    s.replace("\r\n", "<br>")
+        .replace(['\r'], "")
+        .replace('\n', "<br>")
+}
+
+/// The front of one variant, appended to `out`: the prompt, with the options of a choice or
+/// an order, the gap of a cloze marked.
+fn push_prompt(out: &mut String, q: &Question, lang: Lang) {
+    let s = match (&q.answer, q.kind) {
+        (Answer::Text { accepted }, Kind::Cloze) => {
+            let right = accepted.first().map_or("", String::as_str);
+            match gap_at(&q.prompt, &q.explanation, right) {
+                Some(i) => format!(
+                    "{}<span class=cloze>[…]</span>{}",
+                    prompt_html(&q.prompt[..i]),
+                    prompt_html(&q.prompt[i + GAP.len()..])
+                ),
+                None => prompt_html(&q.prompt),
+            }
+        }
+        _ if !q.prompt.contains("**") => {
+            push_html(out, &q.prompt);
+            String::new()
+        }
+        _ => prompt_html(&q.prompt),
+    };
+    out.push_str(&breaks(s));
+    match &q.answer {
+        Answer::Choice { options, .. } | Answer::Order { shown: options, .. } => {
+            out.push_str("<ol type=A class=options>");
+            for o in options {
+                out.push_str("<li>");
+                push_html(out, o);
+                out.push_str("</li>");
+            }
+            out.push_str("</ol>");
+        }
+        Answer::TrueFalse { .. } => {
+            out.push_str("<div class=tf>");
+            out.push_str(lang.pick("对还是错?", "True or false?"));
+            out.push_str("</div>");
+        }
+        _ => {}
+    }
+}
+
+/// The back of one variant, appended to `out`: its answer (and accepted alternatives), and
+/// its explanation when it is not the fact's.
+fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lang) {
+    let s = out;
+    match &q.answer {
+        Answer::Choice { options, correct } => {
+            let _ = write!(
+                s,
+                "<div class=answer>{}. {}</div>",
+                letter(*correct),
+                anki_html(options.get(*correct).map_or("", String::as_str))
+            );
+        }
+        Answer::Order { shown, correct } => {
+            s.push_str("<ol class=order>");
+            for &i in correct {
+                let _ = write!(
+                    s,
+                    "<li>{}. {}</li>",
+                    letter(i),
+                    anki_html(shown.get(i).map_or("", String::as_str))
+                );
+            }
+            s.push_str("</ol>");
+        }
+        Answer::List { items } => {
+            s.push_str("<ul class=items>");
+            for forms in items {
+                match forms.split_first() {
+                    Some((main, alts)) if !alts.is_empty() => {
+                        let _ = write!(
+                            s,
+                            "<li>{} <span class=alt>({})</span></li>",
+                            anki_html(main),
+                            anki_html(&alts.join(" / "))
+                        );
+                    }
+                    Some((main, _)) => {
+                        let _ = write!(s, "<li>{}</li>", anki_html(main));
+                    }
+                    None => {}
+                }
+            }
+            s.push_str("</ul>");
+        }
+        Answer::TrueFalse { value } => {
+            let _ = write!(
+                s,
+                "<div class=answer>{}</div>",
+                true_false_label(*value, lang.code())
+            );
+        }
+        Answer::Text { accepted } if q.kind == Kind::Cloze => {
+            let right = accepted.first().map_or("", String::as_str);
+            let filled = match gap_at(&q.prompt, &q.explanation, right) {
+                Some(i) => format!(
+                    "{}<span class=cloze>{}</span>{}",
+                    prompt_html(&q.prompt[..i]),
+                    anki_html(right),
+                    prompt_html(&q.prompt[i + GAP.len()..])
+                ),
+                None => anki_html(right),
+            };
+            let _ = write!(s, "<div class=answer>{}</div>", breaks(filled));
+            push_accepted(s, accepted);
+        }
+        Answer::Text { accepted } => {
+            s.push_str("<div class=answer>");
+            push_html(s, accepted.first().map_or("", String::as_str));
+            s.push_str("</div>");
+            push_accepted(s, accepted);
+        }
+        other => {
+            s.push_str("<div class=answer>");
+            push_html(s, &other.display());
+            s.push_str("</div>");
+        }
+    }
+    if !q.explanation.is_empty() && q.explanation != fact_explanation {
+        s.push_str("<div class=explanation>");
+        push_html(s, &q.explanation);
+        s.push_str("</div>");
+    }
+}
+
+fn push_accepted(s: &mut String, accepted: &[String]) {
+    if accepted.len() > 1 {
+        s.push_str("<div class=accepted>");
+        for (i, a) in accepted[1..].iter().enumerate() {
+            if i > 0 {
+                s.push_str(" · ");
+            }
+            push_html(s, a);
+        }
+        s.push_str("</div>");
+    }
 }
 
 /// A card's scheduling columns.
@@ -398,12 +888,20 @@ struct CardRow {
     data: String,
 }
 
-/// New cards keep the deck's order; carried cards that have been studied become review
-/// cards due on the day ours are due (Anki has no place for our minute-level learning
-/// steps in a package, so learning cards come back on their due day), suspended ones stay
+/// How the fact's memory lands on one of its cards (docs/export.md): a card whose kind the
+/// student has answered carries the fact's memory (FSRS stability and difficulty, due day)
+/// with its own answers as its history (reps, lapses, review log, last-review time); a card
+/// of a kind never asked is new. Anki has no place for our minute-level learning steps in a
+/// package, so a fact in its steps comes back on its due day; a suspended fact's cards are
 /// suspended.
-fn card_row(state: Option<&ExportedCard>, i: usize, crt: i64, today: i64) -> CardRow {
-    let pos = i as i64 + 1;
+fn card_row(
+    state: Option<&FactState>,
+    history: &[&ReviewEntry],
+    rev_ids: &[i64],
+    pos: i64,
+    crt: i64,
+    today: i64,
+) -> CardRow {
     let new = CardRow {
         ctype: 0,
         queue: 0,
@@ -414,120 +912,48 @@ fn card_row(state: Option<&ExportedCard>, i: usize, crt: i64, today: i64) -> Car
         lapses: 0,
         data: "{}".into(),
     };
-    let Some(c) = state else { return new };
-    if c.queue == 0 && c.reps == 0 {
+    let Some(f) = state else { return new };
+    let suspended = if f.suspended { -1 } else { 0 };
+    let studied = !(f.queue == 0 && f.reps == 0);
+    let Some(&last_id) = rev_ids.last() else {
         return CardRow {
-            queue: if c.suspended { -1 } else { 0 },
+            queue: suspended,
+            ..new
+        };
+    };
+    if !studied {
+        return CardRow {
+            queue: suspended,
             ..new
         };
     }
-    let due_day = (c.due - crt).div_euclid(86_400).max(today.min(0));
-    let mut data = serde_json::Map::new();
-    data.insert("pos".into(), json!(pos));
-    if let (Some(s), Some(d)) = (c.stability, c.difficulty) {
-        data.insert("s".into(), json!(s));
-        data.insert("d".into(), json!(d));
+    let lrt = last_id.div_euclid(1000);
+    let due_day = (f.due - crt).div_euclid(86_400).max(today.min(0));
+    let last_day = (lrt - crt).div_euclid(86_400);
+    let mut data = format!("{{\"pos\":{pos}");
+    if let (Some(s), Some(d)) = (f.stability, f.difficulty) {
+        // Anki keeps 4 and 3 decimals; written so, its Check Database has nothing to round.
+        let _ = write!(data, ",\"s\":{},\"d\":{}", round_to(s, 4), round_to(d, 3));
     }
+    let _ = write!(data, ",\"lrt\":{lrt}}}");
     CardRow {
         ctype: 2,
-        queue: if c.suspended { -1 } else { 2 },
+        queue: if f.suspended { -1 } else { 2 },
         due: due_day,
-        ivl: c.interval_days.max(1),
+        ivl: (due_day - last_day).max(1),
         factor: 2500,
-        reps: c.reps,
-        lapses: c.lapses,
-        data: Value::Object(data).to_string(),
+        reps: history.len() as i64,
+        lapses: history
+            .iter()
+            .filter(|r| r.rating == 1 && r.queue_before == 2)
+            .count() as i64,
+        data,
     }
 }
 
-/// The fields of a note, HTML, in the order of its note type's fields.
-fn note_fields(q: &Question, shape: Shape) -> Vec<String> {
-    let explanation = html_escape(&q.explanation);
-    let source = html_escape(&q.source.to_string());
-    let uid = html_escape(&q.uid);
-    let answer = html_escape(&answer_text(q));
-    let prompt = prompt_html(&q.prompt);
-    match shape {
-        Shape::Typed => {
-            let accepted = match &q.answer {
-                Answer::Text { accepted } if accepted.len() > 1 => accepted[1..]
-                    .iter()
-                    .map(|a| html_escape(a))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-                _ => String::new(),
-            };
-            vec![prompt, answer, accepted, explanation, source, uid]
-        }
-        Shape::Basic | Shape::TrueFalse => vec![prompt, answer, explanation, source, uid],
-        Shape::Choice => {
-            let (opts, answer) = match &q.answer {
-                Answer::Order { shown, correct } => (
-                    shown,
-                    format!(
-                        "<ol class=order>{}</ol>",
-                        correct
-                            .iter()
-                            .map(|&i| format!(
-                                "<li>{}. {}</li>",
-                                super::letter(i),
-                                html_escape(shown.get(i).map_or("", String::as_str))
-                            ))
-                            .collect::<String>()
-                    ),
-                ),
-                Answer::Choice { options, .. } => (options, answer),
-                _ => unreachable!("Shape::Choice is only given to choice and order answers"),
-            };
-            let opts = format!(
-                "<ol type=A class=options>{}</ol>",
-                opts.iter()
-                    .map(|o| format!("<li>{}</li>", html_escape(o)))
-                    .collect::<String>()
-            );
-            vec![prompt, opts, answer, explanation, source, uid]
-        }
-        Shape::List => {
-            let items = match &q.answer {
-                Answer::List { items } => items
-                    .iter()
-                    .map(|forms| match forms.split_first() {
-                        Some((main, alts)) if !alts.is_empty() => format!(
-                            "<li>{} <span class=alt>({})</span></li>",
-                            html_escape(main),
-                            html_escape(&alts.join(" / "))
-                        ),
-                        Some((main, _)) => format!("<li>{}</li>", html_escape(main)),
-                        None => String::new(),
-                    })
-                    .collect::<String>(),
-                _ => String::new(),
-            };
-            vec![
-                prompt,
-                format!("<ul class=items>{items}</ul>"),
-                explanation,
-                source,
-                uid,
-            ]
-        }
-        Shape::Cloze => {
-            let right = match &q.answer {
-                Answer::Text { accepted } => accepted.first().cloned().unwrap_or_default(),
-                _ => String::new(),
-            };
-            let text = match gap_at(&q.prompt, &q.explanation, &right) {
-                Some(i) => format!(
-                    "{}{{{{c1::{}}}}}{}",
-                    prompt_html(&q.prompt[..i]),
-                    html_escape(&right),
-                    prompt_html(&q.prompt[i + GAP.len()..])
-                ),
-                None => prompt,
-            };
-            vec![text, explanation, source, uid]
-        }
-    }
+fn round_to(v: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    ((v as f32 as f64) * f).round() / f
 }
 
 /// How a cloze prompt shows its gap.
@@ -550,15 +976,14 @@ fn gap_at(prompt: &str, explanation: &str, right: &str) -> Option<usize> {
     first
 }
 
-const BACK: &str =
-    "<div class=explanation>{{Explanation}}</div>\n<div class=source>{{Source}}</div>";
-
 const CSS: &str =
     ".card { font-family: \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif;
   font-size: 20px; line-height: 1.5; text-align: left; color: black; background-color: white;
   max-width: 40em; margin: 0 auto; }
 .nightMode.card, .night_mode .card { color: #eee; background-color: #222; }
 .options li, .order li, .items li { margin: .2em 0; }
+.variants > div + div { display: none; }
+.tf { margin-top: .5em; color: #555; }
 .answer { font-weight: bold; }
 .accepted, .alt { color: #666; font-size: 85%; }
 .explanation { margin-top: 1em; }
@@ -567,73 +992,54 @@ const CSS: &str =
 .nightMode .cloze { color: lightblue; }
 ";
 
-/// Field names, the front and back templates, for a shape.
-fn shape_templates(shape: Shape) -> (&'static [&'static str], String, String) {
-    let prompt = "<div class=prompt>{{Prompt}}</div>";
-    match shape {
-        Shape::Typed => (
-            &[
-                "Prompt",
-                "Answer",
-                "Accepted",
-                "Explanation",
-                "Source",
-                "Uid",
-            ],
-            format!("{prompt}\n\n{{{{type:Answer}}}}"),
-            format!(
-                "{{{{FrontSide}}}}\n\n<hr id=answer>\n\n<div class=answer>{{{{Answer}}}}</div>\n{{{{#Accepted}}}}<div class=accepted>{{{{Accepted}}}}</div>{{{{/Accepted}}}}\n{BACK}"
-            ),
-        ),
-        Shape::Basic | Shape::TrueFalse => (
-            &["Prompt", "Answer", "Explanation", "Source", "Uid"],
-            prompt.to_owned(),
-            format!(
-                "{{{{FrontSide}}}}\n\n<hr id=answer>\n\n<div class=answer>{{{{Answer}}}}</div>\n{BACK}"
-            ),
-        ),
-        Shape::Choice => (
-            &[
-                "Prompt",
-                "Options",
-                "Answer",
-                "Explanation",
-                "Source",
-                "Uid",
-            ],
-            format!("{prompt}\n{{{{Options}}}}"),
-            format!(
-                "{{{{FrontSide}}}}\n\n<hr id=answer>\n\n<div class=answer>{{{{Answer}}}}</div>\n{BACK}"
-            ),
-        ),
-        Shape::List => (
-            &["Prompt", "Items", "Explanation", "Source", "Uid"],
-            prompt.to_owned(),
-            format!("{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{Items}}}}\n{BACK}"),
-        ),
-        Shape::Cloze => (
-            &["Text", "Explanation", "Source", "Uid"],
-            "{{cloze:Text}}".to_owned(),
-            format!("{{{{cloze:Text}}}}\n\n<hr id=answer>\n\n{BACK}"),
-        ),
-    }
-}
+/// Shows one variant of each `.variants` block: the same one on the front and the back of a
+/// review, another one on another day (Anki's day starts at 4 am). Without scripts the
+/// stylesheet shows the first.
+const PICK_VARIANT: &str = "<script>(function(){var t=new Date();\
+var day=Math.floor((t.getTime()-t.getTimezoneOffset()*60000-14400000)/86400000);\
+var sets=document.querySelectorAll('.variants');\
+for(var i=0;i<sets.length;i++){var v=sets[i].children;\
+for(var j=0;j<v.length;j++){v[j].style.display=(j==day%v.length)?'block':'none';}}})();</script>";
 
-fn shape_label(shape: Shape) -> &'static str {
-    match shape {
-        Shape::Typed => "typed answer",
-        Shape::Basic => "basic",
-        Shape::Choice => "multiple choice",
-        Shape::List => "list recall",
-        Shape::TrueFalse => "true or false",
-        Shape::Cloze => "cloze",
+/// A note type in the legacy JSON form Anki keeps in `col.models`: one card template per
+/// question kind, each generating a card only when the fact asks that kind.
+fn notetype(
+    deck: &str,
+    fact_kind: &str,
+    kinds: &[Kind],
+    id: i64,
+    did: i64,
+    now: i64,
+    lang: Lang,
+) -> Value {
+    let mut names: Vec<String> = vec!["Fact".into()];
+    let mut tmpls = Vec::with_capacity(kinds.len());
+    for (ord, &k) in kinds.iter().enumerate() {
+        let f = kind_label(k);
+        let typed = format!("{f} typed");
+        let type_box = if is_typed(k) {
+            format!("{{{{#{typed}}}}}\n{{{{type:{typed}}}}}\n{{{{/{typed}}}}}")
+        } else {
+            String::new()
+        };
+        let qfmt = format!(
+            "{{{{#{f}}}}}\n<div class=prompt>{{{{{f}}}}}</div>\n{type_box}\n{{{{/{f}}}}}\n{PICK_VARIANT}"
+        );
+        let afmt = format!(
+            "{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{{f} answer}}}}\n<div class=explanation>{{{{Explanation}}}}</div>\n<div class=source>{{{{Source}}}}</div>\n{PICK_VARIANT}"
+        );
+        tmpls.push(json!({
+            "name": f, "ord": ord, "qfmt": qfmt, "afmt": afmt, "bqfmt": "", "bafmt": "",
+            "did": null, "bfont": "", "bsize": 0
+        }));
+        names.push(f.to_owned());
+        names.push(format!("{f} answer"));
+        if is_typed(k) {
+            names.push(typed);
+        }
     }
-}
-
-/// A note type in the legacy JSON form Anki keeps in `col.models`.
-fn notetype(deck: &str, shape: Shape, id: i64, did: i64, now: i64) -> Value {
-    let (fields, qfmt, afmt) = shape_templates(shape);
-    let flds: Vec<Value> = fields
+    names.extend(["Explanation".into(), "Source".into(), "Uid".into()]);
+    let flds: Vec<Value> = names
         .iter()
         .enumerate()
         .map(|(ord, name)| {
@@ -643,25 +1049,22 @@ fn notetype(deck: &str, shape: Shape, id: i64, did: i64, now: i64) -> Value {
         .collect();
     json!({
         "id": id,
-        "name": format!("quiz {} ({deck})", shape_label(shape)),
-        "type": if shape == Shape::Cloze { 1 } else { 0 },
+        "name": format!("quiz {fact_kind} fact ({deck})"),
+        "type": 0,
         "mod": now,
         "usn": -1,
         "sortf": 0,
         "did": did,
-        "tmpls": [{
-            "name": if shape == Shape::Cloze { "Cloze" } else { "Card 1" },
-            "ord": 0, "qfmt": qfmt, "afmt": afmt, "bqfmt": "", "bafmt": "", "did": null,
-            "bfont": "", "bsize": 0
-        }],
+        "tmpls": tmpls,
         "flds": flds,
         "css": CSS,
         "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
         "latexPost": "\\end{document}",
         "latexsvg": false,
-        "req": [[0, "any", [0]]],
+        "req": [],
         "tags": [],
-        "vers": []
+        "vers": [],
+        "quizLanguage": lang.code()
     })
 }
 
@@ -675,31 +1078,44 @@ fn anki_deck_name(deck: &DeckInfo) -> String {
     }
 }
 
-fn deck_json(id: i64, name: &str, now: i64, desc: &str) -> Value {
+fn deck_json(id: i64, name: &str, now: i64, conf: i64) -> Value {
     json!({
         "id": id, "mod": now, "name": name, "usn": -1, "lrnToday": [0, 0], "revToday": [0, 0],
         "newToday": [0, 0], "timeToday": [0, 0], "collapsed": false, "browserCollapsed": false,
-        "desc": desc, "dyn": 0, "conf": 1, "extendNew": 0, "extendRev": 0
+        "desc": "", "dyn": 0, "conf": conf, "extendNew": 0, "extendRev": 0
     })
 }
 
-fn decks_json(did: i64, name: &str, now: i64) -> Value {
+fn decks_json(did: i64, name: &str, now: i64, conf: i64) -> Value {
     let mut m = serde_json::Map::new();
-    m.insert("1".into(), deck_json(1, "Default", 0, ""));
-    m.insert(did.to_string(), deck_json(did, name, now, ""));
+    m.insert("1".into(), deck_json(1, "Default", 0, 1));
+    m.insert(did.to_string(), deck_json(did, name, now, conf));
     Value::Object(m)
 }
 
-fn deck_conf_json() -> Value {
-    json!({"1": {
-        "id": 1, "mod": 0, "name": "Default", "usn": 0, "maxTaken": 60, "autoplay": true,
-        "timer": 0, "replayq": true, "dyn": false,
-        "new": {"bury": false, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 0],
-                "order": 1, "perDay": 20},
-        "rev": {"bury": false, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": 200,
-                "hardFactor": 1.2},
-        "lapse": {"delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0}
-    }})
+/// Anki's default options plus sibling burying (new, review and interday learning cards), so
+/// a fact is asked once a day as in quiz. A preset of the deck's own: Anki imports it only
+/// when "Import deck presets" is ticked, and it never replaces the user's Default preset.
+fn deck_conf_json(conf: i64, deck: &str, now: i64) -> Value {
+    let preset = |id: i64, name: &str, m: i64, bury: bool| {
+        json!({
+            "id": id, "mod": m, "name": name, "usn": -1, "maxTaken": 60, "autoplay": true,
+            "timer": 0, "replayq": true, "dyn": false, "buryInterdayLearning": bury,
+            "new": {"bury": bury, "delays": [1.0, 10.0], "initialFactor": 2500,
+                    "ints": [1, 4, 0], "order": 1, "perDay": 20},
+            "rev": {"bury": bury, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": 200,
+                    "hardFactor": 1.2},
+            "lapse": {"delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1,
+                      "mult": 0.0}
+        })
+    };
+    let mut m = serde_json::Map::new();
+    m.insert("1".into(), preset(1, "Default", 0, false));
+    m.insert(
+        conf.to_string(),
+        preset(conf, &format!("quiz ({deck})"), now, true),
+    );
+    Value::Object(m)
 }
 
 fn collection_conf(cur_model: Option<i64>) -> Value {
@@ -882,9 +1298,9 @@ mod tests {
 
     #[test]
     fn guids_are_stable_and_distinct() {
-        assert_eq!(note_guid("d/f/recall/1"), note_guid("d/f/recall/1"));
-        assert_ne!(note_guid("d/f/recall/1"), note_guid("d/f/recall/2"));
-        assert_eq!(note_guid("x").len(), 11);
+        assert_eq!(note_guid("d", "f"), note_guid("d", "f"));
+        assert_ne!(note_guid("d", "f"), note_guid("d", "g"));
+        assert_eq!(note_guid("d", "x").len(), 11);
         let id = deck_id("mini");
         assert!((1_000_000_000_000..9_000_000_000_000).contains(&id));
     }
@@ -896,6 +1312,11 @@ mod tests {
         let i = gap_at(prompt, full, "Spirit").unwrap();
         assert_eq!(&prompt[i..], "____ of Shanghai.");
         assert_eq!(gap_at("A ____ b", "A x b (en)", "x"), Some(2));
+    }
+
+    #[test]
+    fn line_breaks_become_br() {
+        assert_eq!(anki_html("a\nb\r\nc <d>"), "a<br>b<br>c &lt;d&gt;");
     }
 
     #[test]

@@ -4,12 +4,21 @@
 //! which column holds the tags and which the note GUID (re-importing a newer export updates
 //! notes instead of adding them again).
 
-use super::{DeckData, answer_text, html_escape, letter, options, prompt_html};
-use crate::question::Question;
+use super::apkg::{anki_html, anki_tag, breaks};
+use super::{DeckData, answer_text, letter, options, prompt_html, true_false_label};
+use crate::question::{Answer, Question};
 
 /// The CSV text for Anki: header lines (separator, HTML, deck, tags and GUID columns), then
 /// question, answer, tags and GUID per row.
 pub fn render(d: &DeckData) -> String {
+    render_with_tags(d, &std::collections::HashMap::new())
+}
+
+/// [`render`], adding to each row the tags its fact keeps (fact id → tags).
+pub fn render_with_tags(
+    d: &DeckData,
+    kept: &std::collections::HashMap<String, Vec<String>>,
+) -> String {
     let mut out = String::new();
     out.push_str("#separator:Comma\n");
     out.push_str("#html:true\n");
@@ -19,9 +28,13 @@ pub fn render(d: &DeckData) -> String {
     out.push_str("#tags column:3\n");
     out.push_str("#guid column:4\n");
     for (i, q) in d.questions.iter().enumerate() {
-        let tags = d.tags(i);
+        let mut tags = d.tags(i);
+        for t in kept.get(&q.fact).into_iter().flatten() {
+            tags.push(' ');
+            tags.push_str(&anki_tag(t));
+        }
         let guid = guid(q);
-        let row = [question_html(q), answer_html(q), tags, guid];
+        let row = [question_html(q), answer_html(q, &d.language), tags, guid];
         let cells: Vec<String> = row.iter().map(|c| quote(&defuse_html(c))).collect();
         out.push_str(&cells.join(","));
         out.push('\n');
@@ -29,20 +42,25 @@ pub fn render(d: &DeckData) -> String {
     out
 }
 
-/// The question field: the prompt, then the options one per line.
+/// The question field: the prompt, then the options one per line. Line breaks in the deck's
+/// text become `<br>`: the file says `#html:true`, so a raw line break would be a space.
 pub fn question_html(q: &Question) -> String {
-    let mut s = prompt_html(&q.prompt);
+    let mut s = breaks(prompt_html(&q.prompt));
     if let Some(opts) = options(q) {
         for (i, o) in opts.iter().enumerate() {
-            s.push_str(&format!("<br>{}. {}", letter(i), html_escape(o)));
+            s.push_str(&format!("<br>{}. {}", letter(i), anki_html(o)));
         }
     }
     s
 }
 
-/// The answer field: the right answer (a letter and option for multiple choice).
-pub fn answer_html(q: &Question) -> String {
-    html_escape(&answer_text(q))
+/// The answer field: the right answer (a letter and option for multiple choice; true or
+/// false in the deck's language).
+pub fn answer_html(q: &Question, language: &str) -> String {
+    match q.answer {
+        Answer::TrueFalse { value } => true_false_label(value, language).to_owned(),
+        _ => anki_html(&answer_text(q)),
+    }
 }
 
 /// The GUID column: distinct from the .apkg export's GUIDs, because Anki's text import puts

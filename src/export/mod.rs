@@ -9,8 +9,8 @@ pub mod apkg;
 pub mod csv;
 pub mod json;
 pub mod lms;
-pub mod select;
 pub mod quizlet;
+pub mod select;
 pub mod sheet;
 
 use crate::db::Db;
@@ -193,6 +193,17 @@ pub fn answer_text(q: &Question) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         _ => q.answer.display(),
+    }
+}
+
+/// A true/false answer in the deck's language (`zh` or `en`): an English deck's students
+/// read True and False, a Chinese deck's 对 and 错.
+pub fn true_false_label(value: bool, language: &str) -> &'static str {
+    match (language == "en", value) {
+        (true, true) => "True",
+        (true, false) => "False",
+        (false, true) => "对",
+        (false, false) => "错",
     }
 }
 

@@ -112,7 +112,7 @@ impl<'a> Checker<'a> {
             c.add_finding(
                 "deck",
                 "related-missing",
-                format!("related deck `{r}` is not available: its facts give no distractors"),
+                crate::t!("check.related_missing", deck = r),
             );
         }
         c.check_facts();
@@ -138,7 +138,7 @@ impl<'a> Checker<'a> {
                 self.add_finding(
                     f.id().get_ref(),
                     "no-meeting",
-                    "the deck has several meetings: name this fact's `context`".into(),
+                    crate::t!("check.no_context"),
                 );
             }
         }
@@ -148,20 +148,14 @@ impl<'a> Checker<'a> {
                 self.add_finding(
                     id,
                     "heading-fragment",
-                    format!(
-                        "heading `{}` is a fragment: write a noun phrase that stands alone",
-                        l.heading
-                    ),
+                    crate::t!("check.heading_fragment", heading = l.heading),
                 );
             }
             if let Some(w) = DANGLING.iter().find(|w| l.heading.contains(**w)) {
                 self.add_finding(
                     id,
                     "heading-dangling",
-                    format!(
-                        "heading `{}` uses `{w}`, which has no antecedent in a question: name who or what",
-                        l.heading
-                    ),
+                    crate::t!("check.heading_dangling", heading = l.heading, word = w),
                 );
             }
         }
@@ -170,11 +164,11 @@ impl<'a> Checker<'a> {
                 self.add_finding(
                     d.id.get_ref(),
                     "not-a-document",
-                    format!(
-                        "`{}` is {}, not adopted, signed or issued by a meeting ({}): model it as a cloze or qa that keeps the text's wording",
-                        d.title,
-                        d.verb,
-                        ADOPTING_VERBS.join(", ")
+                    crate::t!(
+                        "check.not_a_document",
+                        title = d.title,
+                        verb = d.verb,
+                        verbs = ADOPTING_VERBS.join(", ")
                     ),
                 );
             }
@@ -195,7 +189,7 @@ impl<'a> Checker<'a> {
                 self.add_finding(
                     &q.fact,
                     "no-meeting",
-                    format!("{}: the question names no meeting", q.uid),
+                    crate::t!("check.question_no_meeting", uid = q.uid),
                 );
             }
             for s in std::iter::once(&q.prompt).chain(options(&q.answer)) {
@@ -203,7 +197,7 @@ impl<'a> Checker<'a> {
                     self.add_finding(
                         &q.fact,
                         "nested-quotes",
-                        format!("{}: `{s}` nests “…“…”…”: use ‘ ’ inside “ ”", q.uid),
+                        crate::t!("check.nested_quotes", uid = q.uid, text = s),
                     );
                 }
             }
@@ -218,9 +212,11 @@ impl<'a> Checker<'a> {
                     self.add_finding(
                         &q.fact,
                         rule,
-                        format!(
-                            "{}: the answer `{form}` stands in the question `{}`",
-                            q.uid, q.prompt
+                        crate::t!(
+                            "check.answer_in_question",
+                            uid = q.uid,
+                            answer = form,
+                            prompt = q.prompt
                         ),
                     );
                     break;
@@ -234,7 +230,13 @@ impl<'a> Checker<'a> {
                 self.add_finding(
                     &q.fact,
                     "wrong-option",
-                    format!("{}: wrong option `{wrong}` {why} `{right}`", q.uid),
+                    crate::t!(
+                        "check.wrong_option",
+                        uid = q.uid,
+                        wrong = wrong,
+                        why = why,
+                        right = right
+                    ),
                 );
             }
         }
@@ -258,7 +260,7 @@ impl<'a> Checker<'a> {
                 self.add_finding(
                     &fact,
                     "too-many-questions",
-                    format!("{n} questions (at most {max}): split the fact or ask it fewer ways"),
+                    crate::t!("check.too_many_questions", n = n, max = max),
                 );
             }
         }
@@ -274,9 +276,7 @@ impl<'a> Checker<'a> {
                     self.add_finding(
                         &fact,
                         "answer-in-label",
-                        format!(
-                            "{uid}: the answer `{form}` stands in the label 【{l}】 of a question on the same sheet"
-                        ),
+                        crate::t!("check.answer_in_label", uid = uid, answer = form, label = l),
                     );
                     break;
                 }
@@ -403,7 +403,7 @@ fn option_faults(
     lists: &HashMap<&str, &crate::deck::model::ListFact>,
     pool: &Pool,
     q: &Question,
-) -> Vec<(String, String, &'static str)> {
+) -> Vec<(String, String, String)> {
     let Answer::Choice { options, correct } = &q.answer else {
         return Vec::new();
     };
@@ -459,11 +459,11 @@ fn option_faults(
         let nw = norm(w);
         for (nr, r) in &rights {
             let why = if overlaps(nr, &nw) {
-                "equals or overlaps the right answer"
+                crate::t!("check.why_overlaps")
             } else if pool.near.near(nr, &nw) {
-                "is a declared near-synonym of the right answer"
+                crate::t!("check.why_declared_near")
             } else if judge_similar && similar(nr, &nw) {
-                "is a near-synonym of the right answer (declare a [[near]] set, or keep the lists in different families):"
+                crate::t!("check.why_similar")
             } else {
                 continue;
             };

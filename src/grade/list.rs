@@ -200,7 +200,7 @@ impl PreparedList {
                 fate[p] = Some(Extra {
                     given: (*part).to_owned(),
                     whose: None,
-                    why: format!("named twice (as {})", parts[first]),
+                    why: crate::t!("list.named_twice", first = parts[first]),
                     penalised: false,
                 });
                 placed[p] = true;
@@ -219,9 +219,9 @@ impl PreparedList {
                     given: (*part).to_owned(),
                     whose: Some(w.whose.clone()),
                     why: if excused {
-                        format!("true of the list too (listed under {})", w.whose)
+                        crate::t!("list.also_true", whose = w.whose)
                     } else {
-                        format!("that is the wording of {}", w.whose)
+                        crate::t!("grade.wording_of", whose = w.whose)
                     },
                     penalised: !excused,
                 });
@@ -285,15 +285,16 @@ impl PreparedList {
                 continue;
             }
             let why = match &nearest[p] {
-                Some((i, o)) => format!(
-                    "not in the list (nearest: {}{})",
-                    self.shown[*i],
-                    o.diff
+                Some((i, o)) => crate::t!(
+                    "list.not_in_list_nearest",
+                    nearest = self.shown[*i],
+                    diff = o
+                        .diff
                         .as_deref()
                         .map(|d| format!(", {d}"))
                         .unwrap_or_default()
                 ),
-                None => "not in the list".to_owned(),
+                None => crate::t!("list.not_in_list"),
             };
             fate[p] = Some(Extra {
                 given: (*part).to_owned(),

@@ -139,27 +139,29 @@ impl fmt::Display for Verdict {
 }
 
 impl fmt::Display for Step {
+    /// The step as the student reads it, in the interface language (JSON and the database
+    /// keep the snake_case name).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Step::Exact => "exact",
-            Step::Nfkc => "character forms",
-            Step::Case => "letter case",
-            Step::Width => "full/half width",
-            Step::Punctuation => "punctuation and spaces",
-            Step::Articles => "articles",
-            Step::TraditionalToSimplified => "traditional characters",
-            Step::Numerals => "numbers",
-            Step::Date => "date",
-            Step::Ordinal => "ordinal",
-            Step::Alias => "alias",
-            Step::Title => "name with title",
-            Step::Order => "word order",
-            Step::Pinyin => "pinyin",
-            Step::EditDistance => "spelling",
-            Step::Opposite => "opposite",
-            Step::Confusable => "a different name",
-            Step::Interference => "another wording",
-            Step::NoMatch => "no match",
+        f.write_str(&match self {
+            Step::Exact => crate::t!("step.exact"),
+            Step::Nfkc => crate::t!("step.nfkc"),
+            Step::Case => crate::t!("step.case"),
+            Step::Width => crate::t!("step.width"),
+            Step::Punctuation => crate::t!("step.punctuation"),
+            Step::Articles => crate::t!("step.articles"),
+            Step::TraditionalToSimplified => crate::t!("step.traditional_to_simplified"),
+            Step::Numerals => crate::t!("step.numerals"),
+            Step::Date => crate::t!("step.date"),
+            Step::Ordinal => crate::t!("step.ordinal"),
+            Step::Alias => crate::t!("step.alias"),
+            Step::Title => crate::t!("step.title"),
+            Step::Order => crate::t!("step.order"),
+            Step::Pinyin => crate::t!("step.pinyin"),
+            Step::EditDistance => crate::t!("step.edit_distance"),
+            Step::Opposite => crate::t!("step.opposite"),
+            Step::Confusable => crate::t!("step.confusable"),
+            Step::Interference => crate::t!("step.interference"),
+            Step::NoMatch => crate::t!("step.no_match"),
         })
     }
 }
@@ -304,7 +306,7 @@ fn interference(
             continue;
         }
         if alias == g.alias {
-            return Some(format!("that is the wording of {}", w.whose));
+            return Some(crate::t!("grade.wording_of", whose = w.whose));
         }
         if own.verdict == Verdict::Wrong {
             let out = by_distance(&alias, &g.alias, &toks, &g.alias_toks, chinese);
@@ -313,7 +315,7 @@ fn interference(
             }
         }
     }
-    close.map(|(_, w)| format!("close to the wording of {} ({})", w.whose, w.text))
+    close.map(|(_, w)| crate::t!("grade.close_to_wording", whose = w.whose, text = w.text))
 }
 
 /// For a who-question: the index of the accepted form that the answer names with only title

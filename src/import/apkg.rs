@@ -72,25 +72,28 @@ pub fn check_target(db: &crate::db::Db, deck: &crate::deck::Deck, replace: bool)
     if replace {
         return Ok(());
     }
-    let hint = "add it under another id with `--as NEW_ID`, or replace that deck (retiring \
-                its questions) with `--replace`";
+    let hint = crate::t!("apkg.taken_hint");
     match db.deck_toml(deck.id()) {
-        Ok(old) if !old.starts_with(MARK) => Err(Error::Usage(format!(
-            "{}: its deck would be `{}`, which is already a deck of yours that did not come \
-             from an Anki package; {hint}",
-            deck.origin,
-            deck.id()
+        Ok(old) if !old.starts_with(MARK) => Err(Error::Usage(crate::t!(
+            "apkg.taken_by_own",
+            origin = deck.origin,
+            id = deck.id(),
+            hint = hint
         ))),
-        Ok(old) if key_of(&old) != Some(key) => Err(Error::Usage(format!(
-            "{}: its deck would be `{}`, which is already a deck converted from a different \
-             Anki deck ({}); {hint}",
-            deck.origin,
-            deck.id(),
-            old.lines()
+        Ok(old) if key_of(&old) != Some(key) => Err(Error::Usage(crate::t!(
+            "apkg.taken_by_other",
+            origin = deck.origin,
+            id = deck.id(),
+            other = old
+                .lines()
                 .next()
                 .and_then(|l| l.strip_prefix(MARK))
                 .and_then(|l| l.split(" by `quiz add-deck`").next())
-                .map_or_else(|| "another package".into(), crate::term::clean_line)
+                .map_or_else(
+                    || crate::t!("apkg.another_package"),
+                    |l| { crate::term::clean_line(l).into_owned() }
+                ),
+            hint = hint
         ))),
         Ok(_) | Err(Error::UnknownDeck(_)) => Ok(()),
         Err(e) => Err(e),
@@ -159,6 +162,11 @@ enum NoteKind {
     Cloze {
         text: usize,
         extra: Option<usize>,
+    },
+    /// Exported by quiz: its notes hold generated questions; the field holding
+    /// `DECK/FACT…` names the deck.
+    Quiz {
+        uid: usize,
     },
     Unknown,
 }
@@ -271,9 +279,10 @@ fn read_collection(
         }
     }
     if studied > 0 {
-        notes.push(format!(
-            "{origin}: scheduling of {studied} studied card{} ignored: the questions start new in quiz",
-            plural(studied)
+        notes.push(crate::tn!(
+            "apkg.scheduling_ignored",
+            studied,
+            origin = origin
         ));
     }
     let note_did = |nid: i64| first_card.get(&nid).map_or(1, |&(_, did)| did);
@@ -328,20 +337,27 @@ fn read_collection(
     let mut note_lines = Vec::new();
     let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
     let mut empty = 0usize;
+    let mut media_only = 0usize;
     let mut with_media = 0usize;
+    let mut formatted = 0usize;
+    let mut ours: BTreeMap<String, usize> = BTreeMap::new();
     let (mut n_qa, mut n_cloze) = (0usize, 0usize);
     let mut newest = 0i64;
     let mut cjk = false;
+    let mut progress = crate::progress::Progress::new(n_notes as u64, "notes");
     let mut st = conn
-        .prepare("SELECT id, guid, mid, flds, mod FROM notes ORDER BY id")
+        .prepare("SELECT id, guid, mid, flds, mod, tags FROM notes ORDER BY id")
         .map_err(bad)?;
     let mut rows = st.query([]).map_err(bad)?;
     while let Some(r) = rows.next().map_err(bad)? {
+        progress.inc(1);
         let nid: i64 = r.get(0).map_err(bad)?;
         let guid: String = r.get(1).map_err(bad)?;
         let mid: i64 = r.get(2).map_err(bad)?;
         let flds: String = r.get(3).map_err(bad)?;
         let modified: i64 = r.get(4).map_err(bad)?;
+        let tags: String = r.get(5).map_err(bad)?;
+        let tags = note_tags(&tags);
         let deck = deck_name(note_did(nid));
         let fields: Vec<&str> = flds.split('\x1f').collect();
         let Some((name, kind)) = kinds.get(&mid) else {
@@ -350,9 +366,14 @@ fn read_collection(
                 .or_default() += 1;
             continue;
         };
-        if fields.iter().any(|f| has_media(f)) {
-            with_media += 1;
+        if let NoteKind::Quiz { uid } = kind {
+            let deck = fields
+                .get(*uid)
+                .map_or("", |u| u.split('/').next().unwrap_or(""));
+            *ours.entry(to_text(deck)).or_default() += 1;
+            continue;
         }
+        let media = fields.iter().any(|f| has_media(f));
         let field = |i: usize| fields.get(i).copied().unwrap_or("");
         let part = deck
             .strip_prefix(top.as_str())
@@ -370,34 +391,63 @@ fn read_collection(
             } => {
                 let (q, a) = (to_text(field(*front)), to_text(field(*back)));
                 if q.is_empty() || a.is_empty() {
-                    empty += 1;
+                    // A side that was only a picture or a sound has nothing to ask or answer
+                    // in a terminal: the note is left out rather than kept unanswerable.
+                    if media {
+                        media_only += 1;
+                    } else {
+                        empty += 1;
+                    }
                     continue;
                 }
+                formatted +=
+                    usize::from(has_formatting(field(*front)) || has_formatting(field(*back)));
                 cjk |= has_cjk(&q) || has_cjk(&a);
-                write_qa(&mut facts, &id, part.as_deref(), &q, &a);
+                write_qa(&mut facts, &id, part.as_deref(), &q, &a, &tags);
                 n_qa += 1;
                 let wants_reverse =
                     *reverse && optional.is_none_or(|i| !to_text(field(i)).is_empty());
                 if wants_reverse {
-                    write_qa(&mut facts, &format!("{id}-r"), part.as_deref(), &a, &q);
+                    write_qa(
+                        &mut facts,
+                        &format!("{id}-r"),
+                        part.as_deref(),
+                        &a,
+                        &q,
+                        &tags,
+                    );
                     n_qa += 1;
                 }
             }
             NoteKind::Cloze { text, extra } => {
                 let Some(t) = cloze_text(field(*text)) else {
-                    empty += 1;
+                    if media {
+                        media_only += 1;
+                    } else {
+                        empty += 1;
+                    }
                     continue;
                 };
+                formatted += usize::from(fields.iter().any(|f| has_formatting(f)));
                 cjk |= has_cjk(&t);
                 let extra = extra.map(|i| to_text(field(i))).filter(|e| !e.is_empty());
-                write_cloze(&mut facts, &id, part.as_deref(), &t, extra.as_deref());
+                write_cloze(
+                    &mut facts,
+                    &id,
+                    part.as_deref(),
+                    &t,
+                    extra.as_deref(),
+                    &tags,
+                );
                 n_cloze += 1;
             }
             NoteKind::Unknown => {
                 *unknown.entry(name.clone()).or_default() += 1;
                 continue;
             }
+            NoteKind::Quiz { .. } => continue,
         }
+        with_media += usize::from(media);
         // The fact's text starts after the blank line each fact begins with.
         note_lines.push((facts_lines + 2, nid));
         facts_lines += facts[before..].matches('\n').count();
@@ -411,23 +461,60 @@ fn read_collection(
     }
     drop(rows);
     drop(st);
+    drop(progress);
     for (name, n) in &unknown {
+        notes.push(crate::tn!(
+            "apkg.note_type_left_out",
+            *n,
+            origin = origin,
+            name = crate::term::clean_line(name)
+        ));
+    }
+    let own = |n: usize| {
+        let decks: Vec<String> = ours
+            .keys()
+            .map(|d| format!("`{}`", crate::term::clean_line(d)))
+            .collect();
+        let d = ours
+            .keys()
+            .next()
+            .map_or("DECK".into(), |d| crate::term::clean_line(d).into_owned());
+        format!(
+            "{n} note{} exported by quiz (deck {}): quiz does not read its own packages back, \
+             whose notes hold generated questions, not the deck's facts; share the deck file \
+             instead (`quiz export {d} -o {d}.toml` where it was exported, then `quiz add-deck \
+             {d}.toml`)",
+            plural(n),
+            decks.join(", ")
+        )
+    };
+    let n_ours: usize = ours.values().sum();
+    if n_ours > 0 && n_qa + n_cloze == 0 && unknown.is_empty() {
+        return Err(Error::Usage(format!("{origin}: {}", own(n_ours))));
+    }
+    if n_ours > 0 {
+        notes.push(format!("{origin}: {} left out", own(n_ours)));
+    }
+    if media_only > 0 {
         notes.push(format!(
-            "{origin}: {n} note{} of note type `{}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
-            plural(*n),
-            crate::term::clean_line(name)
+            "{origin}: {media_only} note{} left out: a side holds only images or sounds, which a terminal cannot show",
+            plural(media_only)
         ));
     }
     if empty > 0 {
-        notes.push(format!(
-            "{origin}: {empty} note{} left out: a side is empty once media and markup are removed",
-            plural(empty)
-        ));
+        notes.push(crate::tn!("apkg.empty_left_out", empty, origin = origin));
     }
     if with_media > 0 {
+        notes.push(crate::tn!(
+            "apkg.media_dropped",
+            with_media,
+            origin = origin
+        ));
+    }
+    if formatted > 0 {
         notes.push(format!(
-            "{origin}: {with_media} note{} had images or sounds, which were dropped",
-            plural(with_media)
+            "{origin}: {formatted} note{} had formatting (bold, colours, links, tables), kept as plain text",
+            plural(formatted)
         ));
     }
     if n_qa + n_cloze == 0 {
@@ -624,6 +711,7 @@ fn proto_fields(mut b: &[u8]) -> Vec<(u64, Proto<'_>)> {
 /// Decides what a note type is: by Anki's record of which stock type it was made from, by
 /// its stock name, or by having exactly the stock layout. Anything else is unknown.
 fn note_kind(m: &Value) -> NoteKind {
+    let name = m.get("name").and_then(Value::as_str).unwrap_or("");
     let fields: Vec<&str> = m
         .get("flds")
         .and_then(Value::as_array)
@@ -643,6 +731,13 @@ fn note_kind(m: &Value) -> NoteKind {
         })
         .unwrap_or_default();
     let field_index = |name: &str| fields.iter().position(|f| *f == name);
+    // quiz's own note types (one per question shape, or per fact kind): `quiz … (DECK)`
+    // with a `Uid` field.
+    if name.starts_with("quiz ")
+        && let Some(uid) = field_index("Uid")
+    {
+        return NoteKind::Quiz { uid };
+    }
     if m.get("type").and_then(Value::as_i64) == Some(1) {
         // A cloze note type: its text field is the one its template deletes from.
         let text = templates.first().and_then(|q| {
@@ -659,7 +754,6 @@ fn note_kind(m: &Value) -> NoteKind {
         };
     }
     let stock = m.get("originalStockKind").and_then(Value::as_i64);
-    let name = m.get("name").and_then(Value::as_str).unwrap_or("");
     let by_name = match name {
         "Basic" => Some(1),
         "Basic (and reversed card)" => Some(2),
@@ -774,6 +868,29 @@ fn has_media(field: &str) -> bool {
     field.contains("<img") || field.contains("[sound:") || field.contains("<audio")
 }
 
+/// Markup beyond line breaks: what plain text loses.
+fn has_formatting(field: &str) -> bool {
+    let lower = field.to_ascii_lowercase();
+    [
+        "<b>", "<b ", "<i>", "<i ", "<u>", "<span", "<font", "<a ", "<sup", "<sub", "<table",
+        "<strong", "<em",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
+}
+
+/// An Anki note's tags (space-separated, `::` for a hierarchy), cleaned of control
+/// characters; Anki's own `leech` and `marked` say something about a student's study, not
+/// the deck, and are dropped.
+fn note_tags(tags: &str) -> Vec<String> {
+    tags.split_whitespace()
+        .filter(|t| !t.eq_ignore_ascii_case("leech") && !t.eq_ignore_ascii_case("marked"))
+        .map(|t| crate::term::clean_line(t).into_owned())
+        .filter(|t| !t.is_empty())
+        .take(64)
+        .collect()
+}
+
 fn has_cjk(s: &str) -> bool {
     s.chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
@@ -850,16 +967,25 @@ fn cloze_text(html: &str) -> Option<String> {
         };
         let end = body.find("}}")?;
         let inner = &body[..end];
-        let answer = inner.split("::").next().unwrap_or(inner);
-        let answer = to_text(answer)
-            .replace(['|', '\n'], " ")
-            .replace("{{", "{ {");
-        // `out` goes through `to_text` once more: keep the answer's own `<`, `>`, `&` as text.
-        let answer = crate::export::html_escape(&answer);
+        let mut parts = inner.splitn(2, "::");
+        let clean = |s: &str| {
+            let t = to_text(s)
+                .replace(['|', '\n'], " ")
+                .replace("{{", "{ {")
+                .replace("::", ": ");
+            // `out` goes through `to_text` once more: keep the text's own `<`, `>`, `&`.
+            crate::export::html_escape(t.trim())
+        };
+        let answer = clean(parts.next().unwrap_or(inner));
+        let hint = parts.next().map(clean).filter(|h| !h.is_empty());
         out.push_str(&rest[..i]);
         // A marker that survives `to_text` and is put back afterwards.
         out.push('\u{1}');
-        out.push_str(answer.trim());
+        out.push_str(&answer);
+        if let Some(h) = hint {
+            out.push_str("::");
+            out.push_str(&h);
+        }
         out.push('\u{2}');
         rest = &body[end + 2..];
     }
@@ -872,11 +998,19 @@ fn cloze_text(html: &str) -> Option<String> {
     crate::generate::cloze::gaps(&text).ok().map(|_| text)
 }
 
-fn write_qa(out: &mut String, id: &str, part: Option<&str>, q: &str, a: &str) {
+fn write_tags(out: &mut String, tags: &[String]) {
+    if !tags.is_empty() {
+        let list: Vec<String> = tags.iter().map(|t| toml_str(t)).collect();
+        let _ = writeln!(out, "tags = [{}]", list.join(", "));
+    }
+}
+
+fn write_qa(out: &mut String, id: &str, part: Option<&str>, q: &str, a: &str, tags: &[String]) {
     let _ = writeln!(out, "\n[[qa]]\nid = \"{id}\"\nsource = \"apkg\"");
     if let Some(p) = part {
         let _ = writeln!(out, "part = {}", toml_str(p));
     }
+    write_tags(out, tags);
     let _ = writeln!(out, "question = {}", toml_str(q));
     let _ = writeln!(out, "answer = {}", toml_str(a));
     // Anki answers are self-rated; a long one is not something to type and grade.
@@ -885,11 +1019,19 @@ fn write_qa(out: &mut String, id: &str, part: Option<&str>, q: &str, a: &str) {
     }
 }
 
-fn write_cloze(out: &mut String, id: &str, part: Option<&str>, text: &str, extra: Option<&str>) {
+fn write_cloze(
+    out: &mut String,
+    id: &str,
+    part: Option<&str>,
+    text: &str,
+    extra: Option<&str>,
+    tags: &[String],
+) {
     let _ = writeln!(out, "\n[[cloze]]\nid = \"{id}\"\nsource = \"apkg\"");
     if let Some(p) = part {
         let _ = writeln!(out, "part = {}", toml_str(p));
     }
+    write_tags(out, tags);
     if let Some(e) = extra {
         let _ = writeln!(out, "note = {}", toml_str(e));
     }
@@ -943,7 +1085,13 @@ mod tests {
     fn cloze_markers_become_ours() {
         assert_eq!(
             cloze_text("SCO: {{c1::2001}} in {{c2::<b>Shanghai</b>::city}}").as_deref(),
-            Some("SCO: {{2001}} in {{Shanghai}}")
+            Some("SCO: {{2001}} in {{Shanghai::city}}"),
+            "the hint is kept"
+        );
+        assert_eq!(
+            cloze_text("{{c1::a|b::x::y}}").as_deref(),
+            Some("{{a b::x: y}}"),
+            "no `|` or `::` of the note's changes what the gap accepts"
         );
         assert_eq!(cloze_text("no gaps here"), None);
     }

@@ -53,8 +53,8 @@ pub use self::day::{
     utc_offset_in,
 };
 pub use self::settings::{
-    KEYS as SETTING_KEYS, MAX_INTERVAL_LIMIT, NewOrder, RETENTION_RANGE, Settings, SettingsError,
-    format_steps, parse_steps,
+    DECK_EXAM_PREFIX, KEYS as SETTING_KEYS, MAX_INTERVAL_LIMIT, NewOrder, RETENTION_RANGE,
+    Settings, SettingsError, format_exam_date, format_steps, parse_exam_date, parse_steps,
 };
 
 /// The four answer buttons, with FSRS's numbering (also the revlog's).

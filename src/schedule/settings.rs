@@ -58,7 +58,19 @@ pub const KEYS: &[(&str, &str)] = &[
         "parameters",
         "FSRS model parameters (17, 19 or 21 numbers); \"\" for the FSRS-6 defaults",
     ),
+    (
+        "exam_date",
+        "the day of your exam, YYYY-MM-DD, or none: until then facts at risk of being \
+         forgotten by that day come first (docs/exam.md); `--deck ID` sets one deck's",
+    ),
+    (
+        "ui_language",
+        "language of the interface: en, zh, or auto (from LC_ALL, LC_MESSAGES or LANG)",
+    ),
 ];
+
+/// The key prefix of a deck's own exam date: `exam_date.DECK`.
+pub const DECK_EXAM_PREFIX: &str = "exam_date.";
 
 /// Scheduling settings, shared by all decks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -86,6 +98,13 @@ pub struct Settings {
     pub new_order: NewOrder,
     /// FSRS parameters: empty for the FSRS-6 defaults, or 17, 19 or 21 finite values.
     pub parameters: Vec<f32>,
+    /// The exam day for every deck without its own, as a civil date (days since 1970-01-01).
+    pub exam_date: Option<i64>,
+    /// Decks' own exam days (key `exam_date.DECK`), which win over [`Settings::exam_date`].
+    pub deck_exam_dates: std::collections::BTreeMap<String, i64>,
+    /// The interface language: `auto` (the locale decides), `en` or `zh`. Not scheduling,
+    /// but a per-database choice like the rest, so `quiz config` sets it too.
+    pub ui_language: String,
 }
 
 impl Default for Settings {
@@ -104,6 +123,9 @@ impl Default for Settings {
             fuzz: true,
             new_order: NewOrder::Interleave,
             parameters: Vec::new(),
+            exam_date: None,
+            deck_exam_dates: std::collections::BTreeMap::new(),
+            ui_language: "auto".to_owned(),
         }
     }
 }
@@ -150,13 +172,12 @@ impl Settings {
         let e = self.set(key, value).err()?;
         let key = crate::term::clean_line(key);
         Some(match e {
-            SettingsError::UnknownKey { .. } => format!(
-                "warning: the database holds an unknown setting `{key}` (from a newer quiz?); ignored"
-            ),
-            SettingsError::Invalid { .. } => format!(
-                "warning: stored setting: {}; using the default ({}) until `quiz config {key} VALUE` sets it",
-                crate::term::clean_line(&e.to_string()),
-                Settings::default().get(&key).unwrap_or_default()
+            SettingsError::UnknownKey { .. } => crate::t!("settings.stored_unknown", key = key),
+            SettingsError::Invalid { .. } => crate::t!(
+                "settings.stored_invalid",
+                key = key,
+                reason = crate::term::clean_line(&e.to_string()),
+                default = Settings::default().get(&key).unwrap_or_default()
             ),
         })
     }
@@ -178,16 +199,27 @@ impl Settings {
                     v,
                     1,
                     MAX_INTERVAL_LIMIT,
-                    "a whole number of days from 1 to 36500",
+                    &crate::t!("settings.expected.days"),
                 )?;
             }
             "rollover_hour" => {
-                let hour = parse_u32_in("rollover_hour", v, 0, 23, "a whole hour from 0 to 23")?;
+                let hour = parse_u32_in(
+                    "rollover_hour",
+                    v,
+                    0,
+                    23,
+                    &crate::t!("settings.expected.hour"),
+                )?;
                 self.rollover_hour = u8::try_from(hour).expect("range-checked to 0..=23");
             }
             "new_per_day" => {
-                self.new_per_day =
-                    parse_u32_in("new_per_day", v, 0, u32::MAX, "a whole number, 0 or more")?;
+                self.new_per_day = parse_u32_in(
+                    "new_per_day",
+                    v,
+                    0,
+                    u32::MAX,
+                    &crate::t!("settings.expected.count"),
+                )?;
             }
             "reviews_per_day" => {
                 self.reviews_per_day = parse_u32_in(
@@ -195,7 +227,7 @@ impl Settings {
                     v,
                     0,
                     u32::MAX,
-                    "a whole number, 0 or more",
+                    &crate::t!("settings.expected.count"),
                 )?;
             }
             "leech_threshold" => {
@@ -204,7 +236,7 @@ impl Settings {
                     v,
                     0,
                     u32::MAX,
-                    "a whole number of lapses, 0 to turn leeches off",
+                    &crate::t!("settings.expected.lapses"),
                 )?;
             }
             "fuzz" => self.fuzz = parse_bool("fuzz", v)?,
@@ -215,13 +247,33 @@ impl Settings {
                     _ => {
                         return Err(invalid(
                             "new_order",
-                            "interleave or deck",
+                            &crate::t!("settings.expected.new_order"),
                             format!("\"{v}\""),
                         ));
                     }
                 }
             }
             "parameters" => self.parameters = parse_parameters(v)?,
+            "exam_date" => self.exam_date = parse_exam_date(v)?,
+            _ if key.starts_with(DECK_EXAM_PREFIX) && key.len() > DECK_EXAM_PREFIX.len() => {
+                let deck = &key[DECK_EXAM_PREFIX.len()..];
+                match parse_exam_date(v)? {
+                    Some(day) => self.deck_exam_dates.insert(deck.to_owned(), day),
+                    None => self.deck_exam_dates.remove(deck),
+                };
+            }
+            "ui_language" => {
+                self.ui_language = match v {
+                    "auto" | "en" | "zh" => v.to_owned(),
+                    _ => {
+                        return Err(invalid(
+                            "ui_language",
+                            &crate::t!("settings.expected.ui_language"),
+                            shown(v),
+                        ));
+                    }
+                }
+            }
             _ => {
                 return Err(SettingsError::UnknownKey {
                     key: key.to_owned(),
@@ -255,6 +307,15 @@ impl Settings {
                 .map(f32::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
+            "exam_date" => format_exam_date(self.exam_date),
+            _ if key.starts_with(DECK_EXAM_PREFIX) && key.len() > DECK_EXAM_PREFIX.len() => {
+                format_exam_date(
+                    self.deck_exam_dates
+                        .get(&key[DECK_EXAM_PREFIX.len()..])
+                        .copied(),
+                )
+            }
+            "ui_language" => self.ui_language.clone(),
             _ => return None,
         })
     }
@@ -280,7 +341,7 @@ impl Settings {
             if steps.contains(&0) {
                 return Err(invalid(
                     key,
-                    STEPS_EXPECTED,
+                    &steps_expected(),
                     format!("{steps:?} (a 0s step)"),
                 ));
             }
@@ -288,14 +349,14 @@ impl Settings {
         if !(1..=MAX_INTERVAL_LIMIT).contains(&self.maximum_interval_days) {
             return Err(invalid(
                 "maximum_interval_days",
-                "a whole number of days from 1 to 36500",
+                &crate::t!("settings.expected.days"),
                 self.maximum_interval_days.to_string(),
             ));
         }
         if self.rollover_hour > 23 {
             return Err(invalid(
                 "rollover_hour",
-                "a whole hour from 0 to 23",
+                &crate::t!("settings.expected.hour"),
                 self.rollover_hour.to_string(),
             ));
         }
@@ -313,9 +374,62 @@ impl Settings {
         let filled = fsrs::check_and_fill_parameters(&self.parameters).ok()?;
         Some(filled[20].clamp(0.1, 0.8))
     }
+
+    /// The exam day (civil days since 1970-01-01) that applies to `deck`: its own, else the
+    /// global one.
+    #[must_use]
+    pub fn exam_day_for(&self, deck: &str) -> Option<i64> {
+        self.deck_exam_dates.get(deck).copied().or(self.exam_date)
+    }
 }
 
-const STEPS_EXPECTED: &str = "durations separated by spaces, like \"1m 10m\" (units s, m, h, d; a bare number is minutes), or \"\" for none";
+const EXAM_EXPECTED: &str = "a date YYYY-MM-DD (e.g. 2026-12-20), or none";
+
+/// Parses an exam date: `YYYY-MM-DD` (a real calendar day, 1970 to 9999), or `none` (or "")
+/// to clear it.
+pub fn parse_exam_date(v: &str) -> Result<Option<i64>, SettingsError> {
+    if v.is_empty() || v.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let bad = || invalid("exam_date", EXAM_EXPECTED, shown(v));
+    let mut parts = v.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()) else {
+        return Err(bad());
+    };
+    // jiff knows the length of every month, leap years included.
+    let date = jiff::civil::Date::new(y, m, d).map_err(|_| bad())?;
+    if date.year() < 1970 {
+        return Err(bad());
+    }
+    let m = u8::try_from(date.month()).map_err(|_| bad())?;
+    let d = u8::try_from(date.day()).map_err(|_| bad())?;
+    Ok(Some(crate::clock::days_from_civil(
+        i32::from(date.year()),
+        m,
+        d,
+    )))
+}
+
+/// `YYYY-MM-DD` of a civil day number, or `none`.
+#[must_use]
+pub fn format_exam_date(day: Option<i64>) -> String {
+    match day {
+        Some(d) => crate::clock::civil_date(d),
+        None => "none".to_owned(),
+    }
+}
+
+fn steps_expected() -> String {
+    crate::t!("settings.expected.steps")
+}
 
 fn invalid(key: &'static str, expected: &str, got: String) -> SettingsError {
     SettingsError::Invalid {
@@ -344,7 +458,7 @@ fn parse_retention(v: &str) -> Result<f32, SettingsError> {
     let r = parsed.map_err(|_| {
         invalid(
             "desired_retention",
-            "a number between 0.70 and 0.97",
+            &crate::t!("settings.expected.retention"),
             shown(v),
         )
     })?;
@@ -358,7 +472,7 @@ fn check_retention(r: f32, as_typed: &str) -> Result<(), SettingsError> {
     if !(r >= lo && r <= hi) {
         return Err(invalid(
             "desired_retention",
-            "between 0.70 and 0.97",
+            &crate::t!("settings.expected.retention_range"),
             shown(as_typed),
         ));
     }
@@ -382,7 +496,7 @@ fn parse_bool(key: &'static str, v: &str) -> Result<bool, SettingsError> {
     match v.to_ascii_lowercase().as_str() {
         "true" | "on" | "yes" | "1" => Ok(true),
         "false" | "off" | "no" | "0" => Ok(false),
-        _ => Err(invalid(key, "true or false (or on/off, yes/no)", shown(v))),
+        _ => Err(invalid(key, &crate::t!("settings.expected.bool"), shown(v))),
     }
 }
 
@@ -397,7 +511,7 @@ pub fn parse_steps(key: &'static str, v: &str) -> Result<Vec<u32>, SettingsError
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
     {
-        let bad = || invalid(key, STEPS_EXPECTED, format!("{token:?} in {v:?}"));
+        let bad = || invalid(key, &steps_expected(), format!("{token:?} in {v:?}"));
         let (number, unit_secs) = match token.char_indices().last() {
             Some((i, 's')) => (&token[..i], 1.0),
             Some((i, 'm')) => (&token[..i], 60.0),
@@ -453,7 +567,7 @@ fn parse_parameters(v: &str) -> Result<Vec<f32>, SettingsError> {
         let p: f32 = token.parse().map_err(|_| {
             invalid(
                 "parameters",
-                "17, 19 or 21 numbers separated by commas, or \"\" for the defaults",
+                &crate::t!("settings.expected.parameters"),
                 format!("{token:?}"),
             )
         })?;
@@ -467,12 +581,16 @@ fn check_parameters(params: &[f32]) -> Result<(), SettingsError> {
     if !matches!(params.len(), 0 | 17 | 19 | 21) {
         return Err(invalid(
             "parameters",
-            "empty or 17, 19 or 21 numbers",
+            &crate::t!("settings.expected.parameter_count"),
             format!("{} numbers", params.len()),
         ));
     }
     if let Some(bad) = params.iter().find(|p| !p.is_finite()) {
-        return Err(invalid("parameters", "finite numbers", bad.to_string()));
+        return Err(invalid(
+            "parameters",
+            &crate::t!("settings.expected.finite"),
+            bad.to_string(),
+        ));
     }
     Ok(())
 }

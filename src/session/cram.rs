@@ -18,16 +18,6 @@ use crate::error::{Error, Result};
 use crate::question::Kind;
 use crate::schedule::Rating;
 
-/// What a cram session says, gathered for translation.
-mod msg {
-    pub const NOT_WHILE_CRAMMING: &str =
-        "Not while cramming: nothing is scheduled here. :skip, :show or :quit.";
-    pub const NO_TARGET: &str = "is not a deck, a fact id or a meeting named by a question";
-    pub const NO_KIND: &str = "no fact of it has a question of the kind asked";
-    pub const AGAIN: &str = "missed: asked again";
-    pub const NOTHING_SCHEDULED: &str = "Nothing was scheduled or stored.";
-}
-
 /// Which questions a cram session asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CramKind {
@@ -74,11 +64,10 @@ impl Session<'_> {
     /// Crams `target` (a deck, a fact id, or a meeting label), asking `kind` questions.
     pub fn cram(mut self, target: &str, kind: &CramKind) -> Result<CramSummary> {
         let started = Instant::now();
+        // Scripts read JSON: its messages stay English whatever the interface language.
+        let _english = self.opts.json.then(crate::i18n::english_here);
         let Some(facts) = self.db.cram_facts(target)? else {
-            return Err(Error::Usage(format!(
-                "--cram `{target}` {}",
-                msg::NO_TARGET
-            )));
+            return Err(Error::Usage(crate::t!("cram.no_target", target = target)));
         };
         let mut queue: Vec<(i64, Vec<Variant>)> = Vec::new();
         for id in facts {
@@ -93,7 +82,7 @@ impl Session<'_> {
             }
         }
         if queue.is_empty() {
-            return Err(Error::Usage(format!("--cram `{target}`: {}", msg::NO_KIND)));
+            return Err(Error::Usage(crate::t!("cram.no_kind", target = target)));
         }
         let mut sum = CramSummary {
             facts: queue.len() as u32,
@@ -113,13 +102,13 @@ impl Session<'_> {
                 }
                 let shown = self.cram_shown(id, &variants, last_question.get(&id).copied())?;
                 last_question.insert(id, shown.question_id);
-                let header = format!("[cram · round {round} · {} of {total}]", n + 1);
+                let header = crate::t!("cram.header", round = round, n = n + 1, total = total);
                 let passed = loop {
                     self.cram_show(&shown, &header)?;
                     match self.ask(&shown)? {
                         Asked::Command(Command::Quit) => break 'rounds,
                         Asked::Command(Command::Skip) => break None,
-                        Asked::Command(_) => self.invalid(msg::NOT_WHILE_CRAMMING)?,
+                        Asked::Command(_) => self.invalid(&crate::t!("cram.not_while"))?,
                         Asked::Graded(g) => {
                             let passed = match (g.verdict, g.rating) {
                                 (Some(v), _) => v != Verdict::Wrong,
@@ -153,7 +142,10 @@ impl Session<'_> {
                 }
             }
             if !failed.is_empty() && !self.opts.json {
-                w(self.out, &format!("\n{} {}\n", failed.len(), msg::AGAIN))?;
+                w(
+                    self.out,
+                    &format!("\n{}\n", crate::t!("cram.again", n = failed.len())),
+                )?;
             }
             queue = failed;
             round += 1;
@@ -170,13 +162,15 @@ impl Session<'_> {
             w(
                 self.out,
                 &format!(
-                    "Cram over: {}, {}, {} right the first time, {} missed ({} still missed). {}\n",
-                    super::count(i64::from(sum.facts), "fact"),
-                    super::count(i64::from(sum.answers), "answer"),
-                    sum.right_first_time,
-                    sum.missed,
-                    sum.still_missed,
-                    msg::NOTHING_SCHEDULED
+                    "{}\n",
+                    crate::t!(
+                        "cram.over",
+                        facts = crate::tn!("session.facts", sum.facts),
+                        answers = crate::tn!("cram.answers", sum.answers),
+                        first = sum.right_first_time,
+                        missed = sum.missed,
+                        still = sum.still_missed
+                    )
                 ),
             )?;
         }
@@ -189,7 +183,11 @@ impl Session<'_> {
         let fact = self.db.study_fact(id)?;
         let rungs = ladder::rungs(variants);
         let (i, rung) = ladder::choose(variants, Rung::Free, avoid).ok_or_else(|| {
-            Error::Other(format!("fact {}/{} has no question", fact.deck, fact.fact))
+            Error::Other(crate::t!(
+                "error.no_current_question",
+                deck = fact.deck,
+                fact = fact.fact
+            ))
         })?;
         let question_id = variants[i].question_id;
         let mut question = self.db.question(question_id)?;
@@ -213,7 +211,7 @@ impl Session<'_> {
             return wj(self.out, &j);
         }
         let text = format!("\n{header}\n{}", self.question_text(s));
-        w(self.out, &text)
+        self.w_question(&text)
     }
 
     fn cram_feedback(&mut self, s: &Shown, g: &super::Graded, passed: bool) -> Result<()> {
@@ -240,17 +238,30 @@ impl Session<'_> {
             return wj(self.out, &j);
         }
         let mut t = match g.verdict {
-            Some(v) => format!("{}\n", v.as_str()),
-            None => format!("rated {}\n", g.rating.map_or("", |r| r.as_str())),
+            Some(v) => format!("{}\n", super::verdict_words(v)),
+            None => format!(
+                "{}\n",
+                crate::t!(
+                    "session.rated",
+                    rating = g.rating.map(super::rating_words).unwrap_or_default()
+                )
+            ),
         };
         for n in &g.notes {
             t.push_str(&format!("  {n}\n"));
         }
-        t.push_str(&format!("Answer: {}\n", q.answer.display()));
+        let answer = q.answer.display();
+        t.push_str(&format!(
+            "{}\n",
+            crate::t!("session.answer", answer = answer)
+        ));
         if !q.explanation.is_empty() {
             t.push_str(&format!("{}\n", q.explanation));
         }
-        t.push_str(&format!("Source: {}\n", q.source));
+        t.push_str(&format!(
+            "{}\n",
+            crate::t!("session.source", source = q.source)
+        ));
         w(self.out, &t)?;
         if let Some(p) = passage {
             super::passage::write(self.out, &p)?;

@@ -81,12 +81,9 @@ impl Answered {
         let mut notes = Vec::new();
         if let Some(l) = &self.list {
             let penalised = l.extras.iter().filter(|e| e.penalised).count();
-            let mut head = format!("{}/{} items", l.found, l.total);
+            let mut head = crate::t!("note.items", found = l.found, total = l.total);
             if penalised > 0 {
-                head.push_str(&format!(", {penalised} wrong extra"));
-                if penalised > 1 {
-                    head.push('s');
-                }
+                head.push_str(&crate::tn!("note.wrong_extras", penalised));
             }
             notes.push(head);
             for i in l.items.iter().filter(|i| i.verdict == Verdict::Almost) {
@@ -96,18 +93,27 @@ impl Answered {
                     .as_deref()
                     .map(|d| format!(" ({d})"))
                     .unwrap_or_default();
-                notes.push(format!("almost: {given} for {}{diff}", i.item));
+                notes.push(crate::t!(
+                    "note.almost",
+                    given = given,
+                    item = i.item,
+                    diff = diff
+                ));
             }
             let missing = l.missing();
             if !missing.is_empty() {
-                notes.push(format!("missing: {}", missing.join(";")));
+                notes.push(crate::t!("note.missing", items = missing.join(";")));
             }
             for e in &l.extras {
-                notes.push(format!("extra: {}: {}", e.given, e.why));
+                notes.push(crate::t!("note.extra", given = e.given, why = e.why));
             }
         } else {
-            notes.push(format!("decided by: {}", self.step_words));
-            notes.extend(self.diff.iter().map(|d| format!("difference: {d}")));
+            notes.push(crate::t!("note.decided_by", step = self.step_words));
+            notes.extend(
+                self.diff
+                    .iter()
+                    .map(|d| crate::t!("note.difference", diff = d)),
+            );
         }
         notes
     }
@@ -321,7 +327,7 @@ impl Grader {
                     return Some(Answered {
                         verdict: Verdict::Correct,
                         step: "list".into(),
-                        step_words: "list".into(),
+                        step_words: crate::t!("step.list"),
                         expected: None,
                         diff: None,
                         list: None,
@@ -337,7 +343,7 @@ impl Grader {
                 Answered {
                     verdict: l.verdict,
                     step: "list".into(),
-                    step_words: "list".into(),
+                    step_words: crate::t!("step.list"),
                     expected: None,
                     diff: None,
                     list: Some(l),
@@ -348,7 +354,7 @@ impl Grader {
                 Answered {
                     verdict: v,
                     step: "order".into(),
-                    step_words: "order".into(),
+                    step_words: crate::t!("step.put_in_order"),
                     expected: None,
                     diff: None,
                     list: None,

@@ -45,11 +45,11 @@ impl Rung {
     }
 
     /// For the student.
-    pub fn words(self) -> &'static str {
+    pub fn words(self) -> String {
         match self {
-            Rung::Recognition => "recognise it",
-            Rung::Cued => "recall it from a cue",
-            Rung::Free => "write it out as an exam asks",
+            Rung::Recognition => crate::t!("rung.recognition"),
+            Rung::Cued => crate::t!("rung.cued"),
+            Rung::Free => crate::t!("rung.free"),
         }
     }
 

@@ -22,6 +22,7 @@ use crate::db::{AnswerRecord, Db, MemoryRow, NextQuery, StudyFact, TodayCounts, 
 use crate::error::{Error, Result};
 use crate::question::{Answer, Question};
 use crate::schedule::{self, FuzzFactor, Queue, Rating, Settings};
+use crate::{t, tn};
 use grading::{Grader, Verdict};
 use ladder::Rung;
 pub use prompt::{Ask, Command, LinePrompter, Prompter, Reply, TerminalPrompter};
@@ -178,6 +179,8 @@ pub struct Session<'a> {
     new_by_deck: HashMap<String, u32>,
     /// The decks studied, as named or in the order they were added: read once per session.
     deck_order: Vec<String>,
+    /// Facts an exam date brings forward today, most at risk first: read once per study day.
+    exam_first: Vec<i64>,
     actions: Vec<Action>,
     /// Facts skipped in this session.
     skipped: Vec<i64>,
@@ -214,7 +217,7 @@ impl<'a> Session<'a> {
         let settings = db.load_settings()?;
         settings
             .validate()
-            .map_err(|e| Error::Other(format!("stored setting: {e}")))?;
+            .map_err(|e| Error::Other(t!("error.stored_setting", reason = e)))?;
         Ok(Session {
             db,
             prompter,
@@ -231,6 +234,7 @@ impl<'a> Session<'a> {
             before_session: None,
             new_by_deck: HashMap::new(),
             deck_order: Vec::new(),
+            exam_first: Vec::new(),
             actions: Vec::new(),
             skipped: Vec::new(),
             last: None,
@@ -297,6 +301,13 @@ impl<'a> Session<'a> {
             };
             self.before_session = Some((day_start, earlier));
             self.new_by_deck = self.db.new_today_by_deck(day_start)?;
+            self.exam_first = crate::stats::exam::priority(
+                self.db,
+                &self.settings,
+                &self.opts.decks,
+                now,
+                self.utc_offset,
+            )?;
             self.waiting = None;
         }
         let (_, earlier) = self.before_session.expect("just set");
@@ -326,6 +337,7 @@ impl<'a> Session<'a> {
             exclude: &skipped,
             reviews_allowed: today.reviews < self.settings.reviews_per_day,
             new_from: &new_from,
+            exam_first: &self.exam_first,
         };
         // Reviews and new facts waiting are counted at the study day's first question (up to
         // the daily limits); then each answer takes one off. Learning facts change with
@@ -391,9 +403,10 @@ impl<'a> Session<'a> {
             None => ladder::choose(&variants, Rung::from_u8(fact.row.rung), avoid),
         };
         let Some((i, rung)) = picked else {
-            return Err(Error::Other(format!(
-                "fact {}/{} has no current question",
-                fact.deck, fact.fact
+            return Err(Error::Other(t!(
+                "error.no_current_question",
+                deck = fact.deck,
+                fact = fact.fact
             )));
         };
         let question_id = variants[i].question_id;
@@ -418,6 +431,8 @@ impl<'a> Session<'a> {
     /// Runs the session to the end (nothing left, the limit, `:quit`, Ctrl-C, end of input).
     pub fn run(mut self) -> Result<Summary> {
         let started = Instant::now();
+        // Scripts read JSON: its messages stay English whatever the interface language.
+        let _english = self.opts.json.then(crate::i18n::english_here);
         for d in &self.opts.decks {
             if !self.db.deck_exists(d)? {
                 return Err(Error::UnknownDeck(d.clone()));
@@ -439,7 +454,7 @@ impl<'a> Session<'a> {
             let now = self.clock.now();
             let Some(shown) = self.next(now)? else {
                 if !self.opts.json {
-                    w(self.out, "Nothing more to study now.\n")?;
+                    w(self.out, &format!("{}\n", t!("session.nothing_left")))?;
                 }
                 break;
             };
@@ -478,9 +493,8 @@ impl<'a> Session<'a> {
                 overridden: false,
             };
             let Some(done) = self.store(done, None)? else {
-                let msg = "Another quiz session answered this fact meanwhile: your answer was not \
-                           stored. Here is the next question.";
-                self.invalid(msg)?;
+                let msg = t!("session.conflict");
+                self.invalid(&msg)?;
                 continue;
             };
             self.feedback(&done, &g.notes)?;
@@ -512,13 +526,16 @@ impl<'a> Session<'a> {
             w(
                 self.out,
                 &format!(
-                    "Session over: {} answered, {} right ({pct}%), {}, {}. \
-                     Tomorrow: {} due, plus new ones.\n",
-                    s.answered,
-                    s.correct,
-                    count(i64::from(s.new_learned), "new fact"),
-                    duration_text(s.seconds),
-                    count(s.due_tomorrow, "fact")
+                    "{}\n",
+                    t!(
+                        "session.over",
+                        answered = s.answered,
+                        correct = s.correct,
+                        pct = pct,
+                        new = tn!("session.new_facts", s.new_learned),
+                        time = duration_text(s.seconds),
+                        due = tn!("session.facts", s.due_tomorrow)
+                    )
                 ),
             )?;
         }
@@ -612,12 +629,15 @@ impl<'a> Session<'a> {
     /// A session command; `at` is the fact on screen when it was typed at a question (it is
     /// shown again after undo and overruling).
     fn command(&mut self, c: Command, at: Option<&Shown>) -> Result<()> {
+        // The question an overruling counted as right: the event names it, not the question
+        // on screen when `:right` was typed (piped, that is already the next one).
+        let mut overruled: Option<String> = None;
         let again = |s: &Shown| Some((s.fact.id, Some(s.question_id)));
         let (event, text) = match (c, at) {
             (Command::Skip, Some(s)) => {
                 self.skipped.push(s.fact.id);
                 self.waiting = None;
-                ("skip", "Skipped: another fact comes next.".to_owned())
+                ("skip", t!("session.skipped"))
             }
             (Command::Bury, Some(s)) => {
                 let until = self.day_start(self.day(self.clock.now()) + 1);
@@ -627,31 +647,22 @@ impl<'a> Session<'a> {
                     before: s.fact.row.buried_until,
                 });
                 self.waiting = None;
-                (
-                    "bury",
-                    "Buried until tomorrow: this fact and every question about it.".to_owned(),
-                )
+                ("bury", t!("session.buried"))
             }
             (Command::Suspend, Some(s)) => {
                 let sure = !self.prompter.is_terminal()
                     || self
                         .prompter
-                        .confirm(
-                            "Suspend this fact? None of its questions will be asked until you unsuspend it.",
-                            false,
-                        )
+                        .confirm(&t!("session.suspend_confirm"), false)
                         .map_err(|e| Error::io("terminal", e))?;
                 if sure {
                     self.db.set_suspended(s.fact.id, true)?;
                     self.actions.push(Action::Suspend { fact: s.fact.id });
                     self.waiting = None;
-                    (
-                        "suspend",
-                        "Suspended: this fact and every question about it.".to_owned(),
-                    )
+                    ("suspend", t!("session.suspended"))
                 } else {
                     self.redo = again(s);
-                    ("suspend", "Not suspended.".to_owned())
+                    ("suspend", t!("session.not_suspended"))
                 }
             }
             (Command::Undo, _) => {
@@ -682,12 +693,13 @@ impl<'a> Session<'a> {
                     );
                     d.overridden = true;
                     let d = self.store(d, Some(old))?.expect("overruling always stores");
+                    overruled = Some(d.shown.question.uid.clone());
                     self.waiting = None;
                     let back = when(&d.after.state, d.now);
                     self.actions.push(Action::Answer(Box::new(d)));
-                    format!("Counted as right. Comes back {back}.")
+                    t!("session.counted_right", back = back)
                 } else {
-                    "Nothing to overrule.".to_owned()
+                    t!("session.nothing_to_overrule")
                 };
                 if let Some(s) = at {
                     self.redo = again(s);
@@ -699,7 +711,9 @@ impl<'a> Session<'a> {
             | (Command::Show | Command::Quit, _) => return Ok(()),
         };
         if self.opts.json {
-            let id = at.map(|s| s.question.uid.as_str());
+            let id = overruled
+                .as_deref()
+                .or_else(|| at.map(|s| s.question.uid.as_str()));
             let j = json!({"event": event, "id": id, "message": text});
             wj(self.out, &j)
         } else {
@@ -719,18 +733,18 @@ impl<'a> Session<'a> {
                 {
                     *n = n.saturating_sub(1);
                 }
-                let text = format!("Undone: {}", d.shown.question.prompt);
+                let text = t!("session.undone", prompt = d.shown.question.prompt);
                 Ok((Some((d.shown.fact.id, Some(d.shown.question_id))), text))
             }
             Some(Action::Bury { fact, before }) => {
                 self.db.set_buried(fact, before)?;
                 self.waiting = None;
-                Ok((Some((fact, None)), "Unburied.".to_owned()))
+                Ok((Some((fact, None)), t!("session.unburied")))
             }
             Some(Action::Suspend { fact }) => {
                 self.db.set_suspended(fact, false)?;
                 self.waiting = None;
-                Ok((Some((fact, None)), "Unsuspended.".to_owned()))
+                Ok((Some((fact, None)), t!("session.unsuspended")))
             }
             None => {
                 let now = self.clock.now();
@@ -743,10 +757,10 @@ impl<'a> Session<'a> {
                 match undone {
                     Some(u) => {
                         let q = self.db.question(u.question_id)?;
-                        let text = format!("Undone (answered earlier today): {}", q.prompt);
+                        let text = t!("session.undone_earlier", prompt = q.prompt);
                         Ok((Some((u.memory_id, Some(u.question_id))), text))
                     }
-                    None => Ok((None, "Nothing to undo today.".to_owned())),
+                    None => Ok((None, t!("session.nothing_to_undo"))),
                 }
             }
         }
@@ -757,11 +771,16 @@ impl<'a> Session<'a> {
         let right = self.answers().filter(|d| d.passed()).count();
         let pct = (right * 100).checked_div(answered).unwrap_or(0);
         let left = if self.left >= crate::db::WAITING_CAP {
-            format!("{}+ left", crate::db::WAITING_CAP)
+            t!("session.left_many", n = crate::db::WAITING_CAP)
         } else {
-            format!("{} left", self.left.max(1))
+            t!("session.left", n = self.left.max(1))
         };
-        format!("[{answered} done · {left} · {pct}% right]")
+        t!(
+            "session.progress",
+            answered = answered,
+            left = left,
+            pct = pct
+        )
     }
 
     /// The question, never its answer.
@@ -779,12 +798,24 @@ impl<'a> Session<'a> {
         let mut out = format!("\n{}\n", self.progress());
         if s.early > 0 {
             out.push_str(&format!(
-                "(Shown {} early: nothing else is due, and it is still being learned.)\n",
-                duration_words(s.early)
+                "{}\n",
+                t!("session.early", time = duration_words(s.early))
             ));
         }
         out.push_str(&self.question_text(s));
-        w(self.out, &out)
+        self.w_question(&out)
+    }
+
+    /// Writes question text: cleaned like all deck text, with its emphasis in bold in a
+    /// terminal (piped, the `**` marks stay, as in `--json`'s prompt).
+    fn w_question(&mut self, text: &str) -> Result<()> {
+        let cleaned = crate::term::clean(text);
+        let shown = if self.prompter.is_terminal() {
+            crate::term::bold_emphasis(&cleaned)
+        } else {
+            cleaned.into_owned()
+        };
+        prompt::emit(self.out, &shown).map_err(|e| Error::io("stdout", e))
     }
 
     /// The prompt and, where the prompter does not list them itself, the options.
@@ -798,9 +829,11 @@ impl<'a> Session<'a> {
                     out.push_str(&format!("  {}) {o}\n", i + 1));
                 }
             }
-            Answer::TrueFalse { .. } if !terminal => {
-                out.push_str("  1) 对 (true)\n  2) 错 (false)\n")
-            }
+            Answer::TrueFalse { .. } if !terminal => out.push_str(&format!(
+                "  1) {}\n  2) {}\n",
+                t!("session.true"),
+                t!("session.false")
+            )),
             Answer::Order { shown, .. } => {
                 for (i, o) in shown.iter().enumerate() {
                     out.push_str(&format!("  {}) {o}\n", letter(i)));
@@ -823,7 +856,7 @@ impl<'a> Session<'a> {
                 notes,
             })
         };
-        let tf_options = ["对 (true)".to_owned(), "错 (false)".to_owned()];
+        let tf_options = [t!("session.true"), t!("session.false")];
         let (options, correct): (&[String], usize) = match a {
             Answer::Choice { options, correct } => (options, *correct),
             Answer::TrueFalse { value } => (&tf_options, usize::from(!*value)),
@@ -850,22 +883,27 @@ impl<'a> Session<'a> {
                 Answer::List { .. } => ask(
                     self.prompter,
                     &Ask::Type {
-                        hint: "every item, separated by 、 , or ;",
+                        hint: &t!("hint.list"),
                     },
                 )?,
                 Answer::Order { .. } => ask(
                     self.prompter,
                     &Ask::Type {
-                        hint: "the order as letters, e.g. BADC",
+                        hint: &t!("hint.order"),
                     },
                 )?,
                 Answer::Date { .. } => ask(
                     self.prompter,
                     &Ask::Type {
-                        hint: "the date, e.g. 2021-05-12",
+                        hint: &t!("hint.date"),
                     },
                 )?,
-                _ => ask(self.prompter, &Ask::Type { hint: "answer" })?,
+                _ => ask(
+                    self.prompter,
+                    &Ask::Type {
+                        hint: &t!("hint.answer"),
+                    },
+                )?,
             };
             let text = match reply {
                 Reply::Command(Command::Show) => {
@@ -888,7 +926,7 @@ impl<'a> Session<'a> {
             );
             if typed && text.trim().is_empty() {
                 // An empty line is not an answer (a second Enter, say): nothing is stored.
-                self.invalid("Type your answer, or :show to see it (counts as not known).")?;
+                self.invalid(&t!("session.type_answer"))?;
                 continue;
             }
             return Ok(match a {
@@ -896,7 +934,7 @@ impl<'a> Session<'a> {
                     let Some(pick) =
                         parse_pick(&text, options, matches!(a, Answer::TrueFalse { .. }))
                     else {
-                        let msg = format!("Answer with a number from 1 to {}.", options.len());
+                        let msg = t!("session.pick_number", n = options.len());
                         self.invalid(&msg)?;
                         continue;
                     };
@@ -905,16 +943,26 @@ impl<'a> Session<'a> {
                     } else {
                         Verdict::Wrong
                     };
-                    let given = options.get(pick).cloned().unwrap_or_default();
+                    // Stored as the same text whatever the interface language.
+                    let given = match a {
+                        Answer::TrueFalse { .. } => shown_options(a).get(pick).cloned(),
+                        _ => options.get(pick).cloned(),
+                    }
+                    .unwrap_or_default();
                     graded(given, verdict, "choice", vec![])
                 }
                 Answer::Reveal { .. } => {
                     let rating = match text.trim().parse::<usize>() {
                         Ok(n) if (1..=4).contains(&n) => Some(Rating::ALL[n - 1]),
-                        _ => text.parse::<Rating>().ok(),
+                        // The buttons' words in the interface language are accepted too.
+                        _ => text.parse::<Rating>().ok().or_else(|| {
+                            Rating::ALL
+                                .into_iter()
+                                .find(|r| rating_words(*r) == text.trim())
+                        }),
                     };
                     let Some(rating) = rating else {
-                        self.invalid("Rate with again, hard, good, easy or 1-4.")?;
+                        self.invalid(&t!("session.rate_with"))?;
                         continue;
                     };
                     Asked::Graded(Graded {
@@ -963,7 +1011,11 @@ impl<'a> Session<'a> {
         )
         .map_err(|e| Error::Other(e.to_string()))?;
         Ok(std::array::from_fn(|i| {
-            format!("{} ({})", Rating::ALL[i], when(&p[i].card, now))
+            t!(
+                "session.rating_label",
+                rating = rating_words(Rating::ALL[i]),
+                when = when(&p[i].card, now)
+            )
         }))
     }
 
@@ -996,28 +1048,38 @@ impl<'a> Session<'a> {
         }
         let mut s = String::new();
         match d.verdict {
-            Some(v) => s.push_str(&format!("{} → {}", v.as_str(), d.rating)),
-            None => s.push_str(&format!("rated {}", d.rating)),
+            Some(v) => s.push_str(&t!(
+                "session.verdict",
+                verdict = verdict_words(v),
+                rating = rating_words(d.rating)
+            )),
+            None => s.push_str(&t!("session.rated", rating = rating_words(d.rating))),
         }
         s.push('\n');
         for n in notes {
             s.push_str(&format!("  {n}\n"));
         }
-        s.push_str(&format!("Answer: {}\n", q.answer.display()));
+        s.push_str(&format!(
+            "{}\n",
+            t!("session.answer", answer = q.answer.display())
+        ));
         if !q.explanation.is_empty() {
             s.push_str(&format!("{}\n", q.explanation));
         }
-        s.push_str(&format!("Source: {}\n", q.source));
+        s.push_str(&format!("{}\n", t!("session.source", source = q.source)));
         w(self.out, &s)?;
         if let Some(p) = self.passage_after(d)? {
             passage::write(self.out, &p)?;
         }
-        let mut s = format!("Comes back {back}; next time: {}.\n", next_rung.words());
+        let mut s = format!(
+            "{}\n",
+            t!("session.comes_back", back = back, next = next_rung.words())
+        );
         if d.became_leech {
-            s.push_str("This fact is a leech (forgotten many times): suspended.\n");
+            s.push_str(&format!("{}\n", t!("session.leech")));
         }
         if overrulable(d) && !self.prompter.is_terminal() {
-            s.push_str("(type :right if you were right)\n");
+            s.push_str(&format!("{}\n", t!("session.type_right")));
         }
         w(self.out, &s)
     }
@@ -1073,21 +1135,30 @@ fn shuffle(a: &mut Answer, rng: &mut dyn rand::RngCore) {
     }
 }
 
-/// "1 fact", "3 facts".
-fn count(n: i64, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
 /// "8 minutes".
 fn duration_words(secs: i64) -> String {
     match secs {
-        ..60 => format!("{secs} seconds"),
-        60..120 => "1 minute".to_owned(),
-        _ => format!("{} minutes", secs / 60),
+        ..60 => tn!("time.seconds", secs),
+        _ => tn!("time.minutes", secs / 60),
+    }
+}
+
+/// A verdict as the student reads it (JSON keeps [`Verdict::as_str`]).
+pub(crate) fn verdict_words(v: Verdict) -> String {
+    match v {
+        Verdict::Correct => t!("verdict.correct"),
+        Verdict::Almost => t!("verdict.almost"),
+        Verdict::Wrong => t!("verdict.wrong"),
+    }
+}
+
+/// A rating as the student reads it (typed ratings stay again/hard/good/easy or 1-4).
+pub(crate) fn rating_words(r: Rating) -> String {
+    match r {
+        Rating::Again => t!("rating.again"),
+        Rating::Hard => t!("rating.hard"),
+        Rating::Good => t!("rating.good"),
+        Rating::Easy => t!("rating.easy"),
     }
 }
 
@@ -1134,32 +1205,24 @@ fn parse_pick(t: &str, options: &[String], true_false: bool) -> Option<usize> {
 pub fn when(state: &schedule::CardState, now: i64) -> String {
     if state.queue == Queue::Review {
         return match state.interval_days {
-            0 | 1 => "tomorrow".to_owned(),
-            n => format!("in {n} days"),
+            0 | 1 => t!("when.tomorrow"),
+            n => tn!("when.days", n),
         };
     }
     let secs = (state.due - now).max(0);
     match secs {
-        0..60 => "in under a minute".to_owned(),
-        60..3600 => plural(secs / 60, "minute"),
-        3600..86_400 => plural(secs / 3600, "hour"),
-        _ => plural((secs + 86_399) / 86_400, "day"),
-    }
-}
-
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("in 1 {unit}")
-    } else {
-        format!("in {n} {unit}s")
+        0..60 => t!("when.under_a_minute"),
+        60..3600 => tn!("when.minutes", secs / 60),
+        3600..86_400 => tn!("when.hours", secs / 3600),
+        _ => tn!("when.days", (secs + 86_399) / 86_400),
     }
 }
 
 fn duration_text(secs: u64) -> String {
     if secs < 60 {
-        format!("{secs} s")
+        t!("time.short_seconds", s = secs)
     } else {
-        format!("{} min {} s", secs / 60, secs % 60)
+        t!("time.short_minutes", m = secs / 60, s = secs % 60)
     }
 }
 

@@ -161,13 +161,15 @@ pub fn for_question(db: &Db, q: &Question, terminal: bool) -> Result<Option<Pass
 /// Writes the passage: `From the source (答二 L14-L20): …`. Its text was cleaned piece by
 /// piece before marking, so the marks survive.
 pub fn write(out: &mut dyn Write, p: &Passage) -> Result<()> {
-    let at = p
-        .part
-        .as_deref()
-        .map(|s| format!(" ({})", crate::term::clean_line(s)))
-        .unwrap_or_default();
     let body = if p.terminal { &p.styled } else { &p.plain };
-    let line = format!("From the source{at}: {body}\n");
+    let line = match p.part.as_deref() {
+        Some(part) => crate::t!(
+            "passage.from_part",
+            part = crate::term::clean_line(part),
+            body = body
+        ),
+        None => crate::t!("passage.from", body = body),
+    } + "\n";
     super::prompt::emit(out, &line).map_err(|e| Error::io("stdout", e))
 }
 

@@ -3,6 +3,8 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::t;
+
 /// Commands typed (or picked) instead of an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -137,13 +139,15 @@ pub struct TerminalPrompter {
 }
 
 /// What the terminal offers besides the options of a list.
-const TERMINAL_COMMANDS: [(Command, &str); 5] = [
-    (Command::Skip, "· skip (another fact now)"),
-    (Command::Bury, "· bury this fact until tomorrow"),
-    (Command::Suspend, "· suspend this fact"),
-    (Command::Undo, "· undo"),
-    (Command::Quit, "· quit"),
-];
+fn terminal_commands() -> [(Command, String); 5] {
+    [
+        (Command::Skip, t!("prompt.cmd.skip")),
+        (Command::Bury, t!("prompt.cmd.bury")),
+        (Command::Suspend, t!("prompt.cmd.suspend")),
+        (Command::Undo, t!("prompt.cmd.undo")),
+        (Command::Quit, t!("prompt.cmd.quit")),
+    ]
+}
 
 impl TerminalPrompter {
     /// Ctrl-C at a prompt makes console raise SIGINT, and `kill -INT` sends it from outside:
@@ -164,8 +168,9 @@ impl TerminalPrompter {
             .iter()
             .map(|i| crate::term::clean_line(i).into_owned())
             .collect();
+        let commands = terminal_commands();
         if with_commands {
-            all.extend(TERMINAL_COMMANDS.iter().map(|(_, l)| (*l).to_owned()));
+            all.extend(commands.iter().map(|(_, l)| l.clone()));
         }
         let picked = dialoguer::Select::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -174,7 +179,7 @@ impl TerminalPrompter {
             .interact_on_opt(&self.term);
         match picked {
             Ok(Some(i)) if i < items.len() => Ok(Reply::Pick(i)),
-            Ok(Some(i)) => Ok(Reply::Command(TERMINAL_COMMANDS[i - items.len()].0)),
+            Ok(Some(i)) => Ok(Reply::Command(commands[i - items.len()].0)),
             Ok(None) => Ok(Reply::Command(Command::Quit)),
             Err(e) => interrupted(e),
         }
@@ -205,18 +210,18 @@ impl Prompter for TerminalPrompter {
             return Ok(Reply::Command(Command::Quit));
         }
         match ask {
-            Ask::Choose { options } => self.select("your answer", options, true),
-            Ask::Rate { labels } => self.select("how well did you know it?", &labels[..], true),
-            Ask::Reveal => self.select("think of the answer", &["show the answer".into()], true),
+            Ask::Choose { options } => self.select(&t!("prompt.your_answer"), options, true),
+            Ask::Rate { labels } => self.select(&t!("prompt.rate"), &labels[..], true),
+            Ask::Reveal => self.select(&t!("prompt.think"), &[t!("prompt.show_answer")], true),
             Ask::Continue { can_overrule } => {
                 // The same step after every answer, right or wrong: one key goes on, so a
                 // second Enter never lands in the next question.
-                let mut items = vec!["continue".to_owned()];
+                let mut items = vec![t!("prompt.continue")];
                 if *can_overrule {
-                    items.push("I was right (count it as right)".to_owned());
+                    items.push(t!("prompt.i_was_right"));
                 }
-                items.push("undo this answer".to_owned());
-                items.push("quit".to_owned());
+                items.push(t!("prompt.undo_answer"));
+                items.push(t!("prompt.quit"));
                 let last = items.len() - 1;
                 Ok(match self.select("", &items, false)? {
                     Reply::Pick(0) => Reply::Text(String::new()),
@@ -229,9 +234,7 @@ impl Prompter for TerminalPrompter {
             }
             Ask::Type { hint } => {
                 let typed = dialoguer::Input::<String>::with_theme(&self.theme)
-                    .with_prompt(format!(
-                        "{hint} (or :show :skip :bury :suspend :undo :quit)"
-                    ))
+                    .with_prompt(t!("prompt.type", hint = hint))
                     .allow_empty(true)
                     .interact_text_on(&self.term);
                 match typed {

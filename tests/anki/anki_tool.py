@@ -5,6 +5,10 @@
         import log counts and every note: guid, note type, fields, tags, deck, card state.
     anki_tool.py import-csv CSV COLLECTION
         imports a text file with its header lines, as Anki's import dialog would preset it.
+    anki_tool.py check-db COLLECTION
+        runs Anki's Check Database and prints the problems it fixed and the cards it changed.
+    anki_tool.py delete-notes COLLECTION QUERY
+        deletes the notes a browser search finds (as a student would) and prints the rest.
     anki_tool.py make-apkg OUT.apkg legacy|current
         builds a collection with Basic, Basic (and reversed card) and Cloze notes (and one
         note of a custom note type) and exports it as a package.
@@ -38,13 +42,18 @@ def dump(col, log=None):
                 "deck": col.decks.name(cards[0].did) if cards else None,
                 "cards": [
                     {
+                        "ord": c.ord,
+                        "template": c.template()["name"],
                         "type": c.type,
+                        "due": c.due,
+                        "data": col.db.scalar("select data from cards where id = ?", c.id),
                         "queue": c.queue,
                         "ivl": c.ivl,
                         "reps": c.reps,
                         "lapses": c.lapses,
                         "stability": c.memory_state.stability if c.memory_state else None,
                         "question": c.question(),
+                        "answer": c.answer(),
                     }
                     for c in cards
                 ],
@@ -91,6 +100,46 @@ def cmd_import_csv(csv, path):
         col.close()
 
 
+def cards_table(col):
+    return col.db.all("select * from cards order by id")
+
+
+def cmd_check_db(path):
+    col = Collection(path)
+    try:
+        before = cards_table(col)
+        problems, ok = col.fix_integrity()
+        after = cards_table(col)
+        changed = [b for b, a in zip(before, after) if b != a]
+        print(
+            json.dumps(
+                {
+                    "problems": [p for p in problems.splitlines() if p.strip()] if isinstance(problems, str) else list(problems),
+                    "ok": ok,
+                    "cards_before": len(before),
+                    "cards_after": len(after),
+                    "changed": [[str(x) for x in row] for row in changed],
+                    "changed_after": [[str(x) for x in a] for b, a in zip(before, after) if b != a],
+                },
+                ensure_ascii=False,
+            )
+        )
+    finally:
+        col.close()
+
+
+def cmd_delete_notes(path, query):
+    col = Collection(path)
+    try:
+        nids = col.find_notes(query)
+        col.remove_notes(nids)
+        out = dump(col)
+        out["deleted"] = len(nids)
+        print(json.dumps(out, ensure_ascii=False))
+    finally:
+        col.close()
+
+
 def cmd_make_apkg(out, flavour):
     path = out + ".collection.anki2"
     if os.path.exists(path):
@@ -116,6 +165,7 @@ def cmd_make_apkg(out, flavour):
             Front="Capital of <b>Kazakhstan</b>?",
             Back='Astana <img src="astana.jpg">',
         )
+        add("Basic", did, ["flags"], Front="Flag of Kazakhstan?", Back='<img src="astana.jpg">')
         add(
             "Basic (and reversed card)",
             sub,
@@ -126,7 +176,7 @@ def cmd_make_apkg(out, flavour):
         add(
             "Cloze",
             did,
-            [],
+            ["sco", "history::founding"],
             Text="The SCO was founded in {{c1::2001}} in {{c2::Shanghai::city}}.",
             **{"Back Extra": "Six founding members"},
         )
@@ -157,6 +207,10 @@ def main(argv):
         cmd_import(argv[1], argv[2], "--with-scheduling" in argv[3:])
     elif len(argv) == 3 and argv[0] == "import-csv":
         cmd_import_csv(argv[1], argv[2])
+    elif len(argv) == 2 and argv[0] == "check-db":
+        cmd_check_db(argv[1])
+    elif len(argv) == 3 and argv[0] == "delete-notes":
+        cmd_delete_notes(argv[1], argv[2])
     elif len(argv) == 3 and argv[0] == "make-apkg":
         cmd_make_apkg(argv[1], argv[2])
     else:

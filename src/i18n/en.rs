@@ -1,0 +1,676 @@
+//! English: the reference catalogue. Every message id used in the code is here.
+//!
+//! Adding a message: put `("area.name", "Text with {placeholder}.")` here and in every other
+//! language file (zh.rs), then write `t!("area.name", placeholder = value)` where it is said.
+//! A count that changes the English word takes two entries, `area.name.one` and
+//! `area.name.other`, and `tn!("area.name", n)` (the count is `{n}`). The tests in
+//! i18n/mod.rs fail on an id missing from a language, on differing placeholders, and on an
+//! id used in src/ that is not here.
+//!
+//! Help text is not here: its English is the doc comments of the clap definitions, and other
+//! languages translate it under `help.*` ids (see i18n/help.rs). Descriptions of settings are
+//! likewise English in `schedule::SETTING_KEYS` and translated under `setting.KEY`.
+//!
+//! Adding a language: copy zh.rs to xx.rs, translate the texts, and add the variant to
+//! `Lang` (code, catalogue, and `from_env` for its locale prefix).
+
+pub const MESSAGES: &[(&str, &str)] = &[
+    // clap's headings (English is clap's own; used by translations of the help).
+    ("heading.usage", "Usage"),
+    ("heading.options", "Options"),
+    ("heading.arguments", "Arguments"),
+    ("heading.commands", "Commands"),
+    // A study session.
+    ("session.nothing_left", "Nothing more to study now."),
+    (
+        "session.conflict",
+        "Another quiz session answered this fact meanwhile: your answer was not stored. Here is the next question.",
+    ),
+    (
+        "session.over",
+        "Session over: {answered} answered, {correct} right ({pct}%), {new}, {time}. Tomorrow: {due} due, plus new ones.",
+    ),
+    ("session.new_facts.one", "{n} new fact"),
+    ("session.new_facts.other", "{n} new facts"),
+    ("session.facts.one", "{n} fact"),
+    ("session.facts.other", "{n} facts"),
+    ("session.skipped", "Skipped: another fact comes next."),
+    (
+        "session.buried",
+        "Buried until tomorrow: this fact and every question about it.",
+    ),
+    (
+        "session.suspend_confirm",
+        "Suspend this fact? None of its questions will be asked until you unsuspend it.",
+    ),
+    (
+        "session.suspended",
+        "Suspended: this fact and every question about it.",
+    ),
+    ("session.not_suspended", "Not suspended."),
+    (
+        "session.counted_right",
+        "Counted as right. Comes back {back}.",
+    ),
+    ("session.nothing_to_overrule", "Nothing to overrule."),
+    ("session.undone", "Undone: {prompt}"),
+    ("session.unburied", "Unburied."),
+    ("session.unsuspended", "Unsuspended."),
+    (
+        "session.undone_earlier",
+        "Undone (answered earlier today): {prompt}",
+    ),
+    ("session.nothing_to_undo", "Nothing to undo today."),
+    ("session.left", "{n} left"),
+    ("session.left_many", "{n}+ left"),
+    (
+        "session.progress",
+        "[{answered} done · {left} · {pct}% right]",
+    ),
+    (
+        "session.early",
+        "(Shown {time} early: nothing else is due, and it is still being learned.)",
+    ),
+    ("session.true", "对 (true)"),
+    ("session.false", "错 (false)"),
+    (
+        "session.type_answer",
+        "Type your answer, or :show to see it (counts as not known).",
+    ),
+    ("session.pick_number", "Answer with a number from 1 to {n}."),
+    (
+        "session.rate_with",
+        "Rate with again, hard, good, easy or 1-4.",
+    ),
+    ("session.rating_label", "{rating} ({when})"),
+    ("session.verdict", "{verdict} → {rating}"),
+    ("session.rated", "rated {rating}"),
+    ("session.answer", "Answer: {answer}"),
+    ("session.source", "Source: {source}"),
+    (
+        "session.comes_back",
+        "Comes back {back}; next time: {next}.",
+    ),
+    (
+        "session.leech",
+        "This fact is a leech (forgotten many times): suspended.",
+    ),
+    ("passage.from", "From the source: {body}"),
+    ("passage.from_part", "From the source ({part}): {body}"),
+    ("session.type_right", "(type :right if you were right)"),
+    // The grader's steps (`quiz grade`, "decided by").
+    ("step.exact", "exact"),
+    ("step.nfkc", "character forms"),
+    ("step.case", "letter case"),
+    ("step.width", "full/half width"),
+    ("step.punctuation", "punctuation and spaces"),
+    ("step.articles", "articles"),
+    ("step.traditional_to_simplified", "traditional characters"),
+    ("step.numerals", "numbers"),
+    ("step.date", "date"),
+    ("step.ordinal", "ordinal"),
+    ("step.alias", "alias"),
+    ("step.title", "name with title"),
+    ("step.order", "word order"),
+    ("step.pinyin", "pinyin"),
+    ("step.edit_distance", "spelling"),
+    ("step.opposite", "opposite"),
+    ("step.confusable", "a different name"),
+    ("step.interference", "another wording"),
+    ("step.no_match", "no match"),
+    ("step.list", "list"),
+    ("step.put_in_order", "order"),
+    ("verdict.correct", "correct"),
+    ("verdict.almost", "almost"),
+    ("verdict.wrong", "wrong"),
+    ("rating.again", "again"),
+    ("rating.hard", "hard"),
+    ("rating.good", "good"),
+    ("rating.easy", "easy"),
+    ("rung.recognition", "recognise it"),
+    ("rung.cued", "recall it from a cue"),
+    ("rung.free", "write it out as an exam asks"),
+    ("hint.list", "every item, separated by 、 , or ;"),
+    ("hint.order", "the order as letters, e.g. BADC"),
+    ("hint.date", "the date, e.g. 2021-05-12"),
+    ("hint.answer", "answer"),
+    ("note.items", "{found}/{total} items"),
+    ("note.wrong_extras.one", ", {n} wrong extra"),
+    ("note.wrong_extras.other", ", {n} wrong extras"),
+    ("note.almost", "almost: {given} for {item}{diff}"),
+    ("note.missing", "missing: {items}"),
+    ("note.extra", "extra: {given}: {why}"),
+    ("note.decided_by", "decided by: {step}"),
+    ("note.difference", "difference: {diff}"),
+    ("when.tomorrow", "tomorrow"),
+    ("when.under_a_minute", "in under a minute"),
+    ("when.minutes.one", "in {n} minute"),
+    ("when.minutes.other", "in {n} minutes"),
+    ("when.hours.one", "in {n} hour"),
+    ("when.hours.other", "in {n} hours"),
+    ("when.days.one", "in {n} day"),
+    ("when.days.other", "in {n} days"),
+    ("time.seconds.one", "{n} second"),
+    ("time.seconds.other", "{n} seconds"),
+    ("time.minutes.one", "{n} minute"),
+    ("time.minutes.other", "{n} minutes"),
+    ("time.short_seconds", "{s} s"),
+    ("time.short_minutes", "{m} min {s} s"),
+    // The terminal's prompts.
+    ("prompt.your_answer", "your answer"),
+    ("prompt.rate", "how well did you know it?"),
+    ("prompt.think", "think of the answer"),
+    ("prompt.show_answer", "show the answer"),
+    ("prompt.continue", "continue"),
+    ("prompt.i_was_right", "I was right (count it as right)"),
+    ("prompt.undo_answer", "undo this answer"),
+    ("prompt.quit", "quit"),
+    (
+        "prompt.type",
+        "{hint} (or :show :skip :bury :suspend :undo :quit)",
+    ),
+    ("prompt.cmd.skip", "· skip (another fact now)"),
+    ("prompt.cmd.bury", "· bury this fact until tomorrow"),
+    ("prompt.cmd.suspend", "· suspend this fact"),
+    ("prompt.cmd.undo", "· undo"),
+    ("prompt.cmd.quit", "· quit"),
+    // `quiz study --cram`.
+    (
+        "cram.no_target",
+        "--cram `{target}` is not a deck, a fact id or a meeting named by a question",
+    ),
+    (
+        "cram.no_kind",
+        "--cram `{target}`: no fact of it has a question of the kind asked",
+    ),
+    ("cram.header", "[cram · round {round} · {n} of {total}]"),
+    (
+        "cram.not_while",
+        "Not while cramming: nothing is scheduled here. :skip, :show or :quit.",
+    ),
+    ("cram.again", "{n} missed: asked again"),
+    (
+        "cram.over",
+        "Cram over: {facts}, {answers}, {first} right the first time, {missed} missed ({still} still missed). Nothing was scheduled or stored.",
+    ),
+    ("cram.answers.one", "{n} answer"),
+    ("cram.answers.other", "{n} answers"),
+    // `quiz study` before a session.
+    (
+        "study.offer_builtin",
+        "No decks yet. Add the built-in decks?",
+    ),
+    (
+        "study.no_decks",
+        "no decks to study; add some with `quiz add-deck`",
+    ),
+    // Shared.
+    ("common.warning", "warning: {text}"),
+    ("common.list_separator", ", "),
+    // `quiz add-deck`.
+    (
+        "add_deck.nothing_named",
+        "name deck files, folders or built-in decks, or pass --builtin (built-in: {builtin})",
+    ),
+    (
+        "add_deck.as_one_package",
+        "--as and --replace apply to one Anki package (.apkg) added on its own",
+    ),
+    (
+        "add_deck.id_twice",
+        "deck id `{id}` is used by both {first} and {second}",
+    ),
+    ("add_deck.added", "{n} added"),
+    ("add_deck.updated", "{n} updated"),
+    ("add_deck.retired", "{n} retired"),
+    ("add_deck.restored", "{n} restored"),
+    ("add_deck.unchanged", "{n} unchanged"),
+    ("add_deck.no_questions", "no questions"),
+    ("add_deck.new_deck", "new deck, "),
+    ("add_deck.report", "{deck}: {head}{parts}"),
+    (
+        "add_deck.empty_folder",
+        "{name}: no .toml deck files in this folder",
+    ),
+    (
+        "add_deck.not_found",
+        "{name}: no such file, folder or built-in deck (built-in: {builtin})",
+    ),
+    // `quiz decks`.
+    (
+        "decks.none",
+        "no decks yet: `quiz add-deck --builtin` adds the built-in ones",
+    ),
+    ("decks.deck", "deck"),
+    ("decks.new", "new"),
+    ("decks.learning", "learning"),
+    ("decks.due", "due"),
+    ("decks.suspended", "suspended"),
+    ("decks.facts", "facts"),
+    ("decks.questions", "questions"),
+    ("decks.title", "title"),
+    // `quiz questions`.
+    ("questions.count.one", "{n} question"),
+    ("questions.count.other", "{n} questions"),
+    ("questions.also_accepted", "also accepted: {answers}"),
+    ("questions.from", "from: {source}"),
+    (
+        "questions.unknown_kind",
+        "unknown kind `{kind}` (one of: {kinds})",
+    ),
+    // `quiz check`.
+    // `quiz check` findings (and `add-deck` warnings).
+    (
+        "check.related_missing",
+        "related deck `{deck}` is not available: its facts give no distractors",
+    ),
+    (
+        "check.no_context",
+        "the deck has several meetings: name this fact's `context`",
+    ),
+    (
+        "check.heading_fragment",
+        "heading `{heading}` is a fragment: write a noun phrase that stands alone",
+    ),
+    (
+        "check.heading_dangling",
+        "heading `{heading}` uses `{word}`, which has no antecedent in a question: name who or what",
+    ),
+    (
+        "check.not_a_document",
+        "`{title}` is {verb}, not adopted, signed or issued by a meeting ({verbs}): model it as a cloze or qa that keeps the text's wording",
+    ),
+    (
+        "check.too_many_questions",
+        "{n} questions (at most {max}): split the fact or ask it fewer ways",
+    ),
+    (
+        "check.question_no_meeting",
+        "{uid}: the question names no meeting",
+    ),
+    (
+        "check.nested_quotes",
+        "{uid}: `{text}` nests “…“…”…”: use ‘ ’ inside “ ”",
+    ),
+    (
+        "check.answer_in_question",
+        "{uid}: the answer `{answer}` stands in the question `{prompt}`",
+    ),
+    (
+        "check.answer_in_label",
+        "{uid}: the answer `{answer}` stands in the label 【{label}】 of a question on the same sheet",
+    ),
+    (
+        "check.wrong_option",
+        "{uid}: wrong option `{wrong}` {why} `{right}`",
+    ),
+    ("check.why_overlaps", "equals or overlaps the right answer"),
+    (
+        "check.why_declared_near",
+        "is a declared near-synonym of the right answer",
+    ),
+    (
+        "check.why_similar",
+        "is a near-synonym of the right answer (declare a [[near]] set, or keep the lists in different families):",
+    ),
+    (
+        "check.not_found",
+        "{deck}: no such file, built-in deck or deck in the database",
+    ),
+    ("check.none", "{origin}: no findings"),
+    ("check.findings.one", "{origin}: {n} finding"),
+    ("check.findings.other", "{origin}: {n} findings"),
+    // `quiz grade`.
+    ("grade.wording_of", "that is the wording of {whose}"),
+    (
+        "grade.close_to_wording",
+        "close to the wording of {whose} ({text})",
+    ),
+    ("list.named_twice", "named twice (as {first})"),
+    (
+        "list.also_true",
+        "true of the list too (listed under {whose})",
+    ),
+    (
+        "list.not_in_list_nearest",
+        "not in the list (nearest: {nearest}{diff})",
+    ),
+    ("list.not_in_list", "not in the list"),
+    ("grade.verdict", "{verdict} ({step})"),
+    ("grade.closest", "closest accepted answer: {answer}"),
+    (
+        "grade.two_answers",
+        "give the accepted answer and the answer to grade: quiz grade EXPECTED GIVEN (or quiz grade --question UID GIVEN)",
+    ),
+    (
+        "grade.one_answer",
+        "with --question, give only the answer to grade: quiz grade --question UID GIVEN",
+    ),
+    (
+        "grade.accept_with_question",
+        "--accept does not go with --question: the question's accepted answers are used",
+    ),
+    (
+        "grade.no_question",
+        "no question `{uid}`; hint: `quiz questions DECK` lists the ids",
+    ),
+    (
+        "grade.not_typed",
+        "question `{uid}` is answered by picking an option or by rating yourself: nothing typed to grade",
+    ),
+    // `quiz export`.
+    (
+        "export.with_scheduling_apkg",
+        "--with-scheduling only applies to --format apkg",
+    ),
+    (
+        "export.apkg_needs_file",
+        "an Anki package is a binary file: name it with -o FILE.apkg",
+    ),
+    (
+        "export.with_reviews",
+        ", with scheduling and {reviews} reviews",
+    ),
+    (
+        "export.apkg_written",
+        "{path}: {notes} notes (one per fact) with {cards} cards in {types} note types{extra}",
+    ),
+    // `quiz export-results`.
+    (
+        "export_results.cannot_write",
+        "cannot write results: {reason}",
+    ),
+    ("export_results.no_decks", "(none)"),
+    (
+        "export_results.said_one_deck.one",
+        "results of {n} answered question in deck {decks}",
+    ),
+    (
+        "export_results.said_one_deck.other",
+        "results of {n} answered questions in deck {decks}",
+    ),
+    (
+        "export_results.said.one",
+        "results of {n} answered question in decks {decks}",
+    ),
+    (
+        "export_results.said.other",
+        "results of {n} answered questions in decks {decks}",
+    ),
+    (
+        "export_results.memory.one",
+        "; the memory of {n} fact, each with the time of its last answer",
+    ),
+    (
+        "export_results.memory.other",
+        "; the memory of {n} facts, each with the time of its last answer",
+    ),
+    (
+        "export_results.left_out",
+        "; left out, as imported from Anki packages: {decks} (name one with --deck to include it)",
+    ),
+    // `quiz draft-deck`.
+    ("draft.folder", "{name}: is a folder, not an article"),
+    (
+        "draft.summary",
+        "{facts} facts drafted ({lists} lists, {items} items), {review} marked for review, {noise} noise lines dropped{pinyin}{script}",
+    ),
+    ("draft.pinyin_removed", ", {n} pinyin annotations removed"),
+    ("draft.english", " (English)"),
+    ("draft.traditional", " (traditional)"),
+    (
+        "draft.too_large",
+        "{name}: larger than {max} bytes; draft-deck reads at most that much (split the article)",
+    ),
+    (
+        "draft.not_regular",
+        "{path}: exists and is not a regular file; refusing to replace it",
+    ),
+    // `quiz config`.
+    (
+        "settings.expected.days",
+        "a whole number of days from 1 to 36500",
+    ),
+    ("settings.expected.hour", "a whole hour from 0 to 23"),
+    ("settings.expected.count", "a whole number, 0 or more"),
+    (
+        "settings.expected.lapses",
+        "a whole number of lapses, 0 to turn leeches off",
+    ),
+    ("settings.expected.new_order", "interleave or deck"),
+    ("settings.expected.ui_language", "en, zh or auto"),
+    (
+        "settings.expected.retention",
+        "a number between 0.70 and 0.97",
+    ),
+    ("settings.expected.retention_range", "between 0.70 and 0.97"),
+    (
+        "settings.expected.bool",
+        "true or false (or on/off, yes/no)",
+    ),
+    (
+        "settings.expected.parameters",
+        "17, 19 or 21 numbers separated by commas, or \"\" for the defaults",
+    ),
+    (
+        "settings.expected.parameter_count",
+        "empty or 17, 19 or 21 numbers",
+    ),
+    ("settings.expected.finite", "finite numbers"),
+    (
+        "settings.expected.steps",
+        "durations separated by spaces, like \"1m 10m\" (units s, m, h, d; a bare number is minutes), or \"\" for none",
+    ),
+    (
+        "settings.stored_unknown",
+        "warning: the database holds an unknown setting `{key}` (from a newer quiz?); ignored",
+    ),
+    (
+        "settings.stored_invalid",
+        "warning: stored setting: {reason}; using the default ({default}) until `quiz config {key} VALUE` sets it",
+    ),
+    // indicatif's template: `{{eta}}` is its placeholder, kept as is.
+    ("progress.eta", "({{eta}} left)"),
+    // Deck validation (after `file:line:col: `; what names the fact and field stays as is).
+    ("validate.empty", "field `{field}`: must not be empty"),
+    ("validate.field", "field `{field}`: {msg}"),
+    (
+        "validate.language",
+        "field `language`: `{language}` is not supported (zh or en)",
+    ),
+    (
+        "validate.duplicate_source",
+        "source `{id}`: field `id`: duplicate id",
+    ),
+    ("validate.no_source", "a deck needs at least one [[source]]"),
+    (
+        "validate.duplicate_context",
+        "context `{id}`: field `id`: duplicate id",
+    ),
+    (
+        "validate.context_name_empty",
+        "context `{id}`: field `name`: must not be empty",
+    ),
+    (
+        "validate.terms",
+        "field `terms`: needs two or more non-empty terms, got {got}",
+    ),
+    (
+        "validate.related_self",
+        "field `related`: a deck cannot name itself",
+    ),
+    (
+        "validate.reserved_id",
+        "field `id`: ids starting with `_` are reserved",
+    ),
+    (
+        "validate.duplicate_id",
+        "field `id`: duplicate id (also a {kind})",
+    ),
+    (
+        "validate.unknown_source",
+        "field `source`: unknown source `{id}`",
+    ),
+    (
+        "validate.unknown_context",
+        "field `context`: unknown context `{id}`",
+    ),
+    (
+        "validate.no_items",
+        "field `item`: a list needs at least one item",
+    ),
+    (
+        "validate.too_many_items",
+        "field `item`: {n} items; a list holds at most {max} (split it into lists of its parts)",
+    ),
+    (
+        "validate.closed_count",
+        "field `count`: a closed list must declare its count",
+    ),
+    (
+        "validate.count_mismatch",
+        "field `count`: declares {declared} items but lists {listed}",
+    ),
+    (
+        "validate.item_empty",
+        "item {n}: field `text`: must not be empty",
+    ),
+    (
+        "validate.item_twice",
+        "item {n}: field `key`: `{key}` is listed twice",
+    ),
+    ("validate.finite", "field `value`: must be a finite number"),
+    (
+        "validate.too_many_gaps",
+        "field `text`: {n} gaps; a cloze text holds at most {max} (split it into sentences)",
+    ),
+    (
+        "validate.bad_id",
+        "field `id`: `{id}` is not a valid id (lower-case letters, digits, `-` and `_`, at most 64)",
+    ),
+    (
+        "validate.bad_date",
+        "field `date`: `{date}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+    ),
+    // Anki packages (`quiz add-deck FILE.apkg`).
+    (
+        "apkg.taken_hint",
+        "add it under another id with `--as NEW_ID`, or replace that deck (retiring its questions) with `--replace`",
+    ),
+    (
+        "apkg.taken_by_own",
+        "{origin}: its deck would be `{id}`, which is already a deck of yours that did not come from an Anki package; {hint}",
+    ),
+    (
+        "apkg.taken_by_other",
+        "{origin}: its deck would be `{id}`, which is already a deck converted from a different Anki deck ({other}); {hint}",
+    ),
+    ("apkg.another_package", "another package"),
+    (
+        "apkg.scheduling_ignored.one",
+        "{origin}: scheduling of {n} studied card ignored: the questions start new in quiz",
+    ),
+    (
+        "apkg.scheduling_ignored.other",
+        "{origin}: scheduling of {n} studied cards ignored: the questions start new in quiz",
+    ),
+    (
+        "apkg.note_type_left_out.one",
+        "{origin}: {n} note of note type `{name}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
+    ),
+    (
+        "apkg.note_type_left_out.other",
+        "{origin}: {n} notes of note type `{name}` left out (quiz reads Basic, Basic (and reversed card), Basic (optional reversed card), Basic (type in the answer) and Cloze)",
+    ),
+    (
+        "apkg.empty_left_out.one",
+        "{origin}: {n} note left out: a side is empty once markup is removed",
+    ),
+    (
+        "apkg.empty_left_out.other",
+        "{origin}: {n} notes left out: a side is empty once markup is removed",
+    ),
+    (
+        "apkg.media_dropped.one",
+        "{origin}: {n} note had images or sounds beside its text, which were dropped",
+    ),
+    (
+        "apkg.media_dropped.other",
+        "{origin}: {n} notes had images or sounds beside their text, which were dropped",
+    ),
+    ("config.unknown_key", "unknown setting `{key}`"),
+    (
+        "config.unknown",
+        "unknown setting `{key}`; known settings: {known}",
+    ),
+    ("config.invalid", "{key} must be {expected}, got {got}"),
+    // Errors (after `quiz: `).
+    ("error.io", "{path}: {reason}"),
+    (
+        "error.not_quiz_db",
+        "{path}: not a quiz database ({reason}); refusing to touch it",
+    ),
+    (
+        "error.too_new",
+        "{path}: written by a newer version of quiz (schema {found}, this binary knows up to {known}); refusing to touch it",
+    ),
+    ("error.db", "database: {reason}"),
+    (
+        "error.busy",
+        "{path}: the database is busy (another quiz is writing to it); try again",
+    ),
+    (
+        "error.read_only",
+        "{path}: the database is read-only (cannot write to the file or its folder)",
+    ),
+    (
+        "error.cannot_open",
+        "{path}: cannot open the database (is the file or its folder read-only or missing?)",
+    ),
+    (
+        "error.damaged",
+        "{path}: the database file is damaged (a corrupt page or unreadable data); stopped, the last change was not saved",
+    ),
+    (
+        "error.disk_full",
+        "{path}: the disk is full; the last change was not saved",
+    ),
+    (
+        "error.unknown_deck",
+        "no deck `{deck}` (see `quiz decks`, or `quiz add-deck --builtin`)",
+    ),
+    ("error.stored_setting", "stored setting: {reason}"),
+    (
+        "error.no_current_question",
+        "fact {deck}/{fact} has no current question",
+    ),
+    ("error.empty_db", "--db / QUIZ_DB must not be empty"),
+    (
+        "error.quiz_now",
+        "QUIZ_NOW: `{value}` is not unix seconds or YYYY-MM-DDTHH:MM:SSZ between 1970 and 9999",
+    ),
+    ("error.quiz_seed", "QUIZ_SEED: `{value}` is not a number"),
+    (
+        "error.tz",
+        "TZ: `{tz}` is not a time zone file (a regular file under 1 MiB); unset TZ or name a zone such as Europe/Paris",
+    ),
+    (
+        "error.no_data_dir",
+        "cannot find a data directory ({reason}); pass --db PATH or set QUIZ_DB",
+    ),
+    ("io.not_found", "No such file or directory"),
+    ("io.permission_denied", "Permission denied"),
+    ("io.already_exists", "File exists"),
+    ("io.is_a_directory", "Is a directory"),
+    ("io.storage_full", "No space left on device"),
+    ("db.not_regular_file", "not a regular file"),
+    ("db.not_sqlite", "not an SQLite database"),
+    (
+        "db.corrupt",
+        "the file is damaged (SQLite reports it as corrupt or not a database)",
+    ),
+    (
+        "db.foreign",
+        "it belongs to another program (application id {app})",
+    ),
+];

@@ -1,0 +1,417 @@
+//! The interface language through the real binary: chosen by the locale (LC_ALL, LC_MESSAGES,
+//! LANG) or `quiz config ui_language`; deck text and JSON never change with it.
+
+mod common;
+
+use common::{Env, fixture, fixture_text};
+
+const ZH: &str = "zh_CN.UTF-8";
+
+fn env_with_two_questions() -> Env {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    // A typed count (four areas) and a true/false whose statement is false.
+    common::keep_only(
+        &env.db(),
+        &[
+            "mini/areas/how_many/count",
+            "mini/countries/true_false/false",
+        ],
+    );
+    env
+}
+
+/// `quiz ARGS` with `vars` set; (stdout, stderr), the command having succeeded.
+fn run(env: &Env, vars: &[(&str, &str)], args: &[&str], stdin: &str) -> (String, String) {
+    let out = env
+        .quiz()
+        .envs(vars.iter().copied())
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "quiz {args:?}: {stderr}");
+    (String::from_utf8(out.stdout).unwrap(), stderr)
+}
+
+fn assert_all(text: &str, present: &[&str], absent: &[&str]) {
+    for p in present {
+        assert!(text.contains(p), "missing {p:?} in:\n{text}");
+    }
+    for a in absent {
+        assert!(!text.contains(a), "unexpected {a:?} in:\n{text}");
+    }
+}
+
+const ENGLISH_SESSION: &[&str] = &[
+    "Session over",
+    "Answer:",
+    "Source:",
+    "Comes back",
+    "done ·",
+    "correct →",
+    "wrong →",
+];
+
+#[test]
+fn a_piped_session_under_a_chinese_locale_speaks_chinese() {
+    let env = env_with_two_questions();
+    // Wrong (five areas), then an invalid pick, then the right option (错).
+    let (out, _) = run(&env, &[("LANG", ZH)], &["study"], "五方面\n9\n2\n");
+    assert_all(
+        &out,
+        &[
+            "[已答 0 · 剩 2 个 · 正确率 0%]",
+            "错误 → 重来",
+            "答案:4",
+            "出处:",
+            "再次出现;下次:",
+            "  1) 对\n  2) 错\n",
+            "请用 1 到 2 之间的数字作答。",
+            "正确 → ",
+            "本次学习结束:回答 2 题,正确 1 题(50%),2 个新知识点",
+        ],
+        ENGLISH_SESSION,
+    );
+    // Deck text is never translated.
+    assert!(out.contains("中俄外长商定在几方面加强合作?"), "{out}");
+    // What is stored does not depend on the language.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let given: Vec<String> = c
+        .prepare("SELECT given FROM review ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(given, ["五方面", "错 (false)"]);
+}
+
+#[test]
+fn lc_all_and_lc_messages_come_before_lang() {
+    let env = env_with_two_questions();
+    let (out, _) = run(
+        &env,
+        &[("LC_ALL", "C"), ("LANG", ZH)],
+        &["study", "--limit", "1"],
+        "4\n",
+    );
+    assert_all(&out, &["Session over", "Answer: 4"], &["本次学习结束"]);
+    let (out, _) = run(
+        &env,
+        &[("LC_ALL", ""), ("LC_MESSAGES", ZH), ("LANG", "en_US.UTF-8")],
+        &["study", "--limit", "1"],
+        "4\n",
+    );
+    assert_all(&out, &["本次学习结束"], &["Session over"]);
+}
+
+#[test]
+fn help_under_a_chinese_locale_is_chinese() {
+    let env = Env::new();
+    let (out, _) = run(&env, &[("LANG", ZH)], &["--help"], "");
+    assert_all(
+        &out,
+        &[
+            "用法: quiz",
+            "命令:",
+            "选项:",
+            "环境变量:",
+            "学习知识点",
+            "显示帮助",
+        ],
+        &[
+            "Usage:",
+            "Commands:",
+            "Options:",
+            "Print help",
+            "Environment:",
+        ],
+    );
+    let (out, _) = run(&env, &[("LANG", ZH)], &["study", "--help"], "");
+    assert_all(
+        &out,
+        &[
+            "用法: quiz study",
+            "参数:",
+            "选项:",
+            "每道题输出一个 JSON 对象",
+            "回答这么多题后停止",
+        ],
+        &[
+            "Usage:",
+            "Arguments:",
+            "Options:",
+            "Stop after",
+            "Print one JSON",
+        ],
+    );
+    // `quiz help COMMAND` and `-h` too.
+    let (out, _) = run(&env, &[("LANG", ZH)], &["help", "config"], "");
+    assert_all(&out, &["查看或修改设置"], &["Show or set"]);
+    let (out, _) = run(&env, &[("LANG", ZH)], &["export", "-h"], "");
+    assert_all(&out, &["导出格式"], &["What to write"]);
+    // And English otherwise.
+    let (out, _) = run(&env, &[], &["study", "--help"], "");
+    assert_all(&out, &["Usage: quiz study", "Options:"], &["用法"]);
+}
+
+#[test]
+fn the_ui_language_setting_wins_over_the_locale() {
+    let env = env_with_two_questions();
+    let (out, _) = run(&env, &[("LANG", ZH)], &["config", "ui_language", "en"], "");
+    assert_eq!(out, "ui_language = en\n");
+    let (out, _) = run(&env, &[("LANG", ZH)], &["study", "--limit", "1"], "4\n");
+    assert_all(
+        &out,
+        &["Session over", "Answer: 4"],
+        &["本次学习结束", "答案"],
+    );
+    let (out, _) = run(&env, &[("LANG", ZH)], &["--help"], "");
+    assert_all(&out, &["Usage:"], &["用法"]);
+
+    // `zh` under an English locale, with the database named by --db as well.
+    env.ok(&["config", "ui_language", "zh"]);
+    let db = env.db();
+    let out = env
+        .quiz()
+        .env_remove("QUIZ_DB")
+        .env("LANG", "en_US.UTF-8")
+        .args(["--db", db.to_str().unwrap(), "study", "--limit", "1"])
+        .write_stdin("1\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert_all(&out, &["本次学习结束"], &["Session over"]);
+
+    // `auto` gives the choice back to the locale.
+    env.ok(&["config", "ui_language", "auto"]);
+    let (out, _) = run(&env, &[("LANG", "C")], &["study", "--limit", "1"], "1\n");
+    assert_all(&out, &["Session over"], &["本次学习结束"]);
+    let bad = env
+        .quiz()
+        .args(["config", "ui_language", "fr"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert_eq!(
+        String::from_utf8(bad.stderr).unwrap(),
+        "quiz: ui_language must be en, zh or auto, got \"fr\"\n"
+    );
+}
+
+#[test]
+fn errors_and_settings_are_described_in_chinese() {
+    let env = env_with_two_questions();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["study", "nosuch"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "quiz: 没有题库 `nosuch`(见 `quiz decks`,或用 `quiz add-deck --builtin` 添加)\n"
+    );
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .env("QUIZ_SEED", "x")
+        .args(["decks"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "quiz: QUIZ_SEED:`x` 不是数字\n"
+    );
+    // A file that is not there: the path as given, the reason in Chinese.
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["add-deck", "missing.toml"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("quiz: missing.toml:没有这个文件、文件夹或内置题库"),
+        "{err}"
+    );
+
+    let (out, _) = run(&env, &[("LANG", ZH)], &["config"], "");
+    assert_all(
+        &out,
+        &[
+            "desired_retention = 0.9\n    题目再次出现时能回忆起来的概率",
+            "ui_language = auto\n    界面语言",
+        ],
+        &["chance of recalling"],
+    );
+}
+
+/// Scripts read JSON: its events, field names and values (messages included) are the same
+/// whatever the language.
+#[test]
+fn json_is_the_same_in_every_language() {
+    let mut outs = Vec::new();
+    for lang in ["C", ZH] {
+        let env = env_with_two_questions();
+        let (out, _) = run(
+            &env,
+            &[("LANG", lang)],
+            &["study", "--json"],
+            "五方面\n:right\n9\n:skip\n2\n",
+        );
+        outs.push(out);
+    }
+    assert_eq!(outs[0], outs[1]);
+    let out = &outs[0];
+    assert!(
+        out.contains(r#""event":"invalid","message":"Answer with a number"#),
+        "{out}"
+    );
+    assert!(out.contains(r#""message":"Counted as right."#), "{out}");
+    assert!(out.contains(r#""event":"summary""#), "{out}");
+}
+
+#[test]
+fn instructor_commands_report_in_chinese() {
+    let env = Env::new();
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["add-deck", fixture("mini.toml").to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out, "mini:新题库,新增 138 题\n");
+    let (out, _) = run(&env, &[("LANG", ZH)], &["decks"], "");
+    let head = out.lines().next().unwrap();
+    assert!(head.starts_with("题库") && head.ends_with("标题"), "{out}");
+    assert!(!out.contains("questions"), "{out}");
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["grade", "鲁班工坊", "鲁班工房"],
+        "",
+    );
+    assert_eq!(out, "基本正确(拼写)\n差别:坊 ≠ 房\n");
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["questions", "mini", "--kind", "how_many"],
+        "",
+    );
+    assert_all(&out, &["出处:", "共 "], &["from:", " questions"]);
+}
+
+#[test]
+fn check_reports_its_findings_in_chinese() {
+    let env = Env::new();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["check", fixture("mini.toml").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // File, line, fact and rule as they are; the message in Chinese.
+    assert!(
+        stdout.contains(":82: meanings: [no-meeting] 题库有多个会议:请为这个知识点写明 `context`"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("the deck has several meetings"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("quiz: ") && stderr.contains("个问题"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn grade_explains_in_chinese_but_its_json_stays_english() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    let uid = "mini/areas/list_recall/all";
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["grade", "--question", uid, "甲;乙"],
+        "",
+    );
+    assert!(out.contains("不在列表中"), "{out}");
+    assert!(!out.contains("not in the list"), "{out}");
+    let json: Vec<String> = ["C", ZH]
+        .iter()
+        .map(|l| {
+            run(
+                &env,
+                &[("LANG", l)],
+                &["grade", "--question", uid, "甲;乙", "--json"],
+                "",
+            )
+            .0
+        })
+        .collect();
+    assert_eq!(json[0], json[1]);
+    assert!(json[0].contains("not in the list"), "{}", json[0]);
+}
+
+#[test]
+fn a_self_graded_question_takes_the_rating_words_of_the_language() {
+    let env = Env::new();
+    env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
+    common::keep_only(&env.db(), &["mini/why-xian/reveal/1"]);
+    // 良好 is Good in Chinese; `good` is accepted whatever the language.
+    let (out, _) = run(&env, &[("LANG", ZH)], &["study"], "良好\n");
+    assert!(out.contains("自评:良好"), "{out}");
+    let rating: i64 = rusqlite::Connection::open(env.db())
+        .unwrap()
+        .query_row("SELECT rating FROM review", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rating, 3);
+}
+
+#[test]
+fn a_bad_deck_is_refused_in_chinese_naming_file_line_and_field() {
+    let env = Env::new();
+    let text = fixture_text("mini.toml").replacen("count = 4", "count = 5", 1);
+    let deck = env.write("bad.toml", &text);
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["add-deck", deck.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bad.toml:38:9: list `areas`: 字段 `count`:声明 5 个条目,实际列出 4 个"),
+        "{err}"
+    );
+}
+
+#[test]
+fn cramming_speaks_chinese_too() {
+    let env = env_with_two_questions();
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["study", "--cram", "mini"],
+        "4\n:bury\n:quit\n",
+    );
+    assert_all(
+        &out,
+        &[
+            "[突击 · 第 1 轮 · 第 1 个",
+            "答案:",
+            "突击时不可用",
+            "突击结束:",
+        ],
+        &["Cram over", "[cram ·", "Answer:", "Not while cramming"],
+    );
+}
