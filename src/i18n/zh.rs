@@ -862,6 +862,66 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "help.quiz.class-report.arg.min_answers",
         "知识点至少要有多少个回答才参与最难排名",
     ),
+    (
+        "help.quiz.stats.about",
+        "查看学习进展:回答数、用时、实际记忆保持率和新知识点(今天、最近 7 天和 30 天),未来 30 天每天到期的复习数,每个题库、每次会议和每个列表的新/学习中/已掌握知识点数及其当前回忆率,最难的知识点、难点和已暂停的知识点,连续学习天数和最近 26 周的日历",
+    ),
+    (
+        "help.quiz.stats.long_about",
+        "查看学习进展:回答数、用时、实际记忆保持率和新知识点(今天、最近 7 天和 30 天),未来 30 天每天到期的复习数,每个题库、每次会议和每个列表的新/学习中/已掌握知识点数及其当前回忆率,最难的知识点、难点和已暂停的知识点,连续学习天数和最近 26 周的日历。\n\n设了考试日期(`quiz config exam_date YYYY-MM-DD`)时,还会显示按你现在的进度考试当天能回忆起多少个知识点,以及每天学习多少分钟才能达到你的期望记忆保持率(docs/exam.md)。每个数字的定义见 docs/stats.md。",
+    ),
+    ("help.quiz.stats.arg.decks", "只统计这些题库 [默认:全部]"),
+    ("help.quiz.stats.arg.json", "把各项数字输出为一个 JSON 对象"),
+    (
+        "help.quiz.stats.arg.html",
+        "写出一个带图表的独立 HTML 网页,而不是文本",
+    ),
+    ("help.quiz.stats.arg.output", "写入这个文件,而不是标准输出"),
+    (
+        "help.quiz.decks.arg.names",
+        "只输出题库 id,每行一个,供 shell 补全使用;数据库还不存在时什么也不输出(也不新建数据库)",
+    ),
+    (
+        "help.quiz.config.arg.deck",
+        "查看或设置这个题库自己的考试日期(只能与 `exam_date` 同用)",
+    ),
+    (
+        "help.quiz.optimize.about",
+        "用你自己的回答拟合复习计划的记忆模型(FSRS 参数)",
+    ),
+    (
+        "help.quiz.optimize.long_about",
+        "用你自己的回答拟合复习计划的记忆模型(FSRS 参数)。\n\n同一知识点上,凡是与上一次回答不在同一学习日的回答,都是对模型的一次检验:该知识点预测的回忆率是否应验?程序在同一批回答上分别输出当前参数和拟合参数的拟合情况;只有拟合参数预测得更好时才保存(即 `parameters` 设置,见 `quiz config`),并用它重新计算每个知识点的记忆状态。`quiz config parameters \"\"` 恢复默认值。",
+    ),
+    (
+        "help.quiz.optimize.arg.dry_run",
+        "只输出拟合情况,不保存任何内容",
+    ),
+    (
+        "help.quiz.completions.about",
+        "输出 shell 补全脚本(子命令、选项和题库名)",
+    ),
+    (
+        "help.quiz.completions.long_about",
+        "输出 shell 补全脚本(子命令、选项和题库名)。\n\n安装:bash 用 `quiz completions bash > ~/.local/share/bash-completion/completions/quiz`;zsh 用 `quiz completions zsh > ~/.zfunc/_quiz`(在 `compinit` 之前加上 `fpath+=(~/.zfunc)`);fish 用 `quiz completions fish > ~/.config/fish/completions/quiz.fish`。",
+    ),
+    ("help.quiz.completions.arg.shell", "shell 的种类"),
+    (
+        "help.quiz.man.about",
+        "输出手册页(roff 格式):`quiz man | man -l -`",
+    ),
+    (
+        "help.quiz.man.long_about",
+        "输出手册页(roff 格式):`quiz man | man -l -`。\n\n`quiz man` 是 quiz(1),列出所有命令;`quiz man COMMAND` 是该命令自己的手册页 quiz-COMMAND(1),含其全部选项。`quiz man --dir ~/.local/share/man/man1` 把所有手册页写到该目录。",
+    ),
+    (
+        "help.quiz.man.arg.command",
+        "显示某个命令自己的手册页,而不是 quiz(1)",
+    ),
+    (
+        "help.quiz.man.arg.dir",
+        "把 quiz.1 和每个 quiz-COMMAND.1 写到这个目录,而不是输出一页",
+    ),
     ("help.quiz.help.about", "显示本帮助或指定子命令的帮助"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
@@ -898,6 +958,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     (
         "setting.parameters",
         "FSRS 模型参数(17、19 或 21 个数);\"\" 表示 FSRS-6 默认值",
+    ),
+    (
+        "setting.exam_date",
+        "你的考试日期,YYYY-MM-DD,或 none:在此之前,到那天有遗忘风险的知识点优先出现(docs/exam.md);`--deck ID` 设置单个题库的考试日期",
     ),
     (
         "setting.ui_language",
