@@ -415,3 +415,101 @@ fn cramming_speaks_chinese_too() {
         &["Cram over", "[cram ·", "Answer:", "Not while cramming"],
     );
 }
+
+/// After a session, `quiz stats` under a Chinese locale: every heading in Chinese, none of
+/// the English ones; the numbers and deck ids are the same.
+#[test]
+fn stats_read_in_chinese_after_a_chinese_session() {
+    let env = env_with_two_questions();
+    env.ok(&["config", "exam_date", "2026-04-01"]);
+    let (out, _) = run(&env, &[("LANG", ZH)], &["study"], "4\n2\n");
+    assert!(out.contains("本次学习结束"), "{out}");
+    let (zh, _) = run(&env, &[("LANG", ZH)], &["stats"], "");
+    assert_all(
+        &zh,
+        &[
+            "2026-03-02 的学习统计",
+            "考试日期 2026-04-01(还有 30 天;mini)",
+            "如果现在停止学习:",
+            "回答数",
+            "实际保持率",
+            "\n今天           2",
+            "近 30 天",
+            "到期的复习",
+            "今天 0 · 明天 0 · 未来 7 天 2 · 未来 30 天 2",
+            "学习日历",
+            "\n  一  ",
+            "3月",
+            "连续学习:1 天(最长 1 天;累计学习 1 天)",
+            "各题库的知识点",
+            "各次会议的知识点",
+            "当前回忆率",
+            "考试时须完整写出的列表 (2)",
+            "已掌握      100%",
+            "最常遗忘的知识点",
+            "难点 (0)",
+            "已暂停的知识点 (0)",
+            "  无\n",
+        ],
+        &[
+            "Study statistics",
+            "Exam on",
+            "answers",
+            "true retention",
+            "today",
+            "Reviews due",
+            "Study calendar",
+            "Mon",
+            "Streak",
+            "Facts per",
+            "recall now",
+            "Lists",
+            "Hardest",
+            "Leeches",
+            "Suspended",
+            "none",
+            " day",
+            " min ",
+            " min)",
+        ],
+    );
+    // The same figures as in English: each row keeps its numbers.
+    let (en, _) = run(&env, &[("LANG", "C")], &["stats"], "");
+    let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+    assert_eq!(digits(&en), digits(&zh), "{en}\n{zh}");
+
+    // A column heading stands over its column (a Chinese character is two columns wide).
+    let width = |s: &str| console_width(s);
+    let head = zh.lines().find(|l| l.contains("当前回忆率")).unwrap();
+    let row = zh.lines().find(|l| l.starts_with("  mini ")).unwrap();
+    assert_eq!(width(head), width(row), "{head}\n{row}");
+}
+
+/// Terminal columns taken by `s`: two for a CJK character, one otherwise.
+fn console_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{2e80}'..='\u{ffef}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// `quiz stats --json` and `quiz browse --json` are for scripts: the same bytes, English
+/// labels and states, whatever the language.
+#[test]
+fn stats_and_browse_json_are_the_same_in_every_language() {
+    let env = env_with_two_questions();
+    run(&env, &[("LANG", ZH)], &["study"], "4\n2\n");
+    for args in [&["stats", "--json"][..], &["browse", "--json"]] {
+        let (en, _) = run(&env, &[("LANG", "C")], args, "");
+        let (zh, _) = run(&env, &[("LANG", ZH)], args, "");
+        assert_eq!(en, zh, "{args:?}");
+    }
+    let (stats, _) = run(&env, &[("LANG", ZH)], &["stats", "--json"], "");
+    assert!(stats.contains(r#""label": "today""#), "{stats}");
+    assert!(stats.contains(r#""state": "known""#), "{stats}");
+}

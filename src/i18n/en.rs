@@ -673,4 +673,90 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "db.foreign",
         "it belongs to another program (application id {app})",
     ),
+    // `quiz stats` in the terminal (stats/text.rs). Headings of columns are aligned over them.
+    (
+        "stats.title",
+        "Study statistics for {today} (study days begin at {hour}:00)",
+    ),
+    (
+        "stats.period_head",
+        "answers      time  new facts    true retention: young          mature             all",
+    ),
+    ("stats.period.today", "today"),
+    ("stats.period.week", "7 days"),
+    ("stats.period.month", "30 days"),
+    ("stats.seconds", "{n} s"),
+    ("stats.minutes", "{n} min"),
+    ("stats.hours", "{h} h {m} min"),
+    ("stats.days.one", "{n} day"),
+    ("stats.days.other", "{n} days"),
+    (
+        "stats.forecast",
+        "Reviews due (today, overdue included, then the next 29 days)",
+    ),
+    (
+        "stats.forecast_sum",
+        "today {today} · tomorrow {tomorrow} · next 7 days {week} · next 30 days {month}",
+    ),
+    (
+        "stats.calendar",
+        "Study calendar (last 26 weeks; darker = more answers)",
+    ),
+    (
+        "stats.calendar_key",
+        "· none  ░ few  ▒  ▓  █ most ({max} answers in a day)",
+    ),
+    ("stats.weekdays", "Mon Tue Wed Thu Fri Sat Sun"),
+    (
+        "stats.months",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    ),
+    (
+        "stats.streak",
+        "Streak: {current} (longest {longest}; {studied} studied in all)",
+    ),
+    ("stats.decks", "Facts per deck"),
+    ("stats.meetings", "Facts per meeting"),
+    (
+        "stats.group_head",
+        "facts    new  learning  known  suspended  leeches  recall now",
+    ),
+    ("stats.lists", "Lists (asked whole in an exam)"),
+    ("stats.hardest", "Hardest facts (forgotten most often)"),
+    ("stats.leeches", "Leeches"),
+    ("stats.suspended", "Suspended facts"),
+    ("stats.none", "none"),
+    ("stats.fact_head", "state      recall  lapses  due"),
+    ("stats.state.new", "new"),
+    ("stats.state.learning", "learning"),
+    ("stats.state.known", "known"),
+    ("stats.exam", "Exam on {date} (in {days}; {decks})"),
+    (
+        "stats.ready",
+        "ready: {pct}% of facts at ≥ {target}% on the exam day at your pace ({ready} of {facts}; {pace} a day)",
+    ),
+    (
+        "stats.ready_now",
+        "if you stopped studying now: {pct}% ready ({ready} of {facts})",
+    ),
+    (
+        "stats.needed",
+        "to recall {target}% of them on the day: about {minutes} a day (at {spa} s per answer, {from})",
+    ),
+    (
+        "stats.needed_none",
+        "to recall {target}% of them on the day: more than {minutes} minutes a day",
+    ),
+    (
+        "stats.not_planned",
+        "no plan at your pace: the exam is {why}",
+    ),
+    ("stats.too_far", "more than a year ahead"),
+    ("stats.spa_history", "your own pace"),
+    ("stats.spa_default", "the default: no answer timed yet"),
+    (
+        "stats.no_facts",
+        "No facts yet: `quiz add-deck --builtin` adds the built-in decks.",
+    ),
+    ("error.json", "cannot write JSON: {reason}"),
 ];

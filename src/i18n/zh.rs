@@ -923,6 +923,83 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "把 quiz.1 和每个 quiz-COMMAND.1 写到这个目录,而不是输出一页",
     ),
     ("help.quiz.help.about", "显示本帮助或指定子命令的帮助"),
+    // `quiz stats` in the terminal (stats/text.rs). Headings of columns are aligned over them.
+    ("stats.title", "{today} 的学习统计(学习日从 {hour}:00 开始)"),
+    (
+        "stats.period_head",
+        " 回答数      用时   新知识点          实际保持率:较新            成熟            全部",
+    ),
+    ("stats.period.today", "今天"),
+    ("stats.period.week", "近 7 天"),
+    ("stats.period.month", "近 30 天"),
+    ("stats.seconds", "{n}秒"),
+    ("stats.minutes", "{n}分钟"),
+    ("stats.hours", "{h}小时{m}分"),
+    ("stats.days.one", "{n} 天"),
+    ("stats.days.other", "{n} 天"),
+    (
+        "stats.forecast",
+        "到期的复习(今天,含已逾期的,然后是之后 29 天)",
+    ),
+    (
+        "stats.forecast_sum",
+        "今天 {today} · 明天 {tomorrow} · 未来 7 天 {week} · 未来 30 天 {month}",
+    ),
+    ("stats.calendar", "学习日历(最近 26 周;颜色越深,回答越多)"),
+    (
+        "stats.calendar_key",
+        "· 无  ░ 少  ▒  ▓  █ 最多(一天 {max} 个回答)",
+    ),
+    ("stats.weekdays", "一 二 三 四 五 六 日"),
+    (
+        "stats.months",
+        "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
+    ),
+    (
+        "stats.streak",
+        "连续学习:{current}(最长 {longest};累计学习 {studied})",
+    ),
+    ("stats.decks", "各题库的知识点"),
+    ("stats.meetings", "各次会议的知识点"),
+    (
+        "stats.group_head",
+        " 总数     新    学习中 已掌握     已暂停     难点  当前回忆率",
+    ),
+    ("stats.lists", "考试时须完整写出的列表"),
+    ("stats.hardest", "最常遗忘的知识点"),
+    ("stats.leeches", "难点"),
+    ("stats.suspended", "已暂停的知识点"),
+    ("stats.none", "无"),
+    ("stats.fact_head", "状态      回忆率  遗忘数  到期"),
+    ("stats.state.new", "新"),
+    ("stats.state.learning", "学习中"),
+    ("stats.state.known", "已掌握"),
+    ("stats.exam", "考试日期 {date}(还有 {days};{decks})"),
+    (
+        "stats.ready",
+        "准备情况:按你现在的进度(每天 {pace}),考试当天回忆率 ≥ {target}% 的知识点占 {pct}%({facts} 个中的 {ready} 个)",
+    ),
+    (
+        "stats.ready_now",
+        "如果现在停止学习:准备好的占 {pct}%({facts} 个中的 {ready} 个)",
+    ),
+    (
+        "stats.needed",
+        "要在考试当天回忆起其中 {target}%:每天约 {minutes}(每个回答 {spa} 秒,{from})",
+    ),
+    (
+        "stats.needed_none",
+        "要在考试当天回忆起其中 {target}%:每天需要超过 {minutes} 分钟",
+    ),
+    ("stats.not_planned", "无法按你的进度推算:考试{why}"),
+    ("stats.too_far", "在一年以后"),
+    ("stats.spa_history", "按你自己的速度"),
+    ("stats.spa_default", "默认值:还没有计时的回答"),
+    (
+        "stats.no_facts",
+        "还没有知识点:`quiz add-deck --builtin` 可添加内置题库。",
+    ),
+    ("error.json", "无法写出 JSON:{reason}"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",
