@@ -521,3 +521,58 @@ fn stats_and_browse_json_are_the_same_in_every_language() {
     assert!(stats.contains(r#""label": "today""#), "{stats}");
     assert!(stats.contains(r#""state": "known""#), "{stats}");
 }
+
+/// `quiz browse` pages and actions in Chinese; its JSON (an action's report too) in English.
+#[test]
+fn browse_speaks_chinese_but_its_json_stays_english() {
+    let env = env_with_two_questions();
+    run(&env, &[("LANG", ZH)], &["study"], "五方面\n2\n");
+    let (out, _) = run(&env, &[("LANG", ZH)], &["browse", "--id", "mini/areas"], "");
+    assert_all(
+        &out,
+        &[
+            "状态:",
+            "下次出题的阶段:",
+            "记忆:稳定度 ",
+            "当前回忆率 ",
+            "题目:\n",
+            "历史记录:\n",
+            "作答:五方面  错误 → 重来,间隔 ",
+        ],
+        &[
+            "State:",
+            "Memory:",
+            "Questions:",
+            "History:",
+            "given:",
+            "again",
+        ],
+    );
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["browse", "--id", "mini/areas", "--suspend"],
+        "",
+    );
+    assert_eq!(out, "已暂停: mini/areas 中俄外长商定在四方面加强合作\n");
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["browse", "--id", "mini/areas", "--unsuspend", "--json"],
+        "",
+    );
+    assert_eq!(
+        out,
+        "{\"event\":\"unsuspend\",\"fact\":\"mini/areas\",\"message\":\"Unsuspended: it is asked again\"}\n"
+    );
+    let err = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["browse", "没有这种东西"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(err.stderr).unwrap(),
+        "quiz: 没有匹配的内容\n"
+    );
+}
