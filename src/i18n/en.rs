@@ -830,4 +830,17 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("browse.page.self_rated", "(self-rated)"),
     ("browse.page.overruled", " (overruled)"),
     ("browse.page.manual", "manual"),
+    // `quiz optimize` (cmd/optimize.rs); the exam date expected.
+    ("optimize.too_few", "optimize needs at least {min} answers given on a later study day than the previous answer to the same fact; this database has {items} (of {answers} answers in all). Keep studying and try again later."),
+    ("optimize.data", "{answers} answers to {facts} facts; {items} of them on a later day than the fact's previous answer (what the fit predicts)"),
+    ("optimize.header", "parameters             log loss    RMSE"),
+    ("optimize.current_default", "current (defaults)"),
+    ("optimize.current", "current"),
+    ("optimize.fitted", "fitted"),
+    ("optimize.fitted_parameters", "fitted parameters: {text}"),
+    ("optimize.stored", "Stored the fitted parameters (`quiz config parameters` shows them; `quiz config parameters \"\"` returns to the defaults)."),
+    ("optimize.dry_run", "Dry run: nothing stored."),
+    ("optimize.not_better", "The fitted parameters predict your answers no better than the current ones: nothing stored."),
+    ("optimize.bad_current", "the stored parameters cannot be used ({reason}); fix them with `quiz config parameters`"),
+    ("settings.expected.exam_date", "a date YYYY-MM-DD (e.g. 2026-12-20), or none"),
 ];

@@ -1068,6 +1068,19 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("browse.page.self_rated", "(自评)"),
     ("browse.page.overruled", "(已改判)"),
     ("browse.page.manual", "手动"),
+    // `quiz optimize` (cmd/optimize.rs); the exam date expected.
+    ("optimize.too_few", "optimize 至少需要 {min} 个回答,且每个回答与同一知识点的上一次回答不在同一学习日;本数据库只有 {items} 个(共 {answers} 个回答)。请继续学习,以后再试。"),
+    ("optimize.data", "{facts} 个知识点共 {answers} 个回答;其中 {items} 个与该知识点的上一次回答不在同一天(拟合所预测的就是这些)"),
+    ("optimize.header", "参数                   对数损失    RMSE"),
+    ("optimize.current_default", "当前(默认值)"),
+    ("optimize.current", "当前"),
+    ("optimize.fitted", "拟合"),
+    ("optimize.fitted_parameters", "拟合参数:{text}"),
+    ("optimize.stored", "已保存拟合参数(`quiz config parameters` 可查看;`quiz config parameters \"\"` 恢复默认值)。"),
+    ("optimize.dry_run", "试运行:未保存任何内容。"),
+    ("optimize.not_better", "拟合参数对你的回答的预测并不比当前参数更好:未保存任何内容。"),
+    ("optimize.bad_current", "已保存的参数无法使用({reason});请用 `quiz config parameters` 修正"),
+    ("settings.expected.exam_date", "YYYY-MM-DD 格式的日期(例如 2026-12-20),或 none"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",
