@@ -831,16 +831,81 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("browse.page.overruled", " (overruled)"),
     ("browse.page.manual", "manual"),
     // `quiz optimize` (cmd/optimize.rs); the exam date expected.
-    ("optimize.too_few", "optimize needs at least {min} answers given on a later study day than the previous answer to the same fact; this database has {items} (of {answers} answers in all). Keep studying and try again later."),
-    ("optimize.data", "{answers} answers to {facts} facts; {items} of them on a later day than the fact's previous answer (what the fit predicts)"),
+    (
+        "optimize.too_few",
+        "optimize needs at least {min} answers given on a later study day than the previous answer to the same fact; this database has {items} (of {answers} answers in all). Keep studying and try again later.",
+    ),
+    (
+        "optimize.data",
+        "{answers} answers to {facts} facts; {items} of them on a later day than the fact's previous answer (what the fit predicts)",
+    ),
     ("optimize.header", "parameters             log loss    RMSE"),
     ("optimize.current_default", "current (defaults)"),
     ("optimize.current", "current"),
     ("optimize.fitted", "fitted"),
     ("optimize.fitted_parameters", "fitted parameters: {text}"),
-    ("optimize.stored", "Stored the fitted parameters (`quiz config parameters` shows them; `quiz config parameters \"\"` returns to the defaults)."),
+    (
+        "optimize.stored",
+        "Stored the fitted parameters (`quiz config parameters` shows them; `quiz config parameters \"\"` returns to the defaults).",
+    ),
     ("optimize.dry_run", "Dry run: nothing stored."),
-    ("optimize.not_better", "The fitted parameters predict your answers no better than the current ones: nothing stored."),
-    ("optimize.bad_current", "the stored parameters cannot be used ({reason}); fix them with `quiz config parameters`"),
-    ("settings.expected.exam_date", "a date YYYY-MM-DD (e.g. 2026-12-20), or none"),
+    (
+        "optimize.not_better",
+        "The fitted parameters predict your answers no better than the current ones: nothing stored.",
+    ),
+    (
+        "optimize.bad_current",
+        "the stored parameters cannot be used ({reason}); fix them with `quiz config parameters`",
+    ),
+    (
+        "settings.expected.exam_date",
+        "a date YYYY-MM-DD (e.g. 2026-12-20), or none",
+    ),
+    // Importing an Anki package (import/apkg.rs, import/package.rs).
+    (
+        "apkg.own_package.one",
+        "{n} note exported by quiz (deck {decks}): quiz does not read its own packages back, whose notes hold generated questions, not the deck's facts; share the deck file instead (`quiz export {d} -o {d}.toml` where it was exported, then `quiz add-deck {d}.toml`)",
+    ),
+    (
+        "apkg.own_package.other",
+        "{n} notes exported by quiz (deck {decks}): quiz does not read its own packages back, whose notes hold generated questions, not the deck's facts; share the deck file instead (`quiz export {d} -o {d}.toml` where it was exported, then `quiz add-deck {d}.toml`)",
+    ),
+    ("apkg.own_refused", "{origin}: {what}"),
+    ("apkg.own_left_out", "{origin}: {what} left out"),
+    (
+        "apkg.media_only_left_out.one",
+        "{origin}: {n} note left out: a side holds only images or sounds, which a terminal cannot show",
+    ),
+    (
+        "apkg.media_only_left_out.other",
+        "{origin}: {n} notes left out: a side holds only images or sounds, which a terminal cannot show",
+    ),
+    (
+        "apkg.formatting_dropped.one",
+        "{origin}: {n} note had formatting (bold, colours, links, tables), kept as plain text",
+    ),
+    (
+        "apkg.formatting_dropped.other",
+        "{origin}: {n} notes had formatting (bold, colours, links, tables), kept as plain text",
+    ),
+    (
+        "apkg.nothing_to_import",
+        "{origin}: no Basic, Basic-and-reversed or Cloze notes to import",
+    ),
+    (
+        "apkg.nothing_to_import_found",
+        "{origin}: no Basic, Basic-and-reversed or Cloze notes to import (note types found: {types})",
+    ),
+    (
+        "apkg.in_note",
+        "{origin}: Anki note {nid} (`nid:{nid}` in Anki's browser): {msg}",
+    ),
+    (
+        "apkg.media_files_ignored.one",
+        "{origin}: {n} media file ignored (quiz decks hold text only)",
+    ),
+    (
+        "apkg.media_files_ignored.other",
+        "{origin}: {n} media files ignored (quiz decks hold text only)",
+    ),
 ];

@@ -1069,18 +1069,83 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("browse.page.overruled", "(已改判)"),
     ("browse.page.manual", "手动"),
     // `quiz optimize` (cmd/optimize.rs); the exam date expected.
-    ("optimize.too_few", "optimize 至少需要 {min} 个回答,且每个回答与同一知识点的上一次回答不在同一学习日;本数据库只有 {items} 个(共 {answers} 个回答)。请继续学习,以后再试。"),
-    ("optimize.data", "{facts} 个知识点共 {answers} 个回答;其中 {items} 个与该知识点的上一次回答不在同一天(拟合所预测的就是这些)"),
+    (
+        "optimize.too_few",
+        "optimize 至少需要 {min} 个回答,且每个回答与同一知识点的上一次回答不在同一学习日;本数据库只有 {items} 个(共 {answers} 个回答)。请继续学习,以后再试。",
+    ),
+    (
+        "optimize.data",
+        "{facts} 个知识点共 {answers} 个回答;其中 {items} 个与该知识点的上一次回答不在同一天(拟合所预测的就是这些)",
+    ),
     ("optimize.header", "参数                   对数损失    RMSE"),
     ("optimize.current_default", "当前(默认值)"),
     ("optimize.current", "当前"),
     ("optimize.fitted", "拟合"),
     ("optimize.fitted_parameters", "拟合参数:{text}"),
-    ("optimize.stored", "已保存拟合参数(`quiz config parameters` 可查看;`quiz config parameters \"\"` 恢复默认值)。"),
+    (
+        "optimize.stored",
+        "已保存拟合参数(`quiz config parameters` 可查看;`quiz config parameters \"\"` 恢复默认值)。",
+    ),
     ("optimize.dry_run", "试运行:未保存任何内容。"),
-    ("optimize.not_better", "拟合参数对你的回答的预测并不比当前参数更好:未保存任何内容。"),
-    ("optimize.bad_current", "已保存的参数无法使用({reason});请用 `quiz config parameters` 修正"),
-    ("settings.expected.exam_date", "YYYY-MM-DD 格式的日期(例如 2026-12-20),或 none"),
+    (
+        "optimize.not_better",
+        "拟合参数对你的回答的预测并不比当前参数更好:未保存任何内容。",
+    ),
+    (
+        "optimize.bad_current",
+        "已保存的参数无法使用({reason});请用 `quiz config parameters` 修正",
+    ),
+    (
+        "settings.expected.exam_date",
+        "YYYY-MM-DD 格式的日期(例如 2026-12-20),或 none",
+    ),
+    // Importing an Anki package (import/apkg.rs, import/package.rs).
+    (
+        "apkg.own_package.one",
+        "{n} 条笔记由 quiz 导出(题库 {decks}):quiz 不读回自己导出的包,因为其中的笔记是生成的题目,而不是题库的知识点;请改为分享题库文件(在导出的地方运行 `quiz export {d} -o {d}.toml`,再运行 `quiz add-deck {d}.toml`)",
+    ),
+    (
+        "apkg.own_package.other",
+        "{n} 条笔记由 quiz 导出(题库 {decks}):quiz 不读回自己导出的包,因为其中的笔记是生成的题目,而不是题库的知识点;请改为分享题库文件(在导出的地方运行 `quiz export {d} -o {d}.toml`,再运行 `quiz add-deck {d}.toml`)",
+    ),
+    ("apkg.own_refused", "{origin}:{what}"),
+    ("apkg.own_left_out", "{origin}:{what};这些笔记未导入"),
+    (
+        "apkg.media_only_left_out.one",
+        "{origin}:未导入 {n} 条笔记:有一面只有图片或声音,终端无法显示",
+    ),
+    (
+        "apkg.media_only_left_out.other",
+        "{origin}:未导入 {n} 条笔记:有一面只有图片或声音,终端无法显示",
+    ),
+    (
+        "apkg.formatting_dropped.one",
+        "{origin}:{n} 条笔记带有格式(粗体、颜色、链接、表格),已保留为纯文本",
+    ),
+    (
+        "apkg.formatting_dropped.other",
+        "{origin}:{n} 条笔记带有格式(粗体、颜色、链接、表格),已保留为纯文本",
+    ),
+    (
+        "apkg.nothing_to_import",
+        "{origin}:没有可导入的 Basic、Basic-and-reversed 或 Cloze 笔记",
+    ),
+    (
+        "apkg.nothing_to_import_found",
+        "{origin}:没有可导入的 Basic、Basic-and-reversed 或 Cloze 笔记(找到的笔记类型:{types})",
+    ),
+    (
+        "apkg.in_note",
+        "{origin}:Anki 笔记 {nid}(在 Anki 浏览器中搜索 `nid:{nid}`):{msg}",
+    ),
+    (
+        "apkg.media_files_ignored.one",
+        "{origin}:忽略了 {n} 个媒体文件(quiz 题库只含文字)",
+    ),
+    (
+        "apkg.media_files_ignored.other",
+        "{origin}:忽略了 {n} 个媒体文件(quiz 题库只含文字)",
+    ),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",

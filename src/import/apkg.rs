@@ -142,7 +142,7 @@ fn locate(origin: &str, line: &str, note_lines: &[(usize, i64)]) -> String {
         0 => format!("{origin}: {msg}"),
         i => {
             let nid = note_lines[i - 1].1;
-            format!("{origin}: Anki note {nid} (`nid:{nid}` in Anki's browser): {msg}")
+            crate::t!("apkg.in_note", origin = origin, nid = nid, msg = msg)
         }
     }
 }
@@ -479,26 +479,28 @@ fn read_collection(
             .keys()
             .next()
             .map_or("DECK".into(), |d| crate::term::clean_line(d).into_owned());
-        format!(
-            "{n} note{} exported by quiz (deck {}): quiz does not read its own packages back, \
-             whose notes hold generated questions, not the deck's facts; share the deck file \
-             instead (`quiz export {d} -o {d}.toml` where it was exported, then `quiz add-deck \
-             {d}.toml`)",
-            plural(n),
-            decks.join(", ")
-        )
+        crate::tn!("apkg.own_package", n, decks = decks.join(", "), d = d)
     };
     let n_ours: usize = ours.values().sum();
     if n_ours > 0 && n_qa + n_cloze == 0 && unknown.is_empty() {
-        return Err(Error::Usage(format!("{origin}: {}", own(n_ours))));
+        return Err(Error::Usage(crate::t!(
+            "apkg.own_refused",
+            origin = origin,
+            what = own(n_ours)
+        )));
     }
     if n_ours > 0 {
-        notes.push(format!("{origin}: {} left out", own(n_ours)));
+        notes.push(crate::t!(
+            "apkg.own_left_out",
+            origin = origin,
+            what = own(n_ours)
+        ));
     }
     if media_only > 0 {
-        notes.push(format!(
-            "{origin}: {media_only} note{} left out: a side holds only images or sounds, which a terminal cannot show",
-            plural(media_only)
+        notes.push(crate::tn!(
+            "apkg.media_only_left_out",
+            media_only,
+            origin = origin
         ));
     }
     if empty > 0 {
@@ -512,27 +514,26 @@ fn read_collection(
         ));
     }
     if formatted > 0 {
-        notes.push(format!(
-            "{origin}: {formatted} note{} had formatting (bold, colours, links, tables), kept as plain text",
-            plural(formatted)
+        notes.push(crate::tn!(
+            "apkg.formatting_dropped",
+            formatted,
+            origin = origin
         ));
     }
     if n_qa + n_cloze == 0 {
-        return Err(Error::Usage(format!(
-            "{origin}: no Basic, Basic-and-reversed or Cloze notes to import{}",
-            if unknown.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (note types found: {})",
-                    unknown
-                        .keys()
-                        .map(|k| crate::term::clean_line(k).into_owned())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-        )));
+        return Err(Error::Usage(if unknown.is_empty() {
+            crate::t!("apkg.nothing_to_import", origin = origin)
+        } else {
+            crate::t!(
+                "apkg.nothing_to_import_found",
+                origin = origin,
+                types = unknown
+                    .keys()
+                    .map(|k| crate::term::clean_line(k).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }));
     }
 
     let file_name = path
@@ -1057,10 +1058,6 @@ fn toml_str(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use std::path::Path;
 use rusqlite::limits::Limit;
 use rusqlite::{Connection, MAIN_DB, config::DbConfig};
 
-use super::apkg::plural;
 use crate::error::{Error, Result};
 
 /// The most a package's collection may unpack to.
@@ -63,9 +62,10 @@ pub(super) fn unpack(
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         .count();
     if media > 0 {
-        notes.push(format!(
-            "{origin}: {media} media file{} ignored (quiz decks hold text only)",
-            plural(media)
+        notes.push(crate::tn!(
+            "apkg.media_files_ignored",
+            media,
+            origin = origin
         ));
     }
     let unreadable =
