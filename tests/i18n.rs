@@ -486,6 +486,27 @@ fn stats_read_in_chinese_after_a_chinese_session() {
     assert!(rows(&zh).len() > 3, "{zh}");
     assert_eq!(rows(&en), rows(&zh), "{en}\n{zh}");
 
+    // The HTML page too, its language declared; the English one says `en`.
+    let (page, _) = run(&env, &[("LANG", ZH)], &["stats", "--html"], "");
+    assert_all(
+        &page,
+        &[
+            "<html lang=\"zh\">",
+            "<title>quiz:学习统计</title>",
+            "近期学习",
+            "<th>当前回忆率</th>",
+            "考试日期 2026-04-01(还有 30 天)",
+            "data-period=\"today\"><td>今天</td>",
+        ],
+        &["Recent study", "Facts per deck", "Streak", "recall now"],
+    );
+    let (page, _) = run(&env, &[("LANG", "C")], &["stats", "--html"], "");
+    assert_all(
+        &page,
+        &["<html lang=\"en\">", "Recent study"],
+        &["近期学习"],
+    );
+
     // A column heading stands over its column (a Chinese character is two columns wide).
     let width = |s: &str| console_width(s);
     let head = zh.lines().find(|l| l.contains("当前回忆率")).unwrap();
@@ -574,5 +595,36 @@ fn browse_speaks_chinese_but_its_json_stays_english() {
     assert_eq!(
         String::from_utf8(err.stderr).unwrap(),
         "quiz: 没有匹配的内容\n"
+    );
+}
+
+/// Refusals of `quiz optimize` and of the sheet and LMS selection flags, in Chinese.
+#[test]
+fn optimize_and_export_selection_refuse_in_chinese() {
+    let env = env_with_two_questions();
+    let refusal = |args: &[&str]| {
+        let out = env.quiz().env("LANG", ZH).args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = refusal(&["optimize"]);
+    assert!(err.starts_with("quiz: optimize 至少需要 "), "{err}");
+    assert!(err.contains("请继续学习,以后再试。"), "{err}");
+    let err = refusal(&["export", "mini", "--format", "gift", "--kinds", "essay"]);
+    assert!(
+        err.starts_with("quiz: --kinds:没有题型 `essay`(题型有:recall, "),
+        "{err}"
+    );
+    let err = refusal(&["export", "mini", "--format", "sheet", "--lists", "nope"]);
+    assert_eq!(err, "quiz: --lists:题库 `mini` 中没有列表 `nope`\n");
+    let err = refusal(&["export", "mini", "--format", "csv", "--versions", "2"]);
+    assert_eq!(
+        err,
+        "quiz: --versions 只适用于 --format sheet 或 sheet-html\n"
+    );
+    let err = refusal(&["config", "exam_date", "next week"]);
+    assert!(
+        err.contains("YYYY-MM-DD 格式的日期(例如 2026-12-20),或 none"),
+        "{err}"
     );
 }

@@ -28,7 +28,12 @@ mod msg {
         t!("select.unknown_kind", kind = k, all = all)
     }
     pub fn unknown_meeting(m: &str, deck: &str, known: &str) -> String {
-        t!("select.unknown_meeting", meeting = m, deck = deck, known = known)
+        t!(
+            "select.unknown_meeting",
+            meeting = m,
+            deck = deck,
+            known = known
+        )
     }
     pub fn empty(deck: &str) -> String {
         t!("select.empty", deck = deck)

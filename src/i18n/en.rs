@@ -909,27 +909,135 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "{origin}: {n} media files ignored (quiz decks hold text only)",
     ),
     // Choosing questions for sheets and LMS exports (export/select.rs).
-    ("select.unknown_fact", "--facts: no fact `{id}` in deck `{deck}` (see `quiz questions {deck}`)"),
-    ("select.not_a_list", "--lists: `{id}` is a fact of kind `{kind}`, not a list (use --facts for it)"),
-    ("select.unknown_list", "--lists: no list `{id}` in deck `{deck}`"),
-    ("select.unknown_kind", "--kinds: no question kind `{kind}` (kinds: {all})"),
-    ("select.unknown_meeting", "--meeting: no meeting `{meeting}` in deck `{deck}` (its meetings: {known})"),
-    ("select.empty", "the selection holds no question of deck `{deck}`"),
-    ("sheet.bad_points", "--points: `{value}` is not a whole number from 1 to 1000"),
+    (
+        "select.unknown_fact",
+        "--facts: no fact `{id}` in deck `{deck}` (see `quiz questions {deck}`)",
+    ),
+    (
+        "select.not_a_list",
+        "--lists: `{id}` is a fact of kind `{kind}`, not a list (use --facts for it)",
+    ),
+    (
+        "select.unknown_list",
+        "--lists: no list `{id}` in deck `{deck}`",
+    ),
+    (
+        "select.unknown_kind",
+        "--kinds: no question kind `{kind}` (kinds: {all})",
+    ),
+    (
+        "select.unknown_meeting",
+        "--meeting: no meeting `{meeting}` in deck `{deck}` (its meetings: {known})",
+    ),
+    (
+        "select.empty",
+        "the selection holds no question of deck `{deck}`",
+    ),
+    (
+        "sheet.bad_points",
+        "--points: `{value}` is not a whole number from 1 to 1000",
+    ),
     ("sheet.bad_kind", "--points: no question kind `{kind}`"),
     // Sheets and LMS exports (cmd/export.rs).
-    ("export.seed_only_sheets", "--seed only applies to --format sheet or sheet-html"),
-    ("export.only_sheets", "{flag} only applies to --format sheet or sheet-html"),
-    ("export.only_selecting", "{flag} only applies to --format sheet, sheet-html, moodle or gift"),
-    ("export.points_only", "--points only applies to --format sheet, sheet-html or moodle"),
-    ("export.versions_need_output", "--versions {n} writes one file per version: name them with -o FILE (FILE-A…, FILE-B…)"),
-    ("export.too_many", "--count {asked}: the selection holds only {have} questions of deck `{deck}` (ask for at most {have}, or --count all)"),
-    ("export.key_is_output", "--key {path}: the key would overwrite the sheet; name another file"),
-    ("export.wrote_sheet_version", "{path}: version {version}, {n} questions, {points} points"),
-    ("export.wrote_sheet", "{path}: {n} questions, {points} points"),
-    ("export.wrote_key_version", "{path}: answer key of version {version}"),
+    (
+        "export.seed_only_sheets",
+        "--seed only applies to --format sheet or sheet-html",
+    ),
+    (
+        "export.only_sheets",
+        "{flag} only applies to --format sheet or sheet-html",
+    ),
+    (
+        "export.only_selecting",
+        "{flag} only applies to --format sheet, sheet-html, moodle or gift",
+    ),
+    (
+        "export.points_only",
+        "--points only applies to --format sheet, sheet-html or moodle",
+    ),
+    (
+        "export.versions_need_output",
+        "--versions {n} writes one file per version: name them with -o FILE (FILE-A…, FILE-B…)",
+    ),
+    (
+        "export.too_many",
+        "--count {asked}: the selection holds only {have} questions of deck `{deck}` (ask for at most {have}, or --count all)",
+    ),
+    (
+        "export.key_is_output",
+        "--key {path}: the key would overwrite the sheet; name another file",
+    ),
+    (
+        "export.wrote_sheet_version",
+        "{path}: version {version}, {n} questions, {points} points",
+    ),
+    (
+        "export.wrote_sheet",
+        "{path}: {n} questions, {points} points",
+    ),
+    (
+        "export.wrote_key_version",
+        "{path}: answer key of version {version}",
+    ),
     ("export.wrote_key", "{path}: answer key"),
     ("export.wrote_lms", "{path}: {n} questions ({kinds})"),
     ("export.count_zero", "must be at least 1"),
     ("export.count_bad", "`{value}` is not a number or `all`"),
+    // `quiz stats --html` (stats/html.rs). Column headings are `|`-separated.
+    ("stats.html.title", "quiz: study statistics"),
+    (
+        "stats.html.subtitle",
+        "Study day {today}; days begin at {hour}:00.",
+    ),
+    ("stats.html.recent", "Recent study"),
+    (
+        "stats.html.period_cols",
+        "|answers|minutes|new facts|true retention, young|mature|all reviews",
+    ),
+    ("stats.html.answers", "Answers per day (last 30 days)"),
+    (
+        "stats.html.forecast",
+        "Reviews due per day (next 30 days; overdue counted today)",
+    ),
+    ("stats.html.calendar", "Study calendar (last 26 weeks)"),
+    (
+        "stats.html.streak",
+        "Streak: {current} days in a row (longest {longest}; {studied} days studied).",
+    ),
+    ("stats.html.decks", "Facts per deck"),
+    ("stats.html.meetings", "Facts per meeting"),
+    (
+        "stats.html.group_cols",
+        "|facts|new|learning|known|suspended|leeches|recall now",
+    ),
+    ("stats.html.lists", "Lists"),
+    ("stats.html.hardest", "Hardest facts"),
+    ("stats.html.leeches", "Leeches"),
+    ("stats.html.suspended", "Suspended facts"),
+    (
+        "stats.html.fact_cols",
+        "fact|deck|state|recall now|lapses|due",
+    ),
+    ("stats.html.none", "None."),
+    ("stats.html.exam", "Exam on {date} (in {days} days)"),
+    (
+        "stats.html.ready",
+        "Ready: {pct}% of facts at ≥ {target}% on the exam day at your pace ({ready} of {facts}; {pace} min a day).",
+    ),
+    (
+        "stats.html.ready_now",
+        "If you stopped studying now: {pct}% ready ({ready} of {facts}).",
+    ),
+    (
+        "stats.html.needed",
+        "To recall {target}% of them on the day: about {minutes} min a day ({spa} s per answer).",
+    ),
+    (
+        "stats.html.not_planned",
+        "No plan at your pace: the exam is {why}.",
+    ),
+    (
+        "stats.html.needed_none",
+        "To recall {target}% of them on the day: more than {minutes} minutes a day.",
+    ),
 ];

@@ -1147,29 +1147,125 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "{origin}:忽略了 {n} 个媒体文件(quiz 题库只含文字)",
     ),
     // Choosing questions for sheets and LMS exports (export/select.rs).
-    ("select.unknown_fact", "--facts:题库 `{deck}` 中没有知识点 `{id}`(见 `quiz questions {deck}`)"),
-    ("select.not_a_list", "--lists:`{id}` 是 `{kind}` 类知识点,不是列表(请用 --facts 指定它)"),
-    ("select.unknown_list", "--lists:题库 `{deck}` 中没有列表 `{id}`"),
-    ("select.unknown_kind", "--kinds:没有题型 `{kind}`(题型有:{all})"),
-    ("select.unknown_meeting", "--meeting:题库 `{deck}` 中没有会议 `{meeting}`(其中的会议:{known})"),
+    (
+        "select.unknown_fact",
+        "--facts:题库 `{deck}` 中没有知识点 `{id}`(见 `quiz questions {deck}`)",
+    ),
+    (
+        "select.not_a_list",
+        "--lists:`{id}` 是 `{kind}` 类知识点,不是列表(请用 --facts 指定它)",
+    ),
+    (
+        "select.unknown_list",
+        "--lists:题库 `{deck}` 中没有列表 `{id}`",
+    ),
+    (
+        "select.unknown_kind",
+        "--kinds:没有题型 `{kind}`(题型有:{all})",
+    ),
+    (
+        "select.unknown_meeting",
+        "--meeting:题库 `{deck}` 中没有会议 `{meeting}`(其中的会议:{known})",
+    ),
     ("select.empty", "所选范围内没有题库 `{deck}` 的题目"),
-    ("sheet.bad_points", "--points:`{value}` 不是 1 到 1000 之间的整数"),
+    (
+        "sheet.bad_points",
+        "--points:`{value}` 不是 1 到 1000 之间的整数",
+    ),
     ("sheet.bad_kind", "--points:没有题型 `{kind}`"),
     // Sheets and LMS exports (cmd/export.rs).
-    ("export.seed_only_sheets", "--seed 只适用于 --format sheet 或 sheet-html"),
-    ("export.only_sheets", "{flag} 只适用于 --format sheet 或 sheet-html"),
-    ("export.only_selecting", "{flag} 只适用于 --format sheet、sheet-html、moodle 或 gift"),
-    ("export.points_only", "--points 只适用于 --format sheet、sheet-html 或 moodle"),
-    ("export.versions_need_output", "--versions {n} 为每个版本写一个文件:请用 -o FILE 指定文件名(FILE-A…、FILE-B…)"),
-    ("export.too_many", "--count {asked}:所选范围内只有题库 `{deck}` 的 {have} 道题目(最多要 {have} 道,或用 --count all)"),
-    ("export.key_is_output", "--key {path}:答案会覆盖试卷;请另指定一个文件"),
-    ("export.wrote_sheet_version", "{path}:{version} 卷,{n} 道题,共 {points} 分"),
+    (
+        "export.seed_only_sheets",
+        "--seed 只适用于 --format sheet 或 sheet-html",
+    ),
+    (
+        "export.only_sheets",
+        "{flag} 只适用于 --format sheet 或 sheet-html",
+    ),
+    (
+        "export.only_selecting",
+        "{flag} 只适用于 --format sheet、sheet-html、moodle 或 gift",
+    ),
+    (
+        "export.points_only",
+        "--points 只适用于 --format sheet、sheet-html 或 moodle",
+    ),
+    (
+        "export.versions_need_output",
+        "--versions {n} 为每个版本写一个文件:请用 -o FILE 指定文件名(FILE-A…、FILE-B…)",
+    ),
+    (
+        "export.too_many",
+        "--count {asked}:所选范围内只有题库 `{deck}` 的 {have} 道题目(最多要 {have} 道,或用 --count all)",
+    ),
+    (
+        "export.key_is_output",
+        "--key {path}:答案会覆盖试卷;请另指定一个文件",
+    ),
+    (
+        "export.wrote_sheet_version",
+        "{path}:{version} 卷,{n} 道题,共 {points} 分",
+    ),
     ("export.wrote_sheet", "{path}:{n} 道题,共 {points} 分"),
     ("export.wrote_key_version", "{path}:{version} 卷答案"),
     ("export.wrote_key", "{path}:答案"),
     ("export.wrote_lms", "{path}:{n} 道题({kinds})"),
     ("export.count_zero", "至少为 1"),
     ("export.count_bad", "`{value}` 不是数字,也不是 `all`"),
+    // `quiz stats --html` (stats/html.rs). Column headings are `|`-separated.
+    ("stats.html.title", "quiz:学习统计"),
+    (
+        "stats.html.subtitle",
+        "学习日 {today};每个学习日从 {hour}:00 开始。",
+    ),
+    ("stats.html.recent", "近期学习"),
+    (
+        "stats.html.period_cols",
+        "|回答数|分钟|新知识点|实际保持率(较新)|成熟|全部复习",
+    ),
+    ("stats.html.answers", "每天的回答数(最近 30 天)"),
+    (
+        "stats.html.forecast",
+        "每天到期的复习(未来 30 天;逾期的算在今天)",
+    ),
+    ("stats.html.calendar", "学习日历(最近 26 周)"),
+    (
+        "stats.html.streak",
+        "连续学习 {current} 天(最长 {longest} 天;累计学习 {studied} 天)。",
+    ),
+    ("stats.html.decks", "各题库的知识点"),
+    ("stats.html.meetings", "各次会议的知识点"),
+    (
+        "stats.html.group_cols",
+        "|总数|新|学习中|已掌握|已暂停|难点|当前回忆率",
+    ),
+    ("stats.html.lists", "列表"),
+    ("stats.html.hardest", "最难的知识点"),
+    ("stats.html.leeches", "难点"),
+    ("stats.html.suspended", "已暂停的知识点"),
+    (
+        "stats.html.fact_cols",
+        "知识点|题库|状态|当前回忆率|遗忘次数|到期",
+    ),
+    ("stats.html.none", "无。"),
+    ("stats.html.exam", "考试日期 {date}(还有 {days} 天)"),
+    (
+        "stats.html.ready",
+        "准备情况:按你现在的进度(每天 {pace} 分钟),考试当天回忆率 ≥ {target}% 的知识点占 {pct}%({facts} 个中的 {ready} 个)。",
+    ),
+    (
+        "stats.html.ready_now",
+        "如果现在停止学习:准备好的占 {pct}%({facts} 个中的 {ready} 个)。",
+    ),
+    (
+        "stats.html.needed",
+        "要在考试当天回忆起其中 {target}%:每天约 {minutes} 分钟(每个回答 {spa} 秒)。",
+    ),
+    ("stats.html.not_planned", "无法按你的进度推算:考试{why}。"),
+    (
+        "stats.html.needed_none",
+        "要在考试当天回忆起其中 {target}%:每天需要超过 {minutes} 分钟。",
+    ),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",

@@ -161,7 +161,7 @@ fn days(n: i64) -> String {
 }
 
 /// A period's label (`today`, `7 days`, `30 days`: English in the JSON) as the terminal shows it.
-fn period_label(label: &str) -> String {
+pub(super) fn period_label(label: &str) -> String {
     match label {
         "today" => t!("stats.period.today"),
         "7 days" => t!("stats.period.week"),
@@ -170,8 +170,17 @@ fn period_label(label: &str) -> String {
     }
 }
 
+/// Why no plan was made ([`super::exam::TOO_FAR`]: English in the JSON) as the reader sees it.
+pub(super) fn not_planned_why(why: &str) -> String {
+    if why == super::exam::TOO_FAR {
+        t!("stats.too_far")
+    } else {
+        why.to_owned()
+    }
+}
+
 /// A fact's state (`new`, `learning`, `known`: English in the JSON) as the terminal shows it.
-fn state_label(state: &str) -> String {
+pub(super) fn state_label(state: &str) -> String {
     match state {
         "new" => t!("stats.state.new"),
         "learning" => t!("stats.state.learning"),
@@ -276,17 +285,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         let _ = writeln!(
             o,
             "  {}\n",
-            fill(
-                &msg::not_planned(),
-                &[(
-                    "why",
-                    if why == super::exam::TOO_FAR {
-                        t!("stats.too_far")
-                    } else {
-                        why.to_owned()
-                    }
-                )]
-            )
+            fill(&msg::not_planned(), &[("why", not_planned_why(why))])
         );
         return;
     }
