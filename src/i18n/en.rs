@@ -1040,4 +1040,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "stats.html.needed_none",
         "To recall {target}% of them on the day: more than {minutes} minutes a day.",
     ),
+    // quiz man, config --deck, study --kind.
+    ("man.unknown", "no command `{name}`; `quiz man` lists them"),
+    ("man.written", "wrote {pages} manual pages to {dir}"),
+    ("config.deck_only_exam_date", "--deck goes with exam_date only: quiz config exam_date DATE --deck ID"),
+    ("study.bad_kind", "--kind `{kind}`: not `recall` or a question kind (choice, list_recall, …)"),
 ];

@@ -1266,6 +1266,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "stats.html.needed_none",
         "要在考试当天回忆起其中 {target}%:每天需要超过 {minutes} 分钟。",
     ),
+    // quiz man, config --deck, study --kind.
+    ("man.unknown", "没有命令 `{name}`;`quiz man` 列出了所有命令"),
+    ("man.written", "已把 {pages} 个手册页写到 {dir}"),
+    ("config.deck_only_exam_date", "--deck 只能与 exam_date 同用:quiz config exam_date DATE --deck ID"),
+    ("study.bad_kind", "--kind `{kind}`:既不是 `recall`,也不是题型(choice、list_recall……)"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",
