@@ -628,3 +628,62 @@ fn optimize_and_export_selection_refuse_in_chinese() {
         "{err}"
     );
 }
+
+/// The class report's headings, notes and warnings in Chinese; students' names and deck text
+/// as they are.
+#[test]
+fn the_class_report_reads_in_chinese() {
+    let env = env_with_two_questions();
+    run(&env, &[("LANG", ZH)], &["study"], "五方面\n2\n");
+    let file = env.tmp().join("li.json");
+    let f = file.to_str().unwrap();
+    run(
+        &env,
+        &[("LANG", ZH)],
+        &["export-results", "--name", "李明", "-o", f],
+        "",
+    );
+    let (out, _) = run(&env, &[("LANG", ZH)], &["class-report", f, f], "");
+    assert_all(
+        &out,
+        &[
+            "班级报告:1 名学生(李明),2 个回答,正确率 50%",
+            "警告:",
+            "只算一次",
+            "\n学生\n",
+            "正确率",
+            "预测回忆率",
+            "\n各列表\n",
+            "中俄外长商定在四方面加强合作",
+            "\n题库版本\n",
+            "(无)",
+        ],
+        &[
+            "Class report",
+            "warning:",
+            "Students",
+            "accuracy",
+            "predicted recall",
+            "Per list",
+            "Deck versions",
+            "(none)",
+        ],
+    );
+    let (md, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["class-report", f, "--format", "md"],
+        "",
+    );
+    assert!(md.starts_with("# 班级报告\n"), "{md}");
+    let bad = env.tmp().join("bad.json");
+    std::fs::write(&bad, "{}").unwrap();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["class-report", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("不是 quiz 结果文件"), "{err}");
+}

@@ -1043,6 +1043,182 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // quiz man, config --deck, study --kind.
     ("man.unknown", "no command `{name}`; `quiz man` lists them"),
     ("man.written", "wrote {pages} manual pages to {dir}"),
-    ("config.deck_only_exam_date", "--deck goes with exam_date only: quiz config exam_date DATE --deck ID"),
-    ("study.bad_kind", "--kind `{kind}`: not `recall` or a question kind (choice, list_recall, …)"),
+    (
+        "config.deck_only_exam_date",
+        "--deck goes with exam_date only: quiz config exam_date DATE --deck ID",
+    ),
+    (
+        "study.bad_kind",
+        "--kind `{kind}`: not `recall` or a question kind (choice, list_recall, …)",
+    ),
+    // The class report (results/report.rs).
+    ("report.col.student", "student"),
+    ("report.col.answers", "answers"),
+    ("report.col.accuracy", "accuracy"),
+    ("report.col.facts_reached", "facts reached"),
+    ("report.col.at_free_recall", "at free recall"),
+    ("report.col.predicted_recall", "predicted recall"),
+    ("report.col.last_active", "last active"),
+    ("report.col.vs_median", "vs median"),
+    ("report.col.behind", "behind"),
+    ("report.col.students", "students"),
+    ("report.col.fact", "fact"),
+    ("report.col.kind", "kind"),
+    ("report.col.what", "what"),
+    ("report.col.meeting", "meeting"),
+    ("report.col.list", "list"),
+    ("report.col.heading", "heading"),
+    ("report.col.facts", "facts"),
+    ("report.col.deck", "deck"),
+    ("report.col.source", "source"),
+    ("report.col.version", "version"),
+    ("report.col.question", "question"),
+    ("report.col.prompt", "prompt"),
+    ("report.col.expected", "expected"),
+    ("report.col.overruled_answer", "overruled answer"),
+    ("report.col.comments", "comments"),
+    (
+        "report.predicted_note",
+        "accuracy: share of answers that were right (measured); predicted recall: FSRS's prediction that a student recalls the fact now, from their memory of it, averaged over students (a model, not a measurement)",
+    ),
+    ("report.unknown", "unknown"),
+    (
+        "report.behind_note",
+        "vs median: the student's {measure} minus the class median ({median}); behind: below three quarters of that median",
+    ),
+    ("report.title.students", "Students"),
+    ("report.title.hardest", "Hardest facts"),
+    ("report.title.per_list", "Per list"),
+    ("report.title.deck_versions", "Deck versions"),
+    (
+        "report.title.overrides",
+        "Answers students overruled as right",
+    ),
+    ("report.title.flags", "Questions students flagged"),
+    ("report.title.per_meeting", "Per meeting"),
+    ("report.title.per_source", "Per source"),
+    ("report.behind", "behind"),
+    (
+        "report.hardest_note",
+        "lowest accuracy first, among facts with at least {min} answers; {predicted}",
+    ),
+    (
+        "report.list_note",
+        "at free recall: students whose memory of the list has reached the free-recall rung (writing it out whole)",
+    ),
+    (
+        "report.version_note",
+        "version: the first 12 digits of the SHA-256 of the deck file as stored, as quiz export DECK | sha256sum shows it",
+    ),
+    (
+        "report.overrides_note",
+        "worth a look: add them to the deck's accepted answers, or explain why not",
+    ),
+    (
+        "report.flags_note",
+        "flagged as wrong by students (quiz browse), with their comments",
+    ),
+    (
+        "report.summary.one",
+        "{n} student ({names}), {answers} answers, accuracy {accuracy}; predicted recall as of {at}",
+    ),
+    (
+        "report.summary.other",
+        "{n} students ({names}), {answers} answers, accuracy {accuracy}; predicted recall as of {at}",
+    ),
+    ("report.text_title", "Class report: {summary}"),
+    ("report.warning", "warning: {warning}"),
+    ("report.none", "(none)"),
+    ("report.title", "Class report"),
+    ("report.warning_label", "warning:"),
+    ("report.student_n", "student {n}"),
+    (
+        "report.same_file",
+        "{file} is the same file as {other}: counted once",
+    ),
+    (
+        "report.same_results",
+        "{file} ({name}) holds the same results as {other} ({other_name}): counted once, as {other_name}",
+    ),
+    (
+        "report.earlier_export",
+        "{file} is an earlier export of {name}'s results than {other}: counted once, from {other}",
+    ),
+    (
+        "report.same_name",
+        "{file} and {other} both name {name}, with different answers: counted as two students",
+    ),
+    (
+        "report.several_versions",
+        "students used {known} versions of deck {deck}: compare figures across them with care (see {versions})",
+    ),
+    (
+        "report.no_versions",
+        "deck version unknown for {students} (files from an older quiz)",
+    ),
+    (
+        "report.no_memory",
+        "predicted recall, rungs and last activity unknown for {students} (files from an older quiz)",
+    ),
+    (
+        "report.not_utf8",
+        "{path}: not a result file (not UTF-8 text)",
+    ),
+    (
+        "report.not_json",
+        "{path}:{line}:{column}: not a quiz result file: {reason}",
+    ),
+    (
+        "report.wrong_format",
+        "{path}: not a quiz result file (format `{format}`)",
+    ),
+    (
+        "report.too_new",
+        "{path}: written by a newer quiz (result format {found}, this one reads up to {known})",
+    ),
+    (
+        "report.bad_decay",
+        "{path}: field `fsrs_decay`: {value} is not a forgetting-curve decay",
+    ),
+    ("report.bad_fact", "{path}: fact {n} (`{id}`): {why}"),
+    (
+        "report.bad_question",
+        "{path}: question {n} (`{id}`): {why}",
+    ),
+    (
+        "report.field.recall",
+        "field `recall`: {value} is not a probability between 0 and 1",
+    ),
+    (
+        "report.field.last_rating",
+        "field `last_rating`: {value} is not a rating 1 to 4",
+    ),
+    (
+        "report.field.reviews",
+        "field `reviews`: {value} is more than any question is reviewed",
+    ),
+    (
+        "report.field.again",
+        "field `again`: {value} is more than the question's {reviews} reviews",
+    ),
+    (
+        "report.field.rung",
+        "field `rung`: {value} is not a rung 0 to 2",
+    ),
+    (
+        "report.field.stability",
+        "field `stability`: {value} is not a positive number of days",
+    ),
+    (
+        "report.field.difficulty",
+        "field `difficulty`: {value} is not between 1 and 10",
+    ),
+    (
+        "report.field.last_review",
+        "field `last_review`: `{value}` is not an RFC 3339 time",
+    ),
+    (
+        "report.field.lapses",
+        "field `lapses`: {value} is more than the fact's {reps} answers",
+    ),
 ];

@@ -1269,8 +1269,175 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // quiz man, config --deck, study --kind.
     ("man.unknown", "没有命令 `{name}`;`quiz man` 列出了所有命令"),
     ("man.written", "已把 {pages} 个手册页写到 {dir}"),
-    ("config.deck_only_exam_date", "--deck 只能与 exam_date 同用:quiz config exam_date DATE --deck ID"),
-    ("study.bad_kind", "--kind `{kind}`:既不是 `recall`,也不是题型(choice、list_recall……)"),
+    (
+        "config.deck_only_exam_date",
+        "--deck 只能与 exam_date 同用:quiz config exam_date DATE --deck ID",
+    ),
+    (
+        "study.bad_kind",
+        "--kind `{kind}`:既不是 `recall`,也不是题型(choice、list_recall……)",
+    ),
+    // The class report (results/report.rs).
+    ("report.col.student", "学生"),
+    ("report.col.answers", "回答数"),
+    ("report.col.accuracy", "正确率"),
+    ("report.col.facts_reached", "学到的知识点"),
+    ("report.col.at_free_recall", "达到完整回忆"),
+    ("report.col.predicted_recall", "预测回忆率"),
+    ("report.col.last_active", "最近学习"),
+    ("report.col.vs_median", "与中位数之差"),
+    ("report.col.behind", "落后"),
+    ("report.col.students", "学生数"),
+    ("report.col.fact", "知识点"),
+    ("report.col.kind", "类型"),
+    ("report.col.what", "内容"),
+    ("report.col.meeting", "会议"),
+    ("report.col.list", "列表"),
+    ("report.col.heading", "标题"),
+    ("report.col.facts", "知识点数"),
+    ("report.col.deck", "题库"),
+    ("report.col.source", "出处"),
+    ("report.col.version", "版本"),
+    ("report.col.question", "题目"),
+    ("report.col.prompt", "题干"),
+    ("report.col.expected", "标准答案"),
+    ("report.col.overruled_answer", "改判的答案"),
+    ("report.col.comments", "说明"),
+    (
+        "report.predicted_note",
+        "正确率:答对的回答所占比例(实测);预测回忆率:FSRS 根据学生对该知识点的记忆状态,预测其现在能回忆起来的概率,按学生取平均(是模型推算,不是实测)",
+    ),
+    ("report.unknown", "未知"),
+    (
+        "report.behind_note",
+        "与中位数之差:该学生的“{measure}”减去全班中位数({median});落后:低于该中位数的四分之三",
+    ),
+    ("report.title.students", "学生"),
+    ("report.title.hardest", "最难的知识点"),
+    ("report.title.per_list", "各列表"),
+    ("report.title.deck_versions", "题库版本"),
+    ("report.title.overrides", "学生改判为正确的答案"),
+    ("report.title.flags", "学生标记的题目"),
+    ("report.title.per_meeting", "各次会议"),
+    ("report.title.per_source", "各出处"),
+    ("report.behind", "落后"),
+    (
+        "report.hardest_note",
+        "正确率最低的在前,只计至少有 {min} 个回答的知识点;{predicted}",
+    ),
+    (
+        "report.list_note",
+        "达到完整回忆:对该列表的记忆已到达完整回忆阶段(能完整写出)的学生",
+    ),
+    (
+        "report.version_note",
+        "版本:所存题库文件 SHA-256 的前 12 位,即 quiz export DECK | sha256sum 显示的值",
+    ),
+    (
+        "report.overrides_note",
+        "值得一看:把它们加入题库的可接受答案,或说明为什么不行",
+    ),
+    (
+        "report.flags_note",
+        "学生(用 quiz browse)标记为有误的题目,附他们的说明",
+    ),
+    (
+        "report.summary.one",
+        "{n} 名学生({names}),{answers} 个回答,正确率 {accuracy};预测回忆率的时间点为 {at}",
+    ),
+    (
+        "report.summary.other",
+        "{n} 名学生({names}),{answers} 个回答,正确率 {accuracy};预测回忆率的时间点为 {at}",
+    ),
+    ("report.text_title", "班级报告:{summary}"),
+    ("report.warning", "警告:{warning}"),
+    ("report.none", "(无)"),
+    ("report.title", "班级报告"),
+    ("report.warning_label", "警告:"),
+    ("report.student_n", "学生 {n}"),
+    (
+        "report.same_file",
+        "{file} 与 {other} 是同一个文件:只算一次",
+    ),
+    (
+        "report.same_results",
+        "{file}({name})与 {other}({other_name})的结果相同:只算一次,记在 {other_name} 名下",
+    ),
+    (
+        "report.earlier_export",
+        "{file} 是 {name} 的结果比 {other} 更早的一次导出:只算一次,以 {other} 为准",
+    ),
+    (
+        "report.same_name",
+        "{file} 和 {other} 都署名 {name},但回答不同:算作两名学生",
+    ),
+    (
+        "report.several_versions",
+        "学生使用了题库 {deck} 的 {known} 个版本:跨版本比较数字时要谨慎(见“{versions}”)",
+    ),
+    (
+        "report.no_versions",
+        "{students} 的题库版本未知(由较旧的 quiz 写出的文件)",
+    ),
+    (
+        "report.no_memory",
+        "{students} 的预测回忆率、阶段和最近学习时间未知(由较旧的 quiz 写出的文件)",
+    ),
+    ("report.not_utf8", "{path}:不是结果文件(不是 UTF-8 文本)"),
+    (
+        "report.not_json",
+        "{path}:{line}:{column}:不是 quiz 结果文件:{reason}",
+    ),
+    (
+        "report.wrong_format",
+        "{path}:不是 quiz 结果文件(格式为 `{format}`)",
+    ),
+    (
+        "report.too_new",
+        "{path}:由较新的 quiz 写出(结果格式 {found},本版本最多读取 {known})",
+    ),
+    (
+        "report.bad_decay",
+        "{path}:字段 `fsrs_decay`:{value} 不是遗忘曲线的衰减值",
+    ),
+    ("report.bad_fact", "{path}:第 {n} 个知识点(`{id}`):{why}"),
+    ("report.bad_question", "{path}:第 {n} 道题目(`{id}`):{why}"),
+    (
+        "report.field.recall",
+        "字段 `recall`:{value} 不是 0 到 1 之间的概率",
+    ),
+    (
+        "report.field.last_rating",
+        "字段 `last_rating`:{value} 不是 1 到 4 的评分",
+    ),
+    (
+        "report.field.reviews",
+        "字段 `reviews`:{value} 超过了任何题目可能的复习次数",
+    ),
+    (
+        "report.field.again",
+        "字段 `again`:{value} 超过了该题目的复习次数 {reviews}",
+    ),
+    (
+        "report.field.rung",
+        "字段 `rung`:{value} 不是 0 到 2 的阶段",
+    ),
+    (
+        "report.field.stability",
+        "字段 `stability`:{value} 不是正的天数",
+    ),
+    (
+        "report.field.difficulty",
+        "字段 `difficulty`:{value} 不在 1 到 10 之间",
+    ),
+    (
+        "report.field.last_review",
+        "字段 `last_review`:`{value}` 不是 RFC 3339 时间",
+    ),
+    (
+        "report.field.lapses",
+        "字段 `lapses`:{value} 超过了该知识点的回答数 {reps}",
+    ),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",
