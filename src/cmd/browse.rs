@@ -328,13 +328,13 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
                 write(out, &crate::term::clean(&format!("{}\n", page.line(x))))?;
             }
             if found.is_empty() {
-                return Err(Error::Usage(msg::nothing().into()));
+                return Err(Error::Usage(msg::nothing()));
             }
         }
         return Ok(());
     }
     if found.is_empty() {
-        return Err(Error::Usage(msg::nothing().into()));
+        return Err(Error::Usage(msg::nothing()));
     }
     if found.len() > 1 && (!args.all || args.flag.is_some()) {
         let msg = if args.flag.is_some() {
@@ -350,7 +350,7 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
             .as_deref()
             .or(args.query.as_deref())
             .filter(|u| found[0].uids.iter().any(|x| x == u))
-            .ok_or_else(|| Error::Usage(msg::flag_needs_question().into()))?;
+            .ok_or_else(|| Error::Usage(msg::flag_needs_question()))?;
         flag(&db, uid, comment, ctx.now)?;
         let _english = args.json.then(crate::i18n::english_here);
         let text = flagged(uid);
@@ -361,7 +361,7 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
     }
     if args.reset && !args.yes {
         if !terminal {
-            return Err(Error::Usage(msg::reset_needs_yes().into()));
+            return Err(Error::Usage(msg::reset_needs_yes()));
         }
         let sure = dialoguer::Confirm::new()
             .with_prompt(format!(
@@ -458,11 +458,11 @@ fn report(out: &mut dyn Write, json: bool, event: &str, f: &BrowseFact, text: &s
 fn flag(db: &Db, uid: &str, comment: &str, now: i64) -> Result<()> {
     let comment = comment.trim();
     if comment.is_empty() {
-        return Err(Error::Usage(msg::flag_empty().into()));
+        return Err(Error::Usage(msg::flag_empty()));
     }
     let (qid, _, _) = db
         .question_ref_by_uid(uid)?
-        .ok_or_else(|| Error::Usage(msg::flag_needs_question().into()))?;
+        .ok_or_else(|| Error::Usage(msg::flag_needs_question()))?;
     db.add_flag(qid, comment, now)?;
     Ok(())
 }
