@@ -1221,4 +1221,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "report.field.lapses",
         "field `lapses`: {value} is more than the fact's {reps} answers",
     ),
+    // Writing -o FILE (outfile.rs).
+    ("outfile.needs_regular", "{path}: not a regular file; this format needs one (it is written in several passes)"),
+    ("outfile.needs_own_file", "{path}: a name of standard output; this format needs a file of its own (it is written in several passes)"),
+    ("outfile.refused", "{path}: {what}; refusing to replace it"),
+    ("outfile.is_folder", "is a folder"),
+    ("outfile.not_regular", "is not a regular file (a socket or a block device)"),
+    ("outfile.dangling_link", "is a symbolic link to a file that does not exist"),
 ];

@@ -1438,6 +1438,13 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "report.field.lapses",
         "字段 `lapses`:{value} 超过了该知识点的回答数 {reps}",
     ),
+    // Writing -o FILE (outfile.rs).
+    ("outfile.needs_regular", "{path}:不是普通文件;这种格式需要普通文件(分几遍写入)"),
+    ("outfile.needs_own_file", "{path}:这是标准输出的名字;这种格式需要单独的文件(分几遍写入)"),
+    ("outfile.refused", "{path}:{what};拒绝替换它"),
+    ("outfile.is_folder", "是一个文件夹"),
+    ("outfile.not_regular", "不是普通文件(是套接字或块设备)"),
+    ("outfile.dangling_link", "是指向不存在文件的符号链接"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",
