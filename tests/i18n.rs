@@ -687,3 +687,35 @@ fn the_class_report_reads_in_chinese() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("不是 quiz 结果文件"), "{err}");
 }
+
+/// A file that is no Anki package, and an output that is a folder, are refused in Chinese.
+#[test]
+fn a_bad_package_and_a_bad_output_are_refused_in_chinese() {
+    let env = env_with_two_questions();
+    let pkg = env.tmp().join("notes.apkg");
+    std::fs::write(&pkg, "not a zip").unwrap();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["add-deck", pkg.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("quiz: ") && err.contains("notes.apkg:不是 Anki 包(不是 zip 压缩文件:"),
+        "{err}"
+    );
+    let dir = env.tmp();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["stats", "-o", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("quiz: {}:是一个文件夹;拒绝替换它\n", dir.display())
+    );
+}

@@ -1222,10 +1222,94 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "field `lapses`: {value} is more than the fact's {reps} answers",
     ),
     // Writing -o FILE (outfile.rs).
-    ("outfile.needs_regular", "{path}: not a regular file; this format needs one (it is written in several passes)"),
-    ("outfile.needs_own_file", "{path}: a name of standard output; this format needs a file of its own (it is written in several passes)"),
+    (
+        "outfile.needs_regular",
+        "{path}: not a regular file; this format needs one (it is written in several passes)",
+    ),
+    (
+        "outfile.needs_own_file",
+        "{path}: a name of standard output; this format needs a file of its own (it is written in several passes)",
+    ),
     ("outfile.refused", "{path}: {what}; refusing to replace it"),
     ("outfile.is_folder", "is a folder"),
-    ("outfile.not_regular", "is not a regular file (a socket or a block device)"),
-    ("outfile.dangling_link", "is a symbolic link to a file that does not exist"),
+    (
+        "outfile.not_regular",
+        "is not a regular file (a socket or a block device)",
+    ),
+    (
+        "outfile.dangling_link",
+        "is a symbolic link to a file that does not exist",
+    ),
+    // A damaged or oversized Anki package (import/package.rs, import/apkg.rs).
+    (
+        "package.not_zip",
+        "{origin}: not an Anki package (it is not a zip archive: {reason})",
+    ),
+    (
+        "package.duplicate_entries",
+        "{origin}: not a valid Anki package: two of its entries have the same name (a damaged or tampered archive); refusing to guess which one is meant",
+    ),
+    (
+        "package.no_collection",
+        "{origin}: not an Anki package (no collection.anki2, collection.anki21 or collection.anki21b inside)",
+    ),
+    (
+        "package.unreadable",
+        "{origin}: cannot read {entry}: {reason}",
+    ),
+    (
+        "package.too_big",
+        "{origin}: {entry} unpacks to more than {mib} MiB; refusing it (quiz reads Anki collections up to that size)",
+    ),
+    (
+        "package.not_sqlite",
+        "{origin}: {entry} is not an SQLite database, so not an Anki collection",
+    ),
+    (
+        "package.too_much_work",
+        "reading it took far more work than a collection of its size needs (a damaged or hostile package); stopped",
+    ),
+    (
+        "package.too_much_memory",
+        "reading it needed far more memory than a collection of its size needs (a damaged or hostile package); stopped",
+    ),
+    (
+        "package.value_too_big",
+        "a value in it is larger than {mib} MiB",
+    ),
+    ("package.damaged", "the database is damaged"),
+    (
+        "package.not_a_collection",
+        "{origin}: {entry} is not an Anki collection quiz can read: {why}",
+    ),
+    ("package.no_table", "it has no `{name}` table"),
+    (
+        "package.not_plain_table",
+        "`{name}` is a {what}, not a plain table",
+    ),
+    (
+        "package.computed_column",
+        "`{name}` has a computed column `{column}`",
+    ),
+    ("package.no_column", "`{name}` has no column `{column}`"),
+    (
+        "apkg.note_types_unreadable",
+        "{origin}: note types are unreadable: {reason}",
+    ),
+    (
+        "apkg.decks_unreadable",
+        "{origin}: decks are unreadable: {reason}",
+    ),
+    (
+        "apkg.too_many_cards",
+        "{origin}: more than {cards} cards; refusing the package (quiz reads up to {notes} notes and {cards} cards)",
+    ),
+    (
+        "apkg.too_many_notes",
+        "{origin}: more than {notes} notes; refusing the package (quiz reads up to {notes} notes and {cards} cards)",
+    ),
+    (
+        "apkg.too_much_text",
+        "{origin}: its notes make more than {mib} MiB of text; refusing the package",
+    ),
 ];

@@ -1439,12 +1439,75 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "字段 `lapses`:{value} 超过了该知识点的回答数 {reps}",
     ),
     // Writing -o FILE (outfile.rs).
-    ("outfile.needs_regular", "{path}:不是普通文件;这种格式需要普通文件(分几遍写入)"),
-    ("outfile.needs_own_file", "{path}:这是标准输出的名字;这种格式需要单独的文件(分几遍写入)"),
+    (
+        "outfile.needs_regular",
+        "{path}:不是普通文件;这种格式需要普通文件(分几遍写入)",
+    ),
+    (
+        "outfile.needs_own_file",
+        "{path}:这是标准输出的名字;这种格式需要单独的文件(分几遍写入)",
+    ),
     ("outfile.refused", "{path}:{what};拒绝替换它"),
     ("outfile.is_folder", "是一个文件夹"),
     ("outfile.not_regular", "不是普通文件(是套接字或块设备)"),
     ("outfile.dangling_link", "是指向不存在文件的符号链接"),
+    // A damaged or oversized Anki package (import/package.rs, import/apkg.rs).
+    (
+        "package.not_zip",
+        "{origin}:不是 Anki 包(不是 zip 压缩文件:{reason})",
+    ),
+    (
+        "package.duplicate_entries",
+        "{origin}:不是有效的 Anki 包:其中两个条目同名(压缩文件已损坏或被篡改);拒绝猜测用哪一个",
+    ),
+    (
+        "package.no_collection",
+        "{origin}:不是 Anki 包(其中没有 collection.anki2、collection.anki21 或 collection.anki21b)",
+    ),
+    ("package.unreadable", "{origin}:无法读取 {entry}:{reason}"),
+    (
+        "package.too_big",
+        "{origin}:{entry} 解压后超过 {mib} MiB;拒绝读取(quiz 只读取不超过这个大小的 Anki 集合)",
+    ),
+    (
+        "package.not_sqlite",
+        "{origin}:{entry} 不是 SQLite 数据库,因而不是 Anki 集合",
+    ),
+    (
+        "package.too_much_work",
+        "读取它所需的工作量远超同样大小的集合(包已损坏或带有恶意);已停止",
+    ),
+    (
+        "package.too_much_memory",
+        "读取它所需的内存远超同样大小的集合(包已损坏或带有恶意);已停止",
+    ),
+    ("package.value_too_big", "其中有一个值大于 {mib} MiB"),
+    ("package.damaged", "数据库已损坏"),
+    (
+        "package.not_a_collection",
+        "{origin}:{entry} 不是 quiz 能读取的 Anki 集合:{why}",
+    ),
+    ("package.no_table", "其中没有 `{name}` 表"),
+    ("package.not_plain_table", "`{name}` 是 {what},不是普通表"),
+    ("package.computed_column", "`{name}` 有计算列 `{column}`"),
+    ("package.no_column", "`{name}` 没有 `{column}` 列"),
+    (
+        "apkg.note_types_unreadable",
+        "{origin}:笔记类型无法读取:{reason}",
+    ),
+    ("apkg.decks_unreadable", "{origin}:牌组无法读取:{reason}"),
+    (
+        "apkg.too_many_cards",
+        "{origin}:卡片超过 {cards} 张;拒绝读取该包(quiz 最多读取 {notes} 条笔记和 {cards} 张卡片)",
+    ),
+    (
+        "apkg.too_many_notes",
+        "{origin}:笔记超过 {notes} 条;拒绝读取该包(quiz 最多读取 {notes} 条笔记和 {cards} 张卡片)",
+    ),
+    (
+        "apkg.too_much_text",
+        "{origin}:其笔记的文字超过 {mib} MiB;拒绝读取该包",
+    ),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",

@@ -21,7 +21,10 @@ use std::path::Path;
 use rusqlite::Connection;
 use serde_json::Value;
 
-use super::package::{HEAP_HEADROOM, HeapLimit, check_table, open_collection, sql_error, unpack};
+use super::package::{
+    HEAP_HEADROOM, HeapLimit, check_table, open_collection, sql_error, unpack,
+    unreadable_collection,
+};
 pub use super::package::{MAX_COLLECTION_BYTES, MAX_VALUE_BYTES};
 use crate::error::{Error, Result};
 use crate::export::apkg::decode_entities;
@@ -194,11 +197,7 @@ fn read_collection(
     id_override: Option<&str>,
 ) -> Result<Converted> {
     let bad = |e: rusqlite::Error| sql_error(origin, entry, &e);
-    let shape = |why: String| {
-        Error::Usage(format!(
-            "{origin}: {entry} is not an Anki collection quiz can read: {why}"
-        ))
-    };
+    let shape = |why: String| unreadable_collection(origin, entry, &why);
     let modern = entry == "collection.anki21b";
     let mut tables: Vec<(&str, &[&str])> = vec![
         ("notes", &["id", "guid", "mid", "flds", "mod"]),
@@ -225,10 +224,20 @@ fn read_collection(
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(bad)?;
-        let models: HashMap<String, Value> = serde_json::from_str(&models)
-            .map_err(|e| Error::Usage(format!("{origin}: note types are unreadable: {e}")))?;
-        let decks: HashMap<String, Value> = serde_json::from_str(&decks)
-            .map_err(|e| Error::Usage(format!("{origin}: decks are unreadable: {e}")))?;
+        let models: HashMap<String, Value> = serde_json::from_str(&models).map_err(|e| {
+            Error::Usage(crate::t!(
+                "apkg.note_types_unreadable",
+                origin = origin,
+                reason = e
+            ))
+        })?;
+        let decks: HashMap<String, Value> = serde_json::from_str(&decks).map_err(|e| {
+            Error::Usage(crate::t!(
+                "apkg.decks_unreadable",
+                origin = origin,
+                reason = e
+            ))
+        })?;
         (models, decks)
     };
     let deck_name = |did: i64| -> String {
@@ -261,9 +270,11 @@ fn read_collection(
         while let Some(r) = rows.next().map_err(bad)? {
             cards += 1;
             if cards > MAX_CARDS {
-                return Err(Error::Usage(format!(
-                    "{origin}: more than {MAX_CARDS} cards; refusing the package (quiz reads \
-                     up to {MAX_NOTES} notes and {MAX_CARDS} cards)"
+                return Err(Error::Usage(crate::t!(
+                    "apkg.too_many_cards",
+                    origin = origin,
+                    notes = MAX_NOTES,
+                    cards = MAX_CARDS
                 )));
             }
             let (nid, ord, did): (i64, i64, i64) = (
@@ -299,9 +310,11 @@ fn read_collection(
         while let Some(r) = rows.next().map_err(bad)? {
             n_notes += 1;
             if n_notes > MAX_NOTES {
-                return Err(Error::Usage(format!(
-                    "{origin}: more than {MAX_NOTES} notes; refusing the package (quiz reads \
-                     up to {MAX_NOTES} notes and {MAX_CARDS} cards)"
+                return Err(Error::Usage(crate::t!(
+                    "apkg.too_many_notes",
+                    origin = origin,
+                    notes = MAX_NOTES,
+                    cards = MAX_CARDS
                 )));
             }
             dids.insert(note_did(r.get(0).map_err(bad)?));
@@ -452,9 +465,10 @@ fn read_collection(
         note_lines.push((facts_lines + 2, nid));
         facts_lines += facts[before..].matches('\n').count();
         if facts.len() > MAX_TEXT_BYTES {
-            return Err(Error::Usage(format!(
-                "{origin}: its notes make more than {} MiB of text; refusing the package",
-                MAX_TEXT_BYTES >> 20
+            return Err(Error::Usage(crate::t!(
+                "apkg.too_much_text",
+                origin = origin,
+                mib = MAX_TEXT_BYTES >> 20
             )));
         }
         newest = newest.max(modified);
