@@ -1312,4 +1312,13 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "apkg.too_much_text",
         "{origin}: its notes make more than {mib} MiB of text; refusing the package",
     ),
+    // Reading a file of bounded size (input.rs).
+    ("input.folder", "{path}: is a folder, not a {what}"),
+    (
+        "input.too_large",
+        "{path}: larger than {mib} MiB, which is more than any {what} should be; refusing it",
+    ),
+    ("input.deck_file", "deck file"),
+    ("input.source_text", "source text"),
+    ("input.result_file", "result file"),
 ];

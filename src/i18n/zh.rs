@@ -1508,6 +1508,15 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "apkg.too_much_text",
         "{origin}:其笔记的文字超过 {mib} MiB;拒绝读取该包",
     ),
+    // Reading a file of bounded size (input.rs).
+    ("input.folder", "{path}:是一个文件夹,不是{what}"),
+    (
+        "input.too_large",
+        "{path}:大于 {mib} MiB,超出了{what}应有的大小;拒绝读取",
+    ),
+    ("input.deck_file", "题库文件"),
+    ("input.source_text", "原文文件"),
+    ("input.result_file", "结果文件"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",
