@@ -17,9 +17,10 @@ pub const MAX_RESULTS_BYTES: u64 = 64 << 20;
 pub fn read_capped(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     if f.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(Error::Usage(format!(
-            "{}: is a folder, not a {what}",
-            path.display()
+        return Err(Error::Usage(crate::t!(
+            "input.folder",
+            path = path.display(),
+            what = kind(what)
         )));
     }
     let mut bytes = Vec::new();
@@ -27,11 +28,22 @@ pub fn read_capped(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > max {
-        return Err(Error::Usage(format!(
-            "{}: larger than {} MiB, which is more than any {what} should be; refusing it",
-            path.display(),
-            max >> 20
+        return Err(Error::Usage(crate::t!(
+            "input.too_large",
+            path = path.display(),
+            mib = max >> 20,
+            what = kind(what)
         )));
     }
     Ok(bytes)
+}
+
+/// The kind of file `what` (English, as callers name it) in the interface language.
+fn kind(what: &str) -> String {
+    match what {
+        "deck file" => crate::t!("input.deck_file"),
+        "source text" => crate::t!("input.source_text"),
+        "result file" => crate::t!("input.result_file"),
+        other => other.to_owned(),
+    }
 }

@@ -47,13 +47,13 @@ pub fn write_with(
     fill: impl FnOnce(&mut File) -> Result<()>,
 ) -> Result<()> {
     match classify(target)? {
-        Target::Stream if regular_only => Err(Error::Usage(format!(
-            "{}: not a regular file; this format needs one (it is written in several passes)",
-            target.display()
+        Target::Stream if regular_only => Err(Error::Usage(crate::t!(
+            "outfile.needs_regular",
+            path = target.display()
         ))),
-        Target::Descriptor if regular_only => Err(Error::Usage(format!(
-            "{}: a name of standard output; this format needs a file of its own (it is written in several passes)",
-            target.display()
+        Target::Descriptor if regular_only => Err(Error::Usage(crate::t!(
+            "outfile.needs_own_file",
+            path = target.display()
         ))),
         Target::Stream | Target::Descriptor => {
             let mut f = OpenOptions::new()
@@ -69,10 +69,11 @@ pub fn write_with(
 }
 
 fn classify(target: &Path) -> Result<Target> {
-    let refuse = |what: &str| {
-        Err(Error::Usage(format!(
-            "{}: {what}; refusing to replace it",
-            target.display()
+    let refuse = |what: String| {
+        Err(Error::Usage(crate::t!(
+            "outfile.refused",
+            path = target.display(),
+            what = what
         )))
     };
     match std::fs::metadata(target) {
@@ -98,14 +99,14 @@ fn classify(target: &Path) -> Result<Target> {
                 }
             }
             if m.is_dir() {
-                refuse("is a folder")
+                refuse(crate::t!("outfile.is_folder"))
             } else {
-                refuse("is not a regular file (a socket or a block device)")
+                refuse(crate::t!("outfile.not_regular"))
             }
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             if std::fs::symlink_metadata(target).is_ok() {
-                return refuse("is a symbolic link to a file that does not exist");
+                return refuse(crate::t!("outfile.dangling_link"));
             }
             Ok(Target::File {
                 real: target.to_owned(),

@@ -536,7 +536,7 @@ fn anki_package_imports_with_add_deck(flavour: &str) {
     // Every part left behind is named.
     assert!(out.contains("1 media file ignored"), "{out}");
     assert!(
-        out.contains("1 note had images or sounds beside their text, which were dropped"),
+        out.contains("1 note had images or sounds beside its text, which were dropped"),
         "{out}"
     );
     assert!(

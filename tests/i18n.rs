@@ -415,3 +415,307 @@ fn cramming_speaks_chinese_too() {
         &["Cram over", "[cram ·", "Answer:", "Not while cramming"],
     );
 }
+
+/// After a session, `quiz stats` under a Chinese locale: every heading in Chinese, none of
+/// the English ones; the numbers and deck ids are the same.
+#[test]
+fn stats_read_in_chinese_after_a_chinese_session() {
+    let env = env_with_two_questions();
+    env.ok(&["config", "exam_date", "2026-04-01"]);
+    let (out, _) = run(&env, &[("LANG", ZH)], &["study"], "4\n2\n");
+    assert!(out.contains("本次学习结束"), "{out}");
+    let (zh, _) = run(&env, &[("LANG", ZH)], &["stats"], "");
+    assert_all(
+        &zh,
+        &[
+            "2026-03-02 的学习统计",
+            "考试日期 2026-04-01(还有 30 天;mini)",
+            "如果现在停止学习:",
+            "回答数",
+            "实际保持率",
+            "\n今天           2",
+            "近 30 天",
+            "到期的复习",
+            "今天 0 · 明天 0 · 未来 7 天 2 · 未来 30 天 2",
+            "学习日历",
+            "\n  一  ",
+            "3月",
+            "连续学习:1 天(最长 1 天;累计学习 1 天)",
+            "各题库的知识点",
+            "各次会议的知识点",
+            "当前回忆率",
+            "考试时须完整写出的列表 (2)",
+            "已掌握      100%",
+            "最常遗忘的知识点",
+            "难点 (0)",
+            "已暂停的知识点 (0)",
+            "  无\n",
+        ],
+        &[
+            "Study statistics",
+            "Exam on",
+            "answers",
+            "true retention",
+            "today",
+            "Reviews due",
+            "Study calendar",
+            "Mon",
+            "Streak",
+            "Facts per",
+            "recall now",
+            "Lists",
+            "Hardest",
+            "Leeches",
+            "Suspended",
+            "none",
+            " day",
+            " min ",
+            " min)",
+        ],
+    );
+    // The same figures as in English: the deck's row and the forecast chart are unchanged.
+    let (en, _) = run(&env, &[("LANG", "C")], &["stats"], "");
+    let chart = |l: &str| l.chars().all(|c| " ▁▂▃▄▅▆▇█·0123456789".contains(c));
+    let same = |l: &&str| l.starts_with("  mini ") || (l.contains('█') && chart(l));
+    let rows = |s: &str| {
+        s.lines()
+            .filter(same)
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert!(rows(&zh).len() > 3, "{zh}");
+    assert_eq!(rows(&en), rows(&zh), "{en}\n{zh}");
+
+    // The HTML page too, its language declared; the English one says `en`.
+    let (page, _) = run(&env, &[("LANG", ZH)], &["stats", "--html"], "");
+    assert_all(
+        &page,
+        &[
+            "<html lang=\"zh\">",
+            "<title>quiz:学习统计</title>",
+            "近期学习",
+            "<th>当前回忆率</th>",
+            "考试日期 2026-04-01(还有 30 天)",
+            "data-period=\"today\"><td>今天</td>",
+        ],
+        &["Recent study", "Facts per deck", "Streak", "recall now"],
+    );
+    let (page, _) = run(&env, &[("LANG", "C")], &["stats", "--html"], "");
+    assert_all(
+        &page,
+        &["<html lang=\"en\">", "Recent study"],
+        &["近期学习"],
+    );
+
+    // A column heading stands over its column (a Chinese character is two columns wide).
+    let width = |s: &str| console_width(s);
+    let head = zh.lines().find(|l| l.contains("当前回忆率")).unwrap();
+    let row = zh.lines().find(|l| l.starts_with("  mini ")).unwrap();
+    assert_eq!(width(head), width(row), "{head}\n{row}");
+}
+
+/// Terminal columns taken by `s`: two for a CJK character, one otherwise.
+fn console_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{2e80}'..='\u{ffef}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// `quiz stats --json` and `quiz browse --json` are for scripts: the same bytes, English
+/// labels and states, whatever the language.
+#[test]
+fn stats_and_browse_json_are_the_same_in_every_language() {
+    let env = env_with_two_questions();
+    run(&env, &[("LANG", ZH)], &["study"], "4\n2\n");
+    for args in [&["stats", "--json"][..], &["browse", "--json"]] {
+        let (en, _) = run(&env, &[("LANG", "C")], args, "");
+        let (zh, _) = run(&env, &[("LANG", ZH)], args, "");
+        assert_eq!(en, zh, "{args:?}");
+    }
+    let (stats, _) = run(&env, &[("LANG", ZH)], &["stats", "--json"], "");
+    assert!(stats.contains(r#""label": "today""#), "{stats}");
+    assert!(stats.contains(r#""state": "known""#), "{stats}");
+}
+
+/// `quiz browse` pages and actions in Chinese; its JSON (an action's report too) in English.
+#[test]
+fn browse_speaks_chinese_but_its_json_stays_english() {
+    let env = env_with_two_questions();
+    run(&env, &[("LANG", ZH)], &["study"], "五方面\n2\n");
+    let (out, _) = run(&env, &[("LANG", ZH)], &["browse", "--id", "mini/areas"], "");
+    assert_all(
+        &out,
+        &[
+            "状态:",
+            "下次出题的阶段:",
+            "记忆:稳定度 ",
+            "当前回忆率 ",
+            "题目:\n",
+            "历史记录:\n",
+            "作答:五方面  错误 → 重来,间隔 ",
+        ],
+        &[
+            "State:",
+            "Memory:",
+            "Questions:",
+            "History:",
+            "given:",
+            "again",
+        ],
+    );
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["browse", "--id", "mini/areas", "--suspend"],
+        "",
+    );
+    assert_eq!(out, "已暂停: mini/areas 中俄外长商定在四方面加强合作\n");
+    let (out, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["browse", "--id", "mini/areas", "--unsuspend", "--json"],
+        "",
+    );
+    assert_eq!(
+        out,
+        "{\"event\":\"unsuspend\",\"fact\":\"mini/areas\",\"message\":\"Unsuspended: it is asked again\"}\n"
+    );
+    let err = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["browse", "没有这种东西"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(err.stderr).unwrap(),
+        "quiz: 没有匹配的内容\n"
+    );
+}
+
+/// Refusals of `quiz optimize` and of the sheet and LMS selection flags, in Chinese.
+#[test]
+fn optimize_and_export_selection_refuse_in_chinese() {
+    let env = env_with_two_questions();
+    let refusal = |args: &[&str]| {
+        let out = env.quiz().env("LANG", ZH).args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = refusal(&["optimize"]);
+    assert!(err.starts_with("quiz: optimize 至少需要 "), "{err}");
+    assert!(err.contains("请继续学习,以后再试。"), "{err}");
+    let err = refusal(&["export", "mini", "--format", "gift", "--kinds", "essay"]);
+    assert!(
+        err.starts_with("quiz: --kinds:没有题型 `essay`(题型有:recall, "),
+        "{err}"
+    );
+    let err = refusal(&["export", "mini", "--format", "sheet", "--lists", "nope"]);
+    assert_eq!(err, "quiz: --lists:题库 `mini` 中没有列表 `nope`\n");
+    let err = refusal(&["export", "mini", "--format", "csv", "--versions", "2"]);
+    assert_eq!(
+        err,
+        "quiz: --versions 只适用于 --format sheet 或 sheet-html\n"
+    );
+    let err = refusal(&["config", "exam_date", "next week"]);
+    assert!(
+        err.contains("YYYY-MM-DD 格式的日期(例如 2026-12-20),或 none"),
+        "{err}"
+    );
+}
+
+/// The class report's headings, notes and warnings in Chinese; students' names and deck text
+/// as they are.
+#[test]
+fn the_class_report_reads_in_chinese() {
+    let env = env_with_two_questions();
+    run(&env, &[("LANG", ZH)], &["study"], "五方面\n2\n");
+    let file = env.tmp().join("li.json");
+    let f = file.to_str().unwrap();
+    run(
+        &env,
+        &[("LANG", ZH)],
+        &["export-results", "--name", "李明", "-o", f],
+        "",
+    );
+    let (out, _) = run(&env, &[("LANG", ZH)], &["class-report", f, f], "");
+    assert_all(
+        &out,
+        &[
+            "班级报告:1 名学生(李明),2 个回答,正确率 50%",
+            "警告:",
+            "只算一次",
+            "\n学生\n",
+            "正确率",
+            "预测回忆率",
+            "\n各列表\n",
+            "中俄外长商定在四方面加强合作",
+            "\n题库版本\n",
+            "(无)",
+        ],
+        &[
+            "Class report",
+            "warning:",
+            "Students",
+            "accuracy",
+            "predicted recall",
+            "Per list",
+            "Deck versions",
+            "(none)",
+        ],
+    );
+    let (md, _) = run(
+        &env,
+        &[("LANG", ZH)],
+        &["class-report", f, "--format", "md"],
+        "",
+    );
+    assert!(md.starts_with("# 班级报告\n"), "{md}");
+    let bad = env.tmp().join("bad.json");
+    std::fs::write(&bad, "{}").unwrap();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["class-report", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("不是 quiz 结果文件"), "{err}");
+}
+
+/// A file that is no Anki package, and an output that is a folder, are refused in Chinese.
+#[test]
+fn a_bad_package_and_a_bad_output_are_refused_in_chinese() {
+    let env = env_with_two_questions();
+    let pkg = env.tmp().join("notes.apkg");
+    std::fs::write(&pkg, "not a zip").unwrap();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["add-deck", pkg.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("quiz: ") && err.contains("notes.apkg:不是 Anki 包(不是 zip 压缩文件:"),
+        "{err}"
+    );
+    let dir = env.tmp();
+    let out = env
+        .quiz()
+        .env("LANG", ZH)
+        .args(["stats", "-o", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("quiz: {}:是一个文件夹;拒绝替换它\n", dir.display())
+    );
+}

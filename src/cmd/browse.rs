@@ -7,10 +7,12 @@ use serde_json::json;
 
 use crate::db::{BrowseFact, Db, MemoryRow};
 use crate::error::{Error, Result};
+use crate::grade::Verdict;
 use crate::schedule::{self, Queue, Rating};
 use crate::session::ladder::Rung;
 
 use super::Ctx;
+use crate::t;
 
 /// Find facts and questions; see a fact's questions, its history and its memory now; suspend,
 /// unsuspend, reset or flag what you found.
@@ -97,43 +99,88 @@ pub enum StateFilter {
 
 /// What this command says, gathered for translation.
 mod msg {
-    pub const NOTHING: &str = "nothing matches";
-    pub const MANY: &str = "facts match; an action applies to one fact unless --all is given";
-    pub const RESET_NEEDS_YES: &str =
-        "reset forgets what you learned of a fact; without a terminal, confirm with --yes";
-    pub const FLAG_NEEDS_QUESTION: &str = "a flag names a question: give --id DECK/FACT/KIND/VARIANT (see a fact's questions with `quiz browse --id DECK/FACT`)";
-    pub const FLAG_EMPTY: &str = "a flag needs a comment saying what is wrong";
-    pub const SEARCH: &str = "find (Chinese, pinyin, English or an id; empty: every fact)";
-    pub const NEW_SEARCH: &str = "· new search";
-    pub const BACK: &str = "· back";
-    pub const RESET_CONFIRM: &str =
-        "Reset this fact? It becomes new again; its answers stay in the history.";
-    pub const WHICH_QUESTION: &str = "which question is wrong?";
-    pub const COMMENT: &str = "what is wrong with it?";
-    pub const NO_MATCH_TERMINAL: &str = "Nothing matches.";
-    pub const NOTHING_RESET: &str = "Nothing reset.";
-    pub const DONE_RESET: &str = "Reset: new again, its history kept";
-    pub const DONE_SUSPEND: &str = "Suspended";
-    pub const DONE_UNSUSPEND: &str = "Unsuspended: it is asked again";
-    pub const MENU_UNSUSPEND: &str = "unsuspend (ask it again)";
-    pub const MENU_SUSPEND: &str = "suspend (stop asking it)";
-    pub const MENU_RESET: &str = "reset (forget: new again, history kept)";
-    pub const MENU_FLAG: &str = "flag a question as wrong";
-    pub const MENU_PROMPT: &str = "action (Esc or q: back)";
-    pub const NEVER_ANSWERED: &str = "History: never answered.\n";
+    use crate::t;
+    pub fn nothing() -> String {
+        t!("browse.nothing")
+    }
+    pub fn reset_needs_yes() -> String {
+        t!("browse.reset_needs_yes")
+    }
+    pub fn flag_needs_question() -> String {
+        t!("browse.flag_needs_question")
+    }
+    pub fn flag_empty() -> String {
+        t!("browse.flag_empty")
+    }
+    pub fn search() -> String {
+        t!("browse.search")
+    }
+    pub fn new_search() -> String {
+        t!("browse.new_search")
+    }
+    pub fn back() -> String {
+        t!("browse.back")
+    }
+    pub fn reset_confirm() -> String {
+        t!("browse.reset_confirm")
+    }
+    pub fn which_question() -> String {
+        t!("browse.which_question")
+    }
+    pub fn comment() -> String {
+        t!("browse.comment")
+    }
+    pub fn no_match_terminal() -> String {
+        t!("browse.no_match_terminal")
+    }
+    pub fn nothing_reset() -> String {
+        t!("browse.nothing_reset")
+    }
+    pub fn done_reset() -> String {
+        t!("browse.done_reset")
+    }
+    pub fn done_suspend() -> String {
+        t!("browse.done_suspend")
+    }
+    pub fn done_unsuspend() -> String {
+        t!("browse.done_unsuspend")
+    }
+    pub fn menu_unsuspend() -> String {
+        t!("browse.menu_unsuspend")
+    }
+    pub fn menu_suspend() -> String {
+        t!("browse.menu_suspend")
+    }
+    pub fn menu_reset() -> String {
+        t!("browse.menu_reset")
+    }
+    pub fn menu_flag() -> String {
+        t!("browse.menu_flag")
+    }
+    pub fn menu_prompt() -> String {
+        t!("browse.menu_prompt")
+    }
+    pub fn never_answered() -> String {
+        t!("browse.never_answered")
+    }
 }
 
 /// A fact's state in words.
 fn state_words(row: &MemoryRow, now: i64) -> String {
     let mut s = if row.suspended {
-        "suspended".to_owned()
+        t!("browse.state.suspended")
     } else if row.buried_until > now {
-        "buried".to_owned()
+        t!("browse.state.buried")
     } else {
-        row.state.queue.as_str().to_owned()
+        match row.state.queue {
+            Queue::New => t!("browse.state.new"),
+            Queue::Learning => t!("browse.state.learning"),
+            Queue::Review => t!("browse.state.review"),
+            Queue::Relearning => t!("browse.state.relearning"),
+        }
     };
     if row.leech {
-        s.push_str(", leech");
+        s.push_str(&t!("browse.state.leech"));
     }
     s
 }
@@ -281,19 +328,19 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
                 write(out, &crate::term::clean(&format!("{}\n", page.line(x))))?;
             }
             if found.is_empty() {
-                return Err(Error::Usage(msg::NOTHING.into()));
+                return Err(Error::Usage(msg::nothing()));
             }
         }
         return Ok(());
     }
     if found.is_empty() {
-        return Err(Error::Usage(msg::NOTHING.into()));
+        return Err(Error::Usage(msg::nothing()));
     }
     if found.len() > 1 && (!args.all || args.flag.is_some()) {
         let msg = if args.flag.is_some() {
-            msg::FLAG_NEEDS_QUESTION.to_owned()
+            msg::flag_needs_question().to_owned()
         } else {
-            format!("{} {}", found.len(), msg::MANY)
+            t!("browse.many", n = found.len())
         };
         return Err(Error::Usage(msg));
     }
@@ -303,8 +350,10 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
             .as_deref()
             .or(args.query.as_deref())
             .filter(|u| found[0].uids.iter().any(|x| x == u))
-            .ok_or_else(|| Error::Usage(msg::FLAG_NEEDS_QUESTION.into()))?;
-        let text = flag(&db, uid, comment, ctx.now)?;
+            .ok_or_else(|| Error::Usage(msg::flag_needs_question()))?;
+        flag(&db, uid, comment, ctx.now)?;
+        let _english = args.json.then(crate::i18n::english_here);
+        let text = flagged(uid);
         if !args.json {
             return write(out, &crate::term::clean(&format!("{text}\n")));
         }
@@ -312,29 +361,35 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
     }
     if args.reset && !args.yes {
         if !terminal {
-            return Err(Error::Usage(msg::RESET_NEEDS_YES.into()));
+            return Err(Error::Usage(msg::reset_needs_yes()));
         }
         let sure = dialoguer::Confirm::new()
-            .with_prompt(format!("{} ({} facts)", msg::RESET_CONFIRM, found.len()))
+            .with_prompt(format!(
+                "{} ({})",
+                msg::reset_confirm(),
+                crate::tn!("session.facts", found.len())
+            ))
             .default(false)
             .interact_on(&console::Term::stderr())
             .unwrap_or(false);
         if !sure {
-            return write(out, &format!("{}\n", msg::NOTHING_RESET));
+            return write(out, &format!("{}\n", msg::nothing_reset()));
         }
     }
     for x in found {
+        // JSON is for scripts: its messages stay English.
+        let _english = args.json.then(crate::i18n::english_here);
         let (event, text) = if args.reset {
             db.reset_fact(x.id)?;
-            ("reset", msg::DONE_RESET)
+            ("reset", msg::done_reset())
         } else if args.suspend {
             db.set_suspended(x.id, true)?;
-            ("suspend", msg::DONE_SUSPEND)
+            ("suspend", msg::done_suspend())
         } else {
             db.set_suspended(x.id, false)?;
-            ("unsuspend", msg::DONE_UNSUSPEND)
+            ("unsuspend", msg::done_unsuspend())
         };
-        report(out, args.json, event, x, text)?;
+        report(out, args.json, event, x, &text)?;
     }
     Ok(())
 }
@@ -399,19 +454,22 @@ fn report(out: &mut dyn Write, json: bool, event: &str, f: &BrowseFact, text: &s
     }
 }
 
-/// Stores a flag on question `uid`; what to say.
-fn flag(db: &Db, uid: &str, comment: &str, now: i64) -> Result<String> {
+/// Stores a flag on question `uid`.
+fn flag(db: &Db, uid: &str, comment: &str, now: i64) -> Result<()> {
     let comment = comment.trim();
     if comment.is_empty() {
-        return Err(Error::Usage(msg::FLAG_EMPTY.into()));
+        return Err(Error::Usage(msg::flag_empty()));
     }
     let (qid, _, _) = db
         .question_ref_by_uid(uid)?
-        .ok_or_else(|| Error::Usage(msg::FLAG_NEEDS_QUESTION.into()))?;
+        .ok_or_else(|| Error::Usage(msg::flag_needs_question()))?;
     db.add_flag(qid, comment, now)?;
-    Ok(format!(
-        "Flagged {uid}: your comment goes into `quiz export-results` for your instructor"
-    ))
+    Ok(())
+}
+
+/// What is said once question `uid` is flagged.
+fn flagged(uid: &str) -> String {
+    t!("browse.flagged", uid = uid)
 }
 
 /// How facts are shown.
@@ -482,23 +540,27 @@ impl Page {
         let r = &f.row;
         let s = &r.state;
         let mut o = format!("{}/{}  {}\n{}\n", f.deck, f.fact, f.kind, f.label);
-        o.push_str(&format!(
-            "State: {}; next asked at: {}\n",
-            state_words(r, self.now),
-            Rung::from_u8(r.rung).words()
+        o.push_str(&t!(
+            "browse.page.state",
+            state = state_words(r, self.now),
+            rung = Rung::from_u8(r.rung).words()
         ));
+        o.push('\n');
         if s.queue != Queue::New {
-            o.push_str(&format!(
-                "Memory: stability {:.1} days, difficulty {:.1}, due {} ({}), recall now {}\n",
-                s.stability.unwrap_or(0.0),
-                s.difficulty.unwrap_or(0.0),
-                self.time(s.due),
-                crate::session::when(s, self.now),
-                self.recall(r)
-                    .map_or("unknown".to_owned(), |p| format!("{:.0}%", p * 100.0))
+            o.push_str(&t!(
+                "browse.page.memory",
+                stability = format!("{:.1}", s.stability.unwrap_or(0.0)),
+                difficulty = format!("{:.1}", s.difficulty.unwrap_or(0.0)),
+                due = self.time(s.due),
+                when = crate::session::when(s, self.now),
+                recall = self
+                    .recall(r)
+                    .map_or(t!("browse.page.unknown"), |p| format!("{:.0}%", p * 100.0))
             ));
+            o.push('\n');
         }
-        o.push_str("Questions:\n");
+        o.push_str(&t!("browse.page.questions"));
+        o.push('\n');
         for qid in db.fact_question_ids(f.id)? {
             let q = db.question(qid)?;
             o.push_str(&format!(
@@ -510,19 +572,37 @@ impl Page {
         }
         let history = db.fact_history(f.id)?;
         if history.is_empty() {
-            o.push_str(msg::NEVER_ANSWERED);
+            o.push_str(&msg::never_answered());
         } else {
-            o.push_str("History:\n");
+            o.push_str(&t!("browse.page.history"));
+            o.push('\n');
             for h in history {
-                let rating = rating_word(h.rating);
+                let rating = rating_text(h.rating);
+                let verdict = match h.verdict.as_deref() {
+                    Some("correct") => crate::session::verdict_words(Verdict::Correct),
+                    Some("almost") => crate::session::verdict_words(Verdict::Almost),
+                    Some("wrong") => crate::session::verdict_words(Verdict::Wrong),
+                    other => other.unwrap_or("").to_owned(),
+                };
+                let overruled = if h.overridden {
+                    t!("browse.page.overruled")
+                } else {
+                    String::new()
+                };
                 o.push_str(&format!(
-                    "  {}  {}\n    given: {}  {}{} → {rating}, interval {} d\n",
+                    "  {}  {}\n    {}\n",
                     self.time(h.at_ms.div_euclid(1000)),
                     h.question,
-                    h.given.as_deref().unwrap_or("(self-rated)"),
-                    h.verdict.as_deref().unwrap_or(""),
-                    if h.overridden { " (overruled)" } else { "" },
-                    h.interval_days
+                    t!(
+                        "browse.page.answer",
+                        given = h
+                            .given
+                            .clone()
+                            .unwrap_or_else(|| t!("browse.page.self_rated")),
+                        verdict = format!("{verdict}{overruled}"),
+                        rating = rating,
+                        days = h.interval_days
+                    )
                 ));
             }
         }
@@ -571,6 +651,18 @@ impl Page {
     }
 }
 
+/// A stored rating as the page shows it (JSON keeps [`rating_word`]).
+fn rating_text(r: i64) -> String {
+    usize::try_from(r)
+        .ok()
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| Rating::ALL.get(i))
+        .map_or_else(
+            || t!("browse.page.manual"),
+            |r| crate::session::rating_words(*r),
+        )
+}
+
 fn rating_word(r: i64) -> &'static str {
     usize::try_from(r)
         .ok()
@@ -593,7 +685,7 @@ fn interactive(db: &mut Db, args: &BrowseArgs, page: &Page, out: &mut dyn Write)
         let q = match query.take() {
             Some(q) => q,
             None => match Input::<String>::with_theme(&theme)
-                .with_prompt(msg::SEARCH)
+                .with_prompt(msg::search())
                 .allow_empty(true)
                 .interact_text_on(&term)
             {
@@ -608,12 +700,12 @@ fn interactive(db: &mut Db, args: &BrowseArgs, page: &Page, out: &mut dyn Write)
             .filter(|x| f.keeps(x))
             .collect();
         if found.is_empty() {
-            write(out, &format!("{}\n", msg::NO_MATCH_TERMINAL))?;
+            write(out, &format!("{}\n", msg::no_match_terminal()))?;
             continue;
         }
         let mut pos = 1;
         loop {
-            let mut items = vec![msg::NEW_SEARCH.to_owned()];
+            let mut items = vec![msg::new_search().to_owned()];
             items.extend(found.iter().map(|x| {
                 let fresh = db.study_fact(x.id).map(|s| s.row).unwrap_or(x.row.clone());
                 crate::term::clean_line(&page.line(&BrowseFact {
@@ -623,7 +715,7 @@ fn interactive(db: &mut Db, args: &BrowseArgs, page: &Page, out: &mut dyn Write)
                 .into_owned()
             }));
             let picked = Select::with_theme(&theme)
-                .with_prompt(format!("{} found (Esc or q: quit)", found.len()))
+                .with_prompt(t!("browse.found", n = found.len()))
                 .items(&items)
                 .default(pos.min(items.len() - 1))
                 .max_length(15)
@@ -661,13 +753,13 @@ fn fact_page(
             &format!("\n{}", crate::term::clean(&page.text(db, &f)?)),
         )?;
         let suspend = if f.row.suspended {
-            msg::MENU_UNSUSPEND
+            msg::menu_unsuspend()
         } else {
-            msg::MENU_SUSPEND
+            msg::menu_suspend()
         };
-        let items = [suspend, msg::MENU_RESET, msg::MENU_FLAG, msg::BACK];
+        let items = [suspend, msg::menu_reset(), msg::menu_flag(), msg::back()];
         let Some(i) = Select::with_theme(theme)
-            .with_prompt(msg::MENU_PROMPT)
+            .with_prompt(msg::menu_prompt())
             .items(items)
             .default(0)
             .interact_on_opt(term)
@@ -679,22 +771,22 @@ fn fact_page(
             0 => {
                 db.set_suspended(f.id, !f.row.suspended)?;
                 if f.row.suspended {
-                    msg::DONE_UNSUSPEND.to_owned()
+                    msg::done_unsuspend().to_owned()
                 } else {
-                    msg::DONE_SUSPEND.to_owned()
+                    msg::done_suspend().to_owned()
                 }
             }
             1 => {
                 let sure = Confirm::with_theme(theme)
-                    .with_prompt(msg::RESET_CONFIRM)
+                    .with_prompt(msg::reset_confirm())
                     .default(false)
                     .interact_on(term)
                     .unwrap_or(false);
                 if sure {
                     db.reset_fact(f.id)?;
-                    msg::DONE_RESET.to_owned()
+                    msg::done_reset().to_owned()
                 } else {
-                    msg::NOTHING_RESET.to_owned()
+                    msg::nothing_reset().to_owned()
                 }
             }
             2 => {
@@ -709,7 +801,7 @@ fn fact_page(
                     })
                     .collect();
                 let Some(k) = Select::with_theme(theme)
-                    .with_prompt(msg::WHICH_QUESTION)
+                    .with_prompt(msg::which_question())
                     .items(&labels)
                     .default(0)
                     .max_length(10)
@@ -719,12 +811,12 @@ fn fact_page(
                     continue;
                 };
                 let comment = Input::<String>::with_theme(theme)
-                    .with_prompt(msg::COMMENT)
+                    .with_prompt(msg::comment())
                     .allow_empty(true)
                     .interact_text_on(term)
                     .unwrap_or_default();
                 match flag(db, &qs[k].uid, &comment, page.now) {
-                    Ok(t) => t,
+                    Ok(()) => flagged(&qs[k].uid),
                     Err(Error::Usage(m)) => m,
                     Err(e) => return Err(e),
                 }

@@ -64,7 +64,10 @@ pub fn run(ctx: &Ctx, args: &ClassReportArgs, out: &mut dyn Write) -> Result<()>
     // Also on the terminal when the report goes to a file.
     if args.output.is_some() {
         for w in &r.warnings {
-            eprintln!("warning: {}", crate::term::clean_line(w));
+            eprintln!(
+                "{}",
+                crate::t!("report.warning", warning = crate::term::clean_line(w))
+            );
         }
     }
     let o = report::Options {

@@ -42,9 +42,7 @@ pub fn run(ctx: &Ctx, args: &ConfigArgs, out: &mut dyn Write) -> Result<()> {
             Some(&deck_key)
         }
         (Some(_), _) => {
-            return Err(Error::Usage(
-                "--deck goes with exam_date only: quiz config exam_date DATE --deck ID".into(),
-            ));
+            return Err(Error::Usage(crate::t!("config.deck_only_exam_date")));
         }
     };
     match (key, &args.value) {

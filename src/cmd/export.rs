@@ -93,9 +93,9 @@ fn parse_count(s: &str) -> std::result::Result<Count, String> {
         return Ok(Count::All);
     }
     match s.parse::<usize>() {
-        Ok(0) => Err("must be at least 1".into()),
+        Ok(0) => Err(crate::t!("export.count_zero")),
         Ok(n) => Ok(Count::N(n)),
-        Err(_) => Err(format!("`{s}` is not a number or `all`")),
+        Err(_) => Err(crate::t!("export.count_bad", value = s)),
     }
 }
 
@@ -198,51 +198,59 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     emit(args.output.as_deref(), text.as_bytes(), out)
 }
 
-/// Messages of the sheet and LMS part of `quiz export`, in English (the interface's
-/// catalogue translates by these).
+/// Messages of the sheet and LMS part of `quiz export`, in the interface language
+/// (`export.*` in the catalogue).
 mod msg {
-    pub const SEED_ONLY_SHEETS: &str = "--seed only applies to --format sheet or sheet-html";
+    use crate::t;
+
+    pub fn seed_only_sheets() -> String {
+        t!("export.seed_only_sheets")
+    }
     pub fn only_sheets(flag: &str) -> String {
-        format!("{flag} only applies to --format sheet or sheet-html")
+        t!("export.only_sheets", flag = flag)
     }
     pub fn only_selecting(flag: &str) -> String {
-        format!("{flag} only applies to --format sheet, sheet-html, moodle or gift")
+        t!("export.only_selecting", flag = flag)
     }
-    pub const POINTS_ONLY: &str = "--points only applies to --format sheet, sheet-html or moodle";
+    pub fn points_only() -> String {
+        t!("export.points_only")
+    }
     pub fn versions_need_output(n: u8) -> String {
-        format!(
-            "--versions {n} writes one file per version: name them with -o FILE (FILE-A…, FILE-B…)"
-        )
+        t!("export.versions_need_output", n = n)
     }
     pub fn too_many(asked: usize, have: usize, deck: &str) -> String {
-        format!(
-            "--count {asked}: the selection holds only {have} questions of deck `{deck}` (ask for at most {have}, or --count all)"
-        )
+        t!("export.too_many", asked = asked, have = have, deck = deck)
     }
     pub fn key_is_output(path: &str) -> String {
-        format!("--key {path}: the key would overwrite the sheet; name another file")
+        t!("export.key_is_output", path = path)
     }
     pub fn wrote_sheet(path: &str, version: Option<char>, n: usize, points: u32) -> String {
         match version {
-            Some(v) => format!("{path}: version {v}, {n} questions, {points} points"),
-            None => format!("{path}: {n} questions, {points} points"),
+            Some(v) => t!(
+                "export.wrote_sheet_version",
+                path = path,
+                version = v,
+                n = n,
+                points = points
+            ),
+            None => t!("export.wrote_sheet", path = path, n = n, points = points),
         }
     }
     pub fn wrote_key(path: &str, version: Option<char>) -> String {
         match version {
-            Some(v) => format!("{path}: answer key of version {v}"),
-            None => format!("{path}: answer key"),
+            Some(v) => t!("export.wrote_key_version", path = path, version = v),
+            None => t!("export.wrote_key", path = path),
         }
     }
     pub fn wrote_lms(path: &str, n: usize, kinds: &str) -> String {
-        format!("{path}: {n} questions ({kinds})")
+        t!("export.wrote_lms", path = path, n = n, kinds = kinds)
     }
 }
 
 fn check_sheet_flags(args: &ExportArgs, is_sheet: bool, is_lms: bool) -> Result<()> {
     if !is_sheet {
         if args.seed.is_some() {
-            return Err(Error::Usage(msg::SEED_ONLY_SHEETS.into()));
+            return Err(Error::Usage(msg::seed_only_sheets()));
         }
         for (set, flag) in [
             (args.count.is_some(), "--count"),
@@ -267,7 +275,7 @@ fn check_sheet_flags(args: &ExportArgs, is_sheet: bool, is_lms: bool) -> Result<
         }
     }
     if args.points.is_some() && !(is_sheet || args.format == Format::Moodle) {
-        return Err(Error::Usage(msg::POINTS_ONLY.into()));
+        return Err(Error::Usage(msg::points_only()));
     }
     if is_sheet && args.versions > 1 && args.output.is_none() {
         return Err(Error::Usage(msg::versions_need_output(args.versions)));

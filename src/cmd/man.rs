@@ -24,10 +24,10 @@ pub struct ManArgs {
 /// The command's messages, in one place.
 mod msg {
     pub fn unknown(name: &str) -> String {
-        format!("no command `{name}`; `quiz man` lists them")
+        crate::t!("man.unknown", name = name)
     }
     pub fn written(pages: usize, dir: &str) -> String {
-        format!("wrote {pages} manual pages to {dir}")
+        crate::t!("man.written", pages = pages, dir = dir)
     }
 }
 

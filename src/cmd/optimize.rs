@@ -26,35 +26,60 @@ pub struct OptimizeArgs {
 /// The command's messages, in one place.
 mod msg {
     use super::MIN_TRAINING_ITEMS;
+    use crate::t;
 
     pub fn too_few(items: usize, answers: usize) -> String {
-        format!(
-            "optimize needs at least {MIN_TRAINING_ITEMS} answers given on a later study day than \
-             the previous answer to the same fact; this database has {items} (of {answers} answers \
-             in all). Keep studying and try again later."
+        t!(
+            "optimize.too_few",
+            min = MIN_TRAINING_ITEMS,
+            items = items,
+            answers = answers
         )
     }
     pub fn data(answers: usize, facts: usize, items: usize) -> String {
-        format!(
-            "{answers} answers to {facts} facts; {items} of them on a later day than the fact's \
-             previous answer (what the fit predicts)"
+        t!(
+            "optimize.data",
+            answers = answers,
+            facts = facts,
+            items = items
         )
     }
-    pub const HEADER: &str = "parameters             log loss    RMSE";
+    /// Aligned by hand over [`row`]'s columns (21, 8 and 6 wide).
+    pub fn header() -> String {
+        t!("optimize.header")
+    }
     pub fn row(label: &str, log_loss: f32, rmse: f32) -> String {
-        format!("{label:<21}  {log_loss:>8.4}  {:>5.2}%", rmse * 100.0)
-    }
-    pub const CURRENT_DEFAULT: &str = "current (defaults)";
-    pub const CURRENT_OWN: &str = "current";
-    pub const FITTED: &str = "fitted";
-    pub const STORED: &str = "Stored the fitted parameters (`quiz config parameters` shows them; \
-                              `quiz config parameters \"\"` returns to the defaults).";
-    pub const DRY_RUN: &str = "Dry run: nothing stored.";
-    pub const NOT_BETTER: &str = "The fitted parameters predict your answers no better than the current ones: nothing stored.";
-    pub fn bad_current(e: &str) -> String {
+        // `{:<21}` counts characters; a Chinese label takes two columns each.
+        let pad = 21usize.saturating_sub(console::measure_text_width(label));
         format!(
-            "the stored parameters cannot be used ({e}); fix them with `quiz config parameters`"
+            "{label}{}  {log_loss:>8.4}  {:>5.2}%",
+            " ".repeat(pad),
+            rmse * 100.0
         )
+    }
+    pub fn current_default() -> String {
+        t!("optimize.current_default")
+    }
+    pub fn current_own() -> String {
+        t!("optimize.current")
+    }
+    pub fn fitted() -> String {
+        t!("optimize.fitted")
+    }
+    pub fn fitted_parameters(text: &str) -> String {
+        t!("optimize.fitted_parameters", text = text)
+    }
+    pub fn stored() -> String {
+        t!("optimize.stored")
+    }
+    pub fn dry_run() -> String {
+        t!("optimize.dry_run")
+    }
+    pub fn not_better() -> String {
+        t!("optimize.not_better")
+    }
+    pub fn bad_current(e: &str) -> String {
+        t!("optimize.bad_current", reason = e)
     }
 }
 
@@ -80,18 +105,18 @@ pub fn run(ctx: &Ctx, args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
 
     let io = |e| Error::io("stdout", e);
     let current = if settings.parameters.is_empty() {
-        msg::CURRENT_DEFAULT
+        msg::current_default()
     } else {
-        msg::CURRENT_OWN
+        msg::current_own()
     };
     let show = |label: &str, f: &Fit| msg::row(label, f.log_loss, f.rmse);
     writeln!(out, "{}", msg::data(answers, facts.len(), items.len())).map_err(io)?;
-    writeln!(out, "{}", msg::HEADER).map_err(io)?;
-    writeln!(out, "{}", show(current, &before)).map_err(io)?;
-    writeln!(out, "{}", show(msg::FITTED, &after)).map_err(io)?;
+    writeln!(out, "{}", msg::header()).map_err(io)?;
+    writeln!(out, "{}", show(&current, &before)).map_err(io)?;
+    writeln!(out, "{}", show(&msg::fitted(), &after)).map_err(io)?;
 
     if after.log_loss >= before.log_loss {
-        writeln!(out, "{}", msg::NOT_BETTER).map_err(io)?;
+        writeln!(out, "{}", msg::not_better()).map_err(io)?;
         return Ok(());
     }
     // What `quiz config parameters` will print: the same canonical text `config` stores.
@@ -100,9 +125,9 @@ pub fn run(ctx: &Ctx, args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
     let text = new_settings
         .get("parameters")
         .expect("parameters is a setting");
-    writeln!(out, "fitted parameters: {text}").map_err(io)?;
+    writeln!(out, "{}", msg::fitted_parameters(&text)).map_err(io)?;
     if args.dry_run {
-        writeln!(out, "{}", msg::DRY_RUN).map_err(io)?;
+        writeln!(out, "{}", msg::dry_run()).map_err(io)?;
         return Ok(());
     }
     let mut memories = Vec::with_capacity(facts.len());
@@ -116,6 +141,6 @@ pub fn run(ctx: &Ctx, args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     db.store_fitted_parameters(&text, &memories)?;
-    writeln!(out, "{}", msg::STORED).map_err(io)?;
+    writeln!(out, "{}", msg::stored()).map_err(io)?;
     Ok(())
 }

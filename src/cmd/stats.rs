@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx, args: &StatsArgs, out: &mut dyn Write) -> Result<()> {
     let settings = db.load_settings()?;
     settings
         .validate()
-        .map_err(|e| Error::Other(format!("stored setting: {e}")))?;
+        .map_err(|e| Error::Other(crate::t!("error.stored_setting", reason = e)))?;
     let offset_at = |t: i64| crate::schedule::local_utc_offset(t);
     let scope = Scope {
         now: ctx.now,
@@ -56,7 +56,7 @@ pub fn run(ctx: &Ctx, args: &StatsArgs, out: &mut dyn Write) -> Result<()> {
     let s = stats::compute(&db, &scope)?;
     let text = if args.json {
         let j = serde_json::to_string_pretty(&s)
-            .map_err(|e| Error::Other(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| Error::Other(crate::t!("error.json", reason = e)))?;
         format!("{}\n", crate::term::json(&j))
     } else if args.html {
         stats::html::render(&s)

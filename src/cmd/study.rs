@@ -79,11 +79,10 @@ pub fn run(ctx: &Ctx, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     let cram = match (&args.cram, &args.kind) {
-        (Some(_), Some(k)) => Some(CramKind::parse(k).ok_or_else(|| {
-            Error::Usage(format!(
-                "--kind `{k}`: not `recall` or a question kind (choice, list_recall, …)"
-            ))
-        })?),
+        (Some(_), Some(k)) => Some(
+            CramKind::parse(k)
+                .ok_or_else(|| Error::Usage(crate::t!("study.bad_kind", kind = k)))?,
+        ),
         (Some(_), None) => Some(CramKind::Top),
         _ => None,
     };

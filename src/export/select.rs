@@ -13,23 +13,30 @@ use crate::question::Kind;
 
 /// Messages of this module, in English (the interface's catalogue translates by these).
 mod msg {
+    use crate::t;
+
     pub fn unknown_fact(id: &str, deck: &str) -> String {
-        format!("--facts: no fact `{id}` in deck `{deck}` (see `quiz questions {deck}`)")
+        t!("select.unknown_fact", id = id, deck = deck)
     }
     pub fn not_a_list(id: &str, kind: &str) -> String {
-        format!("--lists: `{id}` is a fact of kind `{kind}`, not a list (use --facts for it)")
+        t!("select.not_a_list", id = id, kind = kind)
     }
     pub fn unknown_list(id: &str, deck: &str) -> String {
-        format!("--lists: no list `{id}` in deck `{deck}`")
+        t!("select.unknown_list", id = id, deck = deck)
     }
     pub fn unknown_kind(k: &str, all: &str) -> String {
-        format!("--kinds: no question kind `{k}` (kinds: {all})")
+        t!("select.unknown_kind", kind = k, all = all)
     }
     pub fn unknown_meeting(m: &str, deck: &str, known: &str) -> String {
-        format!("--meeting: no meeting `{m}` in deck `{deck}` (its meetings: {known})")
+        t!(
+            "select.unknown_meeting",
+            meeting = m,
+            deck = deck,
+            known = known
+        )
     }
     pub fn empty(deck: &str) -> String {
-        format!("the selection holds no question of deck `{deck}`")
+        t!("select.empty", deck = deck)
     }
 }
 

@@ -57,14 +57,16 @@ pub fn pick(d: &DeckData, count: usize, seed: u64) -> Vec<&Question> {
     picked
 }
 
-/// Messages of this module, in English (the interface's catalogue translates by these). The
+/// Messages of this module, in the interface language (`sheet.*` in the catalogue). The
 /// sheet's own words follow the deck's language: see [`Labels`].
 mod msg {
+    use crate::t;
+
     pub fn bad_points(v: &str) -> String {
-        format!("--points: `{v}` is not a whole number from 1 to 1000")
+        t!("sheet.bad_points", value = v)
     }
     pub fn bad_kind(k: &str) -> String {
-        format!("--points: no question kind `{k}`")
+        t!("sheet.bad_kind", kind = k)
     }
 }
 

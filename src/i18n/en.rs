@@ -673,4 +673,652 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "db.foreign",
         "it belongs to another program (application id {app})",
     ),
+    // `quiz stats` in the terminal (stats/text.rs). Headings of columns are aligned over them.
+    (
+        "stats.title",
+        "Study statistics for {today} (study days begin at {hour}:00)",
+    ),
+    (
+        "stats.period_head",
+        "answers      time  new facts    true retention: young          mature             all",
+    ),
+    ("stats.period.today", "today"),
+    ("stats.period.week", "7 days"),
+    ("stats.period.month", "30 days"),
+    ("stats.seconds", "{n} s"),
+    ("stats.minutes", "{n} min"),
+    ("stats.hours", "{h} h {m} min"),
+    ("stats.days.one", "{n} day"),
+    ("stats.days.other", "{n} days"),
+    (
+        "stats.forecast",
+        "Reviews due (today, overdue included, then the next 29 days)",
+    ),
+    (
+        "stats.forecast_sum",
+        "today {today} · tomorrow {tomorrow} · next 7 days {week} · next 30 days {month}",
+    ),
+    (
+        "stats.calendar",
+        "Study calendar (last 26 weeks; darker = more answers)",
+    ),
+    (
+        "stats.calendar_key",
+        "· none  ░ few  ▒  ▓  █ most ({max} answers in a day)",
+    ),
+    ("stats.weekdays", "Mon Tue Wed Thu Fri Sat Sun"),
+    (
+        "stats.months",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    ),
+    (
+        "stats.streak",
+        "Streak: {current} (longest {longest}; {studied} studied in all)",
+    ),
+    ("stats.decks", "Facts per deck"),
+    ("stats.meetings", "Facts per meeting"),
+    (
+        "stats.group_head",
+        "facts    new  learning  known  suspended  leeches  recall now",
+    ),
+    ("stats.lists", "Lists (asked whole in an exam)"),
+    ("stats.hardest", "Hardest facts (forgotten most often)"),
+    ("stats.leeches", "Leeches"),
+    ("stats.suspended", "Suspended facts"),
+    ("stats.none", "none"),
+    ("stats.fact_head", "state      recall  lapses  due"),
+    ("stats.state.new", "new"),
+    ("stats.state.learning", "learning"),
+    ("stats.state.known", "known"),
+    ("stats.exam", "Exam on {date} (in {days}; {decks})"),
+    (
+        "stats.ready",
+        "ready: {pct}% of facts at ≥ {target}% on the exam day at your pace ({ready} of {facts}; {pace} a day)",
+    ),
+    (
+        "stats.ready_now",
+        "if you stopped studying now: {pct}% ready ({ready} of {facts})",
+    ),
+    (
+        "stats.needed",
+        "to recall {target}% of them on the day: about {minutes} a day (at {spa} s per answer, {from})",
+    ),
+    (
+        "stats.needed_none",
+        "to recall {target}% of them on the day: more than {minutes} minutes a day",
+    ),
+    (
+        "stats.not_planned",
+        "no plan at your pace: the exam is {why}",
+    ),
+    ("stats.too_far", "more than a year ahead"),
+    ("stats.spa_history", "your own pace"),
+    ("stats.spa_default", "the default: no answer timed yet"),
+    (
+        "stats.no_facts",
+        "No facts yet: `quiz add-deck --builtin` adds the built-in decks.",
+    ),
+    ("error.json", "cannot write JSON: {reason}"),
+    // `quiz browse` (cmd/browse.rs).
+    ("browse.nothing", "nothing matches"),
+    (
+        "browse.many",
+        "{n} facts match; an action applies to one fact unless --all is given",
+    ),
+    (
+        "browse.reset_needs_yes",
+        "reset forgets what you learned of a fact; without a terminal, confirm with --yes",
+    ),
+    (
+        "browse.flag_needs_question",
+        "a flag names a question: give --id DECK/FACT/KIND/VARIANT (see a fact's questions with `quiz browse --id DECK/FACT`)",
+    ),
+    (
+        "browse.flag_empty",
+        "a flag needs a comment saying what is wrong",
+    ),
+    (
+        "browse.search",
+        "find (Chinese, pinyin, English or an id; empty: every fact)",
+    ),
+    ("browse.new_search", "· new search"),
+    ("browse.back", "· back"),
+    (
+        "browse.reset_confirm",
+        "Reset this fact? It becomes new again; its answers stay in the history.",
+    ),
+    ("browse.which_question", "which question is wrong?"),
+    ("browse.comment", "what is wrong with it?"),
+    ("browse.no_match_terminal", "Nothing matches."),
+    ("browse.nothing_reset", "Nothing reset."),
+    ("browse.done_reset", "Reset: new again, its history kept"),
+    ("browse.done_suspend", "Suspended"),
+    ("browse.done_unsuspend", "Unsuspended: it is asked again"),
+    ("browse.menu_unsuspend", "unsuspend (ask it again)"),
+    ("browse.menu_suspend", "suspend (stop asking it)"),
+    (
+        "browse.menu_reset",
+        "reset (forget: new again, history kept)",
+    ),
+    ("browse.menu_flag", "flag a question as wrong"),
+    ("browse.menu_prompt", "action (Esc or q: back)"),
+    ("browse.never_answered", "History: never answered.\n"),
+    (
+        "browse.flagged",
+        "Flagged {uid}: your comment goes into `quiz export-results` for your instructor",
+    ),
+    ("browse.found", "{n} found (Esc or q: quit)"),
+    ("browse.state.suspended", "suspended"),
+    ("browse.state.buried", "buried"),
+    ("browse.state.new", "new"),
+    ("browse.state.learning", "learning"),
+    ("browse.state.review", "review"),
+    ("browse.state.relearning", "relearning"),
+    ("browse.state.leech", ", leech"),
+    ("browse.page.state", "State: {state}; next asked at: {rung}"),
+    (
+        "browse.page.memory",
+        "Memory: stability {stability} days, difficulty {difficulty}, due {due} ({when}), recall now {recall}",
+    ),
+    ("browse.page.unknown", "unknown"),
+    ("browse.page.questions", "Questions:"),
+    ("browse.page.history", "History:"),
+    (
+        "browse.page.answer",
+        "given: {given}  {verdict} → {rating}, interval {days} d",
+    ),
+    ("browse.page.self_rated", "(self-rated)"),
+    ("browse.page.overruled", " (overruled)"),
+    ("browse.page.manual", "manual"),
+    // `quiz optimize` (cmd/optimize.rs); the exam date expected.
+    (
+        "optimize.too_few",
+        "optimize needs at least {min} answers given on a later study day than the previous answer to the same fact; this database has {items} (of {answers} answers in all). Keep studying and try again later.",
+    ),
+    (
+        "optimize.data",
+        "{answers} answers to {facts} facts; {items} of them on a later day than the fact's previous answer (what the fit predicts)",
+    ),
+    ("optimize.header", "parameters             log loss    RMSE"),
+    ("optimize.current_default", "current (defaults)"),
+    ("optimize.current", "current"),
+    ("optimize.fitted", "fitted"),
+    ("optimize.fitted_parameters", "fitted parameters: {text}"),
+    (
+        "optimize.stored",
+        "Stored the fitted parameters (`quiz config parameters` shows them; `quiz config parameters \"\"` returns to the defaults).",
+    ),
+    ("optimize.dry_run", "Dry run: nothing stored."),
+    (
+        "optimize.not_better",
+        "The fitted parameters predict your answers no better than the current ones: nothing stored.",
+    ),
+    (
+        "optimize.bad_current",
+        "the stored parameters cannot be used ({reason}); fix them with `quiz config parameters`",
+    ),
+    (
+        "settings.expected.exam_date",
+        "a date YYYY-MM-DD (e.g. 2026-12-20), or none",
+    ),
+    // Importing an Anki package (import/apkg.rs, import/package.rs).
+    (
+        "apkg.own_package.one",
+        "{n} note exported by quiz (deck {decks}): quiz does not read its own packages back, whose notes hold generated questions, not the deck's facts; share the deck file instead (`quiz export {d} -o {d}.toml` where it was exported, then `quiz add-deck {d}.toml`)",
+    ),
+    (
+        "apkg.own_package.other",
+        "{n} notes exported by quiz (deck {decks}): quiz does not read its own packages back, whose notes hold generated questions, not the deck's facts; share the deck file instead (`quiz export {d} -o {d}.toml` where it was exported, then `quiz add-deck {d}.toml`)",
+    ),
+    ("apkg.own_refused", "{origin}: {what}"),
+    ("apkg.own_left_out", "{origin}: {what} left out"),
+    (
+        "apkg.media_only_left_out.one",
+        "{origin}: {n} note left out: a side holds only images or sounds, which a terminal cannot show",
+    ),
+    (
+        "apkg.media_only_left_out.other",
+        "{origin}: {n} notes left out: a side holds only images or sounds, which a terminal cannot show",
+    ),
+    (
+        "apkg.formatting_dropped.one",
+        "{origin}: {n} note had formatting (bold, colours, links, tables), kept as plain text",
+    ),
+    (
+        "apkg.formatting_dropped.other",
+        "{origin}: {n} notes had formatting (bold, colours, links, tables), kept as plain text",
+    ),
+    (
+        "apkg.nothing_to_import",
+        "{origin}: no Basic, Basic-and-reversed or Cloze notes to import",
+    ),
+    (
+        "apkg.nothing_to_import_found",
+        "{origin}: no Basic, Basic-and-reversed or Cloze notes to import (note types found: {types})",
+    ),
+    (
+        "apkg.in_note",
+        "{origin}: Anki note {nid} (`nid:{nid}` in Anki's browser): {msg}",
+    ),
+    (
+        "apkg.media_files_ignored.one",
+        "{origin}: {n} media file ignored (quiz decks hold text only)",
+    ),
+    (
+        "apkg.media_files_ignored.other",
+        "{origin}: {n} media files ignored (quiz decks hold text only)",
+    ),
+    // Choosing questions for sheets and LMS exports (export/select.rs).
+    (
+        "select.unknown_fact",
+        "--facts: no fact `{id}` in deck `{deck}` (see `quiz questions {deck}`)",
+    ),
+    (
+        "select.not_a_list",
+        "--lists: `{id}` is a fact of kind `{kind}`, not a list (use --facts for it)",
+    ),
+    (
+        "select.unknown_list",
+        "--lists: no list `{id}` in deck `{deck}`",
+    ),
+    (
+        "select.unknown_kind",
+        "--kinds: no question kind `{kind}` (kinds: {all})",
+    ),
+    (
+        "select.unknown_meeting",
+        "--meeting: no meeting `{meeting}` in deck `{deck}` (its meetings: {known})",
+    ),
+    (
+        "select.empty",
+        "the selection holds no question of deck `{deck}`",
+    ),
+    (
+        "sheet.bad_points",
+        "--points: `{value}` is not a whole number from 1 to 1000",
+    ),
+    ("sheet.bad_kind", "--points: no question kind `{kind}`"),
+    // Sheets and LMS exports (cmd/export.rs).
+    (
+        "export.seed_only_sheets",
+        "--seed only applies to --format sheet or sheet-html",
+    ),
+    (
+        "export.only_sheets",
+        "{flag} only applies to --format sheet or sheet-html",
+    ),
+    (
+        "export.only_selecting",
+        "{flag} only applies to --format sheet, sheet-html, moodle or gift",
+    ),
+    (
+        "export.points_only",
+        "--points only applies to --format sheet, sheet-html or moodle",
+    ),
+    (
+        "export.versions_need_output",
+        "--versions {n} writes one file per version: name them with -o FILE (FILE-A…, FILE-B…)",
+    ),
+    (
+        "export.too_many",
+        "--count {asked}: the selection holds only {have} questions of deck `{deck}` (ask for at most {have}, or --count all)",
+    ),
+    (
+        "export.key_is_output",
+        "--key {path}: the key would overwrite the sheet; name another file",
+    ),
+    (
+        "export.wrote_sheet_version",
+        "{path}: version {version}, {n} questions, {points} points",
+    ),
+    (
+        "export.wrote_sheet",
+        "{path}: {n} questions, {points} points",
+    ),
+    (
+        "export.wrote_key_version",
+        "{path}: answer key of version {version}",
+    ),
+    ("export.wrote_key", "{path}: answer key"),
+    ("export.wrote_lms", "{path}: {n} questions ({kinds})"),
+    ("export.count_zero", "must be at least 1"),
+    ("export.count_bad", "`{value}` is not a number or `all`"),
+    // `quiz stats --html` (stats/html.rs). Column headings are `|`-separated.
+    ("stats.html.title", "quiz: study statistics"),
+    (
+        "stats.html.subtitle",
+        "Study day {today}; days begin at {hour}:00.",
+    ),
+    ("stats.html.recent", "Recent study"),
+    (
+        "stats.html.period_cols",
+        "|answers|minutes|new facts|true retention, young|mature|all reviews",
+    ),
+    ("stats.html.answers", "Answers per day (last 30 days)"),
+    (
+        "stats.html.forecast",
+        "Reviews due per day (next 30 days; overdue counted today)",
+    ),
+    ("stats.html.calendar", "Study calendar (last 26 weeks)"),
+    (
+        "stats.html.streak",
+        "Streak: {current} days in a row (longest {longest}; {studied} days studied).",
+    ),
+    ("stats.html.decks", "Facts per deck"),
+    ("stats.html.meetings", "Facts per meeting"),
+    (
+        "stats.html.group_cols",
+        "|facts|new|learning|known|suspended|leeches|recall now",
+    ),
+    ("stats.html.lists", "Lists"),
+    ("stats.html.hardest", "Hardest facts"),
+    ("stats.html.leeches", "Leeches"),
+    ("stats.html.suspended", "Suspended facts"),
+    (
+        "stats.html.fact_cols",
+        "fact|deck|state|recall now|lapses|due",
+    ),
+    ("stats.html.none", "None."),
+    ("stats.html.exam", "Exam on {date} (in {days} days)"),
+    (
+        "stats.html.ready",
+        "Ready: {pct}% of facts at ≥ {target}% on the exam day at your pace ({ready} of {facts}; {pace} min a day).",
+    ),
+    (
+        "stats.html.ready_now",
+        "If you stopped studying now: {pct}% ready ({ready} of {facts}).",
+    ),
+    (
+        "stats.html.needed",
+        "To recall {target}% of them on the day: about {minutes} min a day ({spa} s per answer).",
+    ),
+    (
+        "stats.html.not_planned",
+        "No plan at your pace: the exam is {why}.",
+    ),
+    (
+        "stats.html.needed_none",
+        "To recall {target}% of them on the day: more than {minutes} minutes a day.",
+    ),
+    // quiz man, config --deck, study --kind.
+    ("man.unknown", "no command `{name}`; `quiz man` lists them"),
+    ("man.written", "wrote {pages} manual pages to {dir}"),
+    (
+        "config.deck_only_exam_date",
+        "--deck goes with exam_date only: quiz config exam_date DATE --deck ID",
+    ),
+    (
+        "study.bad_kind",
+        "--kind `{kind}`: not `recall` or a question kind (choice, list_recall, …)",
+    ),
+    // The class report (results/report.rs).
+    ("report.col.student", "student"),
+    ("report.col.answers", "answers"),
+    ("report.col.accuracy", "accuracy"),
+    ("report.col.facts_reached", "facts reached"),
+    ("report.col.at_free_recall", "at free recall"),
+    ("report.col.predicted_recall", "predicted recall"),
+    ("report.col.last_active", "last active"),
+    ("report.col.vs_median", "vs median"),
+    ("report.col.behind", "behind"),
+    ("report.col.students", "students"),
+    ("report.col.fact", "fact"),
+    ("report.col.kind", "kind"),
+    ("report.col.what", "what"),
+    ("report.col.meeting", "meeting"),
+    ("report.col.list", "list"),
+    ("report.col.heading", "heading"),
+    ("report.col.facts", "facts"),
+    ("report.col.deck", "deck"),
+    ("report.col.source", "source"),
+    ("report.col.version", "version"),
+    ("report.col.question", "question"),
+    ("report.col.prompt", "prompt"),
+    ("report.col.expected", "expected"),
+    ("report.col.overruled_answer", "overruled answer"),
+    ("report.col.comments", "comments"),
+    (
+        "report.predicted_note",
+        "accuracy: share of answers that were right (measured); predicted recall: FSRS's prediction that a student recalls the fact now, from their memory of it, averaged over students (a model, not a measurement)",
+    ),
+    ("report.unknown", "unknown"),
+    (
+        "report.behind_note",
+        "vs median: the student's {measure} minus the class median ({median}); behind: below three quarters of that median",
+    ),
+    ("report.title.students", "Students"),
+    ("report.title.hardest", "Hardest facts"),
+    ("report.title.per_list", "Per list"),
+    ("report.title.deck_versions", "Deck versions"),
+    (
+        "report.title.overrides",
+        "Answers students overruled as right",
+    ),
+    ("report.title.flags", "Questions students flagged"),
+    ("report.title.per_meeting", "Per meeting"),
+    ("report.title.per_source", "Per source"),
+    ("report.behind", "behind"),
+    (
+        "report.hardest_note",
+        "lowest accuracy first, among facts with at least {min} answers; {predicted}",
+    ),
+    (
+        "report.list_note",
+        "at free recall: students whose memory of the list has reached the free-recall rung (writing it out whole)",
+    ),
+    (
+        "report.version_note",
+        "version: the first 12 digits of the SHA-256 of the deck file as stored, as quiz export DECK | sha256sum shows it",
+    ),
+    (
+        "report.overrides_note",
+        "worth a look: add them to the deck's accepted answers, or explain why not",
+    ),
+    (
+        "report.flags_note",
+        "flagged as wrong by students (quiz browse), with their comments",
+    ),
+    (
+        "report.summary.one",
+        "{n} student ({names}), {answers} answers, accuracy {accuracy}; predicted recall as of {at}",
+    ),
+    (
+        "report.summary.other",
+        "{n} students ({names}), {answers} answers, accuracy {accuracy}; predicted recall as of {at}",
+    ),
+    ("report.text_title", "Class report: {summary}"),
+    ("report.warning", "warning: {warning}"),
+    ("report.none", "(none)"),
+    ("report.title", "Class report"),
+    ("report.warning_label", "warning:"),
+    ("report.student_n", "student {n}"),
+    (
+        "report.same_file",
+        "{file} is the same file as {other}: counted once",
+    ),
+    (
+        "report.same_results",
+        "{file} ({name}) holds the same results as {other} ({other_name}): counted once, as {other_name}",
+    ),
+    (
+        "report.earlier_export",
+        "{file} is an earlier export of {name}'s results than {other}: counted once, from {other}",
+    ),
+    (
+        "report.same_name",
+        "{file} and {other} both name {name}, with different answers: counted as two students",
+    ),
+    (
+        "report.several_versions",
+        "students used {known} versions of deck {deck}: compare figures across them with care (see {versions})",
+    ),
+    (
+        "report.no_versions",
+        "deck version unknown for {students} (files from an older quiz)",
+    ),
+    (
+        "report.no_memory",
+        "predicted recall, rungs and last activity unknown for {students} (files from an older quiz)",
+    ),
+    (
+        "report.not_utf8",
+        "{path}: not a result file (not UTF-8 text)",
+    ),
+    (
+        "report.not_json",
+        "{path}:{line}:{column}: not a quiz result file: {reason}",
+    ),
+    (
+        "report.wrong_format",
+        "{path}: not a quiz result file (format `{format}`)",
+    ),
+    (
+        "report.too_new",
+        "{path}: written by a newer quiz (result format {found}, this one reads up to {known})",
+    ),
+    (
+        "report.bad_decay",
+        "{path}: field `fsrs_decay`: {value} is not a forgetting-curve decay",
+    ),
+    ("report.bad_fact", "{path}: fact {n} (`{id}`): {why}"),
+    (
+        "report.bad_question",
+        "{path}: question {n} (`{id}`): {why}",
+    ),
+    (
+        "report.field.recall",
+        "field `recall`: {value} is not a probability between 0 and 1",
+    ),
+    (
+        "report.field.last_rating",
+        "field `last_rating`: {value} is not a rating 1 to 4",
+    ),
+    (
+        "report.field.reviews",
+        "field `reviews`: {value} is more than any question is reviewed",
+    ),
+    (
+        "report.field.again",
+        "field `again`: {value} is more than the question's {reviews} reviews",
+    ),
+    (
+        "report.field.rung",
+        "field `rung`: {value} is not a rung 0 to 2",
+    ),
+    (
+        "report.field.stability",
+        "field `stability`: {value} is not a positive number of days",
+    ),
+    (
+        "report.field.difficulty",
+        "field `difficulty`: {value} is not between 1 and 10",
+    ),
+    (
+        "report.field.last_review",
+        "field `last_review`: `{value}` is not an RFC 3339 time",
+    ),
+    (
+        "report.field.lapses",
+        "field `lapses`: {value} is more than the fact's {reps} answers",
+    ),
+    // Writing -o FILE (outfile.rs).
+    (
+        "outfile.needs_regular",
+        "{path}: not a regular file; this format needs one (it is written in several passes)",
+    ),
+    (
+        "outfile.needs_own_file",
+        "{path}: a name of standard output; this format needs a file of its own (it is written in several passes)",
+    ),
+    ("outfile.refused", "{path}: {what}; refusing to replace it"),
+    ("outfile.is_folder", "is a folder"),
+    (
+        "outfile.not_regular",
+        "is not a regular file (a socket or a block device)",
+    ),
+    (
+        "outfile.dangling_link",
+        "is a symbolic link to a file that does not exist",
+    ),
+    // A damaged or oversized Anki package (import/package.rs, import/apkg.rs).
+    (
+        "package.not_zip",
+        "{origin}: not an Anki package (it is not a zip archive: {reason})",
+    ),
+    (
+        "package.duplicate_entries",
+        "{origin}: not a valid Anki package: two of its entries have the same name (a damaged or tampered archive); refusing to guess which one is meant",
+    ),
+    (
+        "package.no_collection",
+        "{origin}: not an Anki package (no collection.anki2, collection.anki21 or collection.anki21b inside)",
+    ),
+    (
+        "package.unreadable",
+        "{origin}: cannot read {entry}: {reason}",
+    ),
+    (
+        "package.too_big",
+        "{origin}: {entry} unpacks to more than {mib} MiB; refusing it (quiz reads Anki collections up to that size)",
+    ),
+    (
+        "package.not_sqlite",
+        "{origin}: {entry} is not an SQLite database, so not an Anki collection",
+    ),
+    (
+        "package.too_much_work",
+        "reading it took far more work than a collection of its size needs (a damaged or hostile package); stopped",
+    ),
+    (
+        "package.too_much_memory",
+        "reading it needed far more memory than a collection of its size needs (a damaged or hostile package); stopped",
+    ),
+    (
+        "package.value_too_big",
+        "a value in it is larger than {mib} MiB",
+    ),
+    ("package.damaged", "the database is damaged"),
+    (
+        "package.not_a_collection",
+        "{origin}: {entry} is not an Anki collection quiz can read: {why}",
+    ),
+    ("package.no_table", "it has no `{name}` table"),
+    (
+        "package.not_plain_table",
+        "`{name}` is a {what}, not a plain table",
+    ),
+    (
+        "package.computed_column",
+        "`{name}` has a computed column `{column}`",
+    ),
+    ("package.no_column", "`{name}` has no column `{column}`"),
+    (
+        "apkg.note_types_unreadable",
+        "{origin}: note types are unreadable: {reason}",
+    ),
+    (
+        "apkg.decks_unreadable",
+        "{origin}: decks are unreadable: {reason}",
+    ),
+    (
+        "apkg.too_many_cards",
+        "{origin}: more than {cards} cards; refusing the package (quiz reads up to {notes} notes and {cards} cards)",
+    ),
+    (
+        "apkg.too_many_notes",
+        "{origin}: more than {notes} notes; refusing the package (quiz reads up to {notes} notes and {cards} cards)",
+    ),
+    (
+        "apkg.too_much_text",
+        "{origin}: its notes make more than {mib} MiB of text; refusing the package",
+    ),
+    // Reading a file of bounded size (input.rs).
+    ("input.folder", "{path}: is a folder, not a {what}"),
+    (
+        "input.too_large",
+        "{path}: larger than {mib} MiB, which is more than any {what} should be; refusing it",
+    ),
+    ("input.deck_file", "deck file"),
+    ("input.source_text", "source text"),
+    ("input.result_file", "result file"),
 ];

@@ -862,7 +862,661 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "help.quiz.class-report.arg.min_answers",
         "知识点至少要有多少个回答才参与最难排名",
     ),
+    (
+        "help.quiz.stats.about",
+        "查看学习进展:回答数、用时、实际记忆保持率和新知识点(今天、最近 7 天和 30 天),未来 30 天每天到期的复习数,每个题库、每次会议和每个列表的新/学习中/已掌握知识点数及其当前回忆率,最难的知识点、难点和已暂停的知识点,连续学习天数和最近 26 周的日历",
+    ),
+    (
+        "help.quiz.stats.long_about",
+        "查看学习进展:回答数、用时、实际记忆保持率和新知识点(今天、最近 7 天和 30 天),未来 30 天每天到期的复习数,每个题库、每次会议和每个列表的新/学习中/已掌握知识点数及其当前回忆率,最难的知识点、难点和已暂停的知识点,连续学习天数和最近 26 周的日历。\n\n设了考试日期(`quiz config exam_date YYYY-MM-DD`)时,还会显示按你现在的进度考试当天能回忆起多少个知识点,以及每天学习多少分钟才能达到你的期望记忆保持率(docs/exam.md)。每个数字的定义见 docs/stats.md。",
+    ),
+    ("help.quiz.stats.arg.decks", "只统计这些题库 [默认:全部]"),
+    ("help.quiz.stats.arg.json", "把各项数字输出为一个 JSON 对象"),
+    (
+        "help.quiz.stats.arg.html",
+        "写出一个带图表的独立 HTML 网页,而不是文本",
+    ),
+    ("help.quiz.stats.arg.output", "写入这个文件,而不是标准输出"),
+    (
+        "help.quiz.decks.arg.names",
+        "只输出题库 id,每行一个,供 shell 补全使用;数据库还不存在时什么也不输出(也不新建数据库)",
+    ),
+    (
+        "help.quiz.config.arg.deck",
+        "查看或设置这个题库自己的考试日期(只能与 `exam_date` 同用)",
+    ),
+    (
+        "help.quiz.optimize.about",
+        "用你自己的回答拟合复习计划的记忆模型(FSRS 参数)",
+    ),
+    (
+        "help.quiz.optimize.long_about",
+        "用你自己的回答拟合复习计划的记忆模型(FSRS 参数)。\n\n同一知识点上,凡是与上一次回答不在同一学习日的回答,都是对模型的一次检验:该知识点预测的回忆率是否应验?程序在同一批回答上分别输出当前参数和拟合参数的拟合情况;只有拟合参数预测得更好时才保存(即 `parameters` 设置,见 `quiz config`),并用它重新计算每个知识点的记忆状态。`quiz config parameters \"\"` 恢复默认值。",
+    ),
+    (
+        "help.quiz.optimize.arg.dry_run",
+        "只输出拟合情况,不保存任何内容",
+    ),
+    (
+        "help.quiz.completions.about",
+        "输出 shell 补全脚本(子命令、选项和题库名)",
+    ),
+    (
+        "help.quiz.completions.long_about",
+        "输出 shell 补全脚本(子命令、选项和题库名)。\n\n安装:bash 用 `quiz completions bash > ~/.local/share/bash-completion/completions/quiz`;zsh 用 `quiz completions zsh > ~/.zfunc/_quiz`(在 `compinit` 之前加上 `fpath+=(~/.zfunc)`);fish 用 `quiz completions fish > ~/.config/fish/completions/quiz.fish`。",
+    ),
+    ("help.quiz.completions.arg.shell", "shell 的种类"),
+    (
+        "help.quiz.man.about",
+        "输出手册页(roff 格式):`quiz man | man -l -`",
+    ),
+    (
+        "help.quiz.man.long_about",
+        "输出手册页(roff 格式):`quiz man | man -l -`。\n\n`quiz man` 是 quiz(1),列出所有命令;`quiz man COMMAND` 是该命令自己的手册页 quiz-COMMAND(1),含其全部选项。`quiz man --dir ~/.local/share/man/man1` 把所有手册页写到该目录。",
+    ),
+    (
+        "help.quiz.man.arg.command",
+        "显示某个命令自己的手册页,而不是 quiz(1)",
+    ),
+    (
+        "help.quiz.man.arg.dir",
+        "把 quiz.1 和每个 quiz-COMMAND.1 写到这个目录,而不是输出一页",
+    ),
     ("help.quiz.help.about", "显示本帮助或指定子命令的帮助"),
+    // `quiz stats` in the terminal (stats/text.rs). Headings of columns are aligned over them.
+    ("stats.title", "{today} 的学习统计(学习日从 {hour}:00 开始)"),
+    (
+        "stats.period_head",
+        " 回答数      用时   新知识点          实际保持率:较新            成熟            全部",
+    ),
+    ("stats.period.today", "今天"),
+    ("stats.period.week", "近 7 天"),
+    ("stats.period.month", "近 30 天"),
+    ("stats.seconds", "{n}秒"),
+    ("stats.minutes", "{n}分钟"),
+    ("stats.hours", "{h}小时{m}分"),
+    ("stats.days.one", "{n} 天"),
+    ("stats.days.other", "{n} 天"),
+    (
+        "stats.forecast",
+        "到期的复习(今天,含已逾期的,然后是之后 29 天)",
+    ),
+    (
+        "stats.forecast_sum",
+        "今天 {today} · 明天 {tomorrow} · 未来 7 天 {week} · 未来 30 天 {month}",
+    ),
+    ("stats.calendar", "学习日历(最近 26 周;颜色越深,回答越多)"),
+    (
+        "stats.calendar_key",
+        "· 无  ░ 少  ▒  ▓  █ 最多(一天 {max} 个回答)",
+    ),
+    ("stats.weekdays", "一 二 三 四 五 六 日"),
+    (
+        "stats.months",
+        "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
+    ),
+    (
+        "stats.streak",
+        "连续学习:{current}(最长 {longest};累计学习 {studied})",
+    ),
+    ("stats.decks", "各题库的知识点"),
+    ("stats.meetings", "各次会议的知识点"),
+    (
+        "stats.group_head",
+        " 总数     新    学习中 已掌握     已暂停     难点  当前回忆率",
+    ),
+    ("stats.lists", "考试时须完整写出的列表"),
+    ("stats.hardest", "最常遗忘的知识点"),
+    ("stats.leeches", "难点"),
+    ("stats.suspended", "已暂停的知识点"),
+    ("stats.none", "无"),
+    ("stats.fact_head", "状态      回忆率  遗忘数  到期"),
+    ("stats.state.new", "新"),
+    ("stats.state.learning", "学习中"),
+    ("stats.state.known", "已掌握"),
+    ("stats.exam", "考试日期 {date}(还有 {days};{decks})"),
+    (
+        "stats.ready",
+        "准备情况:按你现在的进度(每天 {pace}),考试当天回忆率 ≥ {target}% 的知识点占 {pct}%({facts} 个中的 {ready} 个)",
+    ),
+    (
+        "stats.ready_now",
+        "如果现在停止学习:准备好的占 {pct}%({facts} 个中的 {ready} 个)",
+    ),
+    (
+        "stats.needed",
+        "要在考试当天回忆起其中 {target}%:每天约 {minutes}(每个回答 {spa} 秒,{from})",
+    ),
+    (
+        "stats.needed_none",
+        "要在考试当天回忆起其中 {target}%:每天需要超过 {minutes} 分钟",
+    ),
+    ("stats.not_planned", "无法按你的进度推算:考试{why}"),
+    ("stats.too_far", "在一年以后"),
+    ("stats.spa_history", "按你自己的速度"),
+    ("stats.spa_default", "默认值:还没有计时的回答"),
+    (
+        "stats.no_facts",
+        "还没有知识点:`quiz add-deck --builtin` 可添加内置题库。",
+    ),
+    ("error.json", "无法写出 JSON:{reason}"),
+    // `quiz browse` (cmd/browse.rs).
+    ("browse.nothing", "没有匹配的内容"),
+    (
+        "browse.many",
+        "有 {n} 个知识点匹配;除非加 --all,操作只作用于一个知识点",
+    ),
+    (
+        "browse.reset_needs_yes",
+        "重置会忘掉你对一个知识点的学习记录;没有终端时,请用 --yes 确认",
+    ),
+    (
+        "browse.flag_needs_question",
+        "标记针对的是一道题目:请用 --id DECK/FACT/KIND/VARIANT 指定(用 `quiz browse --id DECK/FACT` 查看一个知识点的题目)",
+    ),
+    ("browse.flag_empty", "标记须附说明,指出哪里有误"),
+    (
+        "browse.search",
+        "查找(中文、拼音、英文或 id;留空:所有知识点)",
+    ),
+    ("browse.new_search", "· 重新查找"),
+    ("browse.back", "· 返回"),
+    (
+        "browse.reset_confirm",
+        "重置这个知识点?它将重新成为新知识点;它的回答仍保留在历史记录中。",
+    ),
+    ("browse.which_question", "哪道题目有误?"),
+    ("browse.comment", "哪里有误?"),
+    ("browse.no_match_terminal", "没有匹配的内容。"),
+    ("browse.nothing_reset", "未重置任何内容。"),
+    ("browse.done_reset", "已重置:重新成为新知识点,历史记录保留"),
+    ("browse.done_suspend", "已暂停"),
+    ("browse.done_unsuspend", "已取消暂停:会再次出题"),
+    ("browse.menu_unsuspend", "取消暂停(再次出题)"),
+    ("browse.menu_suspend", "暂停(不再出题)"),
+    (
+        "browse.menu_reset",
+        "重置(忘掉:重新成为新知识点,历史记录保留)",
+    ),
+    ("browse.menu_flag", "把一道题目标记为有误"),
+    ("browse.menu_prompt", "操作(Esc 或 q:返回)"),
+    ("browse.never_answered", "历史记录:从未回答。\n"),
+    (
+        "browse.flagged",
+        "已标记 {uid}:你的说明会写进 `quiz export-results` 的结果文件,交给老师",
+    ),
+    ("browse.found", "找到 {n} 个(Esc 或 q:退出)"),
+    ("browse.state.suspended", "已暂停"),
+    ("browse.state.buried", "已搁置到明天"),
+    ("browse.state.new", "新知识点"),
+    ("browse.state.learning", "学习中"),
+    ("browse.state.review", "复习中"),
+    ("browse.state.relearning", "重新学习中"),
+    ("browse.state.leech", ",难点"),
+    ("browse.page.state", "状态:{state};下次出题的阶段:{rung}"),
+    (
+        "browse.page.memory",
+        "记忆:稳定度 {stability} 天,难度 {difficulty},到期 {due}({when}),当前回忆率 {recall}",
+    ),
+    ("browse.page.unknown", "未知"),
+    ("browse.page.questions", "题目:"),
+    ("browse.page.history", "历史记录:"),
+    (
+        "browse.page.answer",
+        "作答:{given}  {verdict} → {rating},间隔 {days} 天",
+    ),
+    ("browse.page.self_rated", "(自评)"),
+    ("browse.page.overruled", "(已改判)"),
+    ("browse.page.manual", "手动"),
+    // `quiz optimize` (cmd/optimize.rs); the exam date expected.
+    (
+        "optimize.too_few",
+        "optimize 至少需要 {min} 个回答,且每个回答与同一知识点的上一次回答不在同一学习日;本数据库只有 {items} 个(共 {answers} 个回答)。请继续学习,以后再试。",
+    ),
+    (
+        "optimize.data",
+        "{facts} 个知识点共 {answers} 个回答;其中 {items} 个与该知识点的上一次回答不在同一天(拟合所预测的就是这些)",
+    ),
+    ("optimize.header", "参数                   对数损失    RMSE"),
+    ("optimize.current_default", "当前(默认值)"),
+    ("optimize.current", "当前"),
+    ("optimize.fitted", "拟合"),
+    ("optimize.fitted_parameters", "拟合参数:{text}"),
+    (
+        "optimize.stored",
+        "已保存拟合参数(`quiz config parameters` 可查看;`quiz config parameters \"\"` 恢复默认值)。",
+    ),
+    ("optimize.dry_run", "试运行:未保存任何内容。"),
+    (
+        "optimize.not_better",
+        "拟合参数对你的回答的预测并不比当前参数更好:未保存任何内容。",
+    ),
+    (
+        "optimize.bad_current",
+        "已保存的参数无法使用({reason});请用 `quiz config parameters` 修正",
+    ),
+    (
+        "settings.expected.exam_date",
+        "YYYY-MM-DD 格式的日期(例如 2026-12-20),或 none",
+    ),
+    // Importing an Anki package (import/apkg.rs, import/package.rs).
+    (
+        "apkg.own_package.one",
+        "{n} 条笔记由 quiz 导出(题库 {decks}):quiz 不读回自己导出的包,因为其中的笔记是生成的题目,而不是题库的知识点;请改为分享题库文件(在导出的地方运行 `quiz export {d} -o {d}.toml`,再运行 `quiz add-deck {d}.toml`)",
+    ),
+    (
+        "apkg.own_package.other",
+        "{n} 条笔记由 quiz 导出(题库 {decks}):quiz 不读回自己导出的包,因为其中的笔记是生成的题目,而不是题库的知识点;请改为分享题库文件(在导出的地方运行 `quiz export {d} -o {d}.toml`,再运行 `quiz add-deck {d}.toml`)",
+    ),
+    ("apkg.own_refused", "{origin}:{what}"),
+    ("apkg.own_left_out", "{origin}:{what};这些笔记未导入"),
+    (
+        "apkg.media_only_left_out.one",
+        "{origin}:未导入 {n} 条笔记:有一面只有图片或声音,终端无法显示",
+    ),
+    (
+        "apkg.media_only_left_out.other",
+        "{origin}:未导入 {n} 条笔记:有一面只有图片或声音,终端无法显示",
+    ),
+    (
+        "apkg.formatting_dropped.one",
+        "{origin}:{n} 条笔记带有格式(粗体、颜色、链接、表格),已保留为纯文本",
+    ),
+    (
+        "apkg.formatting_dropped.other",
+        "{origin}:{n} 条笔记带有格式(粗体、颜色、链接、表格),已保留为纯文本",
+    ),
+    (
+        "apkg.nothing_to_import",
+        "{origin}:没有可导入的 Basic、Basic-and-reversed 或 Cloze 笔记",
+    ),
+    (
+        "apkg.nothing_to_import_found",
+        "{origin}:没有可导入的 Basic、Basic-and-reversed 或 Cloze 笔记(找到的笔记类型:{types})",
+    ),
+    (
+        "apkg.in_note",
+        "{origin}:Anki 笔记 {nid}(在 Anki 浏览器中搜索 `nid:{nid}`):{msg}",
+    ),
+    (
+        "apkg.media_files_ignored.one",
+        "{origin}:忽略了 {n} 个媒体文件(quiz 题库只含文字)",
+    ),
+    (
+        "apkg.media_files_ignored.other",
+        "{origin}:忽略了 {n} 个媒体文件(quiz 题库只含文字)",
+    ),
+    // Choosing questions for sheets and LMS exports (export/select.rs).
+    (
+        "select.unknown_fact",
+        "--facts:题库 `{deck}` 中没有知识点 `{id}`(见 `quiz questions {deck}`)",
+    ),
+    (
+        "select.not_a_list",
+        "--lists:`{id}` 是 `{kind}` 类知识点,不是列表(请用 --facts 指定它)",
+    ),
+    (
+        "select.unknown_list",
+        "--lists:题库 `{deck}` 中没有列表 `{id}`",
+    ),
+    (
+        "select.unknown_kind",
+        "--kinds:没有题型 `{kind}`(题型有:{all})",
+    ),
+    (
+        "select.unknown_meeting",
+        "--meeting:题库 `{deck}` 中没有会议 `{meeting}`(其中的会议:{known})",
+    ),
+    ("select.empty", "所选范围内没有题库 `{deck}` 的题目"),
+    (
+        "sheet.bad_points",
+        "--points:`{value}` 不是 1 到 1000 之间的整数",
+    ),
+    ("sheet.bad_kind", "--points:没有题型 `{kind}`"),
+    // Sheets and LMS exports (cmd/export.rs).
+    (
+        "export.seed_only_sheets",
+        "--seed 只适用于 --format sheet 或 sheet-html",
+    ),
+    (
+        "export.only_sheets",
+        "{flag} 只适用于 --format sheet 或 sheet-html",
+    ),
+    (
+        "export.only_selecting",
+        "{flag} 只适用于 --format sheet、sheet-html、moodle 或 gift",
+    ),
+    (
+        "export.points_only",
+        "--points 只适用于 --format sheet、sheet-html 或 moodle",
+    ),
+    (
+        "export.versions_need_output",
+        "--versions {n} 为每个版本写一个文件:请用 -o FILE 指定文件名(FILE-A…、FILE-B…)",
+    ),
+    (
+        "export.too_many",
+        "--count {asked}:所选范围内只有题库 `{deck}` 的 {have} 道题目(最多要 {have} 道,或用 --count all)",
+    ),
+    (
+        "export.key_is_output",
+        "--key {path}:答案会覆盖试卷;请另指定一个文件",
+    ),
+    (
+        "export.wrote_sheet_version",
+        "{path}:{version} 卷,{n} 道题,共 {points} 分",
+    ),
+    ("export.wrote_sheet", "{path}:{n} 道题,共 {points} 分"),
+    ("export.wrote_key_version", "{path}:{version} 卷答案"),
+    ("export.wrote_key", "{path}:答案"),
+    ("export.wrote_lms", "{path}:{n} 道题({kinds})"),
+    ("export.count_zero", "至少为 1"),
+    ("export.count_bad", "`{value}` 不是数字,也不是 `all`"),
+    // `quiz stats --html` (stats/html.rs). Column headings are `|`-separated.
+    ("stats.html.title", "quiz:学习统计"),
+    (
+        "stats.html.subtitle",
+        "学习日 {today};每个学习日从 {hour}:00 开始。",
+    ),
+    ("stats.html.recent", "近期学习"),
+    (
+        "stats.html.period_cols",
+        "|回答数|分钟|新知识点|实际保持率(较新)|成熟|全部复习",
+    ),
+    ("stats.html.answers", "每天的回答数(最近 30 天)"),
+    (
+        "stats.html.forecast",
+        "每天到期的复习(未来 30 天;逾期的算在今天)",
+    ),
+    ("stats.html.calendar", "学习日历(最近 26 周)"),
+    (
+        "stats.html.streak",
+        "连续学习 {current} 天(最长 {longest} 天;累计学习 {studied} 天)。",
+    ),
+    ("stats.html.decks", "各题库的知识点"),
+    ("stats.html.meetings", "各次会议的知识点"),
+    (
+        "stats.html.group_cols",
+        "|总数|新|学习中|已掌握|已暂停|难点|当前回忆率",
+    ),
+    ("stats.html.lists", "列表"),
+    ("stats.html.hardest", "最难的知识点"),
+    ("stats.html.leeches", "难点"),
+    ("stats.html.suspended", "已暂停的知识点"),
+    (
+        "stats.html.fact_cols",
+        "知识点|题库|状态|当前回忆率|遗忘次数|到期",
+    ),
+    ("stats.html.none", "无。"),
+    ("stats.html.exam", "考试日期 {date}(还有 {days} 天)"),
+    (
+        "stats.html.ready",
+        "准备情况:按你现在的进度(每天 {pace} 分钟),考试当天回忆率 ≥ {target}% 的知识点占 {pct}%({facts} 个中的 {ready} 个)。",
+    ),
+    (
+        "stats.html.ready_now",
+        "如果现在停止学习:准备好的占 {pct}%({facts} 个中的 {ready} 个)。",
+    ),
+    (
+        "stats.html.needed",
+        "要在考试当天回忆起其中 {target}%:每天约 {minutes} 分钟(每个回答 {spa} 秒)。",
+    ),
+    ("stats.html.not_planned", "无法按你的进度推算:考试{why}。"),
+    (
+        "stats.html.needed_none",
+        "要在考试当天回忆起其中 {target}%:每天需要超过 {minutes} 分钟。",
+    ),
+    // quiz man, config --deck, study --kind.
+    ("man.unknown", "没有命令 `{name}`;`quiz man` 列出了所有命令"),
+    ("man.written", "已把 {pages} 个手册页写到 {dir}"),
+    (
+        "config.deck_only_exam_date",
+        "--deck 只能与 exam_date 同用:quiz config exam_date DATE --deck ID",
+    ),
+    (
+        "study.bad_kind",
+        "--kind `{kind}`:既不是 `recall`,也不是题型(choice、list_recall……)",
+    ),
+    // The class report (results/report.rs).
+    ("report.col.student", "学生"),
+    ("report.col.answers", "回答数"),
+    ("report.col.accuracy", "正确率"),
+    ("report.col.facts_reached", "学到的知识点"),
+    ("report.col.at_free_recall", "达到完整回忆"),
+    ("report.col.predicted_recall", "预测回忆率"),
+    ("report.col.last_active", "最近学习"),
+    ("report.col.vs_median", "与中位数之差"),
+    ("report.col.behind", "落后"),
+    ("report.col.students", "学生数"),
+    ("report.col.fact", "知识点"),
+    ("report.col.kind", "类型"),
+    ("report.col.what", "内容"),
+    ("report.col.meeting", "会议"),
+    ("report.col.list", "列表"),
+    ("report.col.heading", "标题"),
+    ("report.col.facts", "知识点数"),
+    ("report.col.deck", "题库"),
+    ("report.col.source", "出处"),
+    ("report.col.version", "版本"),
+    ("report.col.question", "题目"),
+    ("report.col.prompt", "题干"),
+    ("report.col.expected", "标准答案"),
+    ("report.col.overruled_answer", "改判的答案"),
+    ("report.col.comments", "说明"),
+    (
+        "report.predicted_note",
+        "正确率:答对的回答所占比例(实测);预测回忆率:FSRS 根据学生对该知识点的记忆状态,预测其现在能回忆起来的概率,按学生取平均(是模型推算,不是实测)",
+    ),
+    ("report.unknown", "未知"),
+    (
+        "report.behind_note",
+        "与中位数之差:该学生的“{measure}”减去全班中位数({median});落后:低于该中位数的四分之三",
+    ),
+    ("report.title.students", "学生"),
+    ("report.title.hardest", "最难的知识点"),
+    ("report.title.per_list", "各列表"),
+    ("report.title.deck_versions", "题库版本"),
+    ("report.title.overrides", "学生改判为正确的答案"),
+    ("report.title.flags", "学生标记的题目"),
+    ("report.title.per_meeting", "各次会议"),
+    ("report.title.per_source", "各出处"),
+    ("report.behind", "落后"),
+    (
+        "report.hardest_note",
+        "正确率最低的在前,只计至少有 {min} 个回答的知识点;{predicted}",
+    ),
+    (
+        "report.list_note",
+        "达到完整回忆:对该列表的记忆已到达完整回忆阶段(能完整写出)的学生",
+    ),
+    (
+        "report.version_note",
+        "版本:所存题库文件 SHA-256 的前 12 位,即 quiz export DECK | sha256sum 显示的值",
+    ),
+    (
+        "report.overrides_note",
+        "值得一看:把它们加入题库的可接受答案,或说明为什么不行",
+    ),
+    (
+        "report.flags_note",
+        "学生(用 quiz browse)标记为有误的题目,附他们的说明",
+    ),
+    (
+        "report.summary.one",
+        "{n} 名学生({names}),{answers} 个回答,正确率 {accuracy};预测回忆率的时间点为 {at}",
+    ),
+    (
+        "report.summary.other",
+        "{n} 名学生({names}),{answers} 个回答,正确率 {accuracy};预测回忆率的时间点为 {at}",
+    ),
+    ("report.text_title", "班级报告:{summary}"),
+    ("report.warning", "警告:{warning}"),
+    ("report.none", "(无)"),
+    ("report.title", "班级报告"),
+    ("report.warning_label", "警告:"),
+    ("report.student_n", "学生 {n}"),
+    (
+        "report.same_file",
+        "{file} 与 {other} 是同一个文件:只算一次",
+    ),
+    (
+        "report.same_results",
+        "{file}({name})与 {other}({other_name})的结果相同:只算一次,记在 {other_name} 名下",
+    ),
+    (
+        "report.earlier_export",
+        "{file} 是 {name} 的结果比 {other} 更早的一次导出:只算一次,以 {other} 为准",
+    ),
+    (
+        "report.same_name",
+        "{file} 和 {other} 都署名 {name},但回答不同:算作两名学生",
+    ),
+    (
+        "report.several_versions",
+        "学生使用了题库 {deck} 的 {known} 个版本:跨版本比较数字时要谨慎(见“{versions}”)",
+    ),
+    (
+        "report.no_versions",
+        "{students} 的题库版本未知(由较旧的 quiz 写出的文件)",
+    ),
+    (
+        "report.no_memory",
+        "{students} 的预测回忆率、阶段和最近学习时间未知(由较旧的 quiz 写出的文件)",
+    ),
+    ("report.not_utf8", "{path}:不是结果文件(不是 UTF-8 文本)"),
+    (
+        "report.not_json",
+        "{path}:{line}:{column}:不是 quiz 结果文件:{reason}",
+    ),
+    (
+        "report.wrong_format",
+        "{path}:不是 quiz 结果文件(格式为 `{format}`)",
+    ),
+    (
+        "report.too_new",
+        "{path}:由较新的 quiz 写出(结果格式 {found},本版本最多读取 {known})",
+    ),
+    (
+        "report.bad_decay",
+        "{path}:字段 `fsrs_decay`:{value} 不是遗忘曲线的衰减值",
+    ),
+    ("report.bad_fact", "{path}:第 {n} 个知识点(`{id}`):{why}"),
+    ("report.bad_question", "{path}:第 {n} 道题目(`{id}`):{why}"),
+    (
+        "report.field.recall",
+        "字段 `recall`:{value} 不是 0 到 1 之间的概率",
+    ),
+    (
+        "report.field.last_rating",
+        "字段 `last_rating`:{value} 不是 1 到 4 的评分",
+    ),
+    (
+        "report.field.reviews",
+        "字段 `reviews`:{value} 超过了任何题目可能的复习次数",
+    ),
+    (
+        "report.field.again",
+        "字段 `again`:{value} 超过了该题目的复习次数 {reviews}",
+    ),
+    (
+        "report.field.rung",
+        "字段 `rung`:{value} 不是 0 到 2 的阶段",
+    ),
+    (
+        "report.field.stability",
+        "字段 `stability`:{value} 不是正的天数",
+    ),
+    (
+        "report.field.difficulty",
+        "字段 `difficulty`:{value} 不在 1 到 10 之间",
+    ),
+    (
+        "report.field.last_review",
+        "字段 `last_review`:`{value}` 不是 RFC 3339 时间",
+    ),
+    (
+        "report.field.lapses",
+        "字段 `lapses`:{value} 超过了该知识点的回答数 {reps}",
+    ),
+    // Writing -o FILE (outfile.rs).
+    (
+        "outfile.needs_regular",
+        "{path}:不是普通文件;这种格式需要普通文件(分几遍写入)",
+    ),
+    (
+        "outfile.needs_own_file",
+        "{path}:这是标准输出的名字;这种格式需要单独的文件(分几遍写入)",
+    ),
+    ("outfile.refused", "{path}:{what};拒绝替换它"),
+    ("outfile.is_folder", "是一个文件夹"),
+    ("outfile.not_regular", "不是普通文件(是套接字或块设备)"),
+    ("outfile.dangling_link", "是指向不存在文件的符号链接"),
+    // A damaged or oversized Anki package (import/package.rs, import/apkg.rs).
+    (
+        "package.not_zip",
+        "{origin}:不是 Anki 包(不是 zip 压缩文件:{reason})",
+    ),
+    (
+        "package.duplicate_entries",
+        "{origin}:不是有效的 Anki 包:其中两个条目同名(压缩文件已损坏或被篡改);拒绝猜测用哪一个",
+    ),
+    (
+        "package.no_collection",
+        "{origin}:不是 Anki 包(其中没有 collection.anki2、collection.anki21 或 collection.anki21b)",
+    ),
+    ("package.unreadable", "{origin}:无法读取 {entry}:{reason}"),
+    (
+        "package.too_big",
+        "{origin}:{entry} 解压后超过 {mib} MiB;拒绝读取(quiz 只读取不超过这个大小的 Anki 集合)",
+    ),
+    (
+        "package.not_sqlite",
+        "{origin}:{entry} 不是 SQLite 数据库,因而不是 Anki 集合",
+    ),
+    (
+        "package.too_much_work",
+        "读取它所需的工作量远超同样大小的集合(包已损坏或带有恶意);已停止",
+    ),
+    (
+        "package.too_much_memory",
+        "读取它所需的内存远超同样大小的集合(包已损坏或带有恶意);已停止",
+    ),
+    ("package.value_too_big", "其中有一个值大于 {mib} MiB"),
+    ("package.damaged", "数据库已损坏"),
+    (
+        "package.not_a_collection",
+        "{origin}:{entry} 不是 quiz 能读取的 Anki 集合:{why}",
+    ),
+    ("package.no_table", "其中没有 `{name}` 表"),
+    ("package.not_plain_table", "`{name}` 是 {what},不是普通表"),
+    ("package.computed_column", "`{name}` 有计算列 `{column}`"),
+    ("package.no_column", "`{name}` 没有 `{column}` 列"),
+    (
+        "apkg.note_types_unreadable",
+        "{origin}:笔记类型无法读取:{reason}",
+    ),
+    ("apkg.decks_unreadable", "{origin}:牌组无法读取:{reason}"),
+    (
+        "apkg.too_many_cards",
+        "{origin}:卡片超过 {cards} 张;拒绝读取该包(quiz 最多读取 {notes} 条笔记和 {cards} 张卡片)",
+    ),
+    (
+        "apkg.too_many_notes",
+        "{origin}:笔记超过 {notes} 条;拒绝读取该包(quiz 最多读取 {notes} 条笔记和 {cards} 张卡片)",
+    ),
+    (
+        "apkg.too_much_text",
+        "{origin}:其笔记的文字超过 {mib} MiB;拒绝读取该包",
+    ),
+    // Reading a file of bounded size (input.rs).
+    ("input.folder", "{path}:是一个文件夹,不是{what}"),
+    (
+        "input.too_large",
+        "{path}:大于 {mib} MiB,超出了{what}应有的大小;拒绝读取",
+    ),
+    ("input.deck_file", "题库文件"),
+    ("input.source_text", "原文文件"),
+    ("input.result_file", "结果文件"),
     // Settings, as `quiz config` describes them (English: schedule::SETTING_KEYS).
     (
         "setting.desired_retention",
@@ -898,6 +1552,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     (
         "setting.parameters",
         "FSRS 模型参数(17、19 或 21 个数);\"\" 表示 FSRS-6 默认值",
+    ),
+    (
+        "setting.exam_date",
+        "你的考试日期,YYYY-MM-DD,或 none:在此之前,到那天有遗忘风险的知识点优先出现(docs/exam.md);`--deck ID` 设置单个题库的考试日期",
     ),
     (
         "setting.ui_language",

@@ -21,7 +21,10 @@ use std::path::Path;
 use rusqlite::Connection;
 use serde_json::Value;
 
-use super::package::{HEAP_HEADROOM, HeapLimit, check_table, open_collection, sql_error, unpack};
+use super::package::{
+    HEAP_HEADROOM, HeapLimit, check_table, open_collection, sql_error, unpack,
+    unreadable_collection,
+};
 pub use super::package::{MAX_COLLECTION_BYTES, MAX_VALUE_BYTES};
 use crate::error::{Error, Result};
 use crate::export::apkg::decode_entities;
@@ -142,7 +145,7 @@ fn locate(origin: &str, line: &str, note_lines: &[(usize, i64)]) -> String {
         0 => format!("{origin}: {msg}"),
         i => {
             let nid = note_lines[i - 1].1;
-            format!("{origin}: Anki note {nid} (`nid:{nid}` in Anki's browser): {msg}")
+            crate::t!("apkg.in_note", origin = origin, nid = nid, msg = msg)
         }
     }
 }
@@ -194,11 +197,7 @@ fn read_collection(
     id_override: Option<&str>,
 ) -> Result<Converted> {
     let bad = |e: rusqlite::Error| sql_error(origin, entry, &e);
-    let shape = |why: String| {
-        Error::Usage(format!(
-            "{origin}: {entry} is not an Anki collection quiz can read: {why}"
-        ))
-    };
+    let shape = |why: String| unreadable_collection(origin, entry, &why);
     let modern = entry == "collection.anki21b";
     let mut tables: Vec<(&str, &[&str])> = vec![
         ("notes", &["id", "guid", "mid", "flds", "mod"]),
@@ -225,10 +224,20 @@ fn read_collection(
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(bad)?;
-        let models: HashMap<String, Value> = serde_json::from_str(&models)
-            .map_err(|e| Error::Usage(format!("{origin}: note types are unreadable: {e}")))?;
-        let decks: HashMap<String, Value> = serde_json::from_str(&decks)
-            .map_err(|e| Error::Usage(format!("{origin}: decks are unreadable: {e}")))?;
+        let models: HashMap<String, Value> = serde_json::from_str(&models).map_err(|e| {
+            Error::Usage(crate::t!(
+                "apkg.note_types_unreadable",
+                origin = origin,
+                reason = e
+            ))
+        })?;
+        let decks: HashMap<String, Value> = serde_json::from_str(&decks).map_err(|e| {
+            Error::Usage(crate::t!(
+                "apkg.decks_unreadable",
+                origin = origin,
+                reason = e
+            ))
+        })?;
         (models, decks)
     };
     let deck_name = |did: i64| -> String {
@@ -261,9 +270,11 @@ fn read_collection(
         while let Some(r) = rows.next().map_err(bad)? {
             cards += 1;
             if cards > MAX_CARDS {
-                return Err(Error::Usage(format!(
-                    "{origin}: more than {MAX_CARDS} cards; refusing the package (quiz reads \
-                     up to {MAX_NOTES} notes and {MAX_CARDS} cards)"
+                return Err(Error::Usage(crate::t!(
+                    "apkg.too_many_cards",
+                    origin = origin,
+                    notes = MAX_NOTES,
+                    cards = MAX_CARDS
                 )));
             }
             let (nid, ord, did): (i64, i64, i64) = (
@@ -299,9 +310,11 @@ fn read_collection(
         while let Some(r) = rows.next().map_err(bad)? {
             n_notes += 1;
             if n_notes > MAX_NOTES {
-                return Err(Error::Usage(format!(
-                    "{origin}: more than {MAX_NOTES} notes; refusing the package (quiz reads \
-                     up to {MAX_NOTES} notes and {MAX_CARDS} cards)"
+                return Err(Error::Usage(crate::t!(
+                    "apkg.too_many_notes",
+                    origin = origin,
+                    notes = MAX_NOTES,
+                    cards = MAX_CARDS
                 )));
             }
             dids.insert(note_did(r.get(0).map_err(bad)?));
@@ -452,9 +465,10 @@ fn read_collection(
         note_lines.push((facts_lines + 2, nid));
         facts_lines += facts[before..].matches('\n').count();
         if facts.len() > MAX_TEXT_BYTES {
-            return Err(Error::Usage(format!(
-                "{origin}: its notes make more than {} MiB of text; refusing the package",
-                MAX_TEXT_BYTES >> 20
+            return Err(Error::Usage(crate::t!(
+                "apkg.too_much_text",
+                origin = origin,
+                mib = MAX_TEXT_BYTES >> 20
             )));
         }
         newest = newest.max(modified);
@@ -479,26 +493,28 @@ fn read_collection(
             .keys()
             .next()
             .map_or("DECK".into(), |d| crate::term::clean_line(d).into_owned());
-        format!(
-            "{n} note{} exported by quiz (deck {}): quiz does not read its own packages back, \
-             whose notes hold generated questions, not the deck's facts; share the deck file \
-             instead (`quiz export {d} -o {d}.toml` where it was exported, then `quiz add-deck \
-             {d}.toml`)",
-            plural(n),
-            decks.join(", ")
-        )
+        crate::tn!("apkg.own_package", n, decks = decks.join(", "), d = d)
     };
     let n_ours: usize = ours.values().sum();
     if n_ours > 0 && n_qa + n_cloze == 0 && unknown.is_empty() {
-        return Err(Error::Usage(format!("{origin}: {}", own(n_ours))));
+        return Err(Error::Usage(crate::t!(
+            "apkg.own_refused",
+            origin = origin,
+            what = own(n_ours)
+        )));
     }
     if n_ours > 0 {
-        notes.push(format!("{origin}: {} left out", own(n_ours)));
+        notes.push(crate::t!(
+            "apkg.own_left_out",
+            origin = origin,
+            what = own(n_ours)
+        ));
     }
     if media_only > 0 {
-        notes.push(format!(
-            "{origin}: {media_only} note{} left out: a side holds only images or sounds, which a terminal cannot show",
-            plural(media_only)
+        notes.push(crate::tn!(
+            "apkg.media_only_left_out",
+            media_only,
+            origin = origin
         ));
     }
     if empty > 0 {
@@ -512,27 +528,26 @@ fn read_collection(
         ));
     }
     if formatted > 0 {
-        notes.push(format!(
-            "{origin}: {formatted} note{} had formatting (bold, colours, links, tables), kept as plain text",
-            plural(formatted)
+        notes.push(crate::tn!(
+            "apkg.formatting_dropped",
+            formatted,
+            origin = origin
         ));
     }
     if n_qa + n_cloze == 0 {
-        return Err(Error::Usage(format!(
-            "{origin}: no Basic, Basic-and-reversed or Cloze notes to import{}",
-            if unknown.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (note types found: {})",
-                    unknown
-                        .keys()
-                        .map(|k| crate::term::clean_line(k).into_owned())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-        )));
+        return Err(Error::Usage(if unknown.is_empty() {
+            crate::t!("apkg.nothing_to_import", origin = origin)
+        } else {
+            crate::t!(
+                "apkg.nothing_to_import_found",
+                origin = origin,
+                types = unknown
+                    .keys()
+                    .map(|k| crate::term::clean_line(k).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }));
     }
 
     let file_name = path
@@ -1057,10 +1072,6 @@ fn toml_str(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

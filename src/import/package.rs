@@ -8,7 +8,6 @@ use std::path::Path;
 use rusqlite::limits::Limit;
 use rusqlite::{Connection, MAIN_DB, config::DbConfig};
 
-use super::apkg::plural;
 use crate::error::{Error, Result};
 
 /// The most a package's collection may unpack to.
@@ -26,17 +25,14 @@ pub(super) fn unpack(
     notes: &mut Vec<String>,
 ) -> Result<(&'static str, Vec<u8>)> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
-        Error::Usage(format!(
-            "{origin}: not an Anki package (it is not a zip archive: {e})"
-        ))
-    })?;
+    let mut zip = zip::ZipArchive::new(file)
+        .map_err(|e| Error::Usage(crate::t!("package.not_zip", origin = origin, reason = e)))?;
     // Two entries of one name: which one a reader takes differs between tools, the way a
     // tampered archive shows one thing to a checker and another to its victim.
     if zip.has_duplicate_names() {
-        return Err(Error::Usage(format!(
-            "{origin}: not a valid Anki package: two of its entries have the same name \
-             (a damaged or tampered archive); refusing to guess which one is meant"
+        return Err(Error::Usage(crate::t!(
+            "package.duplicate_entries",
+            origin = origin
         )));
     }
     let names: Vec<String> = zip
@@ -53,8 +49,9 @@ pub(super) fn unpack(
     } else if has("collection.anki2") {
         "collection.anki2"
     } else {
-        return Err(Error::Usage(format!(
-            "{origin}: not an Anki package (no collection.anki2, collection.anki21 or collection.anki21b inside)"
+        return Err(Error::Usage(crate::t!(
+            "package.no_collection",
+            origin = origin
         )));
     };
     // Media files are stored as entries named 0, 1, 2…, in every version of the format.
@@ -63,13 +60,20 @@ pub(super) fn unpack(
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         .count();
     if media > 0 {
-        notes.push(format!(
-            "{origin}: {media} media file{} ignored (quiz decks hold text only)",
-            plural(media)
+        notes.push(crate::tn!(
+            "apkg.media_files_ignored",
+            media,
+            origin = origin
         ));
     }
-    let unreadable =
-        |e: &dyn std::fmt::Display| Error::Usage(format!("{origin}: cannot read {entry}: {e}"));
+    let unreadable = |e: &dyn std::fmt::Display| {
+        Error::Usage(crate::t!(
+            "package.unreadable",
+            origin = origin,
+            entry = entry,
+            reason = e
+        ))
+    };
     let mut src = zip.by_name(entry).map_err(|e| unreadable(&e))?;
     // Unpacked straight into memory, stopping one byte past the cap: a small package that
     // claims a huge collection (a zip or zstd bomb) costs nothing on disk and little time.
@@ -83,9 +87,11 @@ pub(super) fn unpack(
     }
     .map_err(|e| unreadable(&e))?;
     if bytes.len() > MAX_COLLECTION_BYTES {
-        return Err(Error::Usage(format!(
-            "{origin}: {entry} unpacks to more than {} MiB; refusing it (quiz reads Anki collections up to that size)",
-            MAX_COLLECTION_BYTES >> 20
+        return Err(Error::Usage(crate::t!(
+            "package.too_big",
+            origin = origin,
+            entry = entry,
+            mib = MAX_COLLECTION_BYTES >> 20
         )));
     }
     Ok((entry, bytes))
@@ -114,8 +120,10 @@ impl Drop for HeapLimit {
 /// stranger's file (see the module's description).
 pub(super) fn open_collection(origin: &str, entry: &str, mut bytes: Vec<u8>) -> Result<Connection> {
     if bytes.len() < 100 || !bytes.starts_with(b"SQLite format 3\0") {
-        return Err(Error::Usage(format!(
-            "{origin}: {entry} is not an SQLite database, so not an Anki collection"
+        return Err(Error::Usage(crate::t!(
+            "package.not_sqlite",
+            origin = origin,
+            entry = entry
         )));
     }
     // Anki keeps its collection in WAL mode; a database in memory has no WAL, so the header
@@ -186,18 +194,22 @@ pub(super) fn open_collection(origin: &str, entry: &str, mut bytes: Vec<u8>) -> 
 pub(super) fn sql_error(origin: &str, entry: &str, e: &rusqlite::Error) -> Error {
     use rusqlite::ErrorCode as C;
     let why = match e.sqlite_error_code() {
-        Some(C::OperationInterrupted) => "reading it took far more work than a collection of \
-                                          its size needs (a damaged or hostile package); stopped"
-            .to_owned(),
-        Some(C::OutOfMemory) => "reading it needed far more memory than a collection of its \
-                                 size needs (a damaged or hostile package); stopped"
-            .to_owned(),
-        Some(C::TooBig) => format!("a value in it is larger than {} MiB", MAX_VALUE_BYTES >> 20),
-        Some(C::DatabaseCorrupt | C::NotADatabase) => "the database is damaged".to_owned(),
+        Some(C::OperationInterrupted) => crate::t!("package.too_much_work"),
+        Some(C::OutOfMemory) => crate::t!("package.too_much_memory"),
+        Some(C::TooBig) => crate::t!("package.value_too_big", mib = MAX_VALUE_BYTES >> 20),
+        Some(C::DatabaseCorrupt | C::NotADatabase) => crate::t!("package.damaged"),
         _ => e.to_string(),
     };
-    Error::Usage(format!(
-        "{origin}: {entry} is not an Anki collection quiz can read: {why}"
+    unreadable_collection(origin, entry, &why)
+}
+
+/// `entry` of package `origin` is not a collection quiz can read, because of `why`.
+pub(super) fn unreadable_collection(origin: &str, entry: &str, why: &str) -> Error {
+    Error::Usage(crate::t!(
+        "package.not_a_collection",
+        origin = origin,
+        entry = entry,
+        why = why
     ))
 }
 
@@ -216,8 +228,8 @@ pub(super) fn check_table(conn: &Connection, name: &str, columns: &[&str]) -> Re
         .map_err(|e| e.to_string())?;
     match objects.as_slice() {
         [t] if t == "table" => {}
-        [] => return Err(format!("it has no `{name}` table")),
-        [t, ..] => return Err(format!("`{name}` is a {t}, not a plain table")),
+        [] => return Err(crate::t!("package.no_table", name = name)),
+        [t, ..] => return Err(crate::t!("package.not_plain_table", name = name, what = t)),
     }
     let cols: Vec<(String, i64)> = conn
         .prepare("SELECT name, hidden FROM pragma_table_xinfo(?1)")
@@ -227,11 +239,15 @@ pub(super) fn check_table(conn: &Connection, name: &str, columns: &[&str]) -> Re
         })
         .map_err(|e| e.to_string())?;
     if let Some((c, _)) = cols.iter().find(|(_, hidden)| *hidden != 0) {
-        return Err(format!("`{name}` has a computed column `{c}`"));
+        return Err(crate::t!(
+            "package.computed_column",
+            name = name,
+            column = c
+        ));
     }
     for want in columns {
         if !cols.iter().any(|(c, _)| c.eq_ignore_ascii_case(want)) {
-            return Err(format!("`{name}` has no column `{want}`"));
+            return Err(crate::t!("package.no_column", name = name, column = want));
         }
     }
     Ok(())

@@ -18,6 +18,7 @@ use super::fields::{parse_rfc3339, predicted_recall};
 use super::{ResultsFile, VERSION};
 use crate::error::{Error, Result};
 use crate::export::html_escape;
+use crate::t;
 
 /// A result file as read: where from, its bytes' digest (to tell the same file given twice)
 /// and its contents.
@@ -44,60 +45,64 @@ pub fn load(path: &Path) -> Result<Input> {
 
 /// Parses and checks the bytes of a result file read from `path`.
 fn parse(path: &Path, bytes: Vec<u8>) -> Result<ResultsFile> {
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::Usage(format!(
-            "{}: not a result file (not UTF-8 text)",
-            path.display()
-        ))
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::Usage(t!("report.not_utf8", path = path.display())))?;
     let f: ResultsFile = serde_json::from_str(&text).map_err(|e| {
-        Error::Usage(format!(
-            "{}:{}:{}: not a quiz result file: {e}",
-            path.display(),
-            e.line(),
-            e.column()
+        Error::Usage(t!(
+            "report.not_json",
+            path = path.display(),
+            line = e.line(),
+            column = e.column(),
+            reason = e
         ))
     })?;
     if f.format != "quiz-results" {
-        return Err(Error::Usage(format!(
-            "{}: not a quiz result file (format `{}`)",
-            path.display(),
-            f.format
+        return Err(Error::Usage(t!(
+            "report.wrong_format",
+            path = path.display(),
+            format = f.format
         )));
     }
     if f.version > VERSION {
-        return Err(Error::Usage(format!(
-            "{}: written by a newer quiz (result format {}, this one reads up to {VERSION})",
-            path.display(),
-            f.version
+        return Err(Error::Usage(t!(
+            "report.too_new",
+            path = path.display(),
+            found = f.version,
+            known = VERSION
         )));
     }
     if let Some(d) = f.fsrs_decay
         && !(d.is_finite() && (0.01..=1.0).contains(&d))
     {
-        return Err(Error::Usage(format!(
-            "{}: field `fsrs_decay`: {d} is not a forgetting-curve decay",
-            path.display()
+        return Err(Error::Usage(t!(
+            "report.bad_decay",
+            path = path.display(),
+            value = d
         )));
     }
     for (i, fact) in f.facts.iter().flatten().enumerate() {
         check_fact(fact).map_err(|why| {
-            Error::Usage(format!(
-                "{}: fact {} (`{}/{}`): {why}",
-                path.display(),
-                i + 1,
-                crate::term::clean_line(&fact.deck),
-                crate::term::clean_line(&fact.fact)
+            Error::Usage(t!(
+                "report.bad_fact",
+                path = path.display(),
+                n = i + 1,
+                id = format!(
+                    "{}/{}",
+                    crate::term::clean_line(&fact.deck),
+                    crate::term::clean_line(&fact.fact)
+                ),
+                why = why
             ))
         })?;
     }
     for (i, q) in f.questions.iter().enumerate() {
         check_question(q).map_err(|why| {
-            Error::Usage(format!(
-                "{}: question {} (`{}`): {why}",
-                path.display(),
-                i + 1,
-                crate::term::clean_line(&q.uid)
+            Error::Usage(t!(
+                "report.bad_question",
+                path = path.display(),
+                n = i + 1,
+                id = crate::term::clean_line(&q.uid),
+                why = why
             ))
         })?;
     }
@@ -113,27 +118,23 @@ fn check_question(q: &super::QuestionResult) -> std::result::Result<(), String> 
     if let Some(r) = q.recall
         && !(r.is_finite() && (0.0..=1.0).contains(&r))
     {
-        return Err(format!(
-            "field `recall`: {r} is not a probability between 0 and 1"
-        ));
+        return Err(t!("report.field.recall", value = r));
     }
     if let Some(r) = q.last_rating
         && !(1..=4).contains(&r)
     {
-        return Err(format!("field `last_rating`: {r} is not a rating 1 to 4"));
+        return Err(t!("report.field.last_rating", value = r));
     }
     if q.reviews > MAX_REVIEWS {
-        return Err(format!(
-            "field `reviews`: {} is more than any question is reviewed",
-            q.reviews
-        ));
+        return Err(t!("report.field.reviews", value = q.reviews));
     }
     // Not `lapses`: files written before it was counted per question carry the fact's
     // lapses on each of its questions, which may exceed one question's reviews.
     if q.again > q.reviews {
-        return Err(format!(
-            "field `again`: {} is more than the question's {} reviews",
-            q.again, q.reviews
+        return Err(t!(
+            "report.field.again",
+            value = q.again,
+            reviews = q.reviews
         ));
     }
     Ok(())
@@ -142,33 +143,28 @@ fn check_question(q: &super::QuestionResult) -> std::result::Result<(), String> 
 /// Numbers a fact's memory can hold.
 fn check_fact(f: &super::FactResult) -> std::result::Result<(), String> {
     if f.rung > 2 {
-        return Err(format!("field `rung`: {} is not a rung 0 to 2", f.rung));
+        return Err(t!("report.field.rung", value = f.rung));
     }
     if let Some(s) = f.stability
         && !(s.is_finite() && s > 0.0)
     {
-        return Err(format!(
-            "field `stability`: {s} is not a positive number of days"
-        ));
+        return Err(t!("report.field.stability", value = s));
     }
     if let Some(d) = f.difficulty
         && !(d.is_finite() && (1.0..=10.0).contains(&d))
     {
-        return Err(format!("field `difficulty`: {d} is not between 1 and 10"));
+        return Err(t!("report.field.difficulty", value = d));
     }
     if let Some(t) = &f.last_review
         && parse_rfc3339(t).is_none()
     {
-        return Err(format!(
-            "field `last_review`: `{}` is not an RFC 3339 time",
-            crate::term::clean_line(t)
+        return Err(t!(
+            "report.field.last_review",
+            value = crate::term::clean_line(t)
         ));
     }
     if f.lapses > f.reps {
-        return Err(format!(
-            "field `lapses`: {} is more than the fact's {} answers",
-            f.lapses, f.reps
-        ));
+        return Err(t!("report.field.lapses", value = f.lapses, reps = f.reps));
     }
     Ok(())
 }
@@ -397,21 +393,16 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
         for (k, k_key) in kept.iter().zip(&keys) {
             let same_path = inp.canonical.is_some() && inp.canonical == k.canonical;
             if same_path || inp.digest == k.digest {
-                warnings.push(format!(
-                    "{} is the same file as {}: counted once",
-                    file(&inp),
-                    file(k)
-                ));
+                warnings.push(t!("report.same_file", file = file(&inp), other = file(k)));
                 continue 'next;
             }
             if answered && key == *k_key {
-                warnings.push(format!(
-                    "{} ({}) holds the same results as {} ({}): counted once, as {}",
-                    file(&inp),
-                    shown_name(&inp.file),
-                    file(k),
-                    shown_name(&k.file),
-                    shown_name(&k.file)
+                warnings.push(t!(
+                    "report.same_results",
+                    file = file(&inp),
+                    name = shown_name(&inp.file),
+                    other = file(k),
+                    other_name = shown_name(&k.file)
                 ));
                 continue 'next;
             }
@@ -423,32 +414,30 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, Vec<String>) {
         if let Some(at) = kept.iter().position(same_name) {
             let k = &kept[at];
             if is_earlier_export(&inp.file, &k.file) {
-                warnings.push(format!(
-                    "{} is an earlier export of {}'s results than {}: counted once, from {}",
-                    file(&inp),
-                    shown_name(&k.file),
-                    file(k),
-                    file(k)
+                warnings.push(t!(
+                    "report.earlier_export",
+                    file = file(&inp),
+                    name = shown_name(&k.file),
+                    other = file(k)
                 ));
                 continue 'next;
             }
             if is_earlier_export(&k.file, &inp.file) {
-                warnings.push(format!(
-                    "{} is an earlier export of {}'s results than {}: counted once, from {}",
-                    file(k),
-                    shown_name(&k.file),
-                    file(&inp),
-                    file(&inp)
+                warnings.push(t!(
+                    "report.earlier_export",
+                    file = file(k),
+                    name = shown_name(&k.file),
+                    other = file(&inp)
                 ));
                 kept[at] = inp;
                 keys[at] = key;
                 continue 'next;
             }
-            warnings.push(format!(
-                "{} and {} both name {}, with different answers: counted as two students",
-                file(k),
-                file(&inp),
-                shown_name(&k.file)
+            warnings.push(t!(
+                "report.same_name",
+                file = file(k),
+                other = file(&inp),
+                name = shown_name(&k.file)
             ));
         }
         kept.push(inp);
@@ -491,7 +480,7 @@ pub fn build(inputs: &[Input], now: i64) -> Report {
         let base = f
             .name
             .clone()
-            .unwrap_or_else(|| format!("student {}", i + 1));
+            .unwrap_or_else(|| t!("report.student_n", n = i + 1));
         let mut name = base.clone();
         let mut n = 2;
         while !seen_names.insert(name.clone()) {
@@ -698,23 +687,19 @@ pub fn build(inputs: &[Input], now: i64) -> Report {
     for d in &decks {
         let known = d.versions.iter().filter(|(v, _)| v.is_some()).count();
         if known > 1 {
-            warnings.push(format!(
-                "students used {known} versions of deck {}: compare figures across them with care (see Deck versions)",
-                d.deck
+            warnings.push(t!(
+                "report.several_versions",
+                known = known,
+                deck = d.deck,
+                versions = t!("report.title.deck_versions")
             ));
         }
     }
     if !no_versions.is_empty() {
-        warnings.push(format!(
-            "deck version unknown for {} (files from an older quiz)",
-            no_versions.join(", ")
-        ));
+        warnings.push(t!("report.no_versions", students = no_versions.join(", ")));
     }
     if !no_memory.is_empty() {
-        warnings.push(format!(
-            "predicted recall, rungs and last activity unknown for {} (files from an older quiz)",
-            no_memory.join(", ")
-        ));
+        warnings.push(t!("report.no_memory", students = no_memory.join(", ")));
     }
 
     // An older file does not carry the prompt: another file may, for the same question.
@@ -813,9 +798,9 @@ fn pct(x: Option<f64>) -> String {
 
 /// A table: header and rows of cells, rendered per output format.
 struct Table {
-    title: &'static str,
+    title: String,
     note: String,
-    head: Vec<&'static str>,
+    head: Vec<String>,
     rows: Vec<Vec<String>>,
 }
 
@@ -828,10 +813,48 @@ pub struct Options {
     pub min_answers: u64,
 }
 
-const PREDICTED_NOTE: &str = "accuracy: share of answers that were right (measured); predicted recall: FSRS's prediction that a student recalls the fact now, from their memory of it, averaged over students (a model, not a measurement)";
+/// Column headings and notes, in the interface language (`report.*` in the catalogue).
+fn heads(ids: &[&'static str]) -> Vec<String> {
+    ids.iter().map(|id| head(id)).collect()
+}
+
+fn head(id: &str) -> String {
+    match id {
+        "student" => t!("report.col.student"),
+        "answers" => t!("report.col.answers"),
+        "accuracy" => t!("report.col.accuracy"),
+        "facts reached" => t!("report.col.facts_reached"),
+        "at free recall" => t!("report.col.at_free_recall"),
+        "predicted recall" => t!("report.col.predicted_recall"),
+        "last active" => t!("report.col.last_active"),
+        "vs median" => t!("report.col.vs_median"),
+        "behind" => t!("report.col.behind"),
+        "students" => t!("report.col.students"),
+        "fact" => t!("report.col.fact"),
+        "kind" => t!("report.col.kind"),
+        "what" => t!("report.col.what"),
+        "meeting" => t!("report.col.meeting"),
+        "list" => t!("report.col.list"),
+        "heading" => t!("report.col.heading"),
+        "facts" => t!("report.col.facts"),
+        "deck" => t!("report.col.deck"),
+        "source" => t!("report.col.source"),
+        "version" => t!("report.col.version"),
+        "question" => t!("report.col.question"),
+        "prompt" => t!("report.col.prompt"),
+        "expected" => t!("report.col.expected"),
+        "overruled answer" => t!("report.col.overruled_answer"),
+        "comments" => t!("report.col.comments"),
+        other => other.to_owned(),
+    }
+}
+
+fn predicted_note() -> String {
+    t!("report.predicted_note")
+}
 
 fn unknown_or(x: Option<String>) -> String {
-    x.unwrap_or_else(|| "unknown".into())
+    x.unwrap_or_else(|| t!("report.unknown"))
 }
 
 fn short_version(v: &str) -> String {
@@ -844,10 +867,10 @@ fn short_version(v: &str) -> String {
 fn tables(r: &Report, o: Options) -> Vec<Table> {
     let n = r.students.len();
     let behind_note = match &r.behind {
-        Some(b) => format!(
-            "vs median: the student's {} minus the class median ({}); behind: below three quarters of that median",
-            b.measure,
-            trim_num(b.median)
+        Some(b) => t!(
+            "report.behind_note",
+            measure = head(b.measure),
+            median = trim_num(b.median)
         ),
         None => String::new(),
     };
@@ -859,9 +882,9 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
         .collect();
     vec![
         Table {
-            title: "Students",
+            title: t!("report.title.students"),
             note: behind_note,
-            head: vec![
+            head: heads(&[
                 "student",
                 "answers",
                 "accuracy",
@@ -871,7 +894,7 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                 "last active",
                 "vs median",
                 "behind",
-            ],
+            ]),
             rows: r
                 .students
                 .iter()
@@ -891,18 +914,23 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                                 trim_num(d)
                             }
                         }),
-                        if s.behind { "behind".into() } else { String::new() },
+                        if s.behind {
+                            t!("report.behind")
+                        } else {
+                            String::new()
+                        },
                     ]
                 })
                 .collect(),
         },
         Table {
-            title: "Hardest facts",
-            note: format!(
-                "lowest accuracy first, among facts with at least {} answers; {PREDICTED_NOTE}",
-                o.min_answers.max(1)
+            title: t!("report.title.hardest"),
+            note: t!(
+                "report.hardest_note",
+                min = o.min_answers.max(1),
+                predicted = predicted_note()
             ),
-            head: vec![
+            head: heads(&[
                 "#",
                 "accuracy",
                 "answers",
@@ -912,7 +940,7 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                 "kind",
                 "what",
                 "meeting",
-            ],
+            ]),
             rows: hardest
                 .iter()
                 .enumerate()
@@ -932,9 +960,9 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                 .collect(),
         },
         Table {
-            title: "Per list",
-            note: "at free recall: students whose memory of the list has reached the free-recall rung (writing it out whole)".into(),
-            head: vec![
+            title: t!("report.title.per_list"),
+            note: t!("report.list_note"),
+            head: heads(&[
                 "accuracy",
                 "predicted recall",
                 "answers",
@@ -943,7 +971,7 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                 "list",
                 "heading",
                 "meeting",
-            ],
+            ]),
             rows: r
                 .lists
                 .iter()
@@ -961,12 +989,12 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                 })
                 .collect(),
         },
-        group_table("Per meeting", "meeting", &r.meetings, n),
-        group_table("Per source", "source", &r.sources, n),
+        group_table(t!("report.title.per_meeting"), "meeting", &r.meetings, n),
+        group_table(t!("report.title.per_source"), "source", &r.sources, n),
         Table {
-            title: "Deck versions",
-            note: "version: the first 12 digits of the SHA-256 of the deck file as stored, as quiz export DECK | sha256sum shows it".into(),
-            head: vec!["deck", "version", "students"],
+            title: t!("report.title.deck_versions"),
+            note: t!("report.version_note"),
+            head: heads(&["deck", "version", "students"]),
             rows: r
                 .decks
                 .iter()
@@ -974,7 +1002,8 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                     d.versions.iter().map(|(v, who)| {
                         vec![
                             d.deck.clone(),
-                            v.as_deref().map_or("unknown".into(), short_version),
+                            v.as_deref()
+                                .map_or_else(|| t!("report.unknown"), short_version),
                             who.join(", "),
                         ]
                     })
@@ -982,9 +1011,15 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                 .collect(),
         },
         Table {
-            title: "Answers students overruled as right",
-            note: "worth a look: add them to the deck's accepted answers, or explain why not".into(),
-            head: vec!["students", "question", "prompt", "expected", "overruled answer"],
+            title: t!("report.title.overrides"),
+            note: t!("report.overrides_note"),
+            head: heads(&[
+                "students",
+                "question",
+                "prompt",
+                "expected",
+                "overruled answer",
+            ]),
             rows: r
                 .overrides
                 .iter()
@@ -1000,23 +1035,29 @@ fn tables(r: &Report, o: Options) -> Vec<Table> {
                 .collect(),
         },
         Table {
-            title: "Questions students flagged",
-            note: "flagged as wrong by students (quiz browse), with their comments".into(),
-            head: vec!["students", "question", "comments"],
+            title: t!("report.title.flags"),
+            note: t!("report.flags_note"),
+            head: heads(&["students", "question", "comments"]),
             rows: r
                 .flags
                 .iter()
-                .map(|f| vec![f.students.to_string(), f.uid.clone(), f.comments.join(" / ")])
+                .map(|f| {
+                    vec![
+                        f.students.to_string(),
+                        f.uid.clone(),
+                        f.comments.join(" / "),
+                    ]
+                })
                 .collect(),
         },
     ]
 }
 
-fn group_table(title: &'static str, what: &'static str, stats: &[Stat], n: usize) -> Table {
+fn group_table(title: String, what: &'static str, stats: &[Stat], n: usize) -> Table {
     Table {
         title,
         note: String::new(),
-        head: vec![
+        head: heads(&[
             "accuracy",
             "predicted recall",
             "answers",
@@ -1024,7 +1065,7 @@ fn group_table(title: &'static str, what: &'static str, stats: &[Stat], n: usize
             "facts",
             "deck",
             what,
-        ],
+        ]),
         rows: stats
             .iter()
             .map(|s| {
@@ -1053,14 +1094,13 @@ fn trim_num(x: f64) -> String {
 
 fn summary(r: &Report) -> String {
     let names: Vec<&str> = r.students.iter().map(|s| s.name.as_str()).collect();
-    format!(
-        "{} student{} ({}), {} answers, accuracy {}; predicted recall as of {}",
+    crate::tn!(
+        "report.summary",
         r.students.len(),
-        if r.students.len() == 1 { "" } else { "s" },
-        names.join(", "),
-        r.answers,
-        pct(r.accuracy()),
-        super::fields::rfc3339(r.now).unwrap_or_default()
+        names = names.join(", "),
+        answers = r.answers,
+        accuracy = pct(r.accuracy()),
+        at = super::fields::rfc3339(r.now).unwrap_or_default()
     )
 }
 
@@ -1086,9 +1126,19 @@ fn width(s: &str) -> usize {
 
 /// The report for a terminal.
 pub fn text(r: &Report, o: Options) -> String {
-    let mut s = format!("Class report: {}\n", crate::term::clean_line(&summary(r)));
+    let mut s = format!(
+        "{}\n",
+        t!(
+            "report.text_title",
+            summary = crate::term::clean_line(&summary(r))
+        )
+    );
     for w in &r.warnings {
-        let _ = writeln!(s, "warning: {}", crate::term::clean_line(w));
+        let _ = writeln!(
+            s,
+            "{}",
+            t!("report.warning", warning = crate::term::clean_line(w))
+        );
     }
     for mut t in tables(r, o) {
         // Names, labels and answers come from students' files: nothing in them may steer
@@ -1102,7 +1152,7 @@ pub fn text(r: &Report, o: Options) -> String {
         }
         let _ = write!(s, "\n{}\n", t.title);
         if t.rows.is_empty() {
-            s.push_str("  (none)\n");
+            let _ = writeln!(s, "  {}", t!("report.none"));
             continue;
         }
         let cols = t.head.len();
@@ -1142,20 +1192,21 @@ pub fn text(r: &Report, o: Options) -> String {
 /// The report as Markdown.
 pub fn markdown(r: &Report, o: Options) -> String {
     let md = |c: &str| crate::export::md_escape(c);
-    let mut s = format!("# Class report\n\n{}\n", md(&summary(r)));
+    let mut s = format!("# {}\n\n{}\n", t!("report.title"), md(&summary(r)));
     if !r.warnings.is_empty() {
         s.push('\n');
         for w in &r.warnings {
-            let _ = writeln!(s, "- **warning:** {}", md(w));
+            let _ = writeln!(s, "- **{}** {}", t!("report.warning_label"), md(w));
         }
     }
     for t in tables(r, o) {
         let _ = write!(s, "\n## {}\n\n", t.title);
         if t.rows.is_empty() {
-            s.push_str("(none)\n");
+            let _ = writeln!(s, "{}", t!("report.none"));
             continue;
         }
-        let _ = writeln!(s, "| {} |", t.head.join(" | "));
+        let heads: Vec<String> = t.head.iter().map(|h| md(h)).collect();
+        let _ = writeln!(s, "| {} |", heads.join(" | "));
         let _ = writeln!(s, "|{}", "---|".repeat(t.head.len()));
         for row in &t.rows {
             let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
@@ -1171,7 +1222,7 @@ pub fn markdown(r: &Report, o: Options) -> String {
 /// The report as a standalone HTML page.
 pub fn html(r: &Report, o: Options) -> String {
     let mut s = String::from(
-        "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>Class report</title>\n<style>\n\
+        "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
          body { font-family: \"Noto Sans CJK SC\", \"PingFang SC\", sans-serif; max-width: 60em; margin: 1.5em auto; padding: 0 1em; }\n\
          table { border-collapse: collapse; width: 100%; margin: .5em 0; font-size: 10.5pt; }\n\
          th, td { border-bottom: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }\n\
@@ -1179,20 +1230,25 @@ pub fn html(r: &Report, o: Options) -> String {
          .note { color: #666; font-size: 9pt; }\n\
          .warn { color: #8a4b00; }\n\
          @page { size: A4; margin: 15mm; } tr { break-inside: avoid; }\n\
-         </style>\n</head>\n<body>\n<h1>Class report</h1>\n",
-    );
+         </style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+    )
+    .replace("{title}", &html_escape(&t!("report.title")));
     let _ = writeln!(s, "<p>{}</p>", html_escape(&summary(r)));
     if !r.warnings.is_empty() {
         s.push_str("<ul class=\"warn\">\n");
         for w in &r.warnings {
-            let _ = writeln!(s, "<li>warning: {}</li>", html_escape(w));
+            let _ = writeln!(
+                s,
+                "<li>{}</li>",
+                html_escape(&t!("report.warning", warning = w))
+            );
         }
         s.push_str("</ul>\n");
     }
     for t in tables(r, o) {
-        let _ = writeln!(s, "<h2>{}</h2>", t.title);
+        let _ = writeln!(s, "<h2>{}</h2>", html_escape(&t.title));
         if t.rows.is_empty() {
-            s.push_str("<p>(none)</p>\n");
+            let _ = writeln!(s, "<p>{}</p>", html_escape(&t!("report.none")));
             continue;
         }
         // Numbers (counts, shares, n/m) right-aligned, headers over them too.
@@ -1208,7 +1264,7 @@ pub fn html(r: &Report, o: Options) -> String {
         let class = |i: usize| if cols[i] { " class=\"n\"" } else { "" };
         s.push_str("<table>\n<tr>");
         for (i, h) in t.head.iter().enumerate() {
-            let _ = write!(s, "<th{}>{h}</th>", class(i));
+            let _ = write!(s, "<th{}>{}</th>", class(i), html_escape(h));
         }
         s.push_str("</tr>\n");
         for row in &t.rows {

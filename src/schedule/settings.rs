@@ -383,15 +383,19 @@ impl Settings {
     }
 }
 
-const EXAM_EXPECTED: &str = "a date YYYY-MM-DD (e.g. 2026-12-20), or none";
-
 /// Parses an exam date: `YYYY-MM-DD` (a real calendar day, 1970 to 9999), or `none` (or "")
 /// to clear it.
 pub fn parse_exam_date(v: &str) -> Result<Option<i64>, SettingsError> {
     if v.is_empty() || v.eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    let bad = || invalid("exam_date", EXAM_EXPECTED, shown(v));
+    let bad = || {
+        invalid(
+            "exam_date",
+            &crate::t!("settings.expected.exam_date"),
+            shown(v),
+        )
+    };
     let mut parts = v.split('-');
     let (Some(y), Some(m), Some(d), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())

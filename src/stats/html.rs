@@ -9,49 +9,89 @@ use super::{DayCount, FactLine, Group, Passed, Stats};
 
 /// Headings and sentences of the page.
 mod msg {
-    pub const TITLE: &str = "quiz: study statistics";
-    pub const SUBTITLE: &str = "Study day {today}; days begin at {hour}:00.";
-    pub const RECENT: &str = "Recent study";
-    pub const PERIOD_COLS: [&str; 7] = [
-        "",
-        "answers",
-        "minutes",
-        "new facts",
-        "true retention, young",
-        "mature",
-        "all reviews",
-    ];
-    pub const ANSWERS: &str = "Answers per day (last 30 days)";
-    pub const FORECAST: &str = "Reviews due per day (next 30 days; overdue counted today)";
-    pub const CALENDAR: &str = "Study calendar (last 26 weeks)";
-    pub const STREAK: &str =
-        "Streak: {current} days in a row (longest {longest}; {studied} days studied).";
-    pub const DECKS: &str = "Facts per deck";
-    pub const MEETINGS: &str = "Facts per meeting";
-    pub const GROUP_COLS: [&str; 8] = [
-        "",
-        "facts",
-        "new",
-        "learning",
-        "known",
-        "suspended",
-        "leeches",
-        "recall now",
-    ];
-    pub const LISTS: &str = "Lists";
-    pub const HARDEST: &str = "Hardest facts";
-    pub const LEECHES: &str = "Leeches";
-    pub const SUSPENDED: &str = "Suspended facts";
-    pub const FACT_COLS: [&str; 6] = ["fact", "deck", "state", "recall now", "lapses", "due"];
-    pub const NONE: &str = "None.";
-    pub const EXAM: &str = "Exam on {date} (in {days} days)";
-    pub const READY: &str = "Ready: {pct}% of facts at ≥ {target}% on the exam day at your pace ({ready} of {facts}; {pace} min a day).";
-    pub const READY_NOW: &str = "If you stopped studying now: {pct}% ready ({ready} of {facts}).";
-    pub const NEEDED: &str =
-        "To recall {target}% of them on the day: about {minutes} min a day ({spa} s per answer).";
-    pub const NOT_PLANNED: &str = "No plan at your pace: the exam is {why}.";
-    pub const NEEDED_NONE: &str =
-        "To recall {target}% of them on the day: more than {minutes} minutes a day.";
+    use crate::t;
+
+    pub fn title() -> String {
+        t!("stats.html.title")
+    }
+    pub fn subtitle() -> String {
+        t!("stats.html.subtitle")
+    }
+    pub fn recent() -> String {
+        t!("stats.html.recent")
+    }
+    /// The column headings, `|`-separated in the catalogue.
+    pub fn period_cols() -> Vec<String> {
+        t!("stats.html.period_cols")
+            .split('|')
+            .map(str::to_owned)
+            .collect()
+    }
+    pub fn answers() -> String {
+        t!("stats.html.answers")
+    }
+    pub fn forecast() -> String {
+        t!("stats.html.forecast")
+    }
+    pub fn calendar() -> String {
+        t!("stats.html.calendar")
+    }
+    pub fn streak() -> String {
+        t!("stats.html.streak")
+    }
+    pub fn decks() -> String {
+        t!("stats.html.decks")
+    }
+    pub fn meetings() -> String {
+        t!("stats.html.meetings")
+    }
+    /// The column headings, `|`-separated in the catalogue.
+    pub fn group_cols() -> Vec<String> {
+        t!("stats.html.group_cols")
+            .split('|')
+            .map(str::to_owned)
+            .collect()
+    }
+    pub fn lists() -> String {
+        t!("stats.html.lists")
+    }
+    pub fn hardest() -> String {
+        t!("stats.html.hardest")
+    }
+    pub fn leeches() -> String {
+        t!("stats.html.leeches")
+    }
+    pub fn suspended() -> String {
+        t!("stats.html.suspended")
+    }
+    /// The column headings, `|`-separated in the catalogue.
+    pub fn fact_cols() -> Vec<String> {
+        t!("stats.html.fact_cols")
+            .split('|')
+            .map(str::to_owned)
+            .collect()
+    }
+    pub fn none() -> String {
+        t!("stats.html.none")
+    }
+    pub fn exam() -> String {
+        t!("stats.html.exam")
+    }
+    pub fn ready() -> String {
+        t!("stats.html.ready")
+    }
+    pub fn ready_now() -> String {
+        t!("stats.html.ready_now")
+    }
+    pub fn needed() -> String {
+        t!("stats.html.needed")
+    }
+    pub fn not_planned() -> String {
+        t!("stats.html.not_planned")
+    }
+    pub fn needed_none() -> String {
+        t!("stats.html.needed_none")
+    }
 }
 
 fn fill(template: &str, args: &[(&str, String)]) -> String {
@@ -105,13 +145,14 @@ pub fn render(s: &Stats) -> String {
     let mut o = String::new();
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n",
-        esc(msg::TITLE),
-        esc(msg::TITLE),
+        crate::i18n::lang().code(),
+        esc(&msg::title()),
+        esc(&msg::title()),
         esc(&fill(
-            msg::SUBTITLE,
+            &msg::subtitle(),
             &[
                 ("today", s.today.clone()),
                 ("hour", format!("{:02}", s.rollover_hour))
@@ -121,14 +162,18 @@ pub fn render(s: &Stats) -> String {
     for e in &s.exams {
         exam(&mut o, e, s.desired_retention);
     }
-    let _ = writeln!(o, "<h2>{}</h2>\n<table id=\"periods\">", esc(msg::RECENT));
-    header(&mut o, &msg::PERIOD_COLS);
+    let _ = writeln!(
+        o,
+        "<h2>{}</h2>\n<table id=\"periods\">",
+        esc(&msg::recent())
+    );
+    header(&mut o, &msg::period_cols());
     for p in &s.periods {
         let _ = writeln!(
             o,
             "<tr data-period=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(p.label),
-            esc(p.label),
+            esc(&super::text::period_label(p.label)),
             p.answers,
             p.seconds / 60,
             p.new_facts,
@@ -149,17 +194,17 @@ pub fn render(s: &Stats) -> String {
             count: d.answers,
         })
         .collect();
-    let _ = writeln!(o, "<h2>{}</h2>", esc(msg::ANSWERS));
+    let _ = writeln!(o, "<h2>{}</h2>", esc(&msg::answers()));
     bars(&mut o, "answers-chart", "bar", &last30);
-    let _ = writeln!(o, "<h2>{}</h2>", esc(msg::FORECAST));
+    let _ = writeln!(o, "<h2>{}</h2>", esc(&msg::forecast()));
     bars(&mut o, "forecast-chart", "due", &s.forecast);
-    let _ = writeln!(o, "<h2>{}</h2>", esc(msg::CALENDAR));
+    let _ = writeln!(o, "<h2>{}</h2>", esc(&msg::calendar()));
     calendar(&mut o, s);
     let _ = writeln!(
         o,
         "<p id=\"streak\">{}</p>",
         esc(&fill(
-            msg::STREAK,
+            &msg::streak(),
             &[
                 ("current", s.streak.current.to_string()),
                 ("longest", s.streak.longest.to_string()),
@@ -167,17 +212,17 @@ pub fn render(s: &Stats) -> String {
             ]
         ))
     );
-    groups(&mut o, "decks", msg::DECKS, &s.decks);
-    groups(&mut o, "meetings", msg::MEETINGS, &s.meetings);
-    facts(&mut o, "lists", msg::LISTS, &s.lists);
-    facts(&mut o, "hardest", msg::HARDEST, &s.hardest);
-    facts(&mut o, "leeches", msg::LEECHES, &s.leeches);
-    facts(&mut o, "suspended", msg::SUSPENDED, &s.suspended);
+    groups(&mut o, "decks", &msg::decks(), &s.decks);
+    groups(&mut o, "meetings", &msg::meetings(), &s.meetings);
+    facts(&mut o, "lists", &msg::lists(), &s.lists);
+    facts(&mut o, "hardest", &msg::hardest(), &s.hardest);
+    facts(&mut o, "leeches", &msg::leeches(), &s.leeches);
+    facts(&mut o, "suspended", &msg::suspended(), &s.suspended);
     o.push_str("</body>\n</html>\n");
     o
 }
 
-fn header(o: &mut String, cols: &[&str]) {
+fn header(o: &mut String, cols: &[String]) {
     o.push_str("<tr>");
     for c in cols {
         let _ = write!(o, "<th>{}</th>", esc(c));
@@ -201,13 +246,13 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         e.ready_at_pace.map_or_else(String::new, |r| r.to_string()),
         e.facts,
         esc(&fill(
-            msg::EXAM,
+            &msg::exam(),
             &[("date", e.date.clone()), ("days", e.days_left.to_string())]
         ))
     );
     if let Some(why) = e.not_planned {
         let line = fill(
-            msg::READY_NOW,
+            &msg::ready_now(),
             &[
                 ("pct", share(e.ready_now).to_string()),
                 ("ready", e.ready_now.to_string()),
@@ -218,13 +263,16 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
             o,
             "<p>{}</p>\n<p>{}</p>\n</div>",
             esc(&line),
-            esc(&fill(msg::NOT_PLANNED, &[("why", why.to_owned())]))
+            esc(&fill(
+                &msg::not_planned(),
+                &[("why", super::text::not_planned_why(why))]
+            ))
         );
         return;
     }
     let lines = [
         fill(
-            msg::READY,
+            &msg::ready(),
             &[
                 ("pct", share(e.ready_at_pace.unwrap_or(0)).to_string()),
                 ("target", target_pct.clone()),
@@ -234,7 +282,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
             ],
         ),
         fill(
-            msg::READY_NOW,
+            &msg::ready_now(),
             &[
                 ("pct", share(e.ready_now).to_string()),
                 ("ready", e.ready_now.to_string()),
@@ -243,7 +291,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         ),
         match e.minutes_needed {
             Some(m) => fill(
-                msg::NEEDED,
+                &msg::needed(),
                 &[
                     ("target", target_pct),
                     ("minutes", m.to_string()),
@@ -251,7 +299,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
                 ],
             ),
             None => fill(
-                msg::NEEDED_NONE,
+                &msg::needed_none(),
                 &[
                     ("target", target_pct),
                     ("minutes", super::exam::MAX_MINUTES.to_string()),
@@ -352,7 +400,7 @@ fn calendar(o: &mut String, s: &Stats) {
 
 fn groups(o: &mut String, id: &str, title: &str, gs: &[Group]) {
     let _ = writeln!(o, "<h2>{}</h2>\n<table id=\"{id}\">", esc(title));
-    header(o, &msg::GROUP_COLS);
+    header(o, &msg::group_cols());
     for g in gs {
         let name = if g.title.is_empty() {
             esc(&g.id)
@@ -377,18 +425,18 @@ fn groups(o: &mut String, id: &str, title: &str, gs: &[Group]) {
 fn facts(o: &mut String, id: &str, title: &str, fs: &[FactLine]) {
     let _ = writeln!(o, "<h2>{} ({})</h2>", esc(title), fs.len());
     if fs.is_empty() {
-        let _ = writeln!(o, "<p id=\"{id}\">{}</p>", esc(msg::NONE));
+        let _ = writeln!(o, "<p id=\"{id}\">{}</p>", esc(&msg::none()));
         return;
     }
     let _ = writeln!(o, "<table id=\"{id}\">");
-    header(o, &msg::FACT_COLS);
+    header(o, &msg::fact_cols());
     for f in fs {
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&f.label),
             esc(&f.deck),
-            esc(f.state),
+            esc(&super::text::state_label(f.state)),
             pct(f.recall),
             f.lapses,
             esc(f.due.as_deref().unwrap_or("—"))

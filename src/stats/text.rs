@@ -1,41 +1,93 @@
 //! `quiz stats` in the terminal: tables, a forecast drawn in bar characters and a calendar
-//! heatmap. Deck text goes through `term::clean_line`; the wording is kept in [`msg`] so
-//! that it can move to a message catalogue.
+//! heatmap. Deck text goes through `term::clean_line`; the wording is in the message
+//! catalogue (`stats.*`, gathered in [`msg`]). Column headings are one message each, aligned
+//! by hand over the columns below them: keep the widths when translating.
 
 use std::fmt::Write as _;
 
 use super::exam::ExamReport;
 use super::{FactLine, Group, Passed, Stats};
+use crate::{t, tn};
 
 /// Every sentence and heading this view prints.
 mod msg {
-    pub const TITLE: &str = "Study statistics for {today} (study days begin at {hour}:00)";
-    pub const PERIOD_HEAD: &str = "answers      time  new facts            true retention: young          mature             all";
-    pub const FORECAST: &str = "Reviews due (today, overdue included, then the next 29 days)";
-    pub const FORECAST_SUM: &str =
-        "today {today} · tomorrow {tomorrow} · next 7 days {week} · next 30 days {month}";
-    pub const CALENDAR: &str = "Study calendar (last 26 weeks; darker = more answers)";
-    pub const CALENDAR_KEY: &str = "· none  ░ few  ▒  ▓  █ most ({max} answers in a day)";
-    pub const STREAK: &str = "Streak: {current} (longest {longest}; {studied} studied in all)";
-    pub const DECKS: &str = "Facts per deck";
-    pub const MEETINGS: &str = "Facts per meeting";
-    pub const GROUP_HEAD: &str = "facts    new  learning  known  suspended  leeches  recall now";
-    pub const LISTS: &str = "Lists (asked whole in an exam)";
-    pub const HARDEST: &str = "Hardest facts (forgotten most often)";
-    pub const LEECHES: &str = "Leeches";
-    pub const SUSPENDED: &str = "Suspended facts";
-    pub const NONE: &str = "none";
-    pub const FACT_HEAD: &str = "state      recall  lapses  due";
-    pub const EXAM: &str = "Exam on {date} (in {days}; {decks})";
-    pub const READY: &str = "ready: {pct}% of facts at ≥ {target}% on the exam day at your pace ({ready} of {facts}; {pace} a day)";
-    pub const READY_NOW: &str = "if you stopped studying now: {pct}% ready ({ready} of {facts})";
-    pub const NEEDED: &str = "to recall {target}% of them on the day: about {minutes} a day (at {spa} s per answer, {from})";
-    pub const NEEDED_NONE: &str =
-        "to recall {target}% of them on the day: more than {minutes} minutes a day";
-    pub const NOT_PLANNED: &str = "no plan at your pace: the exam is {why}";
-    pub const SPA_HISTORY: &str = "your own pace";
-    pub const SPA_DEFAULT: &str = "the default: no answer timed yet";
-    pub const NO_FACTS: &str = "No facts yet: `quiz add-deck --builtin` adds the built-in decks.";
+    use crate::t;
+
+    pub fn title() -> String {
+        t!("stats.title")
+    }
+    pub fn period_head() -> String {
+        t!("stats.period_head")
+    }
+    pub fn forecast() -> String {
+        t!("stats.forecast")
+    }
+    pub fn forecast_sum() -> String {
+        t!("stats.forecast_sum")
+    }
+    pub fn calendar() -> String {
+        t!("stats.calendar")
+    }
+    pub fn calendar_key() -> String {
+        t!("stats.calendar_key")
+    }
+    pub fn streak() -> String {
+        t!("stats.streak")
+    }
+    pub fn decks() -> String {
+        t!("stats.decks")
+    }
+    pub fn meetings() -> String {
+        t!("stats.meetings")
+    }
+    pub fn group_head() -> String {
+        t!("stats.group_head")
+    }
+    pub fn lists() -> String {
+        t!("stats.lists")
+    }
+    pub fn hardest() -> String {
+        t!("stats.hardest")
+    }
+    pub fn leeches() -> String {
+        t!("stats.leeches")
+    }
+    pub fn suspended() -> String {
+        t!("stats.suspended")
+    }
+    pub fn none() -> String {
+        t!("stats.none")
+    }
+    pub fn fact_head() -> String {
+        t!("stats.fact_head")
+    }
+    pub fn exam() -> String {
+        t!("stats.exam")
+    }
+    pub fn ready() -> String {
+        t!("stats.ready")
+    }
+    pub fn ready_now() -> String {
+        t!("stats.ready_now")
+    }
+    pub fn needed() -> String {
+        t!("stats.needed")
+    }
+    pub fn needed_none() -> String {
+        t!("stats.needed_none")
+    }
+    pub fn not_planned() -> String {
+        t!("stats.not_planned")
+    }
+    pub fn spa_history() -> String {
+        t!("stats.spa_history")
+    }
+    pub fn spa_default() -> String {
+        t!("stats.spa_default")
+    }
+    pub fn no_facts() -> String {
+        t!("stats.no_facts")
+    }
 }
 
 fn fill(template: &str, args: &[(&str, String)]) -> String {
@@ -83,21 +135,57 @@ fn passed(p: Passed) -> String {
     }
 }
 
+/// Pads `s` on the left to `width` terminal columns (`{:>width}` counts characters, and a
+/// Chinese character takes two columns).
+fn right(s: &str, width: usize) -> String {
+    let w = console::measure_text_width(s);
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
 fn minutes(secs: u64) -> String {
     if secs < 60 {
-        format!("{secs} s")
+        t!("stats.seconds", n = secs)
     } else if secs < 3_600 {
-        format!("{} min", secs / 60)
+        t!("stats.minutes", n = secs / 60)
     } else {
-        format!("{} h {:02} min", secs / 3_600, secs % 3_600 / 60)
+        t!(
+            "stats.hours",
+            h = secs / 3_600,
+            m = format!("{:02}", secs % 3_600 / 60)
+        )
     }
 }
 
-fn days(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
+fn days(n: i64) -> String {
+    tn!("stats.days", n)
+}
+
+/// A period's label (`today`, `7 days`, `30 days`: English in the JSON) as the terminal shows it.
+pub(super) fn period_label(label: &str) -> String {
+    match label {
+        "today" => t!("stats.period.today"),
+        "7 days" => t!("stats.period.week"),
+        "30 days" => t!("stats.period.month"),
+        other => other.to_owned(),
+    }
+}
+
+/// Why no plan was made ([`super::exam::TOO_FAR`]: English in the JSON) as the reader sees it.
+pub(super) fn not_planned_why(why: &str) -> String {
+    if why == super::exam::TOO_FAR {
+        t!("stats.too_far")
     } else {
-        format!("{n} {unit}s")
+        why.to_owned()
+    }
+}
+
+/// A fact's state (`new`, `learning`, `known`: English in the JSON) as the terminal shows it.
+pub(super) fn state_label(state: &str) -> String {
+    match state {
+        "new" => t!("stats.state.new"),
+        "learning" => t!("stats.state.learning"),
+        "known" => t!("stats.state.known"),
+        other => other.to_owned(),
     }
 }
 
@@ -108,7 +196,7 @@ pub fn render(s: &Stats) -> String {
         o,
         "{}\n",
         fill(
-            msg::TITLE,
+            &msg::title(),
             &[
                 ("today", s.today.clone()),
                 ("hour", format!("{:02}", s.rollover_hour))
@@ -116,20 +204,20 @@ pub fn render(s: &Stats) -> String {
         )
     );
     if s.decks.is_empty() {
-        let _ = writeln!(o, "{}", msg::NO_FACTS);
+        let _ = writeln!(o, "{}", &msg::no_facts());
         return o;
     }
     for e in &s.exams {
         exam(&mut o, e, s.desired_retention);
     }
-    let _ = writeln!(o, "{:8} {}", "", msg::PERIOD_HEAD);
+    let _ = writeln!(o, "{:8} {}", "", &msg::period_head());
     for p in &s.periods {
         let _ = writeln!(
             o,
-            "{:8} {:>7} {:>9} {:>10}   {:>22} {:>15} {:>15}",
-            p.label,
+            "{} {:>7} {} {:>10}   {:>22} {:>15} {:>15}",
+            cell(&period_label(p.label), 8),
             p.answers,
-            minutes(p.seconds),
+            right(&minutes(p.seconds), 9),
             p.new_facts,
             passed(p.retention.young),
             passed(p.retention.mature),
@@ -143,20 +231,20 @@ pub fn render(s: &Stats) -> String {
         o,
         "{}\n",
         fill(
-            msg::STREAK,
+            &msg::streak(),
             &[
-                ("current", days(i64::from(s.streak.current), "day")),
-                ("longest", days(i64::from(s.streak.longest), "day")),
-                ("studied", days(i64::from(s.streak.days_studied), "day")),
+                ("current", days(i64::from(s.streak.current))),
+                ("longest", days(i64::from(s.streak.longest))),
+                ("studied", days(i64::from(s.streak.days_studied))),
             ]
         )
     );
-    groups(&mut o, msg::DECKS, &s.decks);
-    groups(&mut o, msg::MEETINGS, &s.meetings);
-    facts(&mut o, msg::LISTS, &s.lists);
-    facts(&mut o, msg::HARDEST, &s.hardest);
-    facts(&mut o, msg::LEECHES, &s.leeches);
-    facts(&mut o, msg::SUSPENDED, &s.suspended);
+    groups(&mut o, &msg::decks(), &s.decks);
+    groups(&mut o, &msg::meetings(), &s.meetings);
+    facts(&mut o, &msg::lists(), &s.lists);
+    facts(&mut o, &msg::hardest(), &s.hardest);
+    facts(&mut o, &msg::leeches(), &s.leeches);
+    facts(&mut o, &msg::suspended(), &s.suspended);
     o
 }
 
@@ -173,10 +261,10 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         o,
         "{}",
         fill(
-            msg::EXAM,
+            &msg::exam(),
             &[
                 ("date", e.date.clone()),
-                ("days", days(e.days_left, "day")),
+                ("days", days(e.days_left)),
                 ("decks", clean(&e.decks.join(", "))),
             ]
         )
@@ -186,7 +274,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
             o,
             "  {}",
             fill(
-                msg::READY_NOW,
+                &msg::ready_now(),
                 &[
                     ("pct", share(e.ready_now).to_string()),
                     ("ready", e.ready_now.to_string()),
@@ -197,7 +285,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         let _ = writeln!(
             o,
             "  {}\n",
-            fill(msg::NOT_PLANNED, &[("why", why.to_owned())])
+            fill(&msg::not_planned(), &[("why", not_planned_why(why))])
         );
         return;
     }
@@ -205,13 +293,16 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         o,
         "  {}",
         fill(
-            msg::READY,
+            &msg::ready(),
             &[
                 ("pct", share(e.ready_at_pace.unwrap_or(0)).to_string()),
                 ("target", target_pct.clone()),
                 ("ready", e.ready_at_pace.unwrap_or(0).to_string()),
                 ("facts", e.facts.to_string()),
-                ("pace", format!("{:.0} min", e.pace_minutes)),
+                (
+                    "pace",
+                    t!("stats.minutes", n = format!("{:.0}", e.pace_minutes))
+                ),
             ]
         )
     );
@@ -219,7 +310,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         o,
         "  {}",
         fill(
-            msg::READY_NOW,
+            &msg::ready_now(),
             &[
                 ("pct", share(e.ready_now).to_string()),
                 ("ready", e.ready_now.to_string()),
@@ -229,24 +320,23 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
     );
     let line = match e.minutes_needed {
         Some(m) => fill(
-            msg::NEEDED,
+            &msg::needed(),
             &[
                 ("target", target_pct),
-                ("minutes", format!("{m} min")),
+                ("minutes", t!("stats.minutes", n = m)),
                 ("spa", format!("{:.1}", e.seconds_per_answer)),
                 (
                     "from",
                     if e.seconds_per_answer_from == "history" {
-                        msg::SPA_HISTORY
+                        msg::spa_history()
                     } else {
-                        msg::SPA_DEFAULT
-                    }
-                    .to_owned(),
+                        msg::spa_default()
+                    },
                 ),
             ],
         ),
         None => fill(
-            msg::NEEDED_NONE,
+            &msg::needed_none(),
             &[
                 ("target", target_pct),
                 ("minutes", super::exam::MAX_MINUTES.to_string()),
@@ -259,7 +349,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 fn forecast(o: &mut String, s: &Stats) {
-    let _ = writeln!(o, "{}", msg::FORECAST);
+    let _ = writeln!(o, "{}", &msg::forecast());
     let counts: Vec<u32> = s.forecast.iter().map(|d| d.count).collect();
     let max = counts.iter().copied().max().unwrap_or(0);
     // Four rows of eighths: a bar chart 32 levels high.
@@ -299,7 +389,7 @@ fn forecast(o: &mut String, s: &Stats) {
         o,
         "  {}\n",
         fill(
-            msg::FORECAST_SUM,
+            &msg::forecast_sum(),
             &[
                 ("today", sum(1)),
                 ("tomorrow", counts.get(1).copied().unwrap_or(0).to_string()),
@@ -311,7 +401,7 @@ fn forecast(o: &mut String, s: &Stats) {
 }
 
 fn calendar(o: &mut String, s: &Stats) {
-    let _ = writeln!(o, "{}", msg::CALENDAR);
+    let _ = writeln!(o, "{}", &msg::calendar());
     let max = s.calendar.iter().map(|d| d.answers).max().unwrap_or(0);
     let shade = |n: u32| -> char {
         if n == 0 || max == 0 {
@@ -337,7 +427,8 @@ fn calendar(o: &mut String, s: &Stats) {
         .chain(s.calendar.iter().map(|d| Some(d.answers)))
         .collect();
     let weeks = cells.len().div_ceil(7);
-    let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let weekdays = t!("stats.weekdays");
+    let names: Vec<&str> = weekdays.split_whitespace().collect();
     // Month labels over the week their first day falls in.
     let mut months = vec![' '; weeks * 2];
     let mut last_month = "";
@@ -346,19 +437,34 @@ fn calendar(o: &mut String, s: &Stats) {
         if m != last_month {
             let col = (i + lead) / 7 * 2;
             let label = month_name(m);
-            if col + label.len() <= months.len()
-                && months[col..col + label.len()].iter().all(|c| *c == ' ')
-            {
-                for (j, c) in label.chars().enumerate() {
-                    months[col + j] = c;
+            // A wide (Chinese) character fills two columns: its second one holds '\0',
+            // dropped when the row is written.
+            let width = console::measure_text_width(&label);
+            if col + width <= months.len() && months[col..col + width].iter().all(|c| *c == ' ') {
+                let mut j = col;
+                for c in label.chars() {
+                    months[j] = c;
+                    j += 1;
+                    if console::measure_text_width(c.encode_utf8(&mut [0; 4])) == 2 {
+                        months[j] = '\0';
+                        j += 1;
+                    }
                 }
             }
             last_month = m;
         }
     }
-    let _ = writeln!(o, "      {}", months.iter().collect::<String>().trim_end());
+    let _ = writeln!(
+        o,
+        "      {}",
+        months
+            .iter()
+            .filter(|c| **c != '\0')
+            .collect::<String>()
+            .trim_end()
+    );
     for (row, name) in names.iter().enumerate() {
-        let mut line = format!("  {name} ");
+        let mut line = format!("  {} ", cell(name, 3));
         for w in 0..weeks {
             let c = match cells.get(w * 7 + row) {
                 Some(Some(n)) => shade(*n),
@@ -372,30 +478,20 @@ fn calendar(o: &mut String, s: &Stats) {
     let _ = writeln!(
         o,
         "  {}",
-        fill(msg::CALENDAR_KEY, &[("max", max.to_string())])
+        fill(&msg::calendar_key(), &[("max", max.to_string())])
     );
 }
 
-fn month_name(mm: &str) -> &'static str {
-    match mm {
-        "01" => "Jan",
-        "02" => "Feb",
-        "03" => "Mar",
-        "04" => "Apr",
-        "05" => "May",
-        "06" => "Jun",
-        "07" => "Jul",
-        "08" => "Aug",
-        "09" => "Sep",
-        "10" => "Oct",
-        "11" => "Nov",
-        _ => "Dec",
-    }
+/// The short name of month `mm` (`01`…`12`).
+fn month_name(mm: &str) -> String {
+    let names = t!("stats.months");
+    let i = mm.parse::<usize>().unwrap_or(12).clamp(1, 12) - 1;
+    names.split_whitespace().nth(i).unwrap_or(mm).to_owned()
 }
 
 fn groups(o: &mut String, title: &str, gs: &[Group]) {
     let _ = writeln!(o, "{title}");
-    let _ = writeln!(o, "  {} {}", cell("", 32), msg::GROUP_HEAD);
+    let _ = writeln!(o, "  {} {}", cell("", 32), &msg::group_head());
     for g in gs {
         let name = if g.id.is_empty() {
             "—"
@@ -421,16 +517,16 @@ fn groups(o: &mut String, title: &str, gs: &[Group]) {
 fn facts(o: &mut String, title: &str, fs: &[FactLine]) {
     let _ = writeln!(o, "{title} ({})", fs.len());
     if fs.is_empty() {
-        let _ = writeln!(o, "  {}\n", msg::NONE);
+        let _ = writeln!(o, "  {}\n", &msg::none());
         return;
     }
-    let _ = writeln!(o, "  {} {}", cell("", 44), msg::FACT_HEAD);
+    let _ = writeln!(o, "  {} {}", cell("", 44), &msg::fact_head());
     for f in fs {
         let _ = writeln!(
             o,
-            "  {} {:<9} {:>6} {:>7}  {}",
+            "  {} {} {:>6} {:>7}  {}",
             cell(&f.label, 44),
-            f.state,
+            cell(&state_label(f.state), 9),
             pct(f.recall),
             f.lapses,
             f.due.as_deref().unwrap_or("—")
