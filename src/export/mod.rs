@@ -276,18 +276,7 @@ pub fn stable_hash(s: &str) -> u64 {
 
 /// `YYYY-MM-DD` of unix seconds (UTC).
 pub fn iso_date(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    // Civil from days (proleptic Gregorian), the inverse of clock::days_from_civil.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::clock::civil_date(secs.div_euclid(86_400))
 }
 
 #[cfg(test)]

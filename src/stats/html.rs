@@ -94,13 +94,7 @@ mod msg {
     }
 }
 
-fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut s = template.to_owned();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    s
-}
+use super::fill;
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {

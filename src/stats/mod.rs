@@ -463,3 +463,12 @@ fn streak(by_day: &BTreeMap<i64, (u32, u64)>, today: i64) -> Streak {
         days_studied: u32::try_from(by_day.len()).unwrap_or(u32::MAX),
     }
 }
+
+/// A message template with its `{name}` placeholders filled, for the views' composed lines.
+fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut s = template.to_owned();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}

@@ -90,13 +90,7 @@ mod msg {
     }
 }
 
-fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut s = template.to_owned();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    s
-}
+use super::fill;
 
 fn clean(s: &str) -> String {
     crate::term::clean_line(s).into_owned()
