@@ -52,14 +52,6 @@ impl Rung {
             Rung::Free => crate::t!("rung.free"),
         }
     }
-
-    fn up(self) -> Rung {
-        Rung::from_u8(self.as_u8() + 1)
-    }
-
-    fn down(self) -> Rung {
-        Rung::from_u8(self.as_u8().saturating_sub(1))
-    }
 }
 
 /// The rung a kind of question asks at.
@@ -175,13 +167,16 @@ pub fn next_rung(asked: Rung, passed: bool, has: &[Rung]) -> Rung {
         has.iter()
             .copied()
             .find(|&r| r > asked)
-            .unwrap_or(asked.up())
+            // At its top already: it stays there. A rung the fact has no question for
+            // would count it at free recall in stats and the class report, which it
+            // cannot be asked at.
+            .unwrap_or(asked)
     } else {
         has.iter()
             .copied()
             .rev()
             .find(|&r| r < asked)
-            .unwrap_or(asked.down())
+            .unwrap_or(asked)
     }
 }
 
@@ -281,5 +276,18 @@ mod tests {
         let open = [Rung::Recognition, Rung::Free];
         assert_eq!(next_rung(Rung::Recognition, true, &open), Rung::Free);
         assert_eq!(next_rung(Rung::Free, false, &open), Rung::Recognition);
+        // A term has no free-recall question: a right recall keeps it at cued recall, and a
+        // fact with only recognition questions stays at recognition.
+        let term = [Rung::Recognition, Rung::Cued];
+        assert_eq!(next_rung(Rung::Cued, true, &term), Rung::Cued);
+        assert_eq!(next_rung(Rung::Recognition, true, &term), Rung::Cued);
+        let picked = [Rung::Recognition];
+        assert_eq!(
+            next_rung(Rung::Recognition, true, &picked),
+            Rung::Recognition
+        );
+        // Nothing below cued recall: a failure keeps it there.
+        let typed = [Rung::Cued, Rung::Free];
+        assert_eq!(next_rung(Rung::Cued, false, &typed), Rung::Cued);
     }
 }
