@@ -96,6 +96,35 @@ fn a_schema_8_database_with_history_upgrades_keeping_every_review_and_memory() {
         .query_row("SELECT count(*) FROM memory", [], |r| r.get(0))
         .unwrap();
     assert_eq!(memories, facts, "one memory per fact");
+    // A fact's rung is one it has questions for: a term tops out at cued recall.
+    let mut st = c
+        .prepare(
+            "SELECT m.fact_id, m.rung, group_concat(q.kind) FROM memory m
+             JOIN question q ON q.deck_id = m.deck_id AND q.fact_id = m.fact_id
+             WHERE q.retired = 0 GROUP BY m.id",
+        )
+        .unwrap();
+    let rows: Vec<(String, u8, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(st);
+    let mut at_top_below_free = 0;
+    for (fact, rung, kinds) in &rows {
+        let top = kinds
+            .split(',')
+            .map(|k| quiz::session::ladder::rung_of(quiz::question::Kind::parse(k).unwrap()))
+            .max()
+            .unwrap()
+            .as_u8();
+        assert!(rung <= &top, "{fact}: rung {rung} above its top {top}");
+        at_top_below_free += usize::from(*rung == top && top < 2 && *rung > 0);
+    }
+    assert!(
+        at_top_below_free > 0,
+        "the fixture has facts that climbed to a top below free recall"
+    );
     let mut relearning = 0;
     for (fact, (answers, last, _, last_queue)) in &facts_before {
         let (queue, reps, stability, last_review, due): (i64, i64, Option<f64>, i64, i64) = c

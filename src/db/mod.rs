@@ -55,6 +55,7 @@ const MIGRATIONS: &[Migration] = &[
         then: Some(fact_memory::from_question_cards),
     },
     sql(include_str!("010_browse_flags_source_text.sql")),
+    sql(include_str!("011_rung_within_top.sql")),
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and
