@@ -398,13 +398,13 @@ pub fn run(ctx: &Ctx, args: &BrowseArgs, out: &mut dyn Write) -> Result<()> {
 /// renderings, accepted alternatives and notes that no question shows are found too.
 fn deck_fact_texts(db: &Db) -> Result<std::collections::HashMap<String, String>> {
     let mut out = std::collections::HashMap::new();
-    for (id, origin, text) in db.deck_texts()? {
+    for (id, _origin, text) in db.deck_texts()? {
         // A stored deck validated when it was added; one this version reads differently
         // is searched by its questions only.
-        let Ok(d) = crate::deck::parse(&origin, &text) else {
+        let Some(f) = crate::deck::read_stored(&text) else {
             continue;
         };
-        let f = &d.file;
+        let f = &f;
         macro_rules! each {
             ($($field:ident),*) => {$(
                 for x in &f.$field {

@@ -234,7 +234,7 @@ fn name_meetings(db: &Db, facts: &mut [FactStat]) -> Result<()> {
             names.clear();
             // A deck file that no longer parses (written by another version) only loses
             // this refinement.
-            if let Ok(file) = toml::from_str::<crate::deck::DeckFile>(&db.deck_toml(&deck)?) {
+            if let Some(file) = crate::deck::read_stored(&db.deck_toml(&deck)?) {
                 let contexts: BTreeMap<&str, &str> = file
                     .contexts
                     .iter()
