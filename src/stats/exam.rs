@@ -64,6 +64,18 @@ pub struct ExamReport {
     pub not_planned: Option<&'static str>,
 }
 
+impl ExamReport {
+    /// `n` facts as a whole percentage of the facts the exam covers, rounded down so that
+    /// "ready" is never overstated.
+    pub fn share(&self, n: u32) -> u32 {
+        if self.facts == 0 {
+            0
+        } else {
+            (f64::from(n) * 100.0 / f64::from(self.facts)).floor() as u32
+        }
+    }
+}
+
 /// The furthest exam the simulator plans for, in days: beyond, its cost grows with every day
 /// and a plan a year ahead says little.
 pub const MAX_PLAN_DAYS: i64 = 365;

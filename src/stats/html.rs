@@ -226,13 +226,6 @@ fn header(o: &mut String, cols: &[String]) {
 
 fn exam(o: &mut String, e: &ExamReport, target: f32) {
     let target_pct = format!("{:.0}", target * 100.0);
-    let share = |n: u32| {
-        if e.facts == 0 {
-            0
-        } else {
-            (f64::from(n) * 100.0 / f64::from(e.facts)).floor() as u32
-        }
-    };
     let _ = writeln!(
         o,
         "<div class=\"exam\" data-date=\"{}\" data-ready=\"{}\" data-facts=\"{}\">\n<h2>{}</h2>",
@@ -248,7 +241,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         let line = fill(
             &msg::ready_now(),
             &[
-                ("pct", share(e.ready_now).to_string()),
+                ("pct", e.share(e.ready_now).to_string()),
                 ("ready", e.ready_now.to_string()),
                 ("facts", e.facts.to_string()),
             ],
@@ -268,7 +261,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         fill(
             &msg::ready(),
             &[
-                ("pct", share(e.ready_at_pace.unwrap_or(0)).to_string()),
+                ("pct", e.share(e.ready_at_pace.unwrap_or(0)).to_string()),
                 ("target", target_pct.clone()),
                 ("ready", e.ready_at_pace.unwrap_or(0).to_string()),
                 ("facts", e.facts.to_string()),
@@ -278,7 +271,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         fill(
             &msg::ready_now(),
             &[
-                ("pct", share(e.ready_now).to_string()),
+                ("pct", e.share(e.ready_now).to_string()),
                 ("ready", e.ready_now.to_string()),
                 ("facts", e.facts.to_string()),
             ],
