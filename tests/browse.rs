@@ -231,7 +231,9 @@ fn a_wrong_answer_shows_the_source_sentence_with_the_answer_marked() {
         "{}: the source texts live beside the repo",
         src.display()
     );
-    let deck = deck_with_source(&env, &format!("{:?}", src.to_str().unwrap()));
+    // Beside the deck, as an instructor hands both: a deck may not read elsewhere.
+    std::fs::copy(&src, env.path("article.txt")).unwrap();
+    let deck = deck_with_source(&env, "\"article.txt\"");
     env.ok(&["add-deck", deck.to_str().unwrap()]);
     let uid = "cc5-xian-2021/e5-significance/choice/1";
     common::keep_only(&env.db(), &[uid]);
@@ -282,6 +284,29 @@ fn a_missing_source_text_file_is_an_error_naming_the_deck_line_and_field() {
     assert!(!decks.contains("cc5-xian-2021"), "{decks}");
 }
 
+/// A deck handed to a student cannot make quiz store and show a file from elsewhere on their
+/// machine: an absolute path, a way up out of the deck's folder, or a link leading out.
+#[test]
+fn a_source_text_outside_the_decks_folder_is_refused() {
+    let env = Env::new();
+    let secret = env.path("secret.txt");
+    std::fs::write(&secret, "private").unwrap();
+    for value in [
+        format!("{:?}", secret.to_str().unwrap()),
+        "\"../secret.txt\"".into(),
+    ] {
+        std::fs::create_dir_all(env.path("decks")).unwrap();
+        let deck = deck_with_source(&env, &value);
+        let moved = env.path("decks/cc5.toml");
+        std::fs::rename(&deck, &moved).unwrap();
+        let err = env.fails(&["add-deck", moved.to_str().unwrap()]);
+        assert!(err.contains("field `text`"), "{err}");
+        assert!(err.contains("deck's folder"), "{err}");
+        let decks = env.ok(&["decks"]);
+        assert!(!decks.contains("cc5-xian-2021"), "{decks}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn the_terminal_browser_finds_opens_and_unsuspends_a_fact() {
@@ -330,8 +355,8 @@ fn in_a_terminal_the_passage_marks_the_answer_bold_and_underlined() {
     use expectrl::Expect;
     use std::time::Duration;
     let env = Env::new();
-    let src = source_path();
-    let deck = deck_with_source(&env, &format!("{:?}", src.to_str().unwrap()));
+    std::fs::copy(source_path(), env.path("article.txt")).unwrap();
+    let deck = deck_with_source(&env, "\"article.txt\"");
     env.ok(&["add-deck", deck.to_str().unwrap()]);
     // 西安古称“长安”: the term's question, answered wrong.
     common::keep_only(&env.db(), &["cc5-xian-2021/term-changan/recall/term"]);

@@ -54,6 +54,13 @@ pub fn load(deck: &Deck, dir: Option<&Path>) -> Result<Vec<(String, SourceText)>
             ));
             continue;
         }
+        // A deck comes from someone else: it may name a file beside it, never one elsewhere
+        // on the student's machine (`/home/…/.ssh/…`, `../../…`), whose text would be stored
+        // and shown. Nor a device or a pipe, which would hang or never end.
+        if let Some(why) = outside(dir, v.trim()) {
+            problems.push(format!("{at}: {why}"));
+            continue;
+        }
         let bytes = match crate::input::read_capped(&path, MAX_SOURCE_TEXT_BYTES, "source text") {
             Ok(b) => b,
             Err(Error::Io { source, .. }) => {
@@ -77,6 +84,33 @@ pub fn load(deck: &Deck, dir: Option<&Path>) -> Result<Vec<(String, SourceText)>
     }
 }
 
+/// Why the file `name` (relative to the deck's folder `dir`) may not be read, if it may not:
+/// it must be a regular file in that folder or below it, symbolic links resolved.
+fn outside(dir: &Path, name: &str) -> Option<String> {
+    use std::path::Component;
+    let rel = Path::new(name);
+    let escapes = rel
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    let beside = "must name a file in the deck's folder or below it";
+    if escapes {
+        return Some(format!("`{name}` {beside}"));
+    }
+    let (Ok(base), Ok(real)) = (dir.canonicalize(), dir.join(rel).canonicalize()) else {
+        // Missing: reading it gives the usual "cannot read" error.
+        return None;
+    };
+    if !real.starts_with(&base) {
+        return Some(format!(
+            "`{name}` leads out of the deck's folder: it {beside}"
+        ));
+    }
+    match std::fs::metadata(&real) {
+        Ok(m) if !m.is_file() && !m.is_dir() => Some(format!("`{name}` is not a regular file")),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +120,29 @@ mod tests {
         assert!(is_inline("第一行\n第二行\n"));
         assert!(!is_inline("article.txt\n"));
         assert!(!is_inline("sources/article.txt"));
+    }
+
+    #[test]
+    fn only_files_beside_the_deck_may_be_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sources")).unwrap();
+        std::fs::write(dir.path().join("sources/a.txt"), "text").unwrap();
+        assert_eq!(outside(dir.path(), "sources/a.txt"), None);
+        assert_eq!(outside(dir.path(), "./sources/a.txt"), None);
+        assert_eq!(
+            outside(dir.path(), "missing.txt"),
+            None,
+            "left to the read's error"
+        );
+        for bad in ["/etc/passwd", "../a.txt", "sources/../../a.txt"] {
+            assert!(outside(dir.path(), bad).is_some(), "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/etc/hostname", dir.path().join("link.txt")).unwrap();
+            assert!(outside(dir.path(), "link.txt").is_some());
+            std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+            assert!(outside(dir.path(), "zero.txt").is_some());
+        }
     }
 }
