@@ -73,6 +73,20 @@ impl Db {
     }
 }
 
+/// Questions with their stored forms (answer JSON and fingerprint, see
+/// [`Question::stored_forms`]), ready for [`Import::add_prepared`].
+pub struct Prepared {
+    pub questions: Vec<Question>,
+    pub forms: Vec<(String, i64)>,
+}
+
+impl Prepared {
+    pub fn new(questions: Vec<Question>) -> Prepared {
+        let forms = questions.iter().map(Question::stored_forms).collect();
+        Prepared { questions, forms }
+    }
+}
+
 /// An import under way: see [`Db::begin_import`]. Dropped without [`Import::commit`], it
 /// changes nothing.
 pub struct Import<'c, 'p> {
@@ -98,6 +112,8 @@ pub struct DeckImport<'d> {
     others: HashSet<String>,
     /// Existing questions of the deck not yet seen: uid → (row id, hash, retired).
     existing: HashMap<String, (i64, i64, bool)>,
+    /// Facts of the deck that have a memory from an earlier import.
+    remembered: HashSet<String>,
     last_fact: Option<String>,
 }
 
@@ -139,6 +155,7 @@ impl<'c, 'p> Import<'c, 'p> {
             explanation: HashMap::new(),
             others: HashSet::new(),
             existing: HashMap::new(),
+            remembered: HashSet::new(),
             last_fact: None,
         };
         drop(old_text);
@@ -211,60 +228,67 @@ impl<'c, 'p> Import<'c, 'p> {
             let (uid, v) = row?;
             d.existing.insert(uid, v);
         }
+        let mut st = tx.prepare_cached("SELECT fact_id FROM memory WHERE deck_id = ?1")?;
+        for fact in st.query_map([id], |r| r.get::<_, String>(0))? {
+            d.remembered.insert(fact?);
+        }
         Ok(d)
     }
 
     /// Stores the next questions of the deck, in the order they were generated.
     pub fn add_questions(&mut self, d: &mut DeckImport, questions: &[Question]) -> Result<()> {
+        let forms: Vec<(String, i64)> = questions.iter().map(Question::stored_forms).collect();
+        self.store(d, questions.iter().zip(&forms))
+    }
+
+    /// [`Import::add_questions`] for a batch whose stored forms were made beforehand (on
+    /// another thread: add-deck generates and checks on one while this one writes).
+    pub fn add_prepared(&mut self, d: &mut DeckImport, batch: &Prepared) -> Result<()> {
+        self.store(d, batch.questions.iter().zip(&batch.forms))
+    }
+
+    fn store<'q, 'd>(
+        &mut self,
+        d: &mut DeckImport<'d>,
+        questions: impl Iterator<Item = (&'q Question, &'q (String, i64))>,
+    ) -> Result<()> {
         let tx = &self.tx;
+        let deck_id = d.deck.id();
         let rep = &mut d.rep;
-        let mut insert_q = tx.prepare_cached(
-            "INSERT INTO question (deck_id, fact_id, kind, variant, context, prompt, answer,
-                                   explanation, source_id, part, hash, prefix, retired)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
-        )?;
-        // A fact's memory is made with its first question; facts are introduced in the
-        // order the deck gives them.
-        let mut insert_m = tx.prepare_cached(
-            "INSERT INTO memory (deck_id, fact_id, new_order) VALUES (?1, ?2, ?3)
-             ON CONFLICT (deck_id, fact_id) DO NOTHING",
-        )?;
-        let mut insert_f = tx.prepare_cached(
-            "INSERT INTO fact (deck_id, id, kind, label, explanation, retired)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0)
-             ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = ?5, retired = 0",
-        )?;
         let mut update_q = tx.prepare_cached(
             "UPDATE question SET context = ?2, prompt = ?3, answer = ?4, explanation = ?5,
                     source_id = ?6, part = ?7, hash = ?8, prefix = ?9, retired = 0
              WHERE id = ?1",
         )?;
-        for q in questions {
+        // The batch's new rows, written below a table at a time.
+        let mut memories: Vec<(&str, i64)> = Vec::new();
+        let mut facts: Vec<(&str, &str, &str, &str)> = Vec::new();
+        let mut added: Vec<(&Question, &str, &str, &str, i64, i64)> = Vec::new();
+        for (q, (answer, hash)) in questions {
+            let hash = *hash;
             // A fact's questions come together: its rows are looked up once, at its first.
             if d.last_fact.as_deref() != Some(q.fact.as_str()) {
                 d.last_fact = Some(q.fact.clone());
-                if insert_m.execute(params![q.deck, q.fact, self.next_order])? == 1 {
-                    self.next_order += 1;
-                }
-                if !d.facts.contains_key(q.fact.as_str()) && !d.others.contains(q.fact.as_str()) {
-                    d.others.insert(q.fact.clone());
-                }
-                if let Some((kind, label, seen @ false)) = d.facts.get_mut(q.fact.as_str()) {
-                    *seen = true;
-                    d.explanation.insert(q.fact.clone(), q.explanation.clone());
-                    if d.write_facts {
-                        insert_f.execute(params![
-                            d.deck.id(),
-                            q.fact,
-                            *kind,
-                            *label,
-                            q.explanation
-                        ])?;
+                let first_sight = match d.facts.get_mut(q.fact.as_str()) {
+                    Some((kind, label, seen @ false)) => {
+                        *seen = true;
+                        d.explanation.insert(q.fact.clone(), q.explanation.clone());
+                        if d.write_facts {
+                            facts.push((&q.fact, kind, label, &q.explanation));
+                        }
+                        true
                     }
+                    Some(_) => false,
+                    None => d.others.insert(q.fact.clone()),
+                };
+                // A fact's memory is made with its first question; facts are introduced in
+                // the order the deck gives them.
+                if first_sight && !d.remembered.contains(q.fact.as_str()) {
+                    memories.push((&q.fact, self.next_order));
+                    self.next_order += 1;
                 }
             }
             self.progress.inc(1);
-            let (answer, hash) = q.stored_forms();
             let (prefix, prompt) = super::stored_prompt(&q.prompt, &q.context);
             let explanation = match d.explanation.get(q.fact.as_str()) {
                 Some(e) if *e == q.explanation => "",
@@ -291,24 +315,60 @@ impl<'c, 'p> Import<'c, 'p> {
                     }
                 }
                 None => {
-                    insert_q.execute(params![
-                        q.deck,
-                        q.fact,
-                        q.kind.as_str(),
-                        q.variant,
-                        q.context,
-                        prompt,
-                        answer,
-                        explanation,
-                        q.source.id,
-                        q.source.part,
-                        hash,
-                        prefix,
-                    ])?;
+                    added.push((q, prompt, answer, explanation, hash, prefix));
                     rep.added += 1;
                 }
             }
         }
+        insert_rows(
+            tx,
+            "INSERT INTO memory (deck_id, fact_id, new_order)",
+            "(?, ?, ?)",
+            "ON CONFLICT (deck_id, fact_id) DO NOTHING",
+            &memories,
+            |st, i, &(fact, order)| {
+                st.raw_bind_parameter(i, deck_id)?;
+                st.raw_bind_parameter(i + 1, fact)?;
+                st.raw_bind_parameter(i + 2, order)
+            },
+        )?;
+        insert_rows(
+            tx,
+            "INSERT INTO fact (deck_id, id, kind, label, explanation, retired)",
+            "(?, ?, ?, ?, ?, 0)",
+            "ON CONFLICT (deck_id, id) DO UPDATE SET kind = excluded.kind, label = excluded.label,
+                 explanation = excluded.explanation, retired = 0",
+            &facts,
+            |st, i, &(fact, kind, label, explanation)| {
+                st.raw_bind_parameter(i, deck_id)?;
+                st.raw_bind_parameter(i + 1, fact)?;
+                st.raw_bind_parameter(i + 2, kind)?;
+                st.raw_bind_parameter(i + 3, label)?;
+                st.raw_bind_parameter(i + 4, explanation)
+            },
+        )?;
+        insert_rows(
+            tx,
+            "INSERT INTO question (deck_id, fact_id, kind, variant, context, prompt, answer,
+                                   explanation, source_id, part, hash, prefix, retired)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "",
+            &added,
+            |st, i, &(q, prompt, answer, explanation, hash, prefix)| {
+                st.raw_bind_parameter(i, &q.deck)?;
+                st.raw_bind_parameter(i + 1, &q.fact)?;
+                st.raw_bind_parameter(i + 2, q.kind.as_str())?;
+                st.raw_bind_parameter(i + 3, &q.variant)?;
+                st.raw_bind_parameter(i + 4, &q.context)?;
+                st.raw_bind_parameter(i + 5, prompt)?;
+                st.raw_bind_parameter(i + 6, answer)?;
+                st.raw_bind_parameter(i + 7, explanation)?;
+                st.raw_bind_parameter(i + 8, &q.source.id)?;
+                st.raw_bind_parameter(i + 9, &q.source.part)?;
+                st.raw_bind_parameter(i + 10, hash)?;
+                st.raw_bind_parameter(i + 11, prefix)
+            },
+        )?;
         // Facts come in runs: only the explanation of the fact still running can be needed
         // again (one generated in two places keeps being compared with its first).
         if let Some(last) = &d.last_fact
@@ -404,4 +464,43 @@ fn facts(deck: &Deck) -> Vec<(&str, &'static str, &str)> {
     each!(qas, "qa", |x| x.question.as_str());
     each!(clozes, "cloze", |x| x.text.get_ref().as_str());
     out
+}
+
+/// Rows per statement of a bulk insert: SQLite's work per statement (opening a cursor on the
+/// table and on each index, binding, finishing) was most of the cost of storing a row one
+/// statement at a time.
+const ROWS_PER_INSERT: usize = 64;
+
+/// Inserts `rows` with `head VALUES group, group, … tail`, [`ROWS_PER_INSERT`] rows per
+/// statement (the rest one at a time, so that only two statements are ever prepared).
+/// `bind` binds one row's `group` from the parameter index it is given.
+fn insert_rows<R>(
+    tx: &rusqlite::Transaction,
+    head: &str,
+    group: &str,
+    tail: &str,
+    rows: &[R],
+    bind: impl Fn(&mut rusqlite::Statement, usize, &R) -> rusqlite::Result<()>,
+) -> Result<()> {
+    let width = group.matches('?').count();
+    let sql = |n: usize| format!("{head} VALUES {} {tail}", vec![group; n].join(", "));
+    let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+    if rows.len() >= ROWS_PER_INSERT {
+        let mut st = tx.prepare_cached(&sql(ROWS_PER_INSERT))?;
+        for chunk in &mut chunks {
+            for (n, row) in chunk.iter().enumerate() {
+                bind(&mut st, n * width + 1, row)?;
+            }
+            st.raw_execute()?;
+        }
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut st = tx.prepare_cached(&sql(1))?;
+        for row in rest {
+            bind(&mut st, 1, row)?;
+            st.raw_execute()?;
+        }
+    }
+    Ok(())
 }
