@@ -3,6 +3,7 @@
 
   anki-answer.py import COLLECTION CSV   # make a collection from quiz's Anki CSV export
   anki-answer.py answer COLLECTION N     # open it, answer N cards (Again), close
+  anki-answer.py export COLLECTION OUT   # write the collection as an .apkg (no media)
 
 `answer` is what a study session does per card: get the next queued card, show it (render
 its question), answer it. Run by scripts/bench as a whole process with N = 1 and N = 1001,
@@ -11,7 +12,7 @@ like quiz, so that the difference divided by 1000 is the cost of one answer plus
 import os
 import sys
 
-from anki.collection import Collection, ImportCsvRequest
+from anki.collection import Collection, ExportAnkiPackageOptions, ImportCsvRequest
 
 
 def do_import(path, csv):
@@ -48,8 +49,20 @@ def do_answer(path, n):
     print(answered)
 
 
+def do_export(path, out):
+    # What `quiz export --format apkg` does, by Anki's own engine, for the same deck.
+    col = Collection(path)
+    options = ExportAnkiPackageOptions(
+        with_scheduling=False, with_deck_configs=False, with_media=False, legacy=False
+    )
+    col.export_anki_package(out_path=os.path.abspath(out), options=options, limit=None)
+    col.close()
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "import":
         do_import(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "export":
+        do_export(sys.argv[2], sys.argv[3])
     else:
         do_answer(sys.argv[2], int(sys.argv[3]))
