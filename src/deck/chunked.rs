@@ -18,7 +18,9 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{DeserializeSeed, MapAccess, Visitor};
+use toml::de::{DeArray, DeValue, ValueDeserializer};
 
 use super::model::*;
 
@@ -241,7 +243,7 @@ fn add_piece(
     {
         let body = start + lines(&text[start..end]).next().map_or(0, str::len);
         if let Some(table) = plain_table(text, body, end)
-            && add_table(part, h, Spanned::new(start..end, table)).is_some()
+            && add_table(part, h, table).is_some()
         {
             return Some(());
         }
@@ -280,9 +282,13 @@ fn add_piece(
 
 /// Deserialises `table`, the body of a piece with the header `header`, into `part`, as the
 /// toml crate does that table in a parse of the whole file. `None` when it does not fit.
-fn add_table(part: &mut Part, header: &str, table: Spanned<DeTable<'_>>) -> Option<()> {
-    fn read<'de, T: Deserialize<'de>>(table: Spanned<DeTable<'de>>) -> Option<T> {
-        T::deserialize(toml::de::Deserializer::from(table)).ok()
+fn add_table(part: &mut Part, header: &str, table: Vec<Entry<'_>>) -> Option<()> {
+    fn read<'de, T: Deserialize<'de>>(table: Vec<Entry<'de>>) -> Option<T> {
+        T::deserialize(PlainTable {
+            entries: table.into_iter(),
+            value: None,
+        })
+        .ok()
     }
     let file = &mut part.file;
     match header {
@@ -309,8 +315,8 @@ fn add_table(part: &mut Part, header: &str, table: Spanned<DeTable<'_>>) -> Opti
 /// doubtful), which the toml crate then reads. This is the shape of nearly every table of
 /// a deck, and reading it here skips the toml crate's lexer and document tree, most of the
 /// cost of reading a deck. Spans are the file's, as a whole-file parse gives them.
-fn plain_table(text: &str, start: usize, end: usize) -> Option<DeTable<'_>> {
-    let mut table = DeTable::new();
+fn plain_table(text: &str, start: usize, end: usize) -> Option<Vec<Entry<'_>>> {
+    let mut table: Vec<Entry<'_>> = Vec::with_capacity(8);
     let mut pos = start;
     for line in lines(&text[start..end]) {
         let at = pos;
@@ -331,8 +337,8 @@ fn plain_table(text: &str, start: usize, end: usize) -> Option<DeTable<'_>> {
         }
         let key_start = s.pos;
         s.take_while(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        let key = Spanned::new(key_start..s.pos, Cow::Borrowed(&text[key_start..s.pos]));
-        if key.get_ref().is_empty() {
+        let key = &text[key_start..s.pos];
+        if key.is_empty() || table.iter().any(|(k, _)| *k == key) {
             return None;
         }
         s.blanks();
@@ -366,11 +372,68 @@ fn plain_table(text: &str, start: usize, end: usize) -> Option<DeTable<'_>> {
             s.scalar()?
         };
         s.blanks();
-        if !s.rest_is_comment()? || table.insert(key, value).is_some() {
+        if !s.rest_is_comment()? {
             return None;
         }
+        table.push((key, value));
     }
     Some(table)
+}
+
+/// A key of a plain table (bare, so as written) and its value.
+type Entry<'i> = (&'i str, Spanned<DeValue<'i>>);
+
+/// A plain table given to serde as the toml crate gives a table: each key as a borrowed
+/// string, each value through the toml crate's own [`ValueDeserializer`] (so strings,
+/// numbers, arrays and spans read exactly as in a whole-file parse). Only the map that
+/// holds the entries is left out: the toml crate's sorted map costs more than the rest of
+/// reading a plain table.
+struct PlainTable<'i> {
+    entries: std::vec::IntoIter<Entry<'i>>,
+    value: Option<Spanned<DeValue<'i>>>,
+}
+
+impl<'de> serde::Deserializer<'de> for PlainTable<'de> {
+    type Error = toml::de::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+impl<'de> MapAccess<'de> for PlainTable<'de> {
+    type Error = toml::de::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        let Some((key, value)) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.value = Some(value);
+        seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        let value = self.value.take().ok_or_else(|| {
+            <toml::de::Error as serde::de::Error>::custom("a value asked before its key")
+        })?;
+        seed.deserialize(ValueDeserializer::from(value))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
 }
 
 /// A cursor on one line of the file (without its line ending).
@@ -693,6 +756,28 @@ mod tests {
         assert!(text.len() >= PARALLEL_FROM);
         let pieces = parse(&text).expect("read in pieces");
         assert_eq!(format!("{pieces:?}"), whole(&text));
+    }
+
+    /// Every kind of table but a list (whose items are tables) takes the plain reader
+    /// when written plainly: the slow path is for the unusual file only.
+    #[test]
+    fn plain_reader_takes_every_kind_written_plainly() {
+        let text = many(1);
+        let starts: Vec<usize> = text.match_indices("\n[").map(|(i, _)| i + 1).collect();
+        let mut part = parse_range(&text, 0, 0).unwrap();
+        let mut kinds = 0;
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            let header = lines(&text[start..]).next().and_then(top_level_header);
+            let Some(h) = header.filter(|&h| h != "list") else {
+                continue;
+            };
+            let body = start + text[start..].find('\n').unwrap() + 1;
+            let table = plain_table(&text, body, end).unwrap_or_else(|| panic!("{h}"));
+            assert!(add_table(&mut part, h, table).is_some(), "{h}");
+            kinds += 1;
+        }
+        assert_eq!(kinds, ARRAYS.len());
     }
 
     /// A second `[deck]` in the second thread's half is refused as in one reader.
