@@ -17,9 +17,9 @@
 use std::borrow::Cow;
 
 use serde::Deserialize;
-use toml::Spanned;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{DeserializeSeed, MapAccess, Visitor};
+use toml::Spanned;
 use toml::de::{DeArray, DeValue, ValueDeserializer};
 
 use super::model::*;
@@ -95,8 +95,10 @@ impl Part {
                   a.$field.extend(b.$field);)*
             };
         }
-        append!(sources, contexts, aliases, near, lists, events, numbers, terms, documents,
-                people, qas, clozes);
+        append!(
+            sources, contexts, aliases, near, lists, events, numbers, terms, documents, people,
+            qas, clozes
+        );
         Some(self)
     }
 }
@@ -149,7 +151,10 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let n = rest.bytes().position(|b| b == b'\n').map_or(rest.len(), |n| n + 1);
+        let n = rest
+            .bytes()
+            .position(|b| b == b'\n')
+            .map_or(rest.len(), |n| n + 1);
         let (line, tail) = rest.split_at(n);
         rest = tail;
         Some(line)
@@ -418,7 +423,8 @@ impl<'de> MapAccess<'de> for PlainTable<'de> {
             return Ok(None);
         };
         self.value = Some(value);
-        seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some)
+        seed.deserialize(BorrowedStrDeserializer::new(key))
+            .map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(
@@ -742,7 +748,12 @@ mod tests {
         let cuts: Vec<usize> = text
             .match_indices("\n[")
             .map(|(i, _)| i + 1)
-            .filter(|&i| lines(&text[i..]).next().and_then(top_level_header).is_some())
+            .filter(|&i| {
+                lines(&text[i..])
+                    .next()
+                    .and_then(top_level_header)
+                    .is_some()
+            })
             .collect();
         assert!(cuts.len() > 30);
         for at in cuts {

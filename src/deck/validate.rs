@@ -66,7 +66,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
                 crate::t!("validate.duplicate_source", id = s.id.get_ref()),
             );
         }
-        check_date(&mut c, &s.date, &format!("source `{}`: ", s.id.get_ref()));
+        check_date(&mut c, &s.date, format!("source `{}`: ", s.id.get_ref()));
     }
     if file.sources.is_empty() {
         c.at(deck_id.span(), "deck: ", crate::t!("validate.no_source"));
@@ -89,7 +89,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             );
         }
         if let Some(d) = &x.date {
-            check_date(&mut c, d, &format!("context `{}`: ", x.id.get_ref()));
+            check_date(&mut c, d, format!("context `{}`: ", x.id.get_ref()));
         }
     }
     for a in &file.aliases {
@@ -126,15 +126,15 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
 
     for l in &file.lists {
         let what = facts.common(&mut c, l, "list");
-        nonempty(&mut c, &l.id, &what, "heading", &l.heading);
+        nonempty(&mut c, &l.id, what, "heading", &l.heading);
         let items = l.items.get_ref();
         if items.is_empty() {
-            c.at(l.items.span(), &what, crate::t!("validate.no_items"));
+            c.at(l.items.span(), what, crate::t!("validate.no_items"));
         }
         if items.len() > MAX_LIST_ITEMS {
             c.at(
                 l.items.span(),
-                &what,
+                what,
                 crate::t!(
                     "validate.too_many_items",
                     n = items.len(),
@@ -143,10 +143,10 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             );
         }
         match (&l.count, l.closed) {
-            (None, true) => c.at(l.id.span(), &what, crate::t!("validate.closed_count")),
+            (None, true) => c.at(l.id.span(), what, crate::t!("validate.closed_count")),
             (Some(n), true) if *n.get_ref() as usize != items.len() => c.at(
                 n.span(),
-                &what,
+                what,
                 crate::t!(
                     "validate.count_mismatch",
                     declared = n.get_ref(),
@@ -155,7 +155,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             ),
             (Some(n), false) if (*n.get_ref() as usize) < items.len() => c.at(
                 n.span(),
-                &what,
+                what,
                 crate::t!(
                     "validate.count_mismatch",
                     declared = n.get_ref(),
@@ -171,13 +171,13 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             {
                 c.at(
                     item.text.span(),
-                    &what,
+                    what,
                     crate::t!("validate.item_empty", n = i + 1),
                 );
             } else if !seen.insert(item.key().trim().to_owned()) {
                 c.at(
                     item.text.span(),
-                    &what,
+                    what,
                     crate::t!("validate.item_twice", n = i + 1, key = item.key()),
                 );
             }
@@ -185,43 +185,43 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
     }
     for e in &file.events {
         let what = facts.common(&mut c, e, "event");
-        check_date(&mut c, &e.date, &what);
-        nonempty(&mut c, &e.id, &what, "what", &e.what);
+        check_date(&mut c, &e.date, what);
+        nonempty(&mut c, &e.id, what, "what", &e.what);
     }
     for n in &file.numbers {
         let what = facts.common(&mut c, n, "number");
         if !n.value.get_ref().is_finite() {
-            c.at(n.value.span(), &what, crate::t!("validate.finite"));
+            c.at(n.value.span(), what, crate::t!("validate.finite"));
         }
-        nonempty(&mut c, &n.id, &what, "counts", &n.counts);
+        nonempty(&mut c, &n.id, what, "counts", &n.counts);
     }
     for t in &file.terms {
         let what = facts.common(&mut c, t, "term");
-        nonempty(&mut c, &t.id, &what, "term", &t.term);
-        nonempty(&mut c, &t.id, &what, "denotes", &t.denotes);
+        nonempty(&mut c, &t.id, what, "term", &t.term);
+        nonempty(&mut c, &t.id, what, "denotes", &t.denotes);
     }
     for d in &file.documents {
         let what = facts.common(&mut c, d, "document");
-        nonempty(&mut c, &d.id, &what, "title", &d.title);
-        nonempty(&mut c, &d.id, &what, "genre", &d.genre);
-        nonempty(&mut c, &d.id, &what, "verb", &d.verb);
+        nonempty(&mut c, &d.id, what, "title", &d.title);
+        nonempty(&mut c, &d.id, what, "genre", &d.genre);
+        nonempty(&mut c, &d.id, what, "verb", &d.verb);
     }
     for p in &file.people {
         let what = facts.common(&mut c, p, "person");
-        nonempty(&mut c, &p.id, &what, "name", &p.name);
-        nonempty(&mut c, &p.id, &what, "title", &p.title);
+        nonempty(&mut c, &p.id, what, "name", &p.name);
+        nonempty(&mut c, &p.id, what, "title", &p.title);
     }
     for q in &file.qas {
         let what = facts.common(&mut c, q, "qa");
-        nonempty(&mut c, &q.id, &what, "question", &q.question);
-        nonempty(&mut c, &q.id, &what, "answer", &q.answer);
+        nonempty(&mut c, &q.id, what, "question", &q.question);
+        nonempty(&mut c, &q.id, what, "answer", &q.answer);
     }
     for z in &file.clozes {
         let what = facts.common(&mut c, z, "cloze");
         match crate::generate::cloze::gaps(z.text.get_ref()) {
             Err(msg) => c.at(
                 z.text.span(),
-                &what,
+                what,
                 crate::t!("validate.field", field = "text", msg = msg),
             ),
             Ok(pieces) => {
@@ -232,7 +232,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
                 if n > MAX_CLOZE_GAPS {
                     c.at(
                         z.text.span(),
-                        &what,
+                        what,
                         crate::t!("validate.too_many_gaps", n = n, max = MAX_CLOZE_GAPS),
                     );
                 }
