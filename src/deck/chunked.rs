@@ -13,6 +13,10 @@
 //! [`parse`] returns `None` and the caller parses the whole file, which also gives the
 //! error message a user sees. So this never accepts a file the whole-file parse refuses,
 //! nor reads one differently.
+//!
+//! Most pieces never reach the toml crate's parser: a table written plainly (see
+//! [`plain_table`]) is scanned here into the crate's own values and deserialised through
+//! its value deserializer; and a large file's two halves are read on two threads.
 
 use std::borrow::Cow;
 
