@@ -16,14 +16,20 @@ pub const MAX_RESULTS_BYTES: u64 = 64 << 20;
 /// the kind of file for that message ("deck file").
 pub fn read_capped(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    if f.metadata().is_ok_and(|m| m.is_dir()) {
+    let meta = f.metadata().ok();
+    if meta.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(Error::Usage(crate::t!(
             "input.folder",
             path = path.display(),
             what = kind(what)
         )));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (a 7 MB deck otherwise grows the buffer by doubling,
+    // copying it each time and ending with up to twice its size); the cap below still
+    // holds for a file that grows while it is read, or whose size the metadata does not
+    // give (a pipe reads as 0).
+    let size = meta.map_or(0, |m| m.len()).min(max);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     f.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;

@@ -496,7 +496,10 @@ fn kept_tags(
         return Ok(Default::default());
     }
     let file = crate::deck::parse(&format!("database:{deck}"), &text)?.file;
-    let qas = file.qas.into_iter().map(|f| (f.id.into_inner(), f.tags));
+    let qas = file.qas.into_iter().map(|mut f| {
+        let tags = f.take_tags();
+        (f.id.into_inner(), tags)
+    });
     let clozes = file.clozes.into_iter().map(|f| (f.id.into_inner(), f.tags));
     Ok(qas.chain(clozes).filter(|(_, t)| !t.is_empty()).collect())
 }

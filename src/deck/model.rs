@@ -411,37 +411,148 @@ pub struct PersonFact {
 fact_common!(PersonFact);
 
 /// `[[qa]]`: a free question.
+///
+/// Read and written as [`QaFields`], the table as a deck file has it; the fields that most
+/// questions leave out are kept here in one box (a deck of 100,000 free questions is then
+/// some 6 MB smaller in memory, most of a large import's deck).
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "QaFields", into = "QaFields")]
 pub struct QaFact {
     pub id: Spanned<String>,
     pub source: Spanned<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Spanned<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub general: Option<String>,
-    /// Labels from elsewhere (an Anki note's tags, kept by `quiz add-deck FILE.apkg`): never
-    /// asked; the Anki exports carry them back out as tags.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
     pub question: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_en: Option<String>,
     pub answer: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<String>,
     /// The answer is too long to grade typed: reveal it and let the student rate.
-    #[serde(default)]
     pub self_graded: bool,
+    /// `part`, `note`, `general` and `tags`, when one is given.
+    rare: Option<Box<QaRare>>,
 }
-fact_common!(QaFact);
+
+#[derive(Debug, Clone, Default)]
+struct QaRare {
+    part: Option<String>,
+    note: Option<String>,
+    general: Option<String>,
+    tags: Vec<String>,
+}
+
+impl QaFact {
+    /// Labels from elsewhere (an Anki note's tags, kept by `quiz add-deck FILE.apkg`): never
+    /// asked; the Anki exports carry them back out as tags.
+    pub fn tags(&self) -> &[String] {
+        self.rare.as_ref().map_or(&[], |r| &r.tags)
+    }
+
+    /// [`QaFact::tags`], taken out of the fact.
+    pub fn take_tags(&mut self) -> Vec<String> {
+        self.rare
+            .as_mut()
+            .map(|r| std::mem::take(&mut r.tags))
+            .unwrap_or_default()
+    }
+}
+
+impl FactCommon for QaFact {
+    fn id(&self) -> &Spanned<String> {
+        &self.id
+    }
+    fn source(&self) -> &Spanned<String> {
+        &self.source
+    }
+    fn part(&self) -> Option<&str> {
+        self.rare.as_ref()?.part.as_deref()
+    }
+    fn context(&self) -> Option<&Spanned<String>> {
+        self.context.as_ref()
+    }
+    fn note(&self) -> Option<&str> {
+        self.rare.as_ref()?.note.as_deref()
+    }
+    fn general(&self) -> Option<&str> {
+        self.rare.as_ref()?.general.as_deref()
+    }
+}
+
+/// `[[qa]]` as the deck file has it.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct QaFields {
+    id: Spanned<String>,
+    source: Spanned<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    part: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    context: Option<Spanned<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    /// Set when the fact adds general knowledge not in the source: says what (`三者的展开`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    general: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    question: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    question_en: Option<String>,
+    answer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    accept: Vec<String>,
+    #[serde(default)]
+    self_graded: bool,
+}
+
+impl From<QaFields> for QaFact {
+    fn from(f: QaFields) -> Self {
+        let rare = QaRare {
+            part: f.part,
+            note: f.note,
+            general: f.general,
+            tags: f.tags,
+        };
+        let given = rare.part.is_some()
+            || rare.note.is_some()
+            || rare.general.is_some()
+            || !rare.tags.is_empty();
+        QaFact {
+            id: f.id,
+            source: f.source,
+            context: f.context,
+            question: f.question,
+            question_en: f.question_en,
+            answer: f.answer,
+            answer_en: f.answer_en,
+            accept: f.accept,
+            self_graded: f.self_graded,
+            rare: given.then(|| Box::new(rare)),
+        }
+    }
+}
+
+impl From<QaFact> for QaFields {
+    fn from(f: QaFact) -> Self {
+        let rare = f.rare.map(|r| *r).unwrap_or_default();
+        QaFields {
+            id: f.id,
+            source: f.source,
+            part: rare.part,
+            context: f.context,
+            note: rare.note,
+            general: rare.general,
+            tags: rare.tags,
+            question: f.question,
+            question_en: f.question_en,
+            answer: f.answer,
+            answer_en: f.answer_en,
+            accept: f.accept,
+            self_graded: f.self_graded,
+        }
+    }
+}
 
 /// `[[cloze]]`: a sentence with deletions marked `{{answer}}` or `{{answer|alternative}}`.
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -2,6 +2,7 @@
 //! All problems are collected so an instructor can fix a deck in one pass.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Display};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -17,7 +18,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn at(&mut self, span: Range<usize>, what: &str, msg: String) {
+    fn at(&mut self, span: Range<usize>, what: impl Display, msg: String) {
         let (line, col) = line_col(self.text, span.start);
         self.problems
             .push(format!("{}:{line}:{col}: {what}{msg}", self.origin));
@@ -65,7 +66,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
                 crate::t!("validate.duplicate_source", id = s.id.get_ref()),
             );
         }
-        check_date(&mut c, &s.date, &format!("source `{}`: ", s.id.get_ref()));
+        check_date(&mut c, &s.date, format!("source `{}`: ", s.id.get_ref()));
     }
     if file.sources.is_empty() {
         c.at(deck_id.span(), "deck: ", crate::t!("validate.no_source"));
@@ -88,7 +89,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             );
         }
         if let Some(d) = &x.date {
-            check_date(&mut c, d, &format!("context `{}`: ", x.id.get_ref()));
+            check_date(&mut c, d, format!("context `{}`: ", x.id.get_ref()));
         }
     }
     for a in &file.aliases {
@@ -117,51 +118,23 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
         }
     }
 
-    let mut ids: HashMap<String, &'static str> = HashMap::new();
-    let mut common = |c: &mut Checker, f: &dyn FactCommon, kind: &'static str| -> String {
-        let id = f.id();
-        let what = format!("{kind} `{}`: ", id.get_ref());
-        check_id(c, id, &format!("{kind}: "));
-        if id.get_ref().starts_with('_') {
-            c.at(id.span(), &what, crate::t!("validate.reserved_id"));
-        }
-        if let Some(prev) = ids.insert(id.get_ref().clone(), kind) {
-            c.at(
-                id.span(),
-                &what,
-                crate::t!("validate.duplicate_id", kind = prev),
-            );
-        }
-        if !sources.contains(f.source().get_ref().as_str()) {
-            c.at(
-                f.source().span(),
-                &what,
-                crate::t!("validate.unknown_source", id = f.source().get_ref()),
-            );
-        }
-        if let Some(ctx) = f.context()
-            && !contexts.contains(ctx.get_ref().as_str())
-        {
-            c.at(
-                ctx.span(),
-                &what,
-                crate::t!("validate.unknown_context", id = ctx.get_ref()),
-            );
-        }
-        what
+    let mut facts = Facts {
+        ids: HashMap::with_capacity(fact_count(file)),
+        sources,
+        contexts,
     };
 
     for l in &file.lists {
-        let what = common(&mut c, l, "list");
-        nonempty(&mut c, &l.id, &what, "heading", &l.heading);
+        let what = facts.common(&mut c, l, "list");
+        nonempty(&mut c, &l.id, what, "heading", &l.heading);
         let items = l.items.get_ref();
         if items.is_empty() {
-            c.at(l.items.span(), &what, crate::t!("validate.no_items"));
+            c.at(l.items.span(), what, crate::t!("validate.no_items"));
         }
         if items.len() > MAX_LIST_ITEMS {
             c.at(
                 l.items.span(),
-                &what,
+                what,
                 crate::t!(
                     "validate.too_many_items",
                     n = items.len(),
@@ -170,10 +143,10 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             );
         }
         match (&l.count, l.closed) {
-            (None, true) => c.at(l.id.span(), &what, crate::t!("validate.closed_count")),
+            (None, true) => c.at(l.id.span(), what, crate::t!("validate.closed_count")),
             (Some(n), true) if *n.get_ref() as usize != items.len() => c.at(
                 n.span(),
-                &what,
+                what,
                 crate::t!(
                     "validate.count_mismatch",
                     declared = n.get_ref(),
@@ -182,7 +155,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             ),
             (Some(n), false) if (*n.get_ref() as usize) < items.len() => c.at(
                 n.span(),
-                &what,
+                what,
                 crate::t!(
                     "validate.count_mismatch",
                     declared = n.get_ref(),
@@ -198,57 +171,57 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
             {
                 c.at(
                     item.text.span(),
-                    &what,
+                    what,
                     crate::t!("validate.item_empty", n = i + 1),
                 );
             } else if !seen.insert(item.key().trim().to_owned()) {
                 c.at(
                     item.text.span(),
-                    &what,
+                    what,
                     crate::t!("validate.item_twice", n = i + 1, key = item.key()),
                 );
             }
         }
     }
     for e in &file.events {
-        let what = common(&mut c, e, "event");
-        check_date(&mut c, &e.date, &what);
-        nonempty(&mut c, &e.id, &what, "what", &e.what);
+        let what = facts.common(&mut c, e, "event");
+        check_date(&mut c, &e.date, what);
+        nonempty(&mut c, &e.id, what, "what", &e.what);
     }
     for n in &file.numbers {
-        let what = common(&mut c, n, "number");
+        let what = facts.common(&mut c, n, "number");
         if !n.value.get_ref().is_finite() {
-            c.at(n.value.span(), &what, crate::t!("validate.finite"));
+            c.at(n.value.span(), what, crate::t!("validate.finite"));
         }
-        nonempty(&mut c, &n.id, &what, "counts", &n.counts);
+        nonempty(&mut c, &n.id, what, "counts", &n.counts);
     }
     for t in &file.terms {
-        let what = common(&mut c, t, "term");
-        nonempty(&mut c, &t.id, &what, "term", &t.term);
-        nonempty(&mut c, &t.id, &what, "denotes", &t.denotes);
+        let what = facts.common(&mut c, t, "term");
+        nonempty(&mut c, &t.id, what, "term", &t.term);
+        nonempty(&mut c, &t.id, what, "denotes", &t.denotes);
     }
     for d in &file.documents {
-        let what = common(&mut c, d, "document");
-        nonempty(&mut c, &d.id, &what, "title", &d.title);
-        nonempty(&mut c, &d.id, &what, "genre", &d.genre);
-        nonempty(&mut c, &d.id, &what, "verb", &d.verb);
+        let what = facts.common(&mut c, d, "document");
+        nonempty(&mut c, &d.id, what, "title", &d.title);
+        nonempty(&mut c, &d.id, what, "genre", &d.genre);
+        nonempty(&mut c, &d.id, what, "verb", &d.verb);
     }
     for p in &file.people {
-        let what = common(&mut c, p, "person");
-        nonempty(&mut c, &p.id, &what, "name", &p.name);
-        nonempty(&mut c, &p.id, &what, "title", &p.title);
+        let what = facts.common(&mut c, p, "person");
+        nonempty(&mut c, &p.id, what, "name", &p.name);
+        nonempty(&mut c, &p.id, what, "title", &p.title);
     }
     for q in &file.qas {
-        let what = common(&mut c, q, "qa");
-        nonempty(&mut c, &q.id, &what, "question", &q.question);
-        nonempty(&mut c, &q.id, &what, "answer", &q.answer);
+        let what = facts.common(&mut c, q, "qa");
+        nonempty(&mut c, &q.id, what, "question", &q.question);
+        nonempty(&mut c, &q.id, what, "answer", &q.answer);
     }
     for z in &file.clozes {
-        let what = common(&mut c, z, "cloze");
+        let what = facts.common(&mut c, z, "cloze");
         match crate::generate::cloze::gaps(z.text.get_ref()) {
             Err(msg) => c.at(
                 z.text.span(),
-                &what,
+                what,
                 crate::t!("validate.field", field = "text", msg = msg),
             ),
             Ok(pieces) => {
@@ -259,7 +232,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
                 if n > MAX_CLOZE_GAPS {
                     c.at(
                         z.text.span(),
-                        &what,
+                        what,
                         crate::t!("validate.too_many_gaps", n = n, max = MAX_CLOZE_GAPS),
                     );
                 }
@@ -269,7 +242,72 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
     c.problems
 }
 
-fn check_id(c: &mut Checker, id: &Spanned<String>, what: &str) {
+/// What the fact checks need beyond one fact: the ids seen so far, with their kind, and the
+/// sources and contexts a fact may name.
+struct Facts<'a> {
+    ids: HashMap<&'a str, &'static str>,
+    sources: HashSet<&'a str>,
+    contexts: HashSet<&'a str>,
+}
+
+impl<'a> Facts<'a> {
+    /// Checks the fields every kind of fact has; returns the label its problems start with.
+    fn common(&mut self, c: &mut Checker, f: &'a dyn FactCommon, kind: &'static str) -> Label<'a> {
+        let id = f.id();
+        let what = Label(kind, id.get_ref());
+        check_id(c, id, format_args!("{kind}: "));
+        if id.get_ref().starts_with('_') {
+            c.at(id.span(), what, crate::t!("validate.reserved_id"));
+        }
+        if let Some(prev) = self.ids.insert(id.get_ref(), kind) {
+            c.at(
+                id.span(),
+                what,
+                crate::t!("validate.duplicate_id", kind = prev),
+            );
+        }
+        if !self.sources.contains(f.source().get_ref().as_str()) {
+            c.at(
+                f.source().span(),
+                what,
+                crate::t!("validate.unknown_source", id = f.source().get_ref()),
+            );
+        }
+        if let Some(ctx) = f.context()
+            && !self.contexts.contains(ctx.get_ref().as_str())
+        {
+            c.at(
+                ctx.span(),
+                what,
+                crate::t!("validate.unknown_context", id = ctx.get_ref()),
+            );
+        }
+        what
+    }
+}
+
+/// `kind `id`: `, the start of a fact's problems, written out only for a problem.
+#[derive(Clone, Copy)]
+struct Label<'a>(&'static str, &'a str);
+
+impl Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}`: ", self.0, self.1)
+    }
+}
+
+fn fact_count(file: &DeckFile) -> usize {
+    file.lists.len()
+        + file.events.len()
+        + file.numbers.len()
+        + file.terms.len()
+        + file.documents.len()
+        + file.people.len()
+        + file.qas.len()
+        + file.clozes.len()
+}
+
+fn check_id(c: &mut Checker, id: &Spanned<String>, what: impl Display) {
     let s = id.get_ref();
     let ok = !s.is_empty()
         && s.len() <= 64
@@ -280,7 +318,7 @@ fn check_id(c: &mut Checker, id: &Spanned<String>, what: &str) {
     }
 }
 
-fn check_date(c: &mut Checker, date: &Spanned<String>, what: &str) {
+fn check_date(c: &mut Checker, date: &Spanned<String>, what: impl Display) {
     if FactDate::parse(date.get_ref()).is_none() {
         c.at(
             date.span(),
@@ -290,7 +328,7 @@ fn check_date(c: &mut Checker, date: &Spanned<String>, what: &str) {
     }
 }
 
-fn nonempty(c: &mut Checker, id: &Spanned<String>, what: &str, field: &str, value: &str) {
+fn nonempty(c: &mut Checker, id: &Spanned<String>, what: impl Display, field: &str, value: &str) {
     if value.trim().is_empty() {
         c.at(id.span(), what, crate::t!("validate.empty", field = field));
     }
