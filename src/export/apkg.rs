@@ -25,10 +25,10 @@ use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
 use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
-use crate::db::{ExportFact, FactState, ReviewEntry};
+use crate::db::{ExportFact, ExportQuestion, FactState, ReviewEntry};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
-use crate::question::{Answer, Kind, Question};
+use crate::question::{Answer, Kind};
 
 /// This database's memory of the deck's facts and its answers, for `--with-scheduling`.
 pub struct Scheduling<'a> {
@@ -54,7 +54,17 @@ pub fn note_guid(deck: &str, fact: &str) -> String {
 }
 
 fn guid_hash(deck: &str, fact: &str) -> u64 {
-    stable_hash(&format!("quiz-fact:{deck}/{fact}"))
+    guid_hash_in(&mut String::new(), deck, fact)
+}
+
+/// [`guid_hash`], spelling the key in `buf` (a buffer kept from one note to the next).
+fn guid_hash_in(buf: &mut String, deck: &str, fact: &str) -> u64 {
+    buf.clear();
+    buf.push_str("quiz-fact:");
+    buf.push_str(deck);
+    buf.push('/');
+    buf.push_str(fact);
+    stable_hash(buf)
 }
 
 /// An id in Anki's id space (milliseconds since 1970 by convention), stable for `key`:
@@ -251,11 +261,15 @@ fn build_collection(
     sched: Option<Scheduling>,
     now: i64,
 ) -> Result<(Summary, Connection)> {
-    let conn = Connection::open_in_memory()?;
-    // A scratch database in memory: no journal; it is zipped right after.
+    // A scratch database in memory, in SQLite's `memdb` file system: the file is one block
+    // of memory that the zip is deflated from as it is, where a plain in-memory database
+    // keeps its pages apart and must copy them into one (twice the memory, and a copy).
+    // No journal; the sorter that makes the indexes stays in memory too. Its limit is 1 GiB,
+    // a deck of some two million questions.
+    let conn = Connection::open("file:quiz-apkg?vfs=memdb")?;
     conn.execute_batch(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 16384;",
+         PRAGMA page_size = 16384; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;",
     )?;
     conn.execute_batch(SCHEMA)?;
     conn.execute_batch(INDEXES_IN_ORDER)?;
@@ -310,29 +324,54 @@ fn build_collection(
         let loader = scope.spawn(move || load(&mut |batch| f_send.send(batch).is_ok()));
         let writer = scope.spawn(move || -> Result<Connection> {
             {
-                let mut ins_note = conn.prepare(
-                    "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
+                let mut notes = BatchInsert::new(
+                    &conn,
+                    "notes",
+                    &format!("(?, ?, ?, {now}, -1, ?, ?, ?, ?, 0, '')"),
                 )?;
-                let mut ins_card = conn.prepare(
-                    "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, 0, ?13)",
+                let mut cards = BatchInsert::new(
+                    &conn,
+                    "cards",
+                    &format!(
+                        "(?, ?, {did}, ?, {now}, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)"
+                    ),
                 )?;
-                let mut ins_rev = conn
-                    .prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, 2500, ?6, ?7)")?;
+                let mut revlog =
+                    BatchInsert::new(&conn, "revlog", "(?, ?, -1, ?, ?, ?, 2500, ?, ?)")?;
                 for batch in n_recv {
-                    for n in batch {
-                        ins_note.execute(params![
-                            n.id, n.guid, n.mid, now, n.tags, n.flds, n.sort, n.csum
-                        ])?;
-                        for (cid, ord, c) in &n.cards {
-                            ins_card.execute(params![
-                                cid, n.id, did, ord, now, c.ctype, c.queue, c.due, c.ivl,
-                                c.factor, c.reps, c.lapses, c.data
-                            ])?;
+                    notes.insert(&batch, |st, i, n| {
+                        bind(st, i, &n.id)?;
+                        bind(st, i + 1, &n.guid)?;
+                        bind(st, i + 2, &n.mid)?;
+                        bind(st, i + 3, &n.tags)?;
+                        bind(st, i + 4, &n.flds)?;
+                        bind(st, i + 5, &n.sort)?;
+                        bind(st, i + 6, &n.csum)
+                    })?;
+                    let card_rows: Vec<_> = batch
+                        .iter()
+                        .flat_map(|n| n.cards.iter().map(move |c| (n.id, c)))
+                        .collect();
+                    cards.insert(&card_rows, |st, i, (nid, (cid, ord, c))| {
+                        bind(st, i, cid)?;
+                        bind(st, i + 1, nid)?;
+                        bind(st, i + 2, ord)?;
+                        bind(st, i + 3, &c.ctype)?;
+                        bind(st, i + 4, &c.queue)?;
+                        bind(st, i + 5, &c.due)?;
+                        bind(st, i + 6, &c.ivl)?;
+                        bind(st, i + 7, &c.factor)?;
+                        bind(st, i + 8, &c.reps)?;
+                        bind(st, i + 9, &c.lapses)?;
+                        bind(st, i + 10, &c.data)
+                    })?;
+                    let rev_rows: Vec<_> = batch.iter().flat_map(|n| n.revlog.iter()).collect();
+                    revlog.insert(&rev_rows, |st, i, r| {
+                        for (k, v) in r.iter().enumerate() {
+                            bind(st, i + k, v)?;
                         }
-                        for r in &n.revlog {
-                            ins_rev.execute(params![r[0], r[1], r[2], r[3], r[4], r[5], r[6]])?;
-                        }
-                    }
+                        Ok(())
+                    })?;
                 }
             }
             Ok(conn)
@@ -392,6 +431,61 @@ fn build_collection(
     ))
 }
 
+/// Inserts rows into one table of the collection [`BatchInsert::ROWS`] to a statement: SQLite
+/// then opens its cursors, and finds where the next row goes, once per statement rather than
+/// once per row (ids grow, so each row lands after the last).
+struct BatchInsert<'c> {
+    many: rusqlite::Statement<'c>,
+    one: rusqlite::Statement<'c>,
+    /// Parameters per row.
+    width: usize,
+}
+
+impl<'c> BatchInsert<'c> {
+    const ROWS: usize = 64;
+
+    /// `row` is one row's `VALUES` tuple, with `?` for each value bound per row.
+    fn new(conn: &'c Connection, table: &str, row: &str) -> Result<Self> {
+        let sql = |n: usize| {
+            let mut sql = format!("INSERT INTO {table} VALUES {row}");
+            for _ in 1..n {
+                sql.push(',');
+                sql.push_str(row);
+            }
+            sql
+        };
+        Ok(BatchInsert {
+            many: conn.prepare(&sql(Self::ROWS))?,
+            one: conn.prepare(&sql(1))?,
+            width: row.matches('?').count(),
+        })
+    }
+
+    /// Inserts `rows`, `bind` binding one row's values from the parameter index it is given.
+    fn insert<T>(
+        &mut self,
+        rows: &[T],
+        bind: impl Fn(&mut rusqlite::Statement, usize, &T) -> rusqlite::Result<()>,
+    ) -> Result<()> {
+        let mut chunks = rows.chunks_exact(Self::ROWS);
+        for chunk in &mut chunks {
+            for (j, r) in chunk.iter().enumerate() {
+                bind(&mut self.many, j * self.width + 1, r)?;
+            }
+            self.many.raw_execute()?;
+        }
+        for r in chunks.remainder() {
+            bind(&mut self.one, 1, r)?;
+            self.one.raw_execute()?;
+        }
+        Ok(())
+    }
+}
+
+fn bind(st: &mut rusqlite::Statement, i: usize, v: &dyn rusqlite::ToSql) -> rusqlite::Result<()> {
+    st.raw_bind_parameter(i, v)
+}
+
 /// What rendering needs besides the facts.
 struct RenderCtx<'a> {
     deck: &'a DeckInfo<'a>,
@@ -427,18 +521,21 @@ fn render_notes(
         reviews: 0,
         used_kinds: Vec::new(),
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashSet::with_capacity(deck.questions as usize);
+    let mut key = String::new();
     let mut last_rev_id = i64::MIN;
     let tag_deck = tag_safe(deck.id);
     // Per note these would be a format and a hash each; they repeat across a deck.
     let mut mids: Vec<(&'static str, i64)> = Vec::new();
     let mut source_tag: (String, String) = (String::new(), String::new());
+    // The Source field, kept while facts in a row share their source.
+    let mut source_field: Option<(std::sync::Arc<crate::question::SourceRef>, String)> = None;
     for batch in recv {
         let mut rows = Vec::with_capacity(batch.len());
         let mut questions = 0u64;
         for f in &batch {
             questions += f.questions.len() as u64;
-            let hash = guid_hash(deck.id, &f.fact);
+            let hash = guid_hash_in(&mut key, deck.id, &f.fact);
             if !seen.insert(hash) {
                 return Err(Error::Other(format!(
                     "two facts hash to one Anki note id ({}/{}); please report this",
@@ -447,7 +544,14 @@ fn render_notes(
             }
             let kinds = note_kinds(&mut out.used_kinds, f);
             let label = fact_label(f, ctx.lang);
-            let (flds, has_kind) = render_note(f, kinds, &label, ctx.lang);
+            let source = match &source_field {
+                Some((s, html)) if std::sync::Arc::ptr_eq(s, &f.source) => html,
+                _ => {
+                    let html = anki_html(&f.source.to_string());
+                    &source_field.insert((f.source.clone(), html)).1
+                }
+            };
+            let (flds, has_kind) = render_note(deck.id, f, kinds, &label, source, ctx.lang);
             let sort = strip_html(&label);
             let csum = field_checksum(&sort);
             let mut tags = String::with_capacity(96);
@@ -455,7 +559,7 @@ fn render_notes(
             tags.push_str(&tag_deck);
             tags.push_str(" quiz::fact::");
             tags.push_str(f.fact_kind);
-            if let Some(src) = f.questions.first().map(|q| &q.source.title)
+            if let Some(src) = f.questions.first().map(|_| &f.source.title)
                 && !src.trim().is_empty()
             {
                 if source_tag.0 != *src {
@@ -621,14 +725,21 @@ impl Lang {
 /// The fields of a fact's note, joined with Anki's separator (U+001F): Fact; per kind its
 /// prompt(s), answer(s) and (typed kinds) the answer for Anki's type-in box; then
 /// Explanation, Source and Uid. Also which of the note type's kinds the fact asks.
-fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (String, Vec<bool>) {
+fn render_note(
+    deck: &str,
+    f: &ExportFact,
+    kinds: &[Kind],
+    label: &str,
+    source_html: &str,
+    lang: Lang,
+) -> (String, Vec<bool>) {
     const SEP: char = '\x1f';
     let first = f.questions.first();
-    let explanation = first.map_or("", |q| q.explanation.as_str());
+    let explanation = first.map_or("", |q| f.explanation_of(q));
     let mut flds = String::with_capacity(256 * f.questions.len() + 128);
     let mut has_kind = Vec::with_capacity(kinds.len());
     flds.push_str(label);
-    let mut variants: Vec<&Question> = Vec::new();
+    let mut variants: Vec<&ExportQuestion> = Vec::new();
     for &k in kinds {
         variants.clear();
         variants.extend(f.questions.iter().filter(|q| q.kind == k));
@@ -637,15 +748,15 @@ fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (Stri
         match variants.as_slice() {
             [] => flds.push(SEP),
             [q] => {
-                push_prompt(&mut flds, q, lang);
+                push_prompt(&mut flds, q, f.explanation_of(q), lang);
                 flds.push(SEP);
-                push_answer(&mut flds, q, explanation, lang);
+                push_answer(&mut flds, q, f.explanation_of(q), explanation, lang);
             }
             many => {
                 flds.push_str("<div class=variants>");
                 for q in many {
                     flds.push_str("<div>");
-                    push_prompt(&mut flds, q, lang);
+                    push_prompt(&mut flds, q, f.explanation_of(q), lang);
                     flds.push_str("</div>");
                 }
                 flds.push_str("</div>");
@@ -653,7 +764,7 @@ fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (Stri
                 flds.push_str("<div class=variants>");
                 for q in many {
                     flds.push_str("<div>");
-                    push_answer(&mut flds, q, explanation, lang);
+                    push_answer(&mut flds, q, f.explanation_of(q), explanation, lang);
                     flds.push_str("</div>");
                 }
                 flds.push_str("</div>");
@@ -674,14 +785,14 @@ fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (Stri
     flds.push(SEP);
     push_html(&mut flds, explanation);
     flds.push(SEP);
-    if let Some(q) = first {
-        push_html(&mut flds, &q.source.to_string());
+    if first.is_some() {
+        flds.push_str(source_html);
     }
     flds.push(SEP);
-    if let Some(q) = first {
-        push_html(&mut flds, &q.deck);
+    if first.is_some() {
+        push_html(&mut flds, deck);
         flds.push('/');
-        push_html(&mut flds, &q.fact);
+        push_html(&mut flds, &f.fact);
     }
     (flds, has_kind)
 }
@@ -738,12 +849,12 @@ pub fn breaks(s: String) -> String {
 }
 
 /// The front of one variant, appended to `out`: the prompt, with the options of a choice or
-/// an order, the gap of a cloze marked.
-fn push_prompt(out: &mut String, q: &Question, lang: Lang) {
+/// an order, the gap of a cloze marked (found with the help of its `explanation`).
+fn push_prompt(out: &mut String, q: &ExportQuestion, explanation: &str, lang: Lang) {
     let s = match (&q.answer, q.kind) {
         (Answer::Text { accepted }, Kind::Cloze) => {
             let right = accepted.first().map_or("", String::as_str);
-            match gap_at(&q.prompt, &q.explanation, right) {
+            match gap_at(&q.prompt, explanation, right) {
                 Some(i) => format!(
                     "{}<span class=cloze>[…]</span>{}",
                     prompt_html(&q.prompt[..i]),
@@ -779,8 +890,14 @@ fn push_prompt(out: &mut String, q: &Question, lang: Lang) {
 }
 
 /// The back of one variant, appended to `out`: its answer (and accepted alternatives), and
-/// its explanation when it is not the fact's.
-fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lang) {
+/// its `explanation` when it is not the note's.
+fn push_answer(
+    out: &mut String,
+    q: &ExportQuestion,
+    explanation: &str,
+    note_explanation: &str,
+    lang: Lang,
+) {
     let s = out;
     match &q.answer {
         Answer::Choice { options, correct } => {
@@ -832,7 +949,7 @@ fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lan
         }
         Answer::Text { accepted } if q.kind == Kind::Cloze => {
             let right = accepted.first().map_or("", String::as_str);
-            let filled = match gap_at(&q.prompt, &q.explanation, right) {
+            let filled = match gap_at(&q.prompt, explanation, right) {
                 Some(i) => format!(
                     "{}<span class=cloze>{}</span>{}",
                     prompt_html(&q.prompt[..i]),
@@ -856,9 +973,9 @@ fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lan
             s.push_str("</div>");
         }
     }
-    if !q.explanation.is_empty() && q.explanation != fact_explanation {
+    if !explanation.is_empty() && explanation != note_explanation {
         s.push_str("<div class=explanation>");
-        push_html(s, &q.explanation);
+        push_html(s, explanation);
         s.push_str("</div>");
     }
 }
@@ -1129,6 +1246,9 @@ fn collection_conf(cur_model: Option<i64>) -> Value {
 /// Field text without tags, with the common entities decoded: what Anki sorts and checks
 /// duplicates by.
 pub fn strip_html(s: &str) -> String {
+    if !s.contains(['<', '&']) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut in_tag = false;
     for c in s.chars() {
