@@ -454,6 +454,7 @@ fn apkg(
         facts: &facts,
         reviews: &reviews,
     });
+    db.read_mapped()?;
     let deck = args.deck.as_str();
     let load: export::apkg::Loader = Box::new(move |send| db.stream_export_facts(deck, 1024, send));
     let info = export::apkg::DeckInfo {

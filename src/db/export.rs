@@ -365,6 +365,13 @@ impl Db {
         Ok(())
     }
 
+    /// Has SQLite read this database through a memory map from now on (up to 1 GiB), for
+    /// a reader of a whole big deck: a system call per page read costs more than the reading.
+    pub fn read_mapped(&self) -> Result<()> {
+        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+        Ok(())
+    }
+
     /// The memory of every fact of a deck that still has a current question.
     pub fn fact_states(&self, deck: &str) -> Result<Vec<FactState>> {
         let mut st = self.conn.prepare(

@@ -326,52 +326,64 @@ fn build_collection(
             {
                 let mut notes = BatchInsert::new(
                     &conn,
-                    "notes",
-                    &format!("(?, ?, ?, {now}, -1, ?, ?, ?, ?, 0, '')"),
+                    "notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)",
+                    &format!("?, ?, {now}, -1, ?, ?, ?, ?, 0, ''"),
                 )?;
                 let mut cards = BatchInsert::new(
                     &conn,
-                    "cards",
-                    &format!(
-                        "(?, ?, {did}, ?, {now}, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)"
-                    ),
+                    "cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,
+                            lapses, left, odue, odid, flags, data)",
+                    &format!("?, {did}, ?, {now}, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?"),
                 )?;
-                let mut revlog =
-                    BatchInsert::new(&conn, "revlog", "(?, ?, -1, ?, ?, ?, 2500, ?, ?)")?;
+                let mut revlog = BatchInsert::new(
+                    &conn,
+                    "revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)",
+                    "?, -1, ?, ?, ?, 2500, ?, ?",
+                )?;
                 for batch in n_recv {
-                    notes.insert(&batch, |st, i, n| {
-                        bind(st, i, &n.id)?;
-                        bind(st, i + 1, &n.guid)?;
-                        bind(st, i + 2, &n.mid)?;
-                        bind(st, i + 3, &n.tags)?;
-                        bind(st, i + 4, &n.flds)?;
-                        bind(st, i + 5, &n.sort)?;
-                        bind(st, i + 6, &n.csum)
-                    })?;
+                    notes.insert(
+                        &batch,
+                        |n| n.id,
+                        |st, i, n| {
+                            bind(st, i, &n.guid)?;
+                            bind(st, i + 1, &n.mid)?;
+                            bind(st, i + 2, &n.tags)?;
+                            bind(st, i + 3, &n.flds)?;
+                            bind(st, i + 4, &n.sort)?;
+                            bind(st, i + 5, &n.csum)
+                        },
+                    )?;
                     let card_rows: Vec<_> = batch
                         .iter()
                         .flat_map(|n| n.cards.iter().map(move |c| (n.id, c)))
                         .collect();
-                    cards.insert(&card_rows, |st, i, (nid, (cid, ord, c))| {
-                        bind(st, i, cid)?;
-                        bind(st, i + 1, nid)?;
-                        bind(st, i + 2, ord)?;
-                        bind(st, i + 3, &c.ctype)?;
-                        bind(st, i + 4, &c.queue)?;
-                        bind(st, i + 5, &c.due)?;
-                        bind(st, i + 6, &c.ivl)?;
-                        bind(st, i + 7, &c.factor)?;
-                        bind(st, i + 8, &c.reps)?;
-                        bind(st, i + 9, &c.lapses)?;
-                        bind(st, i + 10, &c.data)
-                    })?;
+                    cards.insert(
+                        &card_rows,
+                        |(_, (cid, _, _))| *cid,
+                        |st, i, (nid, (_, ord, c))| {
+                            bind(st, i, nid)?;
+                            bind(st, i + 1, ord)?;
+                            bind(st, i + 2, &c.ctype)?;
+                            bind(st, i + 3, &c.queue)?;
+                            bind(st, i + 4, &c.due)?;
+                            bind(st, i + 5, &c.ivl)?;
+                            bind(st, i + 6, &c.factor)?;
+                            bind(st, i + 7, &c.reps)?;
+                            bind(st, i + 8, &c.lapses)?;
+                            bind(st, i + 9, &c.data)
+                        },
+                    )?;
                     let rev_rows: Vec<_> = batch.iter().flat_map(|n| n.revlog.iter()).collect();
-                    revlog.insert(&rev_rows, |st, i, r| {
-                        for (k, v) in r.iter().enumerate() {
-                            bind(st, i + k, v)?;
-                        }
-                        Ok(())
-                    })?;
+                    revlog.insert(
+                        &rev_rows,
+                        |r| r[0],
+                        |st, i, r| {
+                            for (k, v) in r[1..].iter().enumerate() {
+                                bind(st, i + k, v)?;
+                            }
+                            Ok(())
+                        },
+                    )?;
                 }
             }
             Ok(conn)
@@ -431,52 +443,71 @@ fn build_collection(
     ))
 }
 
-/// Inserts rows into one table of the collection [`BatchInsert::ROWS`] to a statement: SQLite
-/// then opens its cursors, and finds where the next row goes, once per statement rather than
-/// once per row (ids grow, so each row lands after the last).
+/// Inserts rows into one table of the collection. Where ids run on from the table's largest
+/// (notes and cards: each one more than the last), [`BatchInsert::ROWS`] rows go in one
+/// statement that leaves the ids to SQLite, which numbers them exactly so (largest + 1) and
+/// appends each row without searching for its place or checking its id; other rows go in
+/// one by one with their id.
 struct BatchInsert<'c> {
     many: rusqlite::Statement<'c>,
     one: rusqlite::Statement<'c>,
-    /// Parameters per row.
+    /// Parameters per row, besides the id.
     width: usize,
+    /// The largest id inserted so far.
+    largest: Option<i64>,
 }
 
 impl<'c> BatchInsert<'c> {
     const ROWS: usize = 64;
 
-    /// `row` is one row's `VALUES` tuple, with `?` for each value bound per row.
+    /// `table` names the table and its columns, the id first; `row` is one row's values
+    /// after the id, with `?` for each value bound per row.
     fn new(conn: &'c Connection, table: &str, row: &str) -> Result<Self> {
-        let sql = |n: usize| {
-            let mut sql = format!("INSERT INTO {table} VALUES {row}");
-            for _ in 1..n {
-                sql.push(',');
-                sql.push_str(row);
-            }
-            sql
-        };
+        let (name, columns) = table.split_once(" (id, ").unwrap_or((table, ")"));
+        let mut many = format!("INSERT INTO {name} ({columns} VALUES ({row})");
+        for _ in 1..Self::ROWS {
+            many.push_str(", (");
+            many.push_str(row);
+            many.push(')');
+        }
         Ok(BatchInsert {
-            many: conn.prepare(&sql(Self::ROWS))?,
-            one: conn.prepare(&sql(1))?,
+            many: conn.prepare(&many)?,
+            one: conn.prepare(&format!("INSERT INTO {table} VALUES (?, {row})"))?,
             width: row.matches('?').count(),
+            largest: None,
         })
     }
 
-    /// Inserts `rows`, `bind` binding one row's values from the parameter index it is given.
+    /// Inserts `rows`: `id` gives a row's id, `bind` binds its other values from the
+    /// parameter index it is given.
     fn insert<T>(
         &mut self,
         rows: &[T],
+        id: impl Fn(&T) -> i64,
         bind: impl Fn(&mut rusqlite::Statement, usize, &T) -> rusqlite::Result<()>,
     ) -> Result<()> {
-        let mut chunks = rows.chunks_exact(Self::ROWS);
-        for chunk in &mut chunks {
-            for (j, r) in chunk.iter().enumerate() {
-                bind(&mut self.many, j * self.width + 1, r)?;
+        let mut rest = rows;
+        while !rest.is_empty() {
+            let run = &rest[..rest.len().min(Self::ROWS)];
+            let follows = |l: i64| (1..).zip(run).all(|(k, r)| id(r) == l + k);
+            if run.len() == Self::ROWS
+                && let Some(largest) = self.largest
+                && follows(largest)
+            {
+                for (j, r) in run.iter().enumerate() {
+                    bind(&mut self.many, j * self.width + 1, r)?;
+                }
+                self.many.raw_execute()?;
+                self.largest = Some(largest + Self::ROWS as i64);
+                rest = &rest[Self::ROWS..];
+            } else {
+                let r = &rest[0];
+                self.one.raw_bind_parameter(1, id(r))?;
+                bind(&mut self.one, 2, r)?;
+                self.one.raw_execute()?;
+                self.largest = Some(self.largest.map_or(id(r), |l| l.max(id(r))));
+                rest = &rest[1..];
             }
-            self.many.raw_execute()?;
-        }
-        for r in chunks.remainder() {
-            bind(&mut self.one, 1, r)?;
-            self.one.raw_execute()?;
         }
         Ok(())
     }
