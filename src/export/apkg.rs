@@ -114,19 +114,13 @@ pub fn write(
     let (summary, conn) = build_collection(deck, load, sched, now)?;
     let coll = conn.serialize(rusqlite::MAIN_DB)?;
     crate::outfile::write_with(path, true, |file| {
-        let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
-        let zerr = |e: zip::result::ZipError| Error::Other(format!("{}: {e}", path.display()));
-        // Level 1: the collection is mostly repetitive text, and the fastest level already
-        // shrinks it several times over.
-        let deflate = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(1));
-        zip.start_file("collection.anki2", deflate).map_err(zerr)?;
-        zip.write_all(&coll).map_err(|e| Error::io(path, e))?;
-        zip.start_file("media", deflate).map_err(zerr)?;
-        zip.write_all(b"{}").map_err(|e| Error::io(path, e))?;
-        let mut inner = zip.finish().map_err(zerr)?;
-        inner.flush().map_err(|e| Error::io(path, e))
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        super::zip_pieces::write(
+            &mut out,
+            &[("collection.anki2", &coll[..]), ("media", b"{}")],
+        )
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io(path, e))
     })?;
     drop(coll);
     conn.close().map_err(|(_, e)| Error::Db(e))?;
@@ -160,19 +154,15 @@ CREATE TABLE revlog (
 CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
 ";
 
-/// Anki's indexes whose keys arrive in order (usn is always -1, ids grow): made before the
-/// rows go in, the writer thread only appends to them.
-const INDEXES_IN_ORDER: &str = "
+/// Anki's indexes. Made before the rows go in: the keys of most arrive in order (usn is
+/// always -1, ids grow), and the others (checksums, due positions) cost less kept up row by
+/// row on the writer's thread, beside the rendering, than sorted at the end, after it.
+const INDEXES: &str = "
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
 CREATE INDEX ix_revlog_usn ON revlog (usn);
 CREATE INDEX ix_cards_nid ON cards (nid);
 CREATE INDEX ix_revlog_cid ON revlog (cid);
-";
-
-/// Anki's indexes whose keys arrive in no order (checksums, due positions): one sort at the
-/// end costs less than a search per inserted row.
-const INDEXES_AT_END: &str = "
 CREATE INDEX ix_cards_sched ON cards (did, queue, due);
 CREATE INDEX ix_notes_csum ON notes (csum);
 ";
@@ -272,7 +262,7 @@ fn build_collection(
          PRAGMA page_size = 16384; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;",
     )?;
     conn.execute_batch(SCHEMA)?;
-    conn.execute_batch(INDEXES_IN_ORDER)?;
+    conn.execute_batch(INDEXES)?;
 
     let did = deck_id(deck.id);
     let now_ms = now * 1000;
@@ -430,7 +420,6 @@ fn build_collection(
             deck_conf_json(conf_id, deck.id, now).to_string(),
         ],
     )?;
-    conn.execute_batch(INDEXES_AT_END)?;
     conn.execute_batch("COMMIT")?;
     Ok((
         Summary {
