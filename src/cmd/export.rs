@@ -442,6 +442,7 @@ fn apkg(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<()> {
+    db.read_mapped()?;
     let (title, language) = db.deck_meta(&args.deck)?;
     let tags = kept_tags(&db, &args.deck)?;
     let questions = db.question_count(&args.deck)?;
@@ -454,7 +455,6 @@ fn apkg(
         facts: &facts,
         reviews: &reviews,
     });
-    db.read_mapped()?;
     let deck = args.deck.as_str();
     let load: export::apkg::Loader = Box::new(move |send| db.stream_export_facts(deck, 1024, send));
     let info = export::apkg::DeckInfo {

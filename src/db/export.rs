@@ -262,30 +262,31 @@ impl Db {
         let no_source = Arc::new(empty_source());
         // Facts in a row mostly share their source: one copy for them all.
         let mut last_source: Option<(Option<usize>, Arc<SourceRef>)> = None;
-        let mut finish = |f: &mut ExportFact,
-                          ids: &mut Vec<i64>,
-                          first_q: &mut (i64, Option<usize>, Option<String>)| {
-            if ids.windows(2).any(|w| w[0] > w[1]) {
-                let mut both: Vec<(i64, ExportQuestion)> =
-                    ids.drain(..).zip(f.questions.drain(..)).collect();
-                both.sort_unstable_by_key(|(id, _)| *id);
-                f.questions = both.into_iter().map(|(_, q)| q).collect();
-            }
-            ids.clear();
-            let (_, src, part) = std::mem::replace(first_q, (i64::MAX, None, None));
-            if let Some((s, shared)) = &last_source
-                && *s == src
-                && shared.part == part
-            {
-                f.source = Arc::clone(shared);
-                return;
-            }
-            // A source the deck no longer has (it cannot: import replaces both) reads as empty.
-            let mut source = src.map_or_else(empty_source, |i| sources[i].1.clone());
-            source.part = part;
-            f.source = Arc::new(source);
-            last_source = Some((src, Arc::clone(&f.source)));
-        };
+        let mut finish =
+            |f: &mut ExportFact,
+             ids: &mut Vec<i64>,
+             first_q: &mut (i64, Option<usize>, Option<String>)| {
+                if ids.windows(2).any(|w| w[0] > w[1]) {
+                    let mut both: Vec<(i64, ExportQuestion)> =
+                        ids.drain(..).zip(f.questions.drain(..)).collect();
+                    both.sort_unstable_by_key(|(id, _)| *id);
+                    f.questions = both.into_iter().map(|(_, q)| q).collect();
+                }
+                ids.clear();
+                let (_, src, part) = std::mem::replace(first_q, (i64::MAX, None, None));
+                if let Some((s, shared)) = &last_source
+                    && *s == src
+                    && shared.part == part
+                {
+                    f.source = Arc::clone(shared);
+                    return;
+                }
+                // A source the deck no longer has (it cannot: import replaces both) reads as empty.
+                let mut source = src.map_or_else(empty_source, |i| sources[i].1.clone());
+                source.part = part;
+                f.source = Arc::new(source);
+                last_source = Some((src, Arc::clone(&f.source)));
+            };
         while let Some(r) = rows.next()? {
             let fact = text(r, 0)?;
             let same = buf.last().is_some_and(|f| f.fact == fact);
@@ -328,13 +329,13 @@ impl Db {
                     format!("unknown kind {kind}").into(),
                 )
             })?;
-            let prompt = super::shown_prompt(
-                r.get(3)?,
-                text(r, 4)?,
-                text(r, 5)?,
-            );
+            let prompt = super::shown_prompt(r.get(3)?, text(r, 4)?, text(r, 5)?);
             let answer = serde_json::from_str(text(r, 6)?).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+                rusqlite::Error::FromSqlConversionFailure(
+                    6,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
             })?;
             let own = text(r, 7)?;
             if id < first_q.0 {

@@ -541,7 +541,11 @@ fn render_notes(
         reviews: 0,
         used_kinds: Vec::new(),
     };
-    let mut seen = std::collections::HashSet::with_capacity(deck.questions as usize);
+    let mut seen: std::collections::HashSet<u64, std::hash::BuildHasherDefault<AsIs>> =
+        std::collections::HashSet::with_capacity_and_hasher(
+            deck.questions as usize,
+            Default::default(),
+        );
     let mut key = String::new();
     let mut last_rev_id = i64::MIN;
     let tag_deck = tag_safe(deck.id);
@@ -669,6 +673,26 @@ fn render_notes(
         drop(batch);
     }
     Ok(out)
+}
+
+/// A hasher for keys that are hashes already (note GUIDs): used as they are.
+#[derive(Default)]
+struct AsIs(u64);
+
+impl std::hash::Hasher for AsIs {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// The card kinds of a fact's note type, noting the note type as used. A kind the fixed list
@@ -883,7 +907,8 @@ fn push_prompt(out: &mut String, q: &ExportQuestion, explanation: &str, lang: La
                 None => prompt_html(&q.prompt),
             }
         }
-        _ if !q.prompt.contains("**") => {
+        // Bytewise: `str::contains` sets up a substring search per call.
+        _ if !q.prompt.as_bytes().windows(2).any(|w| w == b"**") => {
             push_html(out, &q.prompt);
             String::new()
         }

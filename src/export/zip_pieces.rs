@@ -7,7 +7,8 @@
 
 use std::io::{self, Write};
 
-use flate2::{Compress, Compression, Crc, FlushCompress, Status};
+use crc32fast::Hasher as Crc;
+use flate2::{Compress, Compression, FlushCompress, Status};
 
 /// A piece is at least this big: smaller ones are not worth a thread.
 const MIN_PIECE: usize = 4 << 20;
@@ -102,7 +103,10 @@ fn too_big() -> io::Error {
 
 /// `data` deflated in pieces, each on a thread of its own, and its CRC-32.
 fn deflate(data: &[u8]) -> io::Result<(Vec<Vec<u8>>, u32)> {
-    deflate_on(data, std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
+    deflate_on(
+        data,
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+    )
 }
 
 /// [`deflate`] on at most `threads` threads.
@@ -137,7 +141,7 @@ fn deflate_on(data: &[u8], threads: usize) -> io::Result<(Vec<Vec<u8>>, u32)> {
         crc.combine(&c);
         pieces.push(piece);
     }
-    Ok((pieces, crc.sum()))
+    Ok((pieces, crc.finalize()))
 }
 
 /// One piece deflated with an empty window; the stream ends (final block) after the `last`
@@ -197,7 +201,7 @@ mod tests {
         assert_eq!(inflate(&pieces), data);
         let mut whole = Crc::new();
         whole.update(&data);
-        assert_eq!(crc, whole.sum());
+        assert_eq!(crc, whole.finalize());
         let (pieces, _) = deflate_on(b"", 3).unwrap();
         assert_eq!(inflate(&pieces), b"");
     }
