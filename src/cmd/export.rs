@@ -442,6 +442,7 @@ fn apkg(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<()> {
+    db.read_mapped()?;
     let (title, language) = db.deck_meta(&args.deck)?;
     let tags = kept_tags(&db, &args.deck)?;
     let questions = db.question_count(&args.deck)?;
@@ -491,10 +492,11 @@ fn kept_tags(
     db: &crate::db::Db,
     deck: &str,
 ) -> Result<std::collections::HashMap<String, Vec<String>>> {
-    let text = db.deck_toml(deck)?;
-    if !crate::import::apkg::is_converted(&text) {
+    // The mark is on the first line: a big deck's file is not inflated just to read it.
+    if !crate::import::apkg::is_converted(&db.deck_toml_start(deck, 256)?) {
         return Ok(Default::default());
     }
+    let text = db.deck_toml(deck)?;
     let file = crate::deck::parse(&format!("database:{deck}"), &text)?.file;
     let qas = file.qas.into_iter().map(|mut f| {
         let tags = f.take_tags();

@@ -1,11 +1,14 @@
 //! Read-only queries for instructors: what exports and result files need beyond the
 //! questions themselves (fact kinds, card state, review history, per-question results).
 
+use std::sync::Arc;
+
+use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator as _;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, question_from_row};
 use crate::error::{Error, Result};
-use crate::question::Question;
+use crate::question::{Answer, Kind, Question, SourceRef};
 
 /// A fact's memory (one per fact, docs/learning.md), as `quiz export --format apkg
 /// --with-scheduling` carries it onto the fact's Anki cards.
@@ -24,7 +27,8 @@ pub struct FactState {
     pub suspended: bool,
 }
 
-/// One fact's current questions, for the Anki package (see [`Db::stream_export_facts`]).
+/// One fact's current questions, for the Anki package (see [`Db::stream_export_facts`]):
+/// only what its note shows.
 #[derive(Debug, Clone)]
 pub struct ExportFact {
     pub fact: String,
@@ -34,8 +38,31 @@ pub struct ExportFact {
     pub label: Option<String>,
     /// Its place among the deck's facts in the order they are introduced, from 1.
     pub position: i64,
+    /// The fact's own explanation ('' when none): what a question without one shows.
+    pub explanation: String,
+    /// The source of its first question (in generation order), with that question's part;
+    /// shared by the facts that have the same.
+    pub source: Arc<SourceRef>,
     /// In generation order.
-    pub questions: Vec<Question>,
+    pub questions: Vec<ExportQuestion>,
+}
+
+/// One question of an [`ExportFact`]: what its card shows.
+#[derive(Debug, Clone)]
+pub struct ExportQuestion {
+    pub kind: Kind,
+    /// As shown (its context put back in front).
+    pub prompt: String,
+    pub answer: Answer,
+    /// Its own explanation, when it has one; see [`ExportFact::explanation_of`].
+    pub own_explanation: Option<String>,
+}
+
+impl ExportFact {
+    /// The explanation `q` shows: its own, else its fact's.
+    pub fn explanation_of<'a>(&'a self, q: &'a ExportQuestion) -> &'a str {
+        q.own_explanation.as_deref().unwrap_or(&self.explanation)
+    }
 }
 
 /// One answer, as Anki's review log needs it.
@@ -169,8 +196,13 @@ impl Db {
     /// A deck's current questions fact by fact, handed to `send` in batches of about
     /// `batch` questions (a fact is never split); stops when `send` returns `false`. Each fact
     /// comes with its kind, its label and its place in the order new facts are introduced.
-    /// Read along the unique index (deck, fact, kind, variant), so a fact's questions come
-    /// together without a sort; within a fact they are put in generation order.
+    ///
+    /// Three lists in the same order, merged here: the questions along their unique index
+    /// (deck, fact, kind, variant), so a fact's questions come together without a sort; the
+    /// facts along their key (deck, fact); the memory rows, read in one pass over the table
+    /// (its index on (deck, fact) would cost a row lookup per fact) and sorted here. SQLite
+    /// compares these text keys bytewise, as `str` does. Within a fact the questions are put
+    /// in generation order.
     pub fn stream_export_facts(
         &self,
         deck: &str,
@@ -180,45 +212,87 @@ impl Db {
         if !self.deck_exists(deck)? {
             return Err(Error::UnknownDeck(deck.to_owned()));
         }
-        // Positions first, in one pass over the deck's memory rows (a join would look one up
-        // for every question).
-        let mut order: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
-        {
+        let mut order: Vec<(String, i64)> = {
             let mut st = self
                 .conn
-                .prepare("SELECT fact_id, new_order FROM memory WHERE deck_id = ?1")?;
-            let mut rows = st.query([deck])?;
-            while let Some(r) = rows.next()? {
-                order.insert(r.get(0)?, r.get(1)?);
-            }
-        }
-        let first = order.values().copied().min().unwrap_or(0);
-        let mut st = self.conn.prepare(&format!(
-            "SELECT {QUESTION_COLUMNS}, q.id, qf.kind, qf.label
-             FROM question q {QUESTION_JOINS}
+                .prepare("SELECT fact_id, new_order FROM memory WHERE +deck_id = ?1")?;
+            let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let first = order.iter().map(|o| o.1).min().unwrap_or(0);
+        let mut order = order.iter().peekable();
+        // A deck has a handful of sources: read once rather than joined to every question.
+        let sources: Vec<(String, SourceRef)> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT id, title, publisher, date FROM source WHERE deck_id = ?1")?;
+            let rows = st.query_map([deck], |r| {
+                Ok((
+                    r.get(0)?,
+                    SourceRef {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        publisher: r.get(2)?,
+                        date: r.get(3)?,
+                        part: None,
+                    },
+                ))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut fact_st = self.conn.prepare(
+            "SELECT id, kind, label, explanation FROM fact WHERE deck_id = ?1 ORDER BY id",
+        )?;
+        let mut facts = Cursor::new(fact_st.query([deck])?)?;
+        let mut st = self.conn.prepare(
+            "SELECT q.fact_id, q.id, q.kind, q.prefix, q.context, q.prompt, q.answer,
+                    q.explanation, q.source_id, q.part
+             FROM question q
              WHERE q.deck_id = ?1 AND q.retired = 0
-             ORDER BY q.fact_id"
-        ))?;
+             ORDER BY q.fact_id",
+        )?;
         let mut rows = st.query([deck])?;
         let mut buf: Vec<ExportFact> = Vec::new();
         let mut in_buf = 0usize;
+        // The current fact's question ids, and the source and part of its first question.
         let mut ids: Vec<i64> = Vec::new();
-        let finish = |f: &mut ExportFact, ids: &mut Vec<i64>| {
-            if ids.windows(2).any(|w| w[0] > w[1]) {
-                let mut both: Vec<(i64, Question)> =
-                    ids.drain(..).zip(f.questions.drain(..)).collect();
-                both.sort_unstable_by_key(|(id, _)| *id);
-                f.questions = both.into_iter().map(|(_, q)| q).collect();
-            }
-            ids.clear();
-        };
+        let mut first_q: (i64, Option<usize>, Option<String>) = (i64::MAX, None, None);
+        // Until `finish` sets it.
+        let no_source = Arc::new(empty_source());
+        // Facts in a row mostly share their source: one copy for them all.
+        let mut last_source: Option<(Option<usize>, Arc<SourceRef>)> = None;
+        let mut finish =
+            |f: &mut ExportFact,
+             ids: &mut Vec<i64>,
+             first_q: &mut (i64, Option<usize>, Option<String>)| {
+                if ids.windows(2).any(|w| w[0] > w[1]) {
+                    let mut both: Vec<(i64, ExportQuestion)> =
+                        ids.drain(..).zip(f.questions.drain(..)).collect();
+                    both.sort_unstable_by_key(|(id, _)| *id);
+                    f.questions = both.into_iter().map(|(_, q)| q).collect();
+                }
+                ids.clear();
+                let (_, src, part) = std::mem::replace(first_q, (i64::MAX, None, None));
+                if let Some((s, shared)) = &last_source
+                    && *s == src
+                    && shared.part == part
+                {
+                    f.source = Arc::clone(shared);
+                    return;
+                }
+                // A source the deck no longer has (it cannot: import replaces both) reads as empty.
+                let mut source = src.map_or_else(empty_source, |i| sources[i].1.clone());
+                source.part = part;
+                f.source = Arc::new(source);
+                last_source = Some((src, Arc::clone(&f.source)));
+            };
         while let Some(r) = rows.next()? {
-            let q = question_from_row(r)?;
-            let id: i64 = r.get(QUESTION_COLUMN_COUNT)?;
-            let same = buf.last().is_some_and(|f| f.fact == q.fact);
+            let fact = text(r, 0)?;
+            let same = buf.last().is_some_and(|f| f.fact == fact);
             if !same {
                 if let Some(last) = buf.last_mut() {
-                    finish(last, &mut ids);
+                    finish(last, &mut ids, &mut first_q);
                 }
                 if in_buf >= batch {
                     in_buf = 0;
@@ -226,29 +300,76 @@ impl Db {
                         return Ok(());
                     }
                 }
-                let kind: Option<String> = r.get(QUESTION_COLUMN_COUNT + 1)?;
-                let kind = fact_kind(kind.as_deref());
-                let label: Option<String> = r.get(QUESTION_COLUMN_COUNT + 2)?;
+                let (kind, label, explanation) = match facts.seek(fact)? {
+                    Some(f) => (
+                        fact_kind(text_or_null(f, 1)?),
+                        f.get::<_, Option<String>>(2)?,
+                        f.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    ),
+                    None => (fact_kind(None), None, String::new()),
+                };
+                while order.next_if(|(o, _)| o.as_str() < fact).is_some() {}
+                let new_order = order.next_if(|(o, _)| o == fact).map(|(_, n)| *n);
                 buf.push(ExportFact {
-                    fact: q.fact.clone(),
+                    fact: fact.to_owned(),
                     fact_kind: kind,
                     label,
-                    position: order.get(&q.fact).map_or(0, |o| o - first) + 1,
+                    position: new_order.map_or(0, |o| o - first) + 1,
+                    explanation,
+                    source: Arc::clone(&no_source),
                     questions: Vec::with_capacity(8),
                 });
+            }
+            let id: i64 = r.get(1)?;
+            let kind = text(r, 2)?;
+            let kind = Kind::parse(kind).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    2,
+                    rusqlite::types::Type::Text,
+                    format!("unknown kind {kind}").into(),
+                )
+            })?;
+            let prompt = super::shown_prompt(r.get(3)?, text(r, 4)?, text(r, 5)?);
+            let answer = serde_json::from_str(text(r, 6)?).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    6,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+            let own = text(r, 7)?;
+            if id < first_q.0 {
+                let src = text(r, 8)?;
+                first_q = (
+                    id,
+                    sources.iter().position(|(s, _)| s == src),
+                    text_or_null(r, 9)?.map(str::to_owned),
+                );
             }
             ids.push(id);
             in_buf += 1;
             if let Some(f) = buf.last_mut() {
-                f.questions.push(q);
+                f.questions.push(ExportQuestion {
+                    kind,
+                    prompt,
+                    answer,
+                    own_explanation: (!own.is_empty()).then(|| own.to_owned()),
+                });
             }
         }
         if let Some(last) = buf.last_mut() {
-            finish(last, &mut ids);
+            finish(last, &mut ids, &mut first_q);
         }
         if !buf.is_empty() {
             send(buf);
         }
+        Ok(())
+    }
+
+    /// Has SQLite read this database through a memory map from now on (up to 1 GiB), for
+    /// a reader of a whole big deck: a system call per page read costs more than the reading.
+    pub fn read_mapped(&self) -> Result<()> {
+        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         Ok(())
     }
 
@@ -415,6 +536,55 @@ impl Db {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn empty_source() -> SourceRef {
+    SourceRef {
+        id: String::new(),
+        title: String::new(),
+        publisher: String::new(),
+        date: String::new(),
+        part: None,
+    }
+}
+
+/// Column `i` of `r` as text, borrowed from SQLite rather than copied.
+fn text<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<&'r str> {
+    Ok(r.get_ref(i)?.as_str()?)
+}
+
+/// [`text`], or `None` for NULL.
+fn text_or_null<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(r.get_ref(i)?.as_str_or_null()?)
+}
+
+/// A scan of rows ordered by their first column (text), read alongside another scan in the
+/// same order: a merge join without SQLite looking a row up for every question.
+struct Cursor<'s> {
+    rows: rusqlite::Rows<'s>,
+}
+
+impl<'s> Cursor<'s> {
+    fn new(mut rows: rusqlite::Rows<'s>) -> Result<Self> {
+        rows.advance()?;
+        Ok(Cursor { rows })
+    }
+
+    /// The row whose key is `key`, if any; moves past every row with a smaller key. Keys
+    /// asked for must not decrease.
+    fn seek(&mut self, key: &str) -> Result<Option<&rusqlite::Row<'s>>> {
+        loop {
+            let order = match self.rows.get() {
+                Some(r) => text(r, 0)?.cmp(key),
+                None => return Ok(None),
+            };
+            match order {
+                std::cmp::Ordering::Less => self.rows.advance()?,
+                std::cmp::Ordering::Equal => return Ok(self.rows.get()),
+                std::cmp::Ordering::Greater => return Ok(None),
+            }
+        }
     }
 }
 

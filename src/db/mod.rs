@@ -17,7 +17,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use browse::{BrowseFact, FlagRow, HistoryEntry};
-pub use export::{ExportFact, FactResultRow, FactState, ResultRow, ReviewEntry};
+pub use export::{ExportFact, ExportQuestion, FactResultRow, FactState, ResultRow, ReviewEntry};
 pub use import::{ImportReport, Prepared};
 pub use optimize::Refit;
 pub use stats::{ExamCandidate, FactStat, ReviewStat};
@@ -71,7 +71,7 @@ pub(crate) const QUESTION_COLUMNS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, 
 /// A prompt as stored: without the context it starts with (see [`QUESTION_COLUMNS`] and
 /// `007_prompt_prefix.sql`), and the code that puts it back.
 pub(crate) fn stored_prompt<'a>(prompt: &'a str, context: &str) -> (i64, &'a str) {
-    for (code, open, close) in [(1, "【", "】"), (2, "[", "] ")] {
+    for (code, open, close) in PROMPT_PREFIXES {
         if let Some(rest) = prompt
             .strip_prefix(open)
             .and_then(|p| p.strip_prefix(context))
@@ -82,6 +82,26 @@ pub(crate) fn stored_prompt<'a>(prompt: &'a str, context: &str) -> (i64, &'a str
     }
     (0, prompt)
 }
+
+/// The prompt as shown from its stored parts: [`stored_prompt`] undone, as the `CASE` of
+/// [`QUESTION_COLUMNS`] does in SQL (for readers that skip building a whole [`Question`]).
+pub(crate) fn shown_prompt(code: i64, context: &str, prompt: &str) -> String {
+    match PROMPT_PREFIXES.iter().find(|(c, _, _)| *c == code) {
+        Some((_, open, close)) => {
+            let mut out =
+                String::with_capacity(open.len() + context.len() + close.len() + prompt.len());
+            out.push_str(open);
+            out.push_str(context);
+            out.push_str(close);
+            out.push_str(prompt);
+            out
+        }
+        None => prompt.to_owned(),
+    }
+}
+
+/// The `prefix` codes of a stored prompt and the brackets around the context they stand for.
+const PROMPT_PREFIXES: [(i64, &str, &str); 2] = [(1, "【", "】"), (2, "[", "] ")];
 
 /// How many columns [`QUESTION_COLUMNS`] has: what follows them starts here.
 pub(crate) const QUESTION_COLUMN_COUNT: usize = 15;
@@ -313,6 +333,41 @@ impl Db {
                 "SELECT toml, toml_deflated FROM deck WHERE id = ?1",
                 [id],
                 |r| deck_text(r, 0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::UnknownDeck(id.to_owned()))
+    }
+
+    /// The start of the TOML text a deck was added from: its first `len` bytes at most (a
+    /// character cut at the end reads as U+FFFD), without inflating the rest of a big file.
+    pub fn deck_toml_start(&self, id: &str, len: usize) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT substr(toml, 1, ?2), toml_deflated FROM deck WHERE id = ?1",
+                params![id, len as i64],
+                |r| {
+                    let Some(deflated) = r.get_ref(1)?.as_blob_or_null()? else {
+                        let text: String = r.get(0)?;
+                        let end = text.len().min(len);
+                        return Ok(String::from_utf8_lossy(&text.as_bytes()[..end]).into_owned());
+                    };
+                    let mut start = Vec::with_capacity(len);
+                    std::io::Read::read_to_end(
+                        &mut std::io::Read::take(
+                            flate2::read::DeflateDecoder::new(deflated),
+                            len as u64,
+                        ),
+                        &mut start,
+                    )
+                    .map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            1,
+                            rusqlite::types::Type::Blob,
+                            Box::new(e),
+                        )
+                    })?;
+                    Ok(String::from_utf8_lossy(&start).into_owned())
+                },
             )
             .optional()?
             .ok_or_else(|| Error::UnknownDeck(id.to_owned()))

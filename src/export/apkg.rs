@@ -25,10 +25,10 @@ use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
 use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
-use crate::db::{ExportFact, FactState, ReviewEntry};
+use crate::db::{ExportFact, ExportQuestion, FactState, ReviewEntry};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
-use crate::question::{Answer, Kind, Question};
+use crate::question::{Answer, Kind};
 
 /// This database's memory of the deck's facts and its answers, for `--with-scheduling`.
 pub struct Scheduling<'a> {
@@ -54,7 +54,17 @@ pub fn note_guid(deck: &str, fact: &str) -> String {
 }
 
 fn guid_hash(deck: &str, fact: &str) -> u64 {
-    stable_hash(&format!("quiz-fact:{deck}/{fact}"))
+    guid_hash_in(&mut String::new(), deck, fact)
+}
+
+/// [`guid_hash`], spelling the key in `buf` (a buffer kept from one note to the next).
+fn guid_hash_in(buf: &mut String, deck: &str, fact: &str) -> u64 {
+    buf.clear();
+    buf.push_str("quiz-fact:");
+    buf.push_str(deck);
+    buf.push('/');
+    buf.push_str(fact);
+    stable_hash(buf)
 }
 
 /// An id in Anki's id space (milliseconds since 1970 by convention), stable for `key`:
@@ -104,19 +114,13 @@ pub fn write(
     let (summary, conn) = build_collection(deck, load, sched, now)?;
     let coll = conn.serialize(rusqlite::MAIN_DB)?;
     crate::outfile::write_with(path, true, |file| {
-        let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
-        let zerr = |e: zip::result::ZipError| Error::Other(format!("{}: {e}", path.display()));
-        // Level 1: the collection is mostly repetitive text, and the fastest level already
-        // shrinks it several times over.
-        let deflate = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(1));
-        zip.start_file("collection.anki2", deflate).map_err(zerr)?;
-        zip.write_all(&coll).map_err(|e| Error::io(path, e))?;
-        zip.start_file("media", deflate).map_err(zerr)?;
-        zip.write_all(b"{}").map_err(|e| Error::io(path, e))?;
-        let mut inner = zip.finish().map_err(zerr)?;
-        inner.flush().map_err(|e| Error::io(path, e))
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        super::zip_pieces::write(
+            &mut out,
+            &[("collection.anki2", &coll[..]), ("media", b"{}")],
+        )
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io(path, e))
     })?;
     drop(coll);
     conn.close().map_err(|(_, e)| Error::Db(e))?;
@@ -150,19 +154,15 @@ CREATE TABLE revlog (
 CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
 ";
 
-/// Anki's indexes whose keys arrive in order (usn is always -1, ids grow): made before the
-/// rows go in, the writer thread only appends to them.
-const INDEXES_IN_ORDER: &str = "
+/// Anki's indexes. Made before the rows go in: the keys of most arrive in order (usn is
+/// always -1, ids grow), and the others (checksums, due positions) cost less kept up row by
+/// row on the writer's thread, beside the rendering, than sorted at the end, after it.
+const INDEXES: &str = "
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
 CREATE INDEX ix_revlog_usn ON revlog (usn);
 CREATE INDEX ix_cards_nid ON cards (nid);
 CREATE INDEX ix_revlog_cid ON revlog (cid);
-";
-
-/// Anki's indexes whose keys arrive in no order (checksums, due positions): one sort at the
-/// end costs less than a search per inserted row.
-const INDEXES_AT_END: &str = "
 CREATE INDEX ix_cards_sched ON cards (did, queue, due);
 CREATE INDEX ix_notes_csum ON notes (csum);
 ";
@@ -251,14 +251,19 @@ fn build_collection(
     sched: Option<Scheduling>,
     now: i64,
 ) -> Result<(Summary, Connection)> {
-    let conn = Connection::open_in_memory()?;
-    // A scratch database in memory: no journal; it is zipped right after.
+    // A scratch database in memory, in SQLite's `memdb` file system: the file is one block
+    // of memory that the zip is deflated from as it is, where a plain in-memory database
+    // keeps its pages apart and must copy them into one (twice the memory, and a copy).
+    // No journal, no temporary files; a small page cache (pages it lets go are copied into
+    // that block, and fewer fresh pages are cleared by the kernel). Its limit is 1 GiB, a
+    // deck of some two million questions.
+    let conn = Connection::open("file:quiz-apkg?vfs=memdb")?;
     conn.execute_batch(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 16384;",
+         PRAGMA page_size = 16384; PRAGMA cache_size = -4096; PRAGMA temp_store = MEMORY;",
     )?;
     conn.execute_batch(SCHEMA)?;
-    conn.execute_batch(INDEXES_IN_ORDER)?;
+    conn.execute_batch(INDEXES)?;
 
     let did = deck_id(deck.id);
     let now_ms = now * 1000;
@@ -310,29 +315,66 @@ fn build_collection(
         let loader = scope.spawn(move || load(&mut |batch| f_send.send(batch).is_ok()));
         let writer = scope.spawn(move || -> Result<Connection> {
             {
-                let mut ins_note = conn.prepare(
-                    "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
+                let mut notes = BatchInsert::new(
+                    &conn,
+                    "notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)",
+                    &format!("?, ?, {now}, -1, ?, ?, ?, ?, 0, ''"),
                 )?;
-                let mut ins_card = conn.prepare(
-                    "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, 0, ?13)",
+                let mut cards = BatchInsert::new(
+                    &conn,
+                    "cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,
+                            lapses, left, odue, odid, flags, data)",
+                    &format!("?, {did}, ?, {now}, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?"),
                 )?;
-                let mut ins_rev = conn
-                    .prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, 2500, ?6, ?7)")?;
+                let mut revlog = BatchInsert::new(
+                    &conn,
+                    "revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)",
+                    "?, -1, ?, ?, ?, 2500, ?, ?",
+                )?;
                 for batch in n_recv {
-                    for n in batch {
-                        ins_note.execute(params![
-                            n.id, n.guid, n.mid, now, n.tags, n.flds, n.sort, n.csum
-                        ])?;
-                        for (cid, ord, c) in &n.cards {
-                            ins_card.execute(params![
-                                cid, n.id, did, ord, now, c.ctype, c.queue, c.due, c.ivl,
-                                c.factor, c.reps, c.lapses, c.data
-                            ])?;
-                        }
-                        for r in &n.revlog {
-                            ins_rev.execute(params![r[0], r[1], r[2], r[3], r[4], r[5], r[6]])?;
-                        }
-                    }
+                    notes.insert(
+                        &batch,
+                        |n| n.id,
+                        |st, i, n| {
+                            bind(st, i, &n.guid)?;
+                            bind(st, i + 1, &n.mid)?;
+                            bind(st, i + 2, &n.tags)?;
+                            bind(st, i + 3, &n.flds)?;
+                            bind(st, i + 4, &n.sort)?;
+                            bind(st, i + 5, &n.csum)
+                        },
+                    )?;
+                    let card_rows: Vec<_> = batch
+                        .iter()
+                        .flat_map(|n| n.cards.iter().map(move |c| (n.id, c)))
+                        .collect();
+                    cards.insert(
+                        &card_rows,
+                        |(_, (cid, _, _))| *cid,
+                        |st, i, (nid, (_, ord, c))| {
+                            bind(st, i, nid)?;
+                            bind(st, i + 1, ord)?;
+                            bind(st, i + 2, &c.ctype)?;
+                            bind(st, i + 3, &c.queue)?;
+                            bind(st, i + 4, &c.due)?;
+                            bind(st, i + 5, &c.ivl)?;
+                            bind(st, i + 6, &c.factor)?;
+                            bind(st, i + 7, &c.reps)?;
+                            bind(st, i + 8, &c.lapses)?;
+                            bind(st, i + 9, &c.data)
+                        },
+                    )?;
+                    let rev_rows: Vec<_> = batch.iter().flat_map(|n| n.revlog.iter()).collect();
+                    revlog.insert(
+                        &rev_rows,
+                        |r| r[0],
+                        |st, i, r| {
+                            for (k, v) in r[1..].iter().enumerate() {
+                                bind(st, i + k, v)?;
+                            }
+                            Ok(())
+                        },
+                    )?;
                 }
             }
             Ok(conn)
@@ -379,7 +421,6 @@ fn build_collection(
             deck_conf_json(conf_id, deck.id, now).to_string(),
         ],
     )?;
-    conn.execute_batch(INDEXES_AT_END)?;
     conn.execute_batch("COMMIT")?;
     Ok((
         Summary {
@@ -390,6 +431,80 @@ fn build_collection(
         },
         conn,
     ))
+}
+
+/// Inserts rows into one table of the collection. Where ids run on from the table's largest
+/// (notes and cards: each one more than the last), [`BatchInsert::ROWS`] rows go in one
+/// statement that leaves the ids to SQLite, which numbers them exactly so (largest + 1) and
+/// appends each row without searching for its place or checking its id; other rows go in
+/// one by one with their id.
+struct BatchInsert<'c> {
+    many: rusqlite::Statement<'c>,
+    one: rusqlite::Statement<'c>,
+    /// Parameters per row, besides the id.
+    width: usize,
+    /// The largest id inserted so far.
+    largest: Option<i64>,
+}
+
+impl<'c> BatchInsert<'c> {
+    const ROWS: usize = 64;
+
+    /// `table` names the table and its columns, the id first; `row` is one row's values
+    /// after the id, with `?` for each value bound per row.
+    fn new(conn: &'c Connection, table: &str, row: &str) -> Result<Self> {
+        let (name, columns) = table.split_once(" (id, ").unwrap_or((table, ")"));
+        let mut many = format!("INSERT INTO {name} ({columns} VALUES ({row})");
+        for _ in 1..Self::ROWS {
+            many.push_str(", (");
+            many.push_str(row);
+            many.push(')');
+        }
+        Ok(BatchInsert {
+            many: conn.prepare(&many)?,
+            one: conn.prepare(&format!("INSERT INTO {table} VALUES (?, {row})"))?,
+            width: row.matches('?').count(),
+            largest: None,
+        })
+    }
+
+    /// Inserts `rows`: `id` gives a row's id, `bind` binds its other values from the
+    /// parameter index it is given.
+    fn insert<T>(
+        &mut self,
+        rows: &[T],
+        id: impl Fn(&T) -> i64,
+        bind: impl Fn(&mut rusqlite::Statement, usize, &T) -> rusqlite::Result<()>,
+    ) -> Result<()> {
+        let mut rest = rows;
+        while !rest.is_empty() {
+            let run = &rest[..rest.len().min(Self::ROWS)];
+            let follows = |l: i64| (1..).zip(run).all(|(k, r)| id(r) == l + k);
+            if run.len() == Self::ROWS
+                && let Some(largest) = self.largest
+                && follows(largest)
+            {
+                for (j, r) in run.iter().enumerate() {
+                    bind(&mut self.many, j * self.width + 1, r)?;
+                }
+                self.many.raw_execute()?;
+                self.largest = Some(largest + Self::ROWS as i64);
+                rest = &rest[Self::ROWS..];
+            } else {
+                let r = &rest[0];
+                self.one.raw_bind_parameter(1, id(r))?;
+                bind(&mut self.one, 2, r)?;
+                self.one.raw_execute()?;
+                self.largest = Some(self.largest.map_or(id(r), |l| l.max(id(r))));
+                rest = &rest[1..];
+            }
+        }
+        Ok(())
+    }
+}
+
+fn bind(st: &mut rusqlite::Statement, i: usize, v: &dyn rusqlite::ToSql) -> rusqlite::Result<()> {
+    st.raw_bind_parameter(i, v)
 }
 
 /// What rendering needs besides the facts.
@@ -427,18 +542,25 @@ fn render_notes(
         reviews: 0,
         used_kinds: Vec::new(),
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<u64, std::hash::BuildHasherDefault<AsIs>> =
+        std::collections::HashSet::with_capacity_and_hasher(
+            deck.questions as usize,
+            Default::default(),
+        );
+    let mut key = String::new();
     let mut last_rev_id = i64::MIN;
     let tag_deck = tag_safe(deck.id);
     // Per note these would be a format and a hash each; they repeat across a deck.
     let mut mids: Vec<(&'static str, i64)> = Vec::new();
     let mut source_tag: (String, String) = (String::new(), String::new());
+    // The Source field, kept while facts in a row share their source.
+    let mut source_field: Option<(std::sync::Arc<crate::question::SourceRef>, String)> = None;
     for batch in recv {
         let mut rows = Vec::with_capacity(batch.len());
         let mut questions = 0u64;
         for f in &batch {
             questions += f.questions.len() as u64;
-            let hash = guid_hash(deck.id, &f.fact);
+            let hash = guid_hash_in(&mut key, deck.id, &f.fact);
             if !seen.insert(hash) {
                 return Err(Error::Other(format!(
                     "two facts hash to one Anki note id ({}/{}); please report this",
@@ -447,7 +569,14 @@ fn render_notes(
             }
             let kinds = note_kinds(&mut out.used_kinds, f);
             let label = fact_label(f, ctx.lang);
-            let (flds, has_kind) = render_note(f, kinds, &label, ctx.lang);
+            let source = match &source_field {
+                Some((s, html)) if std::sync::Arc::ptr_eq(s, &f.source) => html,
+                _ => {
+                    let html = anki_html(&f.source.to_string());
+                    &source_field.insert((f.source.clone(), html)).1
+                }
+            };
+            let (flds, has_kind) = render_note(deck.id, f, kinds, &label, source, ctx.lang);
             let sort = strip_html(&label);
             let csum = field_checksum(&sort);
             let mut tags = String::with_capacity(96);
@@ -455,7 +584,7 @@ fn render_notes(
             tags.push_str(&tag_deck);
             tags.push_str(" quiz::fact::");
             tags.push_str(f.fact_kind);
-            if let Some(src) = f.questions.first().map(|q| &q.source.title)
+            if let Some(src) = f.questions.first().map(|_| &f.source.title)
                 && !src.trim().is_empty()
             {
                 if source_tag.0 != *src {
@@ -547,6 +676,26 @@ fn render_notes(
     Ok(out)
 }
 
+/// A hasher for keys that are hashes already (note GUIDs): used as they are.
+#[derive(Default)]
+struct AsIs(u64);
+
+impl std::hash::Hasher for AsIs {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// The card kinds of a fact's note type, noting the note type as used. A kind the fixed list
 /// lacks (a generator newer than this list) is added at the end rather than lost.
 fn note_kinds<'a>(used: &'a mut Vec<(&'static str, Vec<Kind>)>, f: &ExportFact) -> &'a [Kind] {
@@ -621,14 +770,21 @@ impl Lang {
 /// The fields of a fact's note, joined with Anki's separator (U+001F): Fact; per kind its
 /// prompt(s), answer(s) and (typed kinds) the answer for Anki's type-in box; then
 /// Explanation, Source and Uid. Also which of the note type's kinds the fact asks.
-fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (String, Vec<bool>) {
+fn render_note(
+    deck: &str,
+    f: &ExportFact,
+    kinds: &[Kind],
+    label: &str,
+    source_html: &str,
+    lang: Lang,
+) -> (String, Vec<bool>) {
     const SEP: char = '\x1f';
     let first = f.questions.first();
-    let explanation = first.map_or("", |q| q.explanation.as_str());
+    let explanation = first.map_or("", |q| f.explanation_of(q));
     let mut flds = String::with_capacity(256 * f.questions.len() + 128);
     let mut has_kind = Vec::with_capacity(kinds.len());
     flds.push_str(label);
-    let mut variants: Vec<&Question> = Vec::new();
+    let mut variants: Vec<&ExportQuestion> = Vec::new();
     for &k in kinds {
         variants.clear();
         variants.extend(f.questions.iter().filter(|q| q.kind == k));
@@ -637,15 +793,15 @@ fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (Stri
         match variants.as_slice() {
             [] => flds.push(SEP),
             [q] => {
-                push_prompt(&mut flds, q, lang);
+                push_prompt(&mut flds, q, f.explanation_of(q), lang);
                 flds.push(SEP);
-                push_answer(&mut flds, q, explanation, lang);
+                push_answer(&mut flds, q, f.explanation_of(q), explanation, lang);
             }
             many => {
                 flds.push_str("<div class=variants>");
                 for q in many {
                     flds.push_str("<div>");
-                    push_prompt(&mut flds, q, lang);
+                    push_prompt(&mut flds, q, f.explanation_of(q), lang);
                     flds.push_str("</div>");
                 }
                 flds.push_str("</div>");
@@ -653,7 +809,7 @@ fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (Stri
                 flds.push_str("<div class=variants>");
                 for q in many {
                     flds.push_str("<div>");
-                    push_answer(&mut flds, q, explanation, lang);
+                    push_answer(&mut flds, q, f.explanation_of(q), explanation, lang);
                     flds.push_str("</div>");
                 }
                 flds.push_str("</div>");
@@ -674,14 +830,14 @@ fn render_note(f: &ExportFact, kinds: &[Kind], label: &str, lang: Lang) -> (Stri
     flds.push(SEP);
     push_html(&mut flds, explanation);
     flds.push(SEP);
-    if let Some(q) = first {
-        push_html(&mut flds, &q.source.to_string());
+    if first.is_some() {
+        flds.push_str(source_html);
     }
     flds.push(SEP);
-    if let Some(q) = first {
-        push_html(&mut flds, &q.deck);
+    if first.is_some() {
+        push_html(&mut flds, deck);
         flds.push('/');
-        push_html(&mut flds, &q.fact);
+        push_html(&mut flds, &f.fact);
     }
     (flds, has_kind)
 }
@@ -738,12 +894,12 @@ pub fn breaks(s: String) -> String {
 }
 
 /// The front of one variant, appended to `out`: the prompt, with the options of a choice or
-/// an order, the gap of a cloze marked.
-fn push_prompt(out: &mut String, q: &Question, lang: Lang) {
+/// an order, the gap of a cloze marked (found with the help of its `explanation`).
+fn push_prompt(out: &mut String, q: &ExportQuestion, explanation: &str, lang: Lang) {
     let s = match (&q.answer, q.kind) {
         (Answer::Text { accepted }, Kind::Cloze) => {
             let right = accepted.first().map_or("", String::as_str);
-            match gap_at(&q.prompt, &q.explanation, right) {
+            match gap_at(&q.prompt, explanation, right) {
                 Some(i) => format!(
                     "{}<span class=cloze>[…]</span>{}",
                     prompt_html(&q.prompt[..i]),
@@ -752,7 +908,8 @@ fn push_prompt(out: &mut String, q: &Question, lang: Lang) {
                 None => prompt_html(&q.prompt),
             }
         }
-        _ if !q.prompt.contains("**") => {
+        // Bytewise: `str::contains` sets up a substring search per call.
+        _ if !q.prompt.as_bytes().windows(2).any(|w| w == b"**") => {
             push_html(out, &q.prompt);
             String::new()
         }
@@ -779,8 +936,14 @@ fn push_prompt(out: &mut String, q: &Question, lang: Lang) {
 }
 
 /// The back of one variant, appended to `out`: its answer (and accepted alternatives), and
-/// its explanation when it is not the fact's.
-fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lang) {
+/// its `explanation` when it is not the note's.
+fn push_answer(
+    out: &mut String,
+    q: &ExportQuestion,
+    explanation: &str,
+    note_explanation: &str,
+    lang: Lang,
+) {
     let s = out;
     match &q.answer {
         Answer::Choice { options, correct } => {
@@ -832,7 +995,7 @@ fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lan
         }
         Answer::Text { accepted } if q.kind == Kind::Cloze => {
             let right = accepted.first().map_or("", String::as_str);
-            let filled = match gap_at(&q.prompt, &q.explanation, right) {
+            let filled = match gap_at(&q.prompt, explanation, right) {
                 Some(i) => format!(
                     "{}<span class=cloze>{}</span>{}",
                     prompt_html(&q.prompt[..i]),
@@ -856,9 +1019,9 @@ fn push_answer(out: &mut String, q: &Question, fact_explanation: &str, lang: Lan
             s.push_str("</div>");
         }
     }
-    if !q.explanation.is_empty() && q.explanation != fact_explanation {
+    if !explanation.is_empty() && explanation != note_explanation {
         s.push_str("<div class=explanation>");
-        push_html(s, &q.explanation);
+        push_html(s, explanation);
         s.push_str("</div>");
     }
 }
@@ -1129,6 +1292,9 @@ fn collection_conf(cur_model: Option<i64>) -> Value {
 /// Field text without tags, with the common entities decoded: what Anki sorts and checks
 /// duplicates by.
 pub fn strip_html(s: &str) -> String {
+    if !s.contains(['<', '&']) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut in_tag = false;
     for c in s.chars() {

@@ -12,6 +12,7 @@ pub mod lms;
 pub mod quizlet;
 pub mod select;
 pub mod sheet;
+mod zip_pieces;
 
 use crate::db::Db;
 use crate::deck::{self, Deck};
