@@ -104,7 +104,9 @@ pub struct DeckImport<'d> {
     /// The deck file changed (or is new): its facts are written.
     write_facts: bool,
     /// `(kind, label)` of each fact of the deck, and whether it has had a question yet.
-    facts: HashMap<&'d str, (&'static str, &'d str, bool)>,
+    /// (An index into [`FACT_KINDS`] rather than the name: the map of a large deck's facts
+    /// is a sizeable part of an import's peak memory.)
+    facts: HashMap<&'d str, (&'d str, u8, bool)>,
     /// The explanation each fact keeps (its first question's): a question showing the same
     /// stores ''. Only the facts whose questions may still come are kept.
     explanation: HashMap<String, String>,
@@ -150,7 +152,7 @@ impl<'c, 'p> Import<'c, 'p> {
             write_facts: old_text.as_deref() != Some(deck.text.as_str()),
             facts: facts(deck)
                 .into_iter()
-                .map(|(fid, kind, label)| (fid, (kind, label, false)))
+                .map(|(fid, kind, label)| (fid, (label, kind, false)))
                 .collect(),
             explanation: HashMap::new(),
             others: HashSet::new(),
@@ -271,11 +273,16 @@ impl<'c, 'p> Import<'c, 'p> {
             if d.last_fact.as_deref() != Some(q.fact.as_str()) {
                 d.last_fact = Some(q.fact.clone());
                 let first_sight = match d.facts.get_mut(q.fact.as_str()) {
-                    Some((kind, label, seen @ false)) => {
+                    Some((label, kind, seen @ false)) => {
                         *seen = true;
                         d.explanation.insert(q.fact.clone(), q.explanation.clone());
                         if d.write_facts {
-                            facts.push((&q.fact, kind, label, &q.explanation));
+                            facts.push((
+                                &q.fact,
+                                FACT_KINDS[*kind as usize],
+                                label,
+                                &q.explanation,
+                            ));
                         }
                         true
                     }
@@ -394,9 +401,9 @@ impl<'c, 'p> Import<'c, 'p> {
                  VALUES (?1, ?2, ?3, ?4, NULL, 0)
                  ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = NULL, retired = 0",
             )?;
-            for (fid, (kind, label, seen)) in &d.facts {
+            for (fid, &(label, kind, seen)) in &d.facts {
                 if !seen {
-                    insert_f.execute(params![id, fid, kind, label])?;
+                    insert_f.execute(params![id, fid, FACT_KINDS[kind as usize], label])?;
                 }
             }
         }
@@ -443,16 +450,23 @@ impl<'c, 'p> Import<'c, 'p> {
     }
 }
 
-/// `(id, kind, label)` of every fact of a deck; the label names the fact in reports.
-fn facts(deck: &Deck) -> Vec<(&str, &'static str, &str)> {
+/// The kinds of fact, as the `fact` table names them.
+const FACT_KINDS: [&str; 8] = [
+    "list", "event", "number", "term", "document", "person", "qa", "cloze",
+];
+
+/// `(id, kind, label)` of every fact of a deck, the kind as an index into [`FACT_KINDS`];
+/// the label names the fact in reports.
+fn facts(deck: &Deck) -> Vec<(&str, u8, &str)> {
     let f = &deck.file;
     let mut out = Vec::new();
     macro_rules! each {
         ($field:ident, $kind:literal, |$x:ident| $label:expr) => {
+            let kind = FACT_KINDS.iter().position(|k| *k == $kind).unwrap_or(0) as u8;
             out.extend(
                 f.$field
                     .iter()
-                    .map(|$x| ($x.id.get_ref().as_str(), $kind, $label)),
+                    .map(|$x| ($x.id.get_ref().as_str(), kind, $label)),
             );
         };
     }

@@ -69,11 +69,11 @@ pub fn check_questions(
 pub struct Checker<'a> {
     deck: &'a Deck,
     pool: &'a Pool,
-    line_of: HashMap<&'a str, usize>,
+    /// Each fact's line, and how many questions it has had.
+    line_of: HashMap<&'a str, (usize, usize)>,
     deck_line: usize,
     lists: HashMap<&'a str, &'a crate::deck::model::ListFact>,
-    /// Questions per fact of the deck, and per deck-wide question set (`_…`).
-    per_fact: HashMap<&'a str, usize>,
+    /// Questions per deck-wide question set (`_…`).
     per_other: HashMap<String, usize>,
     /// Every question's label, and the where/when questions' answers to look for in them.
     labels: BTreeSet<String>,
@@ -87,10 +87,14 @@ impl<'a> Checker<'a> {
         let file = &deck.file;
         let all = facts(file);
         let starts: Vec<usize> = all.iter().map(|f| f.id().span().start).collect();
-        let line_of: HashMap<&str, usize> = all
+        let line_of: HashMap<&str, (usize, usize)> = all
             .iter()
             .map(|f| f.id().get_ref().as_str())
-            .zip(line_numbers(&deck.text, &starts))
+            .zip(
+                line_numbers(&deck.text, &starts)
+                    .into_iter()
+                    .map(|l| (l, 0)),
+            )
             .collect();
         let mut c = Checker {
             deck,
@@ -102,7 +106,6 @@ impl<'a> Checker<'a> {
                 .iter()
                 .map(|l| (l.id.get_ref().as_str(), l))
                 .collect(),
-            per_fact: HashMap::new(),
             per_other: HashMap::new(),
             labels: BTreeSet::new(),
             placed: Vec::new(),
@@ -121,7 +124,7 @@ impl<'a> Checker<'a> {
 
     fn add_finding(&mut self, fact: &str, rule: &'static str, message: String) {
         self.out.insert(Finding {
-            line: self.line_of.get(fact).copied().unwrap_or(self.deck_line),
+            line: self.line_of.get(fact).map_or(self.deck_line, |&(l, _)| l),
             origin: self.deck.origin.clone(),
             fact: fact.to_owned(),
             rule,
@@ -178,8 +181,8 @@ impl<'a> Checker<'a> {
     /// The rules on each question of a batch.
     pub fn add(&mut self, qs: &[Question]) {
         for q in qs {
-            match self.line_of.get_key_value(q.fact.as_str()) {
-                Some((&f, _)) => *self.per_fact.entry(f).or_default() += 1,
+            match self.line_of.get_mut(q.fact.as_str()) {
+                Some((_, n)) => *n += 1,
                 None => *self.per_other.entry(q.fact.clone()).or_default() += 1,
             }
             if !self.labels.contains(&q.context) {
@@ -244,10 +247,13 @@ impl<'a> Checker<'a> {
 
     /// The deck-wide rules, and every finding in order.
     pub fn finish(mut self) -> Vec<Finding> {
+        // Only the facts over the smaller limit can be reported (findings are kept sorted).
+        let over = MAX_FACT_QUESTIONS.min(MAX_LIST_QUESTIONS);
         let counts: Vec<(String, usize)> = self
-            .per_fact
+            .line_of
             .iter()
-            .map(|(f, n)| ((*f).to_owned(), *n))
+            .filter(|&(_, &(_, n))| n > over)
+            .map(|(f, &(_, n))| ((*f).to_owned(), n))
             .chain(self.per_other.drain())
             .collect();
         for (fact, n) in counts {
