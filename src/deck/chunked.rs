@@ -807,4 +807,110 @@ mod tests {
         let at = text.len() + text.find("[[qa]]").unwrap() - deck;
         assert!(parse_split(&doubled, at).is_none());
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Lines a deck's tables are made of, written the usual way and in the shapes a
+        /// hand (or an attacker) might give them.
+        fn line() -> impl Strategy<Value = String> {
+            let key = prop::sample::select(vec![
+                "id",
+                "source",
+                "question",
+                "answer",
+                "accept",
+                "note",
+                "part",
+                "title",
+                "publisher",
+                "date",
+                "x",
+                "id.x",
+                "\"id\"",
+                "question_en",
+            ]);
+            let value = prop::sample::select(vec![
+                "\"v\"",
+                "'v'",
+                "\"a \\\" b\"",
+                "\"中文\"",
+                "\"\\u4e2d\"",
+                "[\"a\", 'b',]",
+                "[]",
+                "1",
+                "1_000",
+                "2.5e1",
+                "true",
+                "2020-01-01",
+                "{ x = 1 }",
+                "\"\"\"",
+                "\"a # b\"",
+                "\"unterminated",
+                "'it''s'",
+                "\"tab\there\"",
+                "\"\\q\"",
+                "[\"a\"",
+                "-0",
+                "nan",
+            ]);
+            let tail = prop::sample::select(vec!["", " # c", "\t", " ", "#", "\r", " # \u{7}"]);
+            prop_oneof![
+                4 => (key, value, tail).prop_map(|(k, v, t)| format!("{k} = {v}{t}")),
+                1 => prop::sample::select(vec![
+                    "", "# comment", "[[qa]]", "[[list.item]]", "text = \"i\"", "[deck]",
+                    " [[qa]]", "[[qa]] # x", "[qa]", "[[ qa ]]", "key", "= 1", "\u{feff}id = \"x\"",
+                    "\"\"\"", "[[source]]", "[[context]]", "[[list]]",
+                ])
+                .prop_map(str::to_owned),
+            ]
+        }
+
+        fn deck() -> impl Strategy<Value = String> {
+            let table = (
+                prop::sample::select(vec![
+                    "[[qa]]",
+                    "[[source]]",
+                    "[[list]]",
+                    "[[term]]",
+                    "[[context]]",
+                ]),
+                prop::collection::vec(line(), 0..6),
+            )
+                .prop_map(|(h, lines)| format!("{h}\n{}\n", lines.join("\n")));
+            (prop::collection::vec(table, 0..6), any::<bool>()).prop_map(|(tables, crlf)| {
+                let text = format!("[deck]\nid = \"d\"\ntitle = \"T\"\n\n{}", tables.concat());
+                if crlf {
+                    text.replace('\n', "\r\n")
+                } else {
+                    text
+                }
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+            /// Whatever the file, reading it in pieces gives what reading it whole gives,
+            /// or leaves it to the whole-file reading: it never accepts a file the
+            /// whole-file reading refuses, nor reads one differently.
+            #[test]
+            fn pieces_read_as_whole_or_not_at_all(text in deck()) {
+                let whole = toml::from_str::<DeckFile>(&text).map(|d| format!("{d:?}"));
+                if let Some(pieces) = parse(&text) {
+                    prop_assert_eq!(Ok(format!("{pieces:?}")), whole.map_err(|e| e.to_string()));
+                }
+                // The threaded path, cut at every header.
+                for (at, _) in text.match_indices("\n[").map(|(i, s)| (i + 1, s)) {
+                    if let (Some(a), Some(b)) = (parse_range(&text, 0, at), parse_range(&text, at, text.len()))
+                        && let Some(file) = a.append(b).and_then(Part::finish)
+                    {
+                        let whole = toml::from_str::<DeckFile>(&text).map(|d| format!("{d:?}"));
+                        prop_assert_eq!(Ok(format!("{file:?}")), whole.map_err(|e| e.to_string()));
+                    }
+                }
+            }
+        }
+    }
 }
