@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use browse::{BrowseFact, FlagRow, HistoryEntry};
 pub use export::{ExportFact, ExportQuestion, FactResultRow, FactState, ResultRow, ReviewEntry};
-pub use import::{ImportReport, Prepared};
+pub use import::{DeckImport, Import, ImportReport, Prepared};
 pub use optimize::Refit;
 pub use stats::{ExamCandidate, FactStat, ReviewStat};
 pub use study::{

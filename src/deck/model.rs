@@ -412,7 +412,7 @@ fact_common!(PersonFact);
 
 /// `[[qa]]`: a free question.
 ///
-/// Read and written as [`QaFields`], the table as a deck file has it; the fields that most
+/// Read and written as `QaFields`, the table as a deck file has it; the fields that most
 /// questions leave out are kept here in one box (a deck of 100,000 free questions is then
 /// some 6 MB smaller in memory, most of a large import's deck).
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -2,14 +2,14 @@
 //! traditional or English) to a draft deck an instructor only has to check.
 //!
 //! The pipeline, each step its own module:
-//! 1. [`input`]: size cap, UTF-8, HTML to text blocks with a real HTML parser (page title,
+//! 1. `input`: size cap, UTF-8, HTML to text blocks with a real HTML parser (page title,
 //!    publisher and date from `<meta>`), navigation/share/caption elements left out;
-//! 2. [`text`]: NFKC, inline pinyin annotations removed, censored characters restored, a
+//! 2. `text`: NFKC, inline pinyin annotations removed, censored characters restored, a
 //!    simplified shadow of every line (same characters, one for one) that the rules read,
 //!    noise lines dropped, speaker labels and question lines recognised, sentences;
-//! 3. [`zh`] / [`en`]: the rules (enumerations, the meeting, dates, numbers, documents,
+//! 3. `zh` / `en`: the rules (enumerations, the meeting, dates, numbers, documents,
 //!    people, quoted terms), each fact with its line range and the reasons to doubt it;
-//! 4. [`emit`]: the deck as TOML in the existing format, every doubtful fact preceded by a
+//! 4. `emit`: the deck as TOML in the existing format, every doubtful fact preceded by a
 //!    `# REVIEW:` comment; the result is parsed back with the deck validator.
 //!
 //! Everything is linear in the input (regexes without backtracking, bounded windows) and

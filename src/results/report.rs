@@ -374,7 +374,7 @@ fn shown_name(f: &ResultsFile) -> String {
 /// Drops duplicates, each with a warning; see docs/export.md for the rules.
 ///
 /// 1. The same file given twice (the same path, or byte for byte the same content).
-/// 2. The same results ([`content_key`]) under another name or none.
+/// 2. The same results (`content_key`) under another name or none.
 /// 3. The same name, where one file's answers are all within the other's: an earlier
 ///    export of the same student; the later one counts.
 ///

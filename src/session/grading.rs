@@ -121,7 +121,7 @@ impl Answered {
 
 impl Grader {
     /// The built-in lexicon and every deck of the database: their aliases, lists, events and
-    /// people. Only those parts of each deck file are read (see [`lite`]), so a deck of a
+    /// people. Only those parts of each deck file are read (see `lite`), so a deck of a
     /// hundred thousand free questions costs little; a deck that does not read contributes its
     /// aliases only.
     pub fn load(db: &Db) -> Result<Grader> {

@@ -1,6 +1,6 @@
 //! `quiz stats` in the terminal: tables, a forecast drawn in bar characters and a calendar
 //! heatmap. Deck text goes through `term::clean_line`; the wording is in the message
-//! catalogue (`stats.*`, gathered in [`msg`]). Column headings are one message each, aligned
+//! catalogue (`stats.*`, gathered in `msg`). Column headings are one message each, aligned
 //! by hand over the columns below them: keep the widths when translating.
 
 use std::fmt::Write as _;
