@@ -171,13 +171,19 @@ pub fn add_checked(
     // Started before generating, so that a bar appears once the whole job has run a second.
     let mut progress = crate::progress::Progress::new(0, "questions stored");
     let related = related_decks(db, &decks)?;
-    let available = decks.iter().chain(related.iter());
+    let pools: Vec<(Pool, Vec<String>)> = decks
+        .iter()
+        .map(|d| Pool::for_deck(d, decks.iter().chain(related.iter())))
+        .collect();
     let mut warnings = Vec::new();
     let mut import = db.begin_import(now, &mut progress)?;
-    for d in &decks {
-        let (pool, missing) = Pool::for_deck(d, available.clone());
-        let mut stored = import.start_deck(d)?;
-        let findings = pipeline(d, &pool, &missing, check, |batch| {
+    for (d, (pool, missing)) in decks.iter_mut().zip(pools) {
+        // The file's text is needed only to store it and for the checker's line numbers:
+        // it is freed once both are done (7 MiB of a 100,000-question import's peak).
+        let text = std::mem::take(&mut d.text);
+        let d = &*d;
+        let mut stored = import.start_deck_text(d, &text)?;
+        let findings = pipeline(d, &pool, &missing, check, text, |batch| {
             import.add_prepared(&mut stored, batch)
         })?;
         import.finish_deck(stored)?;
@@ -197,12 +203,14 @@ const BATCHES_IN_FLIGHT: usize = 4;
 /// connection's thread, so generating, checking and preparing the stored forms run on a
 /// second thread meanwhile: on two cores that takes about a third off a large import's
 /// time. The questions, the findings and the order of the writes are those of doing it all
-/// on one thread. Returns what `quiz check` finds (nothing without `check`).
+/// on one thread. `text` is the deck file's text (the deck's own may have been taken), for
+/// the findings' line numbers. Returns what `quiz check` finds (nothing without `check`).
 fn pipeline(
     deck: &Deck,
     pool: &Pool,
     missing: &[String],
     check: bool,
+    text: String,
     mut store: impl FnMut(&Prepared) -> Result<()>,
 ) -> Result<Vec<generate::check::Finding>> {
     std::thread::scope(|s| {
@@ -211,7 +219,9 @@ fn pipeline(
         // allocations is slower, and the writer is the thread that sets the pace.
         let (back_tx, back_rx) = std::sync::mpsc::channel::<Prepared>();
         let worker = s.spawn(move || {
-            let mut checker = check.then(|| generate::check::Checker::new(deck, pool, missing));
+            let mut checker =
+                check.then(|| generate::check::Checker::with_text(deck, &text, pool, missing));
+            drop(text);
             // A send fails only when the writer stopped on an error (which it returns):
             // generating just stops.
             let _ = generate::generate_batches(deck, pool, |batch| {
@@ -362,7 +372,7 @@ mod tests {
         .unwrap();
         let mut piped = Vec::new();
         let mut batches = 0;
-        pipeline(&d, &pool, &missing, true, |b| {
+        pipeline(&d, &pool, &missing, true, d.text.clone(), |b| {
             batches += 1;
             piped.extend(b.questions.iter().map(|q| q.uid.clone()));
             Ok(())
@@ -380,7 +390,7 @@ mod tests {
         let d = deck(3000);
         let (pool, missing) = Pool::for_deck(&d, [&d]);
         let mut calls = 0;
-        let r = pipeline(&d, &pool, &missing, true, |_| {
+        let r = pipeline(&d, &pool, &missing, true, d.text.clone(), |_| {
             calls += 1;
             if calls == 2 {
                 Err(Error::Other("disk full".into()))

@@ -122,6 +122,12 @@ pub struct DeckImport<'d> {
 impl<'c, 'p> Import<'c, 'p> {
     /// Writes the deck's own rows (when its file changed) and reads what it had stored.
     pub fn start_deck<'d>(&mut self, deck: &'d Deck) -> Result<DeckImport<'d>> {
+        self.start_deck_text(deck, &deck.text)
+    }
+
+    /// [`Import::start_deck`] with the deck file's text given apart (add-deck frees it
+    /// before the deck's questions are stored).
+    pub fn start_deck_text<'d>(&mut self, deck: &'d Deck, text: &str) -> Result<DeckImport<'d>> {
         let tx = &self.tx;
         let now = self.now;
         let id = deck.id();
@@ -149,7 +155,7 @@ impl<'c, 'p> Import<'c, 'p> {
                 new_deck: old_text.is_none(),
                 ..rep
             },
-            write_facts: old_text.as_deref() != Some(deck.text.as_str()),
+            write_facts: old_text.as_deref() != Some(text),
             facts: facts(deck)
                 .into_iter()
                 .map(|(fid, kind, label)| (fid, (label, kind, false)))
@@ -168,7 +174,7 @@ impl<'c, 'p> Import<'c, 'p> {
                  VALUES (?1, ?2, ?3, ?4, '', ?5, ?6, ?6)
                  ON CONFLICT (id) DO UPDATE SET title = ?2, language = ?3, origin = ?4, toml = '',
                      toml_deflated = ?5, updated_at = ?6",
-                params![id, meta.title, meta.language, deck.origin, super::deflate(&deck.text), now],
+                params![id, meta.title, meta.language, deck.origin, super::deflate(text), now],
             )?;
             tx.execute("DELETE FROM source WHERE deck_id = ?1", [id])?;
             let mut st = tx.prepare_cached(

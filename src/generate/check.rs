@@ -84,23 +84,25 @@ pub struct Checker<'a> {
 impl<'a> Checker<'a> {
     /// The rules on facts alone are applied here.
     pub fn new(deck: &'a Deck, pool: &'a Pool, missing: &[String]) -> Self {
+        Self::with_text(deck, &deck.text, pool, missing)
+    }
+
+    /// [`Checker::new`] with the deck file's text given apart (add-deck frees it while the
+    /// questions are generated); it is read here only, for line numbers.
+    pub fn with_text(deck: &'a Deck, text: &str, pool: &'a Pool, missing: &[String]) -> Self {
         let file = &deck.file;
         let all = facts(file);
         let starts: Vec<usize> = all.iter().map(|f| f.id().span().start).collect();
         let line_of: HashMap<&str, (usize, usize)> = all
             .iter()
             .map(|f| f.id().get_ref().as_str())
-            .zip(
-                line_numbers(&deck.text, &starts)
-                    .into_iter()
-                    .map(|l| (l, 0)),
-            )
+            .zip(line_numbers(text, &starts).into_iter().map(|l| (l, 0)))
             .collect();
         let mut c = Checker {
             deck,
             pool,
             line_of,
-            deck_line: line_col(&deck.text, file.deck.id.span().start).0,
+            deck_line: line_col(text, file.deck.id.span().start).0,
             lists: file
                 .lists
                 .iter()
