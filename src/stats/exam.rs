@@ -74,6 +74,15 @@ impl ExamReport {
             (f64::from(n) * 100.0 / f64::from(self.facts)).floor() as u32
         }
     }
+
+    /// The values of the "ready if you stopped now" line, for the text and HTML views.
+    pub fn ready_now_values(&self) -> [(&'static str, String); 3] {
+        [
+            ("pct", self.share(self.ready_now).to_string()),
+            ("ready", self.ready_now.to_string()),
+            ("facts", self.facts.to_string()),
+        ]
+    }
 }
 
 /// The furthest exam the simulator plans for, in days: beyond, its cost grows with every day

@@ -238,14 +238,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         ))
     );
     if let Some(why) = e.not_planned {
-        let line = fill(
-            &msg::ready_now(),
-            &[
-                ("pct", e.share(e.ready_now).to_string()),
-                ("ready", e.ready_now.to_string()),
-                ("facts", e.facts.to_string()),
-            ],
-        );
+        let line = fill(&msg::ready_now(), &e.ready_now_values());
         let _ = writeln!(
             o,
             "<p>{}</p>\n<p>{}</p>\n</div>",
@@ -268,14 +261,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
                 ("pace", format!("{:.0}", e.pace_minutes)),
             ],
         ),
-        fill(
-            &msg::ready_now(),
-            &[
-                ("pct", e.share(e.ready_now).to_string()),
-                ("ready", e.ready_now.to_string()),
-                ("facts", e.facts.to_string()),
-            ],
-        ),
+        fill(&msg::ready_now(), &e.ready_now_values()),
         match e.minutes_needed {
             Some(m) => fill(
                 &msg::needed(),

@@ -257,18 +257,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
         )
     );
     if let Some(why) = e.not_planned {
-        let _ = writeln!(
-            o,
-            "  {}",
-            fill(
-                &msg::ready_now(),
-                &[
-                    ("pct", e.share(e.ready_now).to_string()),
-                    ("ready", e.ready_now.to_string()),
-                    ("facts", e.facts.to_string()),
-                ]
-            )
-        );
+        let _ = writeln!(o, "  {}", fill(&msg::ready_now(), &e.ready_now_values()));
         let _ = writeln!(
             o,
             "  {}\n",
@@ -293,18 +282,7 @@ fn exam(o: &mut String, e: &ExamReport, target: f32) {
             ]
         )
     );
-    let _ = writeln!(
-        o,
-        "  {}",
-        fill(
-            &msg::ready_now(),
-            &[
-                ("pct", e.share(e.ready_now).to_string()),
-                ("ready", e.ready_now.to_string()),
-                ("facts", e.facts.to_string()),
-            ]
-        )
-    );
+    let _ = writeln!(o, "  {}", fill(&msg::ready_now(), &e.ready_now_values()));
     let line = match e.minutes_needed {
         Some(m) => fill(
             &msg::needed(),
