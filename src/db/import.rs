@@ -114,8 +114,9 @@ pub struct DeckImport<'d> {
     others: HashSet<String>,
     /// Existing questions of the deck not yet seen: uid → (row id, hash, retired).
     existing: HashMap<String, (i64, i64, bool)>,
-    /// Facts of the deck that have a memory from an earlier import.
-    remembered: HashSet<String>,
+    /// Facts of the deck that have a memory from an earlier import: fact → (row id,
+    /// active). Memory rows made by this import are active and stay so.
+    remembered: HashMap<String, (i64, bool)>,
     last_fact: Option<String>,
 }
 
@@ -163,7 +164,7 @@ impl<'c, 'p> Import<'c, 'p> {
             explanation: HashMap::new(),
             others: HashSet::new(),
             existing: HashMap::new(),
-            remembered: HashSet::new(),
+            remembered: HashMap::new(),
             last_fact: None,
         };
         drop(old_text);
@@ -236,9 +237,13 @@ impl<'c, 'p> Import<'c, 'p> {
             let (uid, v) = row?;
             d.existing.insert(uid, v);
         }
-        let mut st = tx.prepare_cached("SELECT fact_id FROM memory WHERE deck_id = ?1")?;
-        for fact in st.query_map([id], |r| r.get::<_, String>(0))? {
-            d.remembered.insert(fact?);
+        let mut st =
+            tx.prepare_cached("SELECT fact_id, id, active FROM memory WHERE deck_id = ?1")?;
+        for row in st.query_map([id], |r| {
+            Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
+        })? {
+            let (fact, v) = row?;
+            d.remembered.insert(fact, v);
         }
         Ok(d)
     }
@@ -297,7 +302,7 @@ impl<'c, 'p> Import<'c, 'p> {
                 };
                 // A fact's memory is made with its first question; facts are introduced in
                 // the order the deck gives them.
-                if first_sight && !d.remembered.contains(q.fact.as_str()) {
+                if first_sight && !d.remembered.contains_key(q.fact.as_str()) {
                     memories.push((&q.fact, self.next_order));
                     self.next_order += 1;
                 }
@@ -336,9 +341,8 @@ impl<'c, 'p> Import<'c, 'p> {
         }
         insert_rows(
             tx,
-            "INSERT INTO memory (deck_id, fact_id, new_order)",
-            "(?, ?, ?)",
-            "ON CONFLICT (deck_id, fact_id) DO NOTHING",
+            "INSERT INTO memory (deck_id, fact_id, new_order) VALUES (?1, ?2, ?3)
+             ON CONFLICT (deck_id, fact_id) DO NOTHING",
             &memories,
             |st, &(fact, order)| {
                 st.raw_bind_parameter(1, deck_id)?;
@@ -348,10 +352,9 @@ impl<'c, 'p> Import<'c, 'p> {
         )?;
         insert_rows(
             tx,
-            "INSERT INTO fact (deck_id, id, kind, label, explanation, retired)",
-            "(?, ?, ?, ?, ?, 0)",
-            "ON CONFLICT (deck_id, id) DO UPDATE SET kind = excluded.kind, label = excluded.label,
-                 explanation = excluded.explanation, retired = 0",
+            "INSERT INTO fact (deck_id, id, kind, label, explanation, retired)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0)
+             ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = ?5, retired = 0",
             &facts,
             |st, &(fact, kind, label, explanation)| {
                 st.raw_bind_parameter(1, deck_id)?;
@@ -364,9 +367,8 @@ impl<'c, 'p> Import<'c, 'p> {
         insert_rows(
             tx,
             "INSERT INTO question (deck_id, fact_id, kind, variant, context, prompt, answer,
-                                   explanation, source_id, part, hash, prefix, retired)",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            "",
+                                   explanation, source_id, part, hash, prefix, retired)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
             &added,
             |st, &(q, prompt, answer, explanation, hash, prefix)| {
                 st.raw_bind_parameter(1, &q.deck)?;
@@ -422,25 +424,20 @@ impl<'c, 'p> Import<'c, 'p> {
         }
         // A fact is studied while any of its questions is current; its memory stays
         // (and comes back with the fact) when all are retired. The deck's current questions
-        // are now exactly those just added, so only the memory rows that change are written
-        // (asking SQLite whether each fact has a current question cost a tenth of a 100k
-        // import).
-        let mut changed: Vec<(i64, bool)> = Vec::new();
-        {
-            let mut st =
-                tx.prepare_cached("SELECT id, fact_id, active FROM memory WHERE deck_id = ?1")?;
-            let mut rows = st.query([id])?;
-            while let Some(r) = rows.next()? {
-                let fact = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-                let want = match d.facts.get(fact) {
+        // are now exactly those just added, so only the earlier memory rows that change are
+        // written (asking SQLite whether each fact has a current question cost a tenth of a
+        // 100k import).
+        let changed: Vec<(i64, bool)> = d
+            .remembered
+            .iter()
+            .filter_map(|(fact, &(row, active))| {
+                let want = match d.facts.get(fact.as_str()) {
                     Some(&(_, _, seen)) => seen,
-                    None => d.others.contains(fact),
+                    None => d.others.contains(fact.as_str()),
                 };
-                if r.get::<_, bool>(2)? != want {
-                    changed.push((r.get(0)?, want));
-                }
-            }
-        }
+                (active != want).then_some((row, want))
+            })
+            .collect();
         let mut set_active = tx.prepare_cached("UPDATE memory SET active = ?2 WHERE id = ?1")?;
         for (row, active) in changed {
             set_active.execute(params![row, active])?;
@@ -487,21 +484,20 @@ fn facts(deck: &Deck) -> Vec<(&str, u8, &str)> {
     out
 }
 
-/// Inserts `rows` one statement each with `head VALUES group tail`; `bind` binds a row. (Several rows per statement cost a statement journal: SQLite
-/// must be able to undo a statement that fails halfway, and at 64 rows per statement that
-/// was 110 MiB of temporary-file writes for a 100,000-question import, for 4% less work.)
+/// Inserts `rows` with `sql`, one statement each; `bind` binds a row. (Several rows per
+/// statement cost a statement journal: SQLite must be able to undo a statement that fails
+/// halfway, and at 64 rows per statement that was 110 MiB of temporary-file writes for a
+/// 100,000-question import, for 4% less work.)
 fn insert_rows<R>(
     tx: &rusqlite::Transaction,
-    head: &str,
-    group: &str,
-    tail: &str,
+    sql: &str,
     rows: &[R],
     bind: impl Fn(&mut rusqlite::Statement, &R) -> rusqlite::Result<()>,
 ) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    let mut st = tx.prepare_cached(&format!("{head} VALUES {group} {tail}"))?;
+    let mut st = tx.prepare_cached(sql)?;
     for row in rows {
         bind(&mut st, row)?;
         st.raw_execute()?;
