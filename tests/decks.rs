@@ -175,18 +175,7 @@ fn questions_read_back_from_the_database_are_the_generated_ones() {
     env.ok(&["add-deck", fixture("mini.toml").to_str().unwrap()]);
     let d = quiz::deck::parse("mini.toml", &fixture_text("mini.toml")).unwrap();
     let made = quiz::generate::generate(&d, &quiz::generate::Pool::build([&d]));
-    let stored: std::collections::HashMap<String, quiz::question::Question> = env
-        .ok(&["questions", "mini", "--json"])
-        .lines()
-        .map(|l| {
-            let q: quiz::question::Question = serde_json::from_str(l).unwrap();
-            (q.uid.clone(), q)
-        })
-        .collect();
-    assert_eq!(stored.len(), made.len());
-    for q in &made {
-        assert_eq!(&stored[&q.uid], q, "{}", q.uid);
-    }
+    assert_stored_as_generated(&env, "mini", &made);
 }
 
 /// A deck of `facts` facts in the shape of scripts/gen-deck (free questions, an ordered
@@ -228,8 +217,15 @@ fn a_deck_stored_in_batches_reads_back_as_generated() {
     let d = quiz::deck::parse("big.toml", &text).unwrap();
     let made = quiz::generate::generate(&d, &quiz::generate::Pool::build([&d]));
     assert_eq!(out.trim(), format!("big: new deck, {} added", made.len()));
+    assert_stored_as_generated(&env, "big", &made);
+    let again = env.ok(&["add-deck", path.to_str().unwrap()]);
+    assert_eq!(again.trim(), format!("big: {} unchanged", made.len()));
+}
+
+/// `quiz questions DECK --json` gives back exactly the questions `made` (by uid).
+fn assert_stored_as_generated(env: &Env, deck: &str, made: &[quiz::question::Question]) {
     let stored: std::collections::HashMap<String, quiz::question::Question> = env
-        .ok(&["questions", "big", "--json"])
+        .ok(&["questions", deck, "--json"])
         .lines()
         .map(|l| {
             let q: quiz::question::Question = serde_json::from_str(l).unwrap();
@@ -237,9 +233,7 @@ fn a_deck_stored_in_batches_reads_back_as_generated() {
         })
         .collect();
     assert_eq!(stored.len(), made.len());
-    for q in &made {
+    for q in made {
         assert_eq!(&stored[&q.uid], q, "{}", q.uid);
     }
-    let again = env.ok(&["add-deck", path.to_str().unwrap()]);
-    assert_eq!(again.trim(), format!("big: {} unchanged", made.len()));
 }
