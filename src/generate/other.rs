@@ -384,11 +384,11 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
 
 pub(super) fn qa(g: &Gen, q: &QaFact, out: &mut Vec<Question>) {
     let prompt = if g.en {
-        q.question_en.clone().unwrap_or_else(|| q.question.clone())
+        q.question_en().unwrap_or(&q.question).to_owned()
     } else {
         q.question.clone()
     };
-    let explanation = match &q.answer_en {
+    let explanation = match q.answer_en() {
         Some(en) if !g.en => format!("{}({en})", q.answer),
         _ => q.answer.clone(),
     };
@@ -403,7 +403,7 @@ pub(super) fn qa(g: &Gen, q: &QaFact, out: &mut Vec<Question>) {
         (
             Kind::Recall,
             Answer::Text {
-                accepted: accepted(&q.answer, q.accept.iter().chain(q.answer_en.iter())),
+                accepted: accepted(&q.answer, q.accept().iter().chain(q.answer_en())),
             },
         )
     };
