@@ -439,8 +439,8 @@ fn build_collection(
 /// appends each row without searching for its place or checking its id; other rows go in
 /// one by one with their id.
 struct BatchInsert<'c> {
-    many: rusqlite::Statement<'c>,
-    one: rusqlite::Statement<'c>,
+    many: Insert<'c>,
+    one: Insert<'c>,
     /// Parameters per row, besides the id.
     width: usize,
     /// The largest id inserted so far.
@@ -461,8 +461,8 @@ impl<'c> BatchInsert<'c> {
             many.push(')');
         }
         Ok(BatchInsert {
-            many: conn.prepare(&many)?,
-            one: conn.prepare(&format!("INSERT INTO {table} VALUES (?, {row})"))?,
+            many: Insert::new(conn, &many)?,
+            one: Insert::new(conn, &format!("INSERT INTO {table} VALUES (?, {row})"))?,
             width: row.matches('?').count(),
             largest: None,
         })
@@ -470,11 +470,11 @@ impl<'c> BatchInsert<'c> {
 
     /// Inserts `rows`: `id` gives a row's id, `bind` binds its other values from the
     /// parameter index it is given.
-    fn insert<T>(
+    fn insert<'r, T>(
         &mut self,
-        rows: &[T],
+        rows: &'r [T],
         id: impl Fn(&T) -> i64,
-        bind: impl Fn(&mut rusqlite::Statement, usize, &T) -> rusqlite::Result<()>,
+        bind: impl Fn(&mut Binder<'_, 'c, 'r>, usize, &'r T) -> Result<()>,
     ) -> Result<()> {
         let mut rest = rows;
         while !rest.is_empty() {
@@ -484,17 +484,19 @@ impl<'c> BatchInsert<'c> {
                 && let Some(largest) = self.largest
                 && follows(largest)
             {
+                let mut b = Binder(&mut self.many, std::marker::PhantomData);
                 for (j, r) in run.iter().enumerate() {
-                    bind(&mut self.many, j * self.width + 1, r)?;
+                    bind(&mut b, j * self.width + 1, r)?;
                 }
-                self.many.raw_execute()?;
+                self.many.execute()?;
                 self.largest = Some(largest + Self::ROWS as i64);
                 rest = &rest[Self::ROWS..];
             } else {
                 let r = &rest[0];
-                self.one.raw_bind_parameter(1, id(r))?;
-                bind(&mut self.one, 2, r)?;
-                self.one.raw_execute()?;
+                let mut b = Binder(&mut self.one, std::marker::PhantomData);
+                b.0.int(1, id(r))?;
+                bind(&mut b, 2, r)?;
+                self.one.execute()?;
                 self.largest = Some(self.largest.map_or(id(r), |l| l.max(id(r))));
                 rest = &rest[1..];
             }
@@ -503,8 +505,136 @@ impl<'c> BatchInsert<'c> {
     }
 }
 
-fn bind(st: &mut rusqlite::Statement, i: usize, v: &dyn rusqlite::ToSql) -> rusqlite::Result<()> {
-    st.raw_bind_parameter(i, v)
+fn bind<'r>(b: &mut Binder<'_, '_, 'r>, i: usize, v: &'r impl Param) -> Result<()> {
+    v.bind(b, i)
+}
+
+/// Binds the parameters of an [`Insert`] from values borrowed for `'r`, which the rows
+/// [`BatchInsert::insert`] is given outlive: bound text stays put until the statement has
+/// run within that call.
+struct Binder<'s, 'c, 'r>(&'s mut Insert<'c>, std::marker::PhantomData<&'r str>);
+
+/// An INSERT statement whose text parameters are bound where they are, not copied:
+/// rusqlite always has SQLite copy bound text (it cannot know how long the text lives), and
+/// for a big package that copy, its allocation and its freeing were a fifth of the
+/// writer's work. Text bound here must stay put until [`Insert::execute`], which then
+/// unbinds it; [`BatchInsert::insert`] binds only from the rows it is given, which outlive
+/// its call.
+struct Insert<'c> {
+    stmt: std::ptr::NonNull<rusqlite::ffi::sqlite3_stmt>,
+    conn: &'c Connection,
+}
+
+impl<'c> Insert<'c> {
+    fn new(conn: &'c Connection, sql: &str) -> Result<Self> {
+        let mut stmt = std::ptr::null_mut();
+        // SAFETY: the connection is open for as long as `conn` is borrowed, and `sql`
+        // is read only during the call, for its given length.
+        let rc = unsafe {
+            rusqlite::ffi::sqlite3_prepare_v2(
+                conn.handle(),
+                sql.as_ptr().cast(),
+                i32::try_from(sql.len()).map_err(|_| Error::Other("statement too long".into()))?,
+                &mut stmt,
+                std::ptr::null_mut(),
+            )
+        };
+        let stmt = std::ptr::NonNull::new(stmt)
+            .filter(|_| rc == rusqlite::ffi::SQLITE_OK)
+            .ok_or_else(|| Self::error(conn, rc))?;
+        Ok(Insert { stmt, conn })
+    }
+
+    /// SQLite's error `rc` with the connection's message.
+    fn error(conn: &Connection, rc: i32) -> Error {
+        // SAFETY: the message is a C string owned by the open connection, copied at once.
+        let msg = unsafe {
+            std::ffi::CStr::from_ptr(rusqlite::ffi::sqlite3_errmsg(conn.handle()))
+                .to_string_lossy()
+                .into_owned()
+        };
+        Error::Db(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rc),
+            Some(msg),
+        ))
+    }
+
+    fn check(&self, rc: i32) -> Result<()> {
+        if rc == rusqlite::ffi::SQLITE_OK {
+            Ok(())
+        } else {
+            Err(Self::error(self.conn, rc))
+        }
+    }
+
+    fn int(&mut self, i: usize, v: i64) -> Result<()> {
+        // SAFETY: a prepared statement; SQLite checks the index.
+        let rc = unsafe { rusqlite::ffi::sqlite3_bind_int64(self.stmt.as_ptr(), i as i32, v) };
+        self.check(rc)
+    }
+
+    /// Binds `v` without a copy.
+    ///
+    /// # Safety
+    /// `v` must not move, change or be freed before [`Insert::execute`] (which then
+    /// unbinds it) or before the statement is dropped.
+    unsafe fn text(&mut self, i: usize, v: &str) -> Result<()> {
+        // SAFETY: a prepared statement; `v` is valid for its length until `execute` (the
+        // caller's promise), which clears the binding before returning.
+        let rc = unsafe {
+            rusqlite::ffi::sqlite3_bind_text64(
+                self.stmt.as_ptr(),
+                i as i32,
+                v.as_ptr().cast(),
+                v.len() as u64,
+                rusqlite::ffi::SQLITE_STATIC(),
+                rusqlite::ffi::SQLITE_UTF8 as u8,
+            )
+        };
+        self.check(rc)
+    }
+
+    /// Runs the statement and unbinds its parameters, so none points at text that goes.
+    fn execute(&mut self) -> Result<()> {
+        let st = self.stmt.as_ptr();
+        // SAFETY: a prepared statement, its text parameters valid (see `text`).
+        let (step, reset) = unsafe {
+            let step = rusqlite::ffi::sqlite3_step(st);
+            let reset = rusqlite::ffi::sqlite3_reset(st);
+            rusqlite::ffi::sqlite3_clear_bindings(st);
+            (step, reset)
+        };
+        if step == rusqlite::ffi::SQLITE_DONE {
+            self.check(reset)
+        } else {
+            Err(Self::error(self.conn, step))
+        }
+    }
+}
+
+impl Drop for Insert<'_> {
+    fn drop(&mut self) {
+        // SAFETY: prepared by `new`, finalized once, here.
+        unsafe { rusqlite::ffi::sqlite3_finalize(self.stmt.as_ptr()) };
+    }
+}
+
+/// A value [`BatchInsert`] binds.
+trait Param {
+    fn bind<'r>(&'r self, b: &mut Binder<'_, '_, 'r>, i: usize) -> Result<()>;
+}
+
+impl Param for i64 {
+    fn bind<'r>(&'r self, b: &mut Binder<'_, '_, 'r>, i: usize) -> Result<()> {
+        b.0.int(i, *self)
+    }
+}
+
+impl Param for String {
+    fn bind<'r>(&'r self, b: &mut Binder<'_, '_, 'r>, i: usize) -> Result<()> {
+        // SAFETY: borrowed for `'r`, past the statement's run in `BatchInsert::insert`.
+        unsafe { b.0.text(i, self) }
+    }
 }
 
 /// What rendering needs besides the facts.
@@ -863,22 +993,37 @@ pub fn anki_html(s: &str) -> String {
 fn push_html(out: &mut String, s: &str) {
     let mut last = 0;
     let bytes = s.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time past text that needs nothing: in Chinese text every byte of
+        // a character is 0x80 or above.
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            if word & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
+        if b > b'>' && b != 0x7f {
+            continue;
+        }
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\n' => "<br>",
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => "",
+            b'\r' if bytes.get(i) == Some(&b'\n') => "",
             b'\r' => "<br>",
             b'\t' => continue,
             0..0x20 | 0x7f => "",
             _ => continue,
         };
-        out.push_str(&s[last..i]);
+        out.push_str(&s[last..i - 1]);
         out.push_str(rep);
-        last = i + 1;
+        last = i;
     }
     out.push_str(&s[last..]);
 }
