@@ -399,12 +399,23 @@ impl Db {
     }
 
     /// How many current questions a deck has (for a progress bar).
+    ///
+    /// Along the deck's index SQLite looks every question's row up to see `retired`; when
+    /// the deck has every question of the database (the usual case for a big deck), one pass
+    /// over the table in row order does without the lookups (half the work for 100k).
     pub fn question_count(&self, deck: &str) -> Result<u64> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM question WHERE deck_id = ?1 AND retired = 0",
+        let others: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM question WHERE deck_id < ?1)
+                 OR EXISTS (SELECT 1 FROM question WHERE deck_id > ?1)",
             [deck],
-            |r| r.get::<_, i64>(0),
-        )? as u64)
+            |r| r.get(0),
+        )?;
+        let sql = if others {
+            "SELECT count(*) FROM question WHERE deck_id = ?1 AND retired = 0"
+        } else {
+            "SELECT count(*) FROM question WHERE +deck_id = ?1 AND retired = 0"
+        };
+        Ok(self.conn.query_row(sql, [deck], |r| r.get::<_, i64>(0))? as u64)
     }
 
     /// Every answer given to a current question of a deck, oldest first.
