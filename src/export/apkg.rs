@@ -1638,6 +1638,45 @@ mod tests {
     }
 
     #[test]
+    fn html_is_escaped_wherever_a_special_character_falls() {
+        // Character by character, as `push_html` did before it read eight bytes at a time.
+        fn reference(s: &str) -> String {
+            let mut out = String::new();
+            let mut chars = s.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\n' => out.push_str("<br>"),
+                    '\r' if chars.peek() == Some(&'\n') => {}
+                    '\r' => out.push_str("<br>"),
+                    '\t' => out.push('\t'),
+                    '\0'..='\x1f' | '\x7f' => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        let specials = ["&", "<", ">", "\"", "\n", "\r\n", "\r", "\t", "\x01", "\x1f", "\x7f"];
+        let fillers = ["a", "中", "?", "=", " ", "~", "\u{80}", "é"];
+        for special in specials {
+            for filler in fillers {
+                for at in 0..20 {
+                    let s = format!("{}{special}{}", filler.repeat(at), filler.repeat(19 - at));
+                    let mut out = String::new();
+                    push_html(&mut out, &s);
+                    assert_eq!(out, reference(&s), "{s:?}");
+                }
+            }
+        }
+        let mut out = String::new();
+        push_html(&mut out, "全是中文的一句话，没有要转义的字符。");
+        assert_eq!(out, "全是中文的一句话，没有要转义的字符。");
+    }
+
+    #[test]
     fn line_breaks_become_br() {
         assert_eq!(anki_html("a\nb\r\nc <d>"), "a<br>b<br>c &lt;d&gt;");
     }
