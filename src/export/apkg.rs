@@ -1669,7 +1669,9 @@ mod tests {
             }
             out
         }
-        let specials = ["&", "<", ">", "\"", "\n", "\r\n", "\r", "\t", "\x01", "\x1f", "\x7f"];
+        let specials = [
+            "&", "<", ">", "\"", "\n", "\r\n", "\r", "\t", "\x01", "\x1f", "\x7f",
+        ];
         let fillers = ["a", "中", "?", "=", " ", "~", "\u{80}", "é"];
         for special in specials {
             for filler in fillers {
