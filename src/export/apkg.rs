@@ -231,7 +231,10 @@ fn is_typed(k: Kind) -> bool {
     )
 }
 
-/// One note, its cards and their review log, ready to insert.
+/// One note, its cards and their review log, ready to insert. Once inserted, a batch of them
+/// goes back to the renderer, which writes the next notes into their buffers: allocating them
+/// afresh and freeing them on the other thread was a sixth of both threads' work.
+#[derive(Default)]
 struct NoteRow {
     id: i64,
     guid: String,
@@ -309,6 +312,7 @@ fn build_collection(
     // database, rendering notes (HTML, tags, checksums), and SQLite's inserts.
     let (f_send, f_recv) = std::sync::mpsc::sync_channel::<Vec<ExportFact>>(4);
     let (n_send, n_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
+    let (spare_send, spare_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
     let gone = || Error::Other("a thread writing the Anki package failed".into());
     let mut progress = Progress::new(deck.questions, "questions");
     let (conn, rendered) = std::thread::scope(|scope| -> Result<(Connection, Rendered)> {
@@ -375,6 +379,9 @@ fn build_collection(
                             Ok(())
                         },
                     )?;
+                    drop((card_rows, rev_rows));
+                    // A renderer that has enough spare rows (or has gone) lets this batch go.
+                    let _ = spare_send.try_send(batch);
                 }
             }
             Ok(conn)
@@ -388,7 +395,7 @@ fn build_collection(
             crt,
             today,
         };
-        let rendered = render_notes(&ctx, f_recv, &n_send, &mut progress);
+        let rendered = render_notes(&ctx, f_recv, &n_send, &spare_recv, &mut progress);
         drop(n_send);
         // A failing stage closes its channels, which is what stopped the others: report the
         // writer's and the loader's errors before the renderer's.
@@ -663,6 +670,7 @@ fn render_notes(
     ctx: &RenderCtx,
     recv: std::sync::mpsc::Receiver<Vec<ExportFact>>,
     send: &std::sync::mpsc::SyncSender<Vec<NoteRow>>,
+    spare: &std::sync::mpsc::Receiver<Vec<NoteRow>>,
     progress: &mut Progress,
 ) -> Result<Rendered> {
     let deck = ctx.deck;
@@ -685,10 +693,13 @@ fn render_notes(
     let mut source_tag: (String, String) = (String::new(), String::new());
     // The Source field, kept while facts in a row share their source.
     let mut source_field: Option<(std::sync::Arc<crate::question::SourceRef>, String)> = None;
+    let mut has_kind = Vec::new();
     for batch in recv {
         let mut rows = Vec::with_capacity(batch.len());
+        let mut reuse = spare.try_recv().unwrap_or_default();
         let mut questions = 0u64;
         for f in &batch {
+            let mut row = reuse.pop().unwrap_or_default();
             questions += f.questions.len() as u64;
             let hash = guid_hash_in(&mut key, deck.id, &f.fact);
             if !seen.insert(hash) {
@@ -706,10 +717,23 @@ fn render_notes(
                     &source_field.insert((f.source.clone(), html)).1
                 }
             };
-            let (flds, has_kind) = render_note(deck.id, f, kinds, &label, source, ctx.lang);
-            let sort = strip_html(&label);
-            let csum = field_checksum(&sort);
-            let mut tags = String::with_capacity(96);
+            render_note(
+                &mut row.flds,
+                &mut has_kind,
+                (deck.id, f, kinds),
+                &label,
+                source,
+                ctx.lang,
+            );
+            row.sort.clear();
+            if label.contains(['<', '&']) {
+                row.sort.push_str(&strip_html(&label));
+            } else {
+                row.sort.push_str(&label);
+            }
+            let csum = field_checksum(&row.sort);
+            let tags = &mut row.tags;
+            tags.clear();
             tags.push_str(" quiz::deck::");
             tags.push_str(&tag_deck);
             tags.push_str(" quiz::fact::");
@@ -728,6 +752,8 @@ fn render_notes(
                 tags.push_str(&anki_tag(t));
             }
             tags.push(' ');
+            row.guid.clear();
+            push_base62(&mut row.guid, hash);
             let mid = match mids.iter().find(|(k, _)| *k == f.fact_kind) {
                 Some(&(_, id)) => id,
                 None => {
@@ -739,8 +765,9 @@ fn render_notes(
             let nid = ctx.now_ms + out.notes as i64;
             out.notes += 1;
             let state = ctx.states.get(f.fact.as_str()).copied();
-            let mut cards = Vec::with_capacity(kinds.len());
-            let mut revlog = Vec::new();
+            let (cards, revlog) = (&mut row.cards, &mut row.revlog);
+            cards.clear();
+            revlog.clear();
             for (ord, &k) in kinds.iter().enumerate() {
                 if !has_kind[ord] {
                     continue;
@@ -784,17 +811,10 @@ fn render_notes(
                 let c = card_row(state, history, &rev_ids, f.position, ctx.crt, ctx.today);
                 cards.push((cid, ord as i64, c));
             }
-            rows.push(NoteRow {
-                id: nid,
-                guid: base62(hash),
-                mid,
-                tags,
-                flds,
-                sort,
-                csum,
-                cards,
-                revlog,
-            });
+            row.id = nid;
+            row.mid = mid;
+            row.csum = csum;
+            rows.push(row);
         }
         progress.inc(questions);
         if send.send(rows).is_err() {
@@ -901,18 +921,19 @@ impl Lang {
 /// prompt(s), answer(s) and (typed kinds) the answer for Anki's type-in box; then
 /// Explanation, Source and Uid. Also which of the note type's kinds the fact asks.
 fn render_note(
-    deck: &str,
-    f: &ExportFact,
-    kinds: &[Kind],
+    flds: &mut String,
+    has_kind: &mut Vec<bool>,
+    (deck, f, kinds): (&str, &ExportFact, &[Kind]),
     label: &str,
     source_html: &str,
     lang: Lang,
-) -> (String, Vec<bool>) {
+) {
     const SEP: char = '\x1f';
     let first = f.questions.first();
     let explanation = first.map_or("", |q| f.explanation_of(q));
-    let mut flds = String::with_capacity(256 * f.questions.len() + 128);
-    let mut has_kind = Vec::with_capacity(kinds.len());
+    flds.clear();
+    flds.reserve(256 * f.questions.len() + 128);
+    has_kind.clear();
     flds.push_str(label);
     let mut variants: Vec<&ExportQuestion> = Vec::new();
     for &k in kinds {
@@ -923,15 +944,15 @@ fn render_note(
         match variants.as_slice() {
             [] => flds.push(SEP),
             [q] => {
-                push_prompt(&mut flds, q, f.explanation_of(q), lang);
+                push_prompt(flds, q, f.explanation_of(q), lang);
                 flds.push(SEP);
-                push_answer(&mut flds, q, f.explanation_of(q), explanation, lang);
+                push_answer(flds, q, f.explanation_of(q), explanation, lang);
             }
             many => {
                 flds.push_str("<div class=variants>");
                 for q in many {
                     flds.push_str("<div>");
-                    push_prompt(&mut flds, q, f.explanation_of(q), lang);
+                    push_prompt(flds, q, f.explanation_of(q), lang);
                     flds.push_str("</div>");
                 }
                 flds.push_str("</div>");
@@ -939,7 +960,7 @@ fn render_note(
                 flds.push_str("<div class=variants>");
                 for q in many {
                     flds.push_str("<div>");
-                    push_answer(&mut flds, q, f.explanation_of(q), explanation, lang);
+                    push_answer(flds, q, f.explanation_of(q), explanation, lang);
                     flds.push_str("</div>");
                 }
                 flds.push_str("</div>");
@@ -953,23 +974,22 @@ fn render_note(
                     Answer::Text { .. } | Answer::Number { .. } | Answer::Date { .. }
                 )
             {
-                push_html(&mut flds, &q.answer.display());
+                push_html(flds, &q.answer.display());
             }
         }
     }
     flds.push(SEP);
-    push_html(&mut flds, explanation);
+    push_html(flds, explanation);
     flds.push(SEP);
     if first.is_some() {
         flds.push_str(source_html);
     }
     flds.push(SEP);
     if first.is_some() {
-        push_html(&mut flds, deck);
+        push_html(flds, deck);
         flds.push('/');
-        push_html(&mut flds, &f.fact);
+        push_html(flds, &f.fact);
     }
-    (flds, has_kind)
 }
 
 /// A kept tag as Anki reads one: no spaces (`::` still makes its hierarchy).
@@ -1588,15 +1608,21 @@ fn sha1_block(h: &mut [u32; 5], block: &[u8]) {
     }
 }
 
-fn base62(mut n: u64) -> String {
+fn base62(n: u64) -> String {
+    let mut out = String::with_capacity(11);
+    push_base62(&mut out, n);
+    out
+}
+
+/// [`base62`], appended to `out`.
+fn push_base62(out: &mut String, mut n: u64) {
     const DIGITS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::with_capacity(11);
-    for _ in 0..11 {
-        out.push(DIGITS[(n % 62) as usize]);
+    let mut digits = [0u8; 11];
+    for d in digits.iter_mut().rev() {
+        *d = DIGITS[(n % 62) as usize];
         n /= 62;
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    out.extend(digits.iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]
