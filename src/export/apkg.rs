@@ -233,7 +233,7 @@ fn is_typed(k: Kind) -> bool {
 
 /// One note, its cards and their review log, ready to insert. Once inserted, a batch of them
 /// goes back to the renderer, which writes the next notes into their buffers: allocating them
-/// afresh and freeing them on the other thread was a sixth of both threads' work.
+/// afresh and freeing them on the other thread cost the two threads about 6% of their work.
 #[derive(Default)]
 struct NoteRow {
     id: i64,
@@ -523,7 +523,7 @@ struct Binder<'s, 'c, 'r>(&'s mut Insert<'c>, std::marker::PhantomData<&'r str>)
 
 /// An INSERT statement whose text parameters are bound where they are, not copied:
 /// rusqlite always has SQLite copy bound text (it cannot know how long the text lives), and
-/// for a big package that copy, its allocation and its freeing were a fifth of the
+/// for a big package that copy, its allocation and its freeing were an eighth of the
 /// writer's work. Text bound here must stay put until [`Insert::execute`], which then
 /// unbinds it; [`BatchInsert::insert`] binds only from the rows it is given, which outlive
 /// its call.
