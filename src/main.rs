@@ -6,7 +6,7 @@ use std::process::ExitCode;
 // malloc and free, and its small blocks cost 32 bytes each however short the string.
 // mimalloc (version 2; no transparent huge pages, which grew the peak by whole 2 MiB pages)
 // cut that thread's instructions by 28% and the import's peak from 70 to 60 MiB
-// (docs/benchmarks.md, "Import and export, fourth pass").
+// (docs/benchmarks.md, "Import, fourth pass").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

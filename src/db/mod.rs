@@ -21,6 +21,7 @@ pub use browse::{BrowseFact, FlagRow, HistoryEntry};
 pub use export::{ExportFact, ExportQuestion, FactResultRow, FactState, ResultRow, ReviewEntry};
 pub use import::{DeckImport, Import, ImportReport, Prepared};
 pub use optimize::Refit;
+pub use raw_insert::{Param, RawInsert};
 pub use stats::{ExamCandidate, FactStat, ReviewStat};
 pub use study::{
     AnswerRecord, MemoryRow, NextQuery, StudyFact, TodayCounts, Undone, Variant, WAITING_CAP,

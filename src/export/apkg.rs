@@ -25,7 +25,7 @@ use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
 use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
-use crate::db::{ExportFact, ExportQuestion, FactState, ReviewEntry};
+use crate::db::{ExportFact, ExportQuestion, FactState, Param, RawInsert, ReviewEntry};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::question::{Answer, Kind};
@@ -339,13 +339,15 @@ fn build_collection(
                     notes.insert(
                         &batch,
                         |n| n.id,
-                        |st, i, n| {
-                            bind(st, i, &n.guid)?;
-                            bind(st, i + 1, &n.mid)?;
-                            bind(st, i + 2, &n.tags)?;
-                            bind(st, i + 3, &n.flds)?;
-                            bind(st, i + 4, &n.sort)?;
-                            bind(st, i + 5, &n.csum)
+                        |n, p| {
+                            p.extend([
+                                Param::Text(&n.guid),
+                                Param::Int(n.mid),
+                                Param::Text(&n.tags),
+                                Param::Text(&n.flds),
+                                Param::Text(&n.sort),
+                                Param::Int(n.csum),
+                            ])
                         },
                     )?;
                     let card_rows: Vec<_> = batch
@@ -355,29 +357,26 @@ fn build_collection(
                     cards.insert(
                         &card_rows,
                         |(_, (cid, _, _))| *cid,
-                        |st, i, (nid, (_, ord, c))| {
-                            bind(st, i, nid)?;
-                            bind(st, i + 1, ord)?;
-                            bind(st, i + 2, &c.ctype)?;
-                            bind(st, i + 3, &c.queue)?;
-                            bind(st, i + 4, &c.due)?;
-                            bind(st, i + 5, &c.ivl)?;
-                            bind(st, i + 6, &c.factor)?;
-                            bind(st, i + 7, &c.reps)?;
-                            bind(st, i + 8, &c.lapses)?;
-                            bind(st, i + 9, &c.data)
+                        |(nid, (_, ord, c)), p| {
+                            p.extend([
+                                Param::Int(*nid),
+                                Param::Int(*ord),
+                                Param::Int(c.ctype),
+                                Param::Int(c.queue),
+                                Param::Int(c.due),
+                                Param::Int(c.ivl),
+                                Param::Int(c.factor),
+                                Param::Int(c.reps),
+                                Param::Int(c.lapses),
+                                Param::Text(&c.data),
+                            ])
                         },
                     )?;
                     let rev_rows: Vec<_> = batch.iter().flat_map(|n| n.revlog.iter()).collect();
                     revlog.insert(
                         &rev_rows,
                         |r| r[0],
-                        |st, i, r| {
-                            for (k, v) in r[1..].iter().enumerate() {
-                                bind(st, i + k, v)?;
-                            }
-                            Ok(())
-                        },
+                        |r, p| p.extend(r[1..].iter().map(|&v| Param::Int(v))),
                     )?;
                     drop((card_rows, rev_rows));
                     // A renderer that has enough spare rows (or has gone) lets this batch go.
@@ -446,8 +445,8 @@ fn build_collection(
 /// appends each row without searching for its place or checking its id; other rows go in
 /// one by one with their id.
 struct BatchInsert<'c> {
-    many: Insert<'c>,
-    one: Insert<'c>,
+    many: RawInsert<'c>,
+    one: RawInsert<'c>,
     /// Parameters per row, besides the id.
     width: usize,
     /// The largest id inserted so far.
@@ -468,179 +467,49 @@ impl<'c> BatchInsert<'c> {
             many.push(')');
         }
         Ok(BatchInsert {
-            many: Insert::new(conn, &many)?,
-            one: Insert::new(conn, &format!("INSERT INTO {table} VALUES (?, {row})"))?,
+            many: RawInsert::new(conn, &many)?,
+            one: RawInsert::new(conn, &format!("INSERT INTO {table} VALUES (?, {row})"))?,
             width: row.matches('?').count(),
             largest: None,
         })
     }
 
-    /// Inserts `rows`: `id` gives a row's id, `bind` binds its other values from the
-    /// parameter index it is given.
+    /// Inserts `rows`: `id` gives a row's id, `params` adds its other values. Text is bound
+    /// where it lies, not copied (`db::raw_insert`): rusqlite has SQLite copy every bound
+    /// string, and for a big package that copy, its allocation and its freeing were an
+    /// eighth of the writer's work.
     fn insert<'r, T>(
         &mut self,
         rows: &'r [T],
         id: impl Fn(&T) -> i64,
-        bind: impl Fn(&mut Binder<'_, 'c, 'r>, usize, &'r T) -> Result<()>,
+        params: impl Fn(&'r T, &mut Vec<Param<'r>>),
     ) -> Result<()> {
+        let mut p = Vec::with_capacity(Self::ROWS * self.width);
         let mut rest = rows;
         while !rest.is_empty() {
             let run = &rest[..rest.len().min(Self::ROWS)];
             let follows = |l: i64| (1..).zip(run).all(|(k, r)| id(r) == l + k);
+            p.clear();
             if run.len() == Self::ROWS
                 && let Some(largest) = self.largest
                 && follows(largest)
             {
-                let mut b = Binder(&mut self.many, std::marker::PhantomData);
-                for (j, r) in run.iter().enumerate() {
-                    bind(&mut b, j * self.width + 1, r)?;
+                for r in run {
+                    params(r, &mut p);
                 }
-                self.many.execute()?;
+                self.many.run(&p)?;
                 self.largest = Some(largest + Self::ROWS as i64);
                 rest = &rest[Self::ROWS..];
             } else {
                 let r = &rest[0];
-                let mut b = Binder(&mut self.one, std::marker::PhantomData);
-                b.0.int(1, id(r))?;
-                bind(&mut b, 2, r)?;
-                self.one.execute()?;
+                p.push(Param::Int(id(r)));
+                params(r, &mut p);
+                self.one.run(&p)?;
                 self.largest = Some(self.largest.map_or(id(r), |l| l.max(id(r))));
                 rest = &rest[1..];
             }
         }
         Ok(())
-    }
-}
-
-fn bind<'r>(b: &mut Binder<'_, '_, 'r>, i: usize, v: &'r impl Param) -> Result<()> {
-    v.bind(b, i)
-}
-
-/// Binds the parameters of an [`Insert`] from values borrowed for `'r`, which the rows
-/// [`BatchInsert::insert`] is given outlive: bound text stays put until the statement has
-/// run within that call.
-struct Binder<'s, 'c, 'r>(&'s mut Insert<'c>, std::marker::PhantomData<&'r str>);
-
-/// An INSERT statement whose text parameters are bound where they are, not copied:
-/// rusqlite always has SQLite copy bound text (it cannot know how long the text lives), and
-/// for a big package that copy, its allocation and its freeing were an eighth of the
-/// writer's work. Text bound here must stay put until [`Insert::execute`], which then
-/// unbinds it; [`BatchInsert::insert`] binds only from the rows it is given, which outlive
-/// its call.
-struct Insert<'c> {
-    stmt: std::ptr::NonNull<rusqlite::ffi::sqlite3_stmt>,
-    conn: &'c Connection,
-}
-
-impl<'c> Insert<'c> {
-    fn new(conn: &'c Connection, sql: &str) -> Result<Self> {
-        let mut stmt = std::ptr::null_mut();
-        // SAFETY: the connection is open for as long as `conn` is borrowed, and `sql`
-        // is read only during the call, for its given length.
-        let rc = unsafe {
-            rusqlite::ffi::sqlite3_prepare_v2(
-                conn.handle(),
-                sql.as_ptr().cast(),
-                i32::try_from(sql.len()).map_err(|_| Error::Other("statement too long".into()))?,
-                &mut stmt,
-                std::ptr::null_mut(),
-            )
-        };
-        let stmt = std::ptr::NonNull::new(stmt)
-            .filter(|_| rc == rusqlite::ffi::SQLITE_OK)
-            .ok_or_else(|| Self::error(conn, rc))?;
-        Ok(Insert { stmt, conn })
-    }
-
-    /// SQLite's error `rc` with the connection's message.
-    fn error(conn: &Connection, rc: i32) -> Error {
-        // SAFETY: the message is a C string owned by the open connection, copied at once.
-        let msg = unsafe {
-            std::ffi::CStr::from_ptr(rusqlite::ffi::sqlite3_errmsg(conn.handle()))
-                .to_string_lossy()
-                .into_owned()
-        };
-        Error::Db(rusqlite::Error::SqliteFailure(
-            rusqlite::ffi::Error::new(rc),
-            Some(msg),
-        ))
-    }
-
-    fn check(&self, rc: i32) -> Result<()> {
-        if rc == rusqlite::ffi::SQLITE_OK {
-            Ok(())
-        } else {
-            Err(Self::error(self.conn, rc))
-        }
-    }
-
-    fn int(&mut self, i: usize, v: i64) -> Result<()> {
-        // SAFETY: a prepared statement; SQLite checks the index.
-        let rc = unsafe { rusqlite::ffi::sqlite3_bind_int64(self.stmt.as_ptr(), i as i32, v) };
-        self.check(rc)
-    }
-
-    /// Binds `v` without a copy.
-    ///
-    /// # Safety
-    /// `v` must not move, change or be freed before [`Insert::execute`] (which then
-    /// unbinds it) or before the statement is dropped.
-    unsafe fn text(&mut self, i: usize, v: &str) -> Result<()> {
-        // SAFETY: a prepared statement; `v` is valid for its length until `execute` (the
-        // caller's promise), which clears the binding before returning.
-        let rc = unsafe {
-            rusqlite::ffi::sqlite3_bind_text64(
-                self.stmt.as_ptr(),
-                i as i32,
-                v.as_ptr().cast(),
-                v.len() as u64,
-                rusqlite::ffi::SQLITE_STATIC(),
-                rusqlite::ffi::SQLITE_UTF8 as u8,
-            )
-        };
-        self.check(rc)
-    }
-
-    /// Runs the statement and unbinds its parameters, so none points at text that goes.
-    fn execute(&mut self) -> Result<()> {
-        let st = self.stmt.as_ptr();
-        // SAFETY: a prepared statement, its text parameters valid (see `text`).
-        let (step, reset) = unsafe {
-            let step = rusqlite::ffi::sqlite3_step(st);
-            let reset = rusqlite::ffi::sqlite3_reset(st);
-            rusqlite::ffi::sqlite3_clear_bindings(st);
-            (step, reset)
-        };
-        if step == rusqlite::ffi::SQLITE_DONE {
-            self.check(reset)
-        } else {
-            Err(Self::error(self.conn, step))
-        }
-    }
-}
-
-impl Drop for Insert<'_> {
-    fn drop(&mut self) {
-        // SAFETY: prepared by `new`, finalized once, here.
-        unsafe { rusqlite::ffi::sqlite3_finalize(self.stmt.as_ptr()) };
-    }
-}
-
-/// A value [`BatchInsert`] binds.
-trait Param {
-    fn bind<'r>(&'r self, b: &mut Binder<'_, '_, 'r>, i: usize) -> Result<()>;
-}
-
-impl Param for i64 {
-    fn bind<'r>(&'r self, b: &mut Binder<'_, '_, 'r>, i: usize) -> Result<()> {
-        b.0.int(i, *self)
-    }
-}
-
-impl Param for String {
-    fn bind<'r>(&'r self, b: &mut Binder<'_, '_, 'r>, i: usize) -> Result<()> {
-        // SAFETY: borrowed for `'r`, past the statement's run in `BatchInsert::insert`.
-        unsafe { b.0.text(i, self) }
     }
 }
 
