@@ -43,7 +43,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     };
     // Items of other lists are the distractors: the list's family first (when it has one),
     // then the same deck, then related decks; never an item of this list.
-    let empty = std::collections::HashSet::new();
+    let empty = rustc_hash::FxHashSet::default();
     let this = g
         .pool
         .deck(deck)
@@ -58,7 +58,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         None => tiers.extend(g.pool.tiers(deck, |d| d.items.as_slice())),
     }
     let lure_text =
-        |it: &'a pool::Item| (!this.contains(&super::norm(&it.key))).then(|| it.key.clone());
+        |it: &'a pool::Item| (!this.contains(&it.normed)).then(|| it.key.clone());
 
     // How many: in the deck's own words when the heading states the count, otherwise asked
     // of the heading (`quiz check` reports a heading that gives the count away).

@@ -383,10 +383,9 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
 }
 
 pub(super) fn qa(g: &Gen, q: &QaFact, out: &mut Vec<Question>) {
-    let prompt = if g.en {
-        q.question_en.clone().unwrap_or_else(|| q.question.clone())
-    } else {
-        q.question.clone()
+    let prompt = match &q.question_en {
+        Some(en) if g.en => en,
+        _ => &q.question,
     };
     let explanation = match &q.answer_en {
         Some(en) if !g.en => format!("{}({en})", q.answer),
