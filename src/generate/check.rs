@@ -327,6 +327,10 @@ fn options(a: &Answer) -> impl Iterator<Item = &String> {
 
 /// Whether “ opens inside an open “ (or ‘ inside ‘).
 fn nested_quotes(s: &str) -> bool {
+    // Curly quotes are U+2018–U+201D, each led by the byte E2: most text has none.
+    if !s.as_bytes().contains(&0xE2) {
+        return false;
+    }
     let (mut double, mut single) = (0i32, 0i32);
     for c in s.chars() {
         match c {

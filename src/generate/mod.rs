@@ -66,7 +66,9 @@ pub fn generate_batches<E>(
             return Ok(());
         }
         annotate(&g, &by_id, out);
-        take(std::mem::take(out))
+        // The next batch is about as large: growing it from nothing cost more than this.
+        let next = Vec::with_capacity(out.len());
+        take(std::mem::replace(out, next))
     };
     let file = &deck.file;
     for chunk in file.lists.chunks(BATCH_FACTS) {
@@ -332,10 +334,25 @@ pub fn norm(s: &str) -> String {
     // Hot in generating and checking 100,000 questions, whose text is mostly ideographs,
     // ASCII, CJK punctuation and full-width forms: a string of only those is normalised a
     // character at a time without a table lookup (see `quick`), the rest go the general way.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // The characters that stay as they are are copied a run at a time.
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
+    // The characters that stay as they are are copied a run at a time; the commonest of
+    // them (ASCII lower case and digits, the common ideographs) are told by a byte or two.
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // U+4E00..=U+9FFF are E4 B8 80 ..= E9 BF BF in UTF-8.
+        if (0xE5..=0xE9).contains(&b) || (b == 0xE4 && bytes[i + 1] >= 0xB8) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         match quick(c) {
             Some(Some(k)) if k == c => {}
             Some(k) => {
@@ -345,6 +362,7 @@ pub fn norm(s: &str) -> String {
             }
             None => return norm_general(s, out),
         }
+        i += c.len_utf8();
     }
     out.push_str(&s[run..]);
     out
