@@ -35,9 +35,12 @@ pub fn generate(deck: &Deck, pool: &Pool) -> Vec<Question> {
     all
 }
 
-/// Facts generated per batch by [`generate_batches`]: large enough that a batch costs
-/// nothing noticeable, small enough that its questions are a few hundred kilobytes.
+/// A batch of [`generate_batches`] ends after this many facts, or after the fact that
+/// brings it to this many questions: large enough that a batch costs nothing noticeable,
+/// small enough that its questions are a few hundred kilobytes (256 lists were 4,000
+/// questions, and add-deck holds several batches at once).
 const BATCH_FACTS: usize = 256;
+const BATCH_QUESTIONS: usize = 512;
 
 /// [`generate`], handing the questions to `take` a batch at a time, in the same order, so
 /// that a large deck's questions are never all held at once (add-deck checks and stores
@@ -71,25 +74,24 @@ pub fn generate_batches<E>(
         take(std::mem::replace(out, next))
     };
     let file = &deck.file;
-    for chunk in file.lists.chunks(BATCH_FACTS) {
-        for l in chunk {
-            list::questions(&g, l, &mut out);
-        }
-        done(&mut out)?;
+    macro_rules! each {
+        ($field:ident, $f:path) => {
+            let mut facts = 0;
+            for x in &file.$field {
+                $f(&g, x, &mut out);
+                facts += 1;
+                if facts == BATCH_FACTS || out.len() >= BATCH_QUESTIONS {
+                    facts = 0;
+                    done(&mut out)?;
+                }
+            }
+            done(&mut out)?;
+        };
     }
+    each!(lists, list::questions);
     // Events are generated together (chronology questions span them).
     event::questions(&g, &mut out);
     done(&mut out)?;
-    macro_rules! each {
-        ($field:ident, $f:path) => {
-            for chunk in file.$field.chunks(BATCH_FACTS) {
-                for x in chunk {
-                    $f(&g, x, &mut out);
-                }
-                done(&mut out)?;
-            }
-        };
-    }
     each!(numbers, other::number);
     each!(terms, other::term);
     each!(documents, other::document);
@@ -129,14 +131,11 @@ fn annotate(
                 "(含常识,非本文内容)".into(),
                 " (includes general knowledge, not from the text)".into(),
             ));
-            q.explanation.push_str(&g.t(
-                format!("〔常识,非本文内容:{gk}〕"),
-                format!(" [general knowledge, not in the text: {gk}]"),
-            ));
+            q.explanation.push_str(&g.t_with(|| format!("〔常识,非本文内容:{gk}〕"), || format!(" [general knowledge, not in the text: {gk}]")));
         }
         if let Some(n) = f.note() {
             q.explanation
-                .push_str(&g.t(format!("〔注:{n}〕"), format!(" [note: {n}]")));
+                .push_str(&g.t_with(|| format!("〔注:{n}〕"), || format!(" [note: {n}]")));
         }
     }
 }
@@ -170,6 +169,11 @@ impl Gen<'_> {
     /// Chinese or English wording, by the deck's language.
     pub fn t(&self, zh: String, en: String) -> String {
         if self.en { en } else { zh }
+    }
+
+    /// [`Gen::t`] for wordings still to be made: only the deck's language is.
+    pub fn t_with(&self, zh: impl FnOnce() -> String, en: impl FnOnce() -> String) -> String {
+        if self.en { en() } else { zh() }
     }
 
     /// [`pick_distractors`] with this deck's near-synonym sets.
