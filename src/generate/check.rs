@@ -85,8 +85,6 @@ pub struct Checker<'a> {
     /// The right answers of the list last asked about: a list's questions come together,
     /// and each multiple-choice one is judged against all of them.
     list_rights: Option<(&'a ListFact, Vec<RightForm<'a>>)>,
-    /// The row `similar` works in, kept between calls.
-    row: Vec<usize>,
 }
 
 /// A right answer as a wrong option is compared with it.
@@ -129,7 +127,6 @@ impl<'a> Checker<'a> {
             placed: Vec::new(),
             out: BTreeSet::new(),
             list_rights: None,
-            row: Vec::new(),
         };
         for r in missing {
             c.add_finding(
@@ -485,7 +482,6 @@ impl<'a> Checker<'a> {
         // Similar wording is a fault between list items; two meetings of similar names (the
         // video meeting and the second meeting) are exactly what a student must tell apart.
         let judge_similar = list.is_some();
-        let row = &mut self.row;
         let mut out = Vec::new();
         for w in wrongs {
             let nw = norm(w);
@@ -499,7 +495,6 @@ impl<'a> Checker<'a> {
                     && similar(
                         &r.chars,
                         w_chars.get_or_insert_with(|| nw.chars().collect::<Vec<_>>()),
-                        row,
                     )
                 {
                     crate::t!("check.why_similar")
@@ -545,27 +540,18 @@ fn list_rights<'c, 'a>(
 }
 
 /// A shared run of at least four characters that is at least 60% of the shorter string.
-/// `row` is scratch space.
-fn similar(a: &[char], b: &[char], row: &mut Vec<usize>) -> bool {
-    let shorter = a.len().min(b.len());
-    if shorter < 4 {
+fn similar(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 {
         return false;
     }
-    // Longest common substring, O(len·len) on short phrases, in one row: `row[j]` is the
-    // run of `a` ending at the current character that ends at `b[j]`.
-    row.clear();
-    row.resize(b.len(), 0);
-    let mut best = 0;
-    for &ca in a {
-        // The previous row's value one to the left.
-        let mut diagonal = 0;
-        for (cell, &cb) in row.iter_mut().zip(b) {
-            let run = if ca == cb { diagonal + 1 } else { 0 };
-            diagonal = std::mem::replace(cell, run);
-            best = best.max(run);
-        }
-    }
-    best >= 4 && best * 10 >= shorter * 6
+    // A shared run of `need` characters or more holds one of exactly `need`: each run of
+    // the shorter phrase of that length is looked for in the longer one (a longest common
+    // substring table cost six times more on short phrases).
+    let need = (short.len() * 6).div_ceil(10).max(4);
+    short
+        .windows(need)
+        .any(|w| long.windows(need).any(|x| x[0] == w[0] && x == w))
 }
 
 #[cfg(test)]
@@ -583,7 +569,7 @@ mod tests {
     fn near_wordings_are_similar_and_different_ones_are_not() {
         let similar = |a: &str, b: &str| {
             let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-            similar(&a, &b, &mut Vec::new())
+            similar(&a, &b)
         };
         assert!(similar("推动国际抗疫合作", "支持国际抗疫合作"));
         assert!(!similar("加强前沿科技创新", "加强国际抗疫合作"));
@@ -621,6 +607,30 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        #[test]
+        fn similar_is_a_long_enough_longest_common_substring(
+            a in "[甲乙丙丁戊]{0,12}",
+            b in "[甲乙丙丁戊]{0,12}",
+        ) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            // The longest common substring, as a table.
+            let mut best = 0;
+            let mut prev = vec![0usize; b.len() + 1];
+            for i in 1..=a.len() {
+                let mut cur = vec![0usize; b.len() + 1];
+                for j in 1..=b.len() {
+                    if a[i - 1] == b[j - 1] {
+                        cur[j] = prev[j - 1] + 1;
+                        best = best.max(cur[j]);
+                    }
+                }
+                prev = cur;
+            }
+            let shorter = a.len().min(b.len());
+            let expected = shorter >= 4 && best >= 4 && best * 10 >= shorter * 6;
+            proptest::prop_assert_eq!(similar(&a, &b), expected);
+        }
+
         #[test]
         fn contains_form_finds_what_match_indices_finds(
             text in "[4第四个a]{0,10}",
