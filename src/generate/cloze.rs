@@ -89,7 +89,10 @@ pub(super) fn questions(g: &Gen, z: &ClozeFact, out: &mut Vec<Question>) {
             z,
             Kind::Cloze,
             &n.to_string(),
-            g.t_with(|| format!("填空:{prompt}"), || format!("Fill in the gap: {prompt}")),
+            g.t_with(
+                || format!("填空:{prompt}"),
+                || format!("Fill in the gap: {prompt}"),
+            ),
             Answer::Text {
                 accepted: answers.clone(),
             },

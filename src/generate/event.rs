@@ -32,12 +32,20 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             }
         });
         let mut explanation = match place {
-            Some(p) => g.t_with(|| format!("{when_text},{p}:{}", e.what), || format!("{when_text}, {p}: {}", e.what)),
-            None => g.t_with(|| format!("{when_text}:{}", e.what), || format!("{when_text}: {}", e.what)),
+            Some(p) => g.t_with(
+                || format!("{when_text},{p}:{}", e.what),
+                || format!("{when_text}, {p}: {}", e.what),
+            ),
+            None => g.t_with(
+                || format!("{when_text}:{}", e.what),
+                || format!("{when_text}: {}", e.what),
+            ),
         };
         if let Some(t) = &e.date_text {
-            explanation
-                .push_str(&g.t_with(|| format!("(原文:“{t}”)"), || format!(" (the text says \"{t}\")")));
+            explanation.push_str(&g.t_with(
+                || format!("(原文:“{t}”)"),
+                || format!(" (the text says \"{t}\")"),
+            ));
         }
         if e.date_inferred {
             explanation.push_str(&g.t(
@@ -64,7 +72,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         out.push(q(
             Kind::When,
             "date",
-            g.t_with(|| format!("{}是在什么时候?", e.what), || format!("When: {}?", e.what)),
+            g.t_with(
+                || format!("{}是在什么时候?", e.what),
+                || format!("When: {}?", e.what),
+            ),
             Answer::Date { date: iso.clone() },
         ));
 
@@ -79,7 +90,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             3,
         );
         let on = match place {
-            Some(p) => g.t_with(|| format!("{when_text}在{p}"), || format!("on {when_text} in {p}")),
+            Some(p) => g.t_with(
+                || format!("{when_text}在{p}"),
+                || format!("on {when_text} in {p}"),
+            ),
             None => g.t(when_text.clone(), format!("on {when_text}")),
         };
         let answer = if ds.len() >= 2 {
@@ -92,7 +106,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         out.push(q(
             Kind::WhatOnDate,
             "1",
-            g.t_with(|| format!("{on}发生了什么?"), || format!("What happened {on}?")),
+            g.t_with(
+                || format!("{on}发生了什么?"),
+                || format!("What happened {on}?"),
+            ),
             answer,
         ));
 
@@ -100,7 +117,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             out.push(q(
                 Kind::Where,
                 "place",
-                g.t_with(|| format!("{}在哪里举行?", e.what), || format!("Where: {}?", e.what)),
+                g.t_with(
+                    || format!("{}在哪里举行?", e.what),
+                    || format!("Where: {}?", e.what),
+                ),
                 Answer::Text {
                     accepted: accepted(p, e.place_accept.iter().chain(e.place_en.iter())),
                 },
@@ -110,7 +130,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         out.push(q(
             Kind::TrueFalse,
             "true",
-            g.t_with(|| format!("判断:{}的时间是{when_text}。", e.what), || format!("True or false: {} was on {when_text}.", e.what)),
+            g.t_with(
+                || format!("判断:{}的时间是{when_text}。", e.what),
+                || format!("True or false: {} was on {when_text}.", e.what),
+            ),
             Answer::TrueFalse { value: true },
         ));
         // A false date: another event's date of the same precision that does not overlap.
@@ -130,7 +153,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             out.push(q(
                 Kind::TrueFalse,
                 "false",
-                g.t_with(|| format!("判断:{}的时间是{w}。", e.what), || format!("True or false: {} was on {w}.", e.what)),
+                g.t_with(
+                    || format!("判断:{}的时间是{w}。", e.what),
+                    || format!("True or false: {} was on {w}.", e.what),
+                ),
                 Answer::TrueFalse { value: false },
             ));
         }

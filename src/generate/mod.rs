@@ -117,11 +117,7 @@ pub(crate) fn facts(file: &crate::deck::DeckFile) -> Vec<&dyn FactCommon> {
 
 /// A fact's `note` is shown with the answer; what it takes from general knowledge is said
 /// both in the question (so the student knows it is not the text's) and with the answer.
-fn annotate(
-    g: &Gen,
-    by_id: &rustc_hash::FxHashMap<&str, &dyn FactCommon>,
-    out: &mut [Question],
-) {
+fn annotate(g: &Gen, by_id: &rustc_hash::FxHashMap<&str, &dyn FactCommon>, out: &mut [Question]) {
     for q in out {
         let Some(f) = by_id.get(q.fact.as_str()) else {
             continue;
@@ -131,7 +127,10 @@ fn annotate(
                 "(含常识,非本文内容)".into(),
                 " (includes general knowledge, not from the text)".into(),
             ));
-            q.explanation.push_str(&g.t_with(|| format!("〔常识,非本文内容:{gk}〕"), || format!(" [general knowledge, not in the text: {gk}]")));
+            q.explanation.push_str(&g.t_with(
+                || format!("〔常识,非本文内容:{gk}〕"),
+                || format!(" [general knowledge, not in the text: {gk}]"),
+            ));
         }
         if let Some(n) = f.note() {
             q.explanation
@@ -612,7 +611,9 @@ mod norm_tests {
     #[test]
     fn every_character_norm_knows_alone_is_normalised_as_nfkc_would() {
         // Marks that compose with a preceding starter, reorder, or join Hangul jamo.
-        let marks = ['\u{301}', '\u{316}', '\u{3099}', '\u{1161}', '\u{11A8}', '\u{338}'];
+        let marks = [
+            '\u{301}', '\u{316}', '\u{3099}', '\u{1161}', '\u{11A8}', '\u{338}',
+        ];
         let mut known = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if quick(c).is_none() {
