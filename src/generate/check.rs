@@ -408,17 +408,23 @@ fn contains_form(text: &str, form: &str) -> bool {
     if form.is_empty() {
         return false;
     }
-    let starts_numeric = form
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c));
+    let starts_numeric = form.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'
+            )
+    });
     // The matches `match_indices` would give (leftmost, not overlapping), found by a plain
     // scan: the texts are short, and building a substring searcher cost more than the
     // search. A match cannot start inside a character, as `form` starts with a whole one.
     let (t, f) = (text.as_bytes(), form.as_bytes());
+    let last = f.len() - 1;
     let mut at = 0;
     while at + f.len() <= t.len() {
-        if t[at] != f[0] || !t[at..at + f.len()].iter().eq(f) {
+        // The last byte first: in Chinese text the first bytes of neighbouring characters
+        // are often the same.
+        if t[at + last] != f[last] || t[at] != f[0] || !t[at..at + f.len()].iter().eq(f) {
             at += 1;
             continue;
         }
@@ -426,9 +432,13 @@ fn contains_form(text: &str, form: &str) -> bool {
             return true;
         }
         let before = text[..at].chars().next_back();
-        if !before
-            .is_some_and(|c| c.is_ascii_digit() || c == '第' || "一二三四五六七八九十".contains(c))
-        {
+        if !before.is_some_and(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '第' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+        }) {
             return true;
         }
         at += f.len();
