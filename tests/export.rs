@@ -382,3 +382,111 @@ fn sheet_html_has_the_key_on_its_own_page() {
         ])
     );
 }
+
+/// The notes of an .apkg export as `(guid, tags, fields, sort field)`, and the number of
+/// cards of each, by note id.
+fn apkg_notes(
+    pkg: &std::path::Path,
+    dir: &std::path::Path,
+) -> Vec<(String, String, String, String, i64)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(pkg).unwrap()).unwrap();
+    let coll = dir.join("collection.anki2");
+    std::io::copy(
+        &mut zip.by_name("collection.anki2").unwrap(),
+        &mut std::fs::File::create(&coll).unwrap(),
+    )
+    .unwrap();
+    let c = rusqlite::Connection::open(&coll).unwrap();
+    let mut st = c
+        .prepare(
+            "SELECT n.guid, n.tags, n.flds, n.sfld, (SELECT count(*) FROM cards c WHERE c.nid = n.id)
+             FROM notes n ORDER BY n.id",
+        )
+        .unwrap();
+    st.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
+}
+
+#[test]
+fn apkg_of_a_deck_in_many_batches_gives_each_note_its_own_fields_tags_and_cards() {
+    // The export renders notes a thousand-odd questions at a time and writes each batch
+    // into the buffers of one already inserted: nothing of one note may show in another.
+    let env = Env::new();
+    let mut t = String::from(
+        "[deck]\nid = \"big\"\ntitle = \"Big\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\
+         publisher = \"P\"\ndate = \"2026-01-01\"\n\n",
+    );
+    for i in 1..=3_000 {
+        if i % 50 == 0 {
+            t += &format!(
+                "[[list]]\nid = \"l{i}\"\nsource = \"s\"\nheading = \"第{i}组\"\ncount = 3\n\
+                 ordered = true\n"
+            );
+            for k in 0..3 {
+                t += &format!("[[list.item]]\ntext = \"领域{i}-{k}\"\n");
+            }
+        } else if i % 7 == 0 {
+            t += &format!(
+                "[[qa]]\nid = \"q{i}\"\nsource = \"s\"\nquestion = \"<{i}> & 问?\"\nanswer = \"答{i}\"\n"
+            );
+        } else {
+            t += &format!(
+                "[[qa]]\nid = \"q{i}\"\nsource = \"s\"\nquestion = \"第{i}问?\"\nanswer = \"答{i}\"\n"
+            );
+        }
+        t.push('\n');
+    }
+    let deck = env.path("big.toml");
+    std::fs::write(&deck, t).unwrap();
+    env.run(&["add-deck", deck.to_str().unwrap()]);
+    let mut kinds: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
+    for q in env.questions("big") {
+        let uid = q["uid"].as_str().unwrap();
+        let fact = uid.split('/').nth(1).unwrap().to_owned();
+        kinds
+            .entry(fact)
+            .or_default()
+            .insert(q["kind"].as_str().unwrap().to_owned());
+    }
+    assert!(kinds.values().map(|k| k.len()).sum::<usize>() > 3_000);
+    let pkg = env.path("big.apkg");
+    env.run(&["export", "big", "-f", "apkg", "-o", pkg.to_str().unwrap()]);
+    let notes = apkg_notes(&pkg, &env.path(""));
+    assert_eq!(notes.len(), 3_000);
+    let mut guids = std::collections::HashSet::new();
+    for (guid, tags, flds, sfld, cards) in &notes {
+        let fields: Vec<&str> = flds.split('\x1f').collect();
+        let fact = fields.last().unwrap().strip_prefix("big/").unwrap();
+        let n = &fact[1..];
+        assert!(guids.insert(guid.clone()) && guid.len() == 11, "{guid}");
+        let kind = if fact.starts_with('l') { "list" } else { "qa" };
+        assert_eq!(
+            tags,
+            &format!(" quiz::deck::big quiz::fact::{kind} quiz::source::S "),
+            "{fact}"
+        );
+        // A question and an answer have its own number, and no other fact's.
+        if kind == "qa" {
+            let answers: Vec<&str> = flds
+                .split('答')
+                .skip(1)
+                .map(|s| s.split(|c: char| !c.is_ascii_digit()).next().unwrap())
+                .collect();
+            assert!(!answers.is_empty(), "{fact}: {flds}");
+            assert!(answers.iter().all(|a| *a == n), "{fact}: {flds}");
+        }
+        let label = if kind == "list" {
+            format!("第{n}组")
+        } else if n.parse::<u32>().unwrap() % 7 == 0 {
+            format!("<{n}> & 问?")
+        } else {
+            format!("第{n}问?")
+        };
+        assert_eq!(sfld, &label, "{fact}");
+        assert_eq!(*cards as usize, kinds[fact].len(), "{fact}");
+    }
+}

@@ -399,12 +399,23 @@ impl Db {
     }
 
     /// How many current questions a deck has (for a progress bar).
+    ///
+    /// Along the deck's index SQLite looks every question's row up to see `retired`; when
+    /// the deck has every question of the database (the usual case for a big deck), one pass
+    /// over the table in row order does without the lookups (half the work for 100k).
     pub fn question_count(&self, deck: &str) -> Result<u64> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM question WHERE deck_id = ?1 AND retired = 0",
+        let others: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM question WHERE deck_id < ?1)
+                 OR EXISTS (SELECT 1 FROM question WHERE deck_id > ?1)",
             [deck],
-            |r| r.get::<_, i64>(0),
-        )? as u64)
+            |r| r.get(0),
+        )?;
+        let sql = if others {
+            "SELECT count(*) FROM question WHERE deck_id = ?1 AND retired = 0"
+        } else {
+            "SELECT count(*) FROM question WHERE +deck_id = ?1 AND retired = 0"
+        };
+        Ok(self.conn.query_row(sql, [deck], |r| r.get::<_, i64>(0))? as u64)
     }
 
     /// Every answer given to a current question of a deck, oldest first.
@@ -615,5 +626,46 @@ fn fact_kind(stored: Option<&str>) -> &'static str {
         Some("qa") => "qa",
         Some("cloze") => "cloze",
         _ => "event",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add_question(db: &Db, deck: &str, fact: &str, retired: i64) {
+        db.conn
+            .execute(
+                "INSERT OR IGNORE INTO deck (id, title, language, origin, toml, added_at, updated_at)
+                 VALUES (?1, ?1, 'zh', 'test', '', 0, 0)",
+                [deck],
+            )
+            .unwrap();
+        db.conn
+            .execute(
+                "INSERT INTO question (deck_id, fact_id, kind, variant, context, prompt, answer,
+                                       explanation, source_id, part, hash, retired)
+                 VALUES (?1, ?2, 'recall', '', '', 'p', '{}', '', '', NULL, 0, ?3)",
+                params![deck, fact, retired],
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn the_question_count_leaves_out_retired_questions_and_other_decks() {
+        let db = Db::open_in_memory().unwrap();
+        add_question(&db, "m", "a", 0);
+        add_question(&db, "m", "b", 1);
+        add_question(&db, "m", "c", 0);
+        // One deck: the count reads the table in row order.
+        assert_eq!(db.question_count("m").unwrap(), 2);
+        // Decks before and after it: the count goes along the deck's index.
+        add_question(&db, "a", "a", 0);
+        add_question(&db, "z", "a", 0);
+        add_question(&db, "z", "b", 0);
+        assert_eq!(db.question_count("m").unwrap(), 2);
+        assert_eq!(db.question_count("z").unwrap(), 2);
+        assert_eq!(db.question_count("a").unwrap(), 1);
+        assert_eq!(db.question_count("none").unwrap(), 0);
     }
 }

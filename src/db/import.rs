@@ -7,6 +7,7 @@ use crate::deck::source_text::SourceText;
 use rusqlite::params;
 
 use super::Db;
+use super::raw_insert::{Param, RawInsert};
 use crate::deck::Deck;
 use crate::error::Result;
 use crate::question::Question;
@@ -117,10 +118,8 @@ pub struct DeckImport<'d> {
     rep: ImportReport,
     /// The deck file changed (or is new): its facts are written.
     write_facts: bool,
-    /// `(kind, label)` of each fact of the deck, and whether it has had a question yet.
-    /// (An index into [`FACT_KINDS`] rather than the name: the map of a large deck's facts
-    /// is a sizeable part of an import's peak memory.)
-    facts: HashMap<&'d str, (&'d str, u8, bool)>,
+    /// Each fact of the deck, and whether it has had a question yet.
+    facts: FactTable<'d>,
     /// The explanation each fact keeps (its first question's): a question showing the same
     /// stores ''. Only the facts whose questions may still come are kept.
     explanation: HashMap<String, String>,
@@ -171,10 +170,7 @@ impl<'c, 'p> Import<'c, 'p> {
                 ..rep
             },
             write_facts: old_text.as_deref() != Some(text),
-            facts: facts(deck)
-                .into_iter()
-                .map(|(fid, kind, label)| (fid, (label, kind, false)))
-                .collect(),
+            facts: FactTable::new(deck),
             explanation: HashMap::new(),
             others: HashSet::new(),
             existing: HashMap::new(),
@@ -298,7 +294,12 @@ impl<'c, 'p> Import<'c, 'p> {
             if d.last_fact.as_deref() != Some(q.fact.as_str()) {
                 d.last_fact = Some(q.fact.clone());
                 let first_sight = match d.facts.get_mut(q.fact.as_str()) {
-                    Some((label, kind, seen @ false)) => {
+                    Some(FactRow {
+                        label,
+                        kind,
+                        seen: seen @ false,
+                        ..
+                    }) => {
                         *seen = true;
                         d.explanation.insert(q.fact.clone(), q.explanation.clone());
                         if d.write_facts {
@@ -358,11 +359,7 @@ impl<'c, 'p> Import<'c, 'p> {
             "INSERT INTO memory (deck_id, fact_id, new_order) VALUES (?1, ?2, ?3)
              ON CONFLICT (deck_id, fact_id) DO NOTHING",
             &memories,
-            |st, &(fact, order)| {
-                st.raw_bind_parameter(1, deck_id)?;
-                st.raw_bind_parameter(2, fact)?;
-                st.raw_bind_parameter(3, order)
-            },
+            |&(fact, order)| [deck_id.into(), fact.into(), order.into()],
         )?;
         insert_rows(
             tx,
@@ -370,12 +367,14 @@ impl<'c, 'p> Import<'c, 'p> {
              VALUES (?1, ?2, ?3, ?4, ?5, 0)
              ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = ?5, retired = 0",
             &facts,
-            |st, &(fact, kind, label, explanation)| {
-                st.raw_bind_parameter(1, deck_id)?;
-                st.raw_bind_parameter(2, fact)?;
-                st.raw_bind_parameter(3, kind)?;
-                st.raw_bind_parameter(4, label)?;
-                st.raw_bind_parameter(5, explanation)
+            |&(fact, kind, label, explanation)| {
+                [
+                    deck_id.into(),
+                    fact.into(),
+                    kind.into(),
+                    label.into(),
+                    explanation.into(),
+                ]
             },
         )?;
         insert_rows(
@@ -384,19 +383,21 @@ impl<'c, 'p> Import<'c, 'p> {
                                    explanation, source_id, part, hash, prefix, retired)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
             &added,
-            |st, &(q, prompt, answer, explanation, hash, prefix)| {
-                st.raw_bind_parameter(1, &q.deck)?;
-                st.raw_bind_parameter(2, &q.fact)?;
-                st.raw_bind_parameter(3, q.kind.as_str())?;
-                st.raw_bind_parameter(4, &q.variant)?;
-                st.raw_bind_parameter(5, &q.context)?;
-                st.raw_bind_parameter(6, prompt)?;
-                st.raw_bind_parameter(7, answer)?;
-                st.raw_bind_parameter(8, explanation)?;
-                st.raw_bind_parameter(9, &q.source.id)?;
-                st.raw_bind_parameter(10, &q.source.part)?;
-                st.raw_bind_parameter(11, hash)?;
-                st.raw_bind_parameter(12, prefix)
+            |&(q, prompt, answer, explanation, hash, prefix)| {
+                [
+                    q.deck.as_str().into(),
+                    q.fact.as_str().into(),
+                    q.kind.as_str().into(),
+                    q.variant.as_str().into(),
+                    q.context.as_str().into(),
+                    prompt.into(),
+                    answer.into(),
+                    explanation.into(),
+                    q.source.id.as_str().into(),
+                    q.source.part.as_deref().into(),
+                    hash.into(),
+                    prefix.into(),
+                ]
             },
         )?;
         // Facts come in runs: only the explanation of the fact still running can be needed
@@ -423,10 +424,8 @@ impl<'c, 'p> Import<'c, 'p> {
                  VALUES (?1, ?2, ?3, ?4, NULL, 0)
                  ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = NULL, retired = 0",
             )?;
-            for (fid, &(label, kind, seen)) in &d.facts {
-                if !seen {
-                    insert_f.execute(params![id, fid, FACT_KINDS[kind as usize], label])?;
-                }
+            for f in d.facts.rows.iter().filter(|f| !f.seen) {
+                insert_f.execute(params![id, f.id, FACT_KINDS[f.kind as usize], f.label])?;
             }
         }
         let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
@@ -446,7 +445,7 @@ impl<'c, 'p> Import<'c, 'p> {
             .iter()
             .filter_map(|(fact, &(row, active))| {
                 let want = match d.facts.get(fact.as_str()) {
-                    Some(&(_, _, seen)) => seen,
+                    Some(f) => f.seen,
                     None => d.others.contains(fact.as_str()),
                 };
                 (active != want).then_some((row, want))
@@ -472,49 +471,89 @@ const FACT_KINDS: [&str; 8] = [
     "list", "event", "number", "term", "document", "person", "qa", "cloze",
 ];
 
-/// `(id, kind, label)` of every fact of a deck, the kind as an index into [`FACT_KINDS`];
-/// the label names the fact in reports.
-fn facts(deck: &Deck) -> Vec<(&str, u8, &str)> {
-    let f = &deck.file;
-    let mut out = Vec::new();
-    macro_rules! each {
-        ($field:ident, $kind:literal, |$x:ident| $label:expr) => {
-            let kind = FACT_KINDS.iter().position(|k| *k == $kind).unwrap_or(0) as u8;
-            out.extend(
-                f.$field
-                    .iter()
-                    .map(|$x| ($x.id.get_ref().as_str(), kind, $label)),
-            );
-        };
-    }
-    each!(lists, "list", |x| x.heading.as_str());
-    each!(events, "event", |x| x.what.as_str());
-    each!(numbers, "number", |x| x.counts.as_str());
-    each!(terms, "term", |x| x.term.as_str());
-    each!(documents, "document", |x| x.title.as_str());
-    each!(people, "person", |x| x.name.as_str());
-    each!(qas, "qa", |x| x.question.as_str());
-    each!(clozes, "cloze", |x| x.text.get_ref().as_str());
-    out
+/// A deck's facts sorted by id, looked up by binary search: a large deck's map of facts was
+/// a sizeable part of an import's peak memory (40 bytes a fact here, against 74 in a hash
+/// map at its load factor), and a lookup happens once per fact, not per question.
+struct FactTable<'d> {
+    rows: Vec<FactRow<'d>>,
 }
 
-/// Inserts `rows` with `sql`, one statement each; `bind` binds a row. (Several rows per
+struct FactRow<'d> {
+    id: &'d str,
+    /// What the fact is about, for reports.
+    label: &'d str,
+    /// An index into [`FACT_KINDS`].
+    kind: u8,
+    /// The fact has had a question in this import.
+    seen: bool,
+}
+
+impl<'d> FactTable<'d> {
+    fn new(deck: &'d Deck) -> FactTable<'d> {
+        let f = &deck.file;
+        let mut rows = Vec::with_capacity(
+            f.lists.len()
+                + f.events.len()
+                + f.numbers.len()
+                + f.terms.len()
+                + f.documents.len()
+                + f.people.len()
+                + f.qas.len()
+                + f.clozes.len(),
+        );
+        macro_rules! each {
+            ($field:ident, $kind:literal, |$x:ident| $label:expr) => {
+                let kind = FACT_KINDS.iter().position(|k| *k == $kind).unwrap_or(0) as u8;
+                rows.extend(f.$field.iter().map(|$x| FactRow {
+                    id: $x.id.get_ref().as_str(),
+                    label: $label,
+                    kind,
+                    seen: false,
+                }));
+            };
+        }
+        each!(lists, "list", |x| x.heading.as_str());
+        each!(events, "event", |x| x.what.as_str());
+        each!(numbers, "number", |x| x.counts.as_str());
+        each!(terms, "term", |x| x.term.as_str());
+        each!(documents, "document", |x| x.title.as_str());
+        each!(people, "person", |x| x.name.as_str());
+        each!(qas, "qa", |x| x.question.as_str());
+        each!(clozes, "cloze", |x| x.text.get_ref().as_str());
+        // (Ids are unique across a deck's facts: validation refuses a deck that repeats one.)
+        rows.sort_unstable_by(|a, b| a.id.cmp(b.id));
+        FactTable { rows }
+    }
+
+    fn get(&self, id: &str) -> Option<&FactRow<'d>> {
+        let i = self.rows.binary_search_by(|r| r.id.cmp(id)).ok()?;
+        Some(&self.rows[i])
+    }
+
+    fn get_mut(&mut self, id: &str) -> Option<&mut FactRow<'d>> {
+        let i = self.rows.binary_search_by(|r| r.id.cmp(id)).ok()?;
+        Some(&mut self.rows[i])
+    }
+}
+
+/// Inserts `rows` with `sql`, one statement each; `params` gives a row's. (Several rows per
 /// statement cost a statement journal: SQLite must be able to undo a statement that fails
 /// halfway, and at 64 rows per statement that was 110 MiB of temporary-file writes for a
 /// 100,000-question import, for 4% less work.)
-fn insert_rows<R>(
+fn insert_rows<'r, R, const N: usize>(
     tx: &rusqlite::Transaction,
     sql: &str,
-    rows: &[R],
-    bind: impl Fn(&mut rusqlite::Statement, &R) -> rusqlite::Result<()>,
+    rows: &'r [R],
+    params: impl Fn(&'r R) -> [Param<'r>; N],
 ) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    let mut st = tx.prepare_cached(sql)?;
+    // Prepared once per batch and table (a few hundred rows): the strings are bound where
+    // they lie instead of copied (see `raw_insert`).
+    let mut st = RawInsert::new(tx, sql)?;
     for row in rows {
-        bind(&mut st, row)?;
-        st.raw_execute()?;
+        st.run(&params(row))?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod export;
 mod fact_memory;
 mod import;
 mod optimize;
+mod raw_insert;
 mod stats;
 mod study;
 

@@ -414,7 +414,7 @@ fact_common!(PersonFact);
 ///
 /// Read and written as `QaFields`, the table as a deck file has it; the fields that most
 /// questions leave out are kept here in one box (a deck of 100,000 free questions is then
-/// some 6 MB smaller in memory, most of a large import's deck).
+/// some 11 MB smaller in memory, most of a large import's deck).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(from = "QaFields", into = "QaFields")]
 pub struct QaFact {
@@ -422,13 +422,11 @@ pub struct QaFact {
     pub source: Spanned<String>,
     pub context: Option<Spanned<String>>,
     pub question: String,
-    pub question_en: Option<String>,
     pub answer: String,
-    pub answer_en: Option<String>,
-    pub accept: Vec<String>,
     /// The answer is too long to grade typed: reveal it and let the student rate.
     pub self_graded: bool,
-    /// `part`, `note`, `general` and `tags`, when one is given.
+    /// `part`, `note`, `general`, `tags`, the English forms and the accepted answers, when
+    /// one is given.
     rare: Option<Box<QaRare>>,
 }
 
@@ -438,9 +436,27 @@ struct QaRare {
     note: Option<String>,
     general: Option<String>,
     tags: Vec<String>,
+    question_en: Option<String>,
+    answer_en: Option<String>,
+    accept: Vec<String>,
 }
 
 impl QaFact {
+    /// The question in English, for English decks' own wording.
+    pub fn question_en(&self) -> Option<&str> {
+        self.rare.as_ref()?.question_en.as_deref()
+    }
+
+    /// The answer in English: accepted too, and shown as the explanation.
+    pub fn answer_en(&self) -> Option<&String> {
+        self.rare.as_ref()?.answer_en.as_ref()
+    }
+
+    /// Other answers accepted as right.
+    pub fn accept(&self) -> &[String] {
+        self.rare.as_ref().map_or(&[], |r| &r.accept)
+    }
+
     /// Labels from elsewhere (an Anki note's tags, kept by `quiz add-deck FILE.apkg`): never
     /// asked; the Anki exports carry them back out as tags.
     pub fn tags(&self) -> &[String] {
@@ -513,20 +529,23 @@ impl From<QaFields> for QaFact {
             note: f.note,
             general: f.general,
             tags: f.tags,
+            question_en: f.question_en,
+            answer_en: f.answer_en,
+            accept: f.accept,
         };
         let given = rare.part.is_some()
             || rare.note.is_some()
             || rare.general.is_some()
-            || !rare.tags.is_empty();
+            || !rare.tags.is_empty()
+            || rare.question_en.is_some()
+            || rare.answer_en.is_some()
+            || !rare.accept.is_empty();
         QaFact {
             id: f.id,
             source: f.source,
             context: f.context,
             question: f.question,
-            question_en: f.question_en,
             answer: f.answer,
-            answer_en: f.answer_en,
-            accept: f.accept,
             self_graded: f.self_graded,
             rare: given.then(|| Box::new(rare)),
         }
@@ -545,10 +564,10 @@ impl From<QaFact> for QaFields {
             general: rare.general,
             tags: rare.tags,
             question: f.question,
-            question_en: f.question_en,
+            question_en: rare.question_en,
             answer: f.answer,
-            answer_en: f.answer_en,
-            accept: f.accept,
+            answer_en: rare.answer_en,
+            accept: rare.accept,
             self_graded: f.self_graded,
         }
     }

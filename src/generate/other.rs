@@ -389,11 +389,11 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
 }
 
 pub(super) fn qa(g: &Gen, q: &QaFact, out: &mut Vec<Question>) {
-    let prompt = match &q.question_en {
+    let prompt = match q.question_en() {
         Some(en) if g.en => en,
-        _ => &q.question,
+        _ => q.question.as_str(),
     };
-    let explanation = match &q.answer_en {
+    let explanation = match q.answer_en() {
         Some(en) if !g.en => format!("{}({en})", q.answer),
         _ => q.answer.clone(),
     };
@@ -408,7 +408,7 @@ pub(super) fn qa(g: &Gen, q: &QaFact, out: &mut Vec<Question>) {
         (
             Kind::Recall,
             Answer::Text {
-                accepted: accepted(&q.answer, q.accept.iter().chain(q.answer_en.iter())),
+                accepted: accepted(&q.answer, q.accept().iter().chain(q.answer_en())),
             },
         )
     };
