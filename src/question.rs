@@ -236,15 +236,25 @@ impl Question {
     /// The answer as stored (JSON), and a fingerprint of everything shown or graded, to
     /// tell an updated question from an unchanged one on re-import.
     pub fn stored_forms(&self) -> (String, i64) {
+        self.stored_forms_with(&self.stored_source())
+    }
+
+    /// The source as stored (JSON), the part of [`Question::stored_forms`] that the
+    /// questions of one fact share.
+    pub fn stored_source(&self) -> String {
+        serde_json::to_string(&self.source).unwrap_or_default()
+    }
+
+    /// [`Question::stored_forms`] with the source already stored ([`Question::stored_source`]).
+    pub fn stored_forms_with(&self, source: &str) -> (String, i64) {
         let answer = serde_json::to_string(&self.answer).unwrap_or_default();
-        let source = serde_json::to_string(&self.source).unwrap_or_default();
         let mut h = crate::hash::Fnv::new();
         for part in [
-            &self.prompt,
+            self.prompt.as_str(),
             &answer,
             &self.explanation,
             &self.context,
-            &source,
+            source,
         ] {
             h.write(part.as_bytes());
         }

@@ -83,7 +83,21 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(questions: Vec<Question>) -> Prepared {
-        let forms = questions.iter().map(Question::stored_forms).collect();
+        // A fact's questions come together and share their source: it is written out once
+        // for each run of them (it was a third of this work).
+        let mut source: Option<(&crate::question::SourceRef, String)> = None;
+        let forms = questions
+            .iter()
+            .map(|q| {
+                let stored = match source.take() {
+                    Some((s, json)) if *s == q.source => (s, json),
+                    _ => (&q.source, q.stored_source()),
+                };
+                let forms = q.stored_forms_with(&stored.1);
+                source = Some(stored);
+                forms
+            })
+            .collect();
         Prepared { questions, forms }
     }
 }

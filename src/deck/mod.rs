@@ -80,11 +80,20 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// Line numbers of many byte offsets of one text: the text is read once (calling
 /// [`line_col`] per offset reads it once per offset).
 pub(crate) fn line_numbers(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    offsets
-        .iter()
-        .map(|&o| newlines.partition_point(|&n| n < o) + 1)
-        .collect()
+    // The offsets in order and one pass over the text, counting: a table of every newline
+    // was 3.5 MiB for a 100,000-question deck.
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let bytes = text.as_bytes();
+    let mut lines = vec![0; offsets.len()];
+    let (mut at, mut line) = (0, 1);
+    for i in order {
+        let to = offsets[i].min(bytes.len());
+        line += bytes[at..to].iter().filter(|&&b| b == b'\n').count();
+        at = to;
+        lines[i] = line;
+    }
+    lines
 }
 
 /// Line and column of a byte offset in bytes that may not be UTF-8 (for encoding errors).

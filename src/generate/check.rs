@@ -7,13 +7,16 @@
 //! asked too many ways, documents that no meeting adopted, facts that do not name their
 //! meeting. docs/deck-format.md lists the rules.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::list::zh_numeral;
 use super::other::ADOPTING_VERBS;
 use super::{Pool, facts, generate, norm, overlaps};
 use crate::dates::FactDate;
+use crate::deck::model::ListFact;
 use crate::deck::{Deck, line_col, line_numbers};
 use crate::question::{Answer, Kind, Question, format_number};
 
@@ -69,16 +72,37 @@ pub fn check_questions(
 pub struct Checker<'a> {
     deck: &'a Deck,
     pool: &'a Pool,
-    /// Each fact's line, and how many questions it has had.
-    line_of: HashMap<&'a str, (usize, usize)>,
+    /// Each fact's line, and how many questions it has had, by id (a sorted list is a
+    /// third of the size of a map of 72,000 facts).
+    facts: Vec<FactLine<'a>>,
+    /// The index in `facts` of the fact last asked about: its questions come together.
+    last: usize,
     deck_line: usize,
-    lists: HashMap<&'a str, &'a crate::deck::model::ListFact>,
+    lists: HashMap<&'a str, &'a ListFact>,
     /// Questions per deck-wide question set (`_…`).
     per_other: HashMap<String, usize>,
     /// Every question's label, and the where/when questions' answers to look for in them.
     labels: BTreeSet<String>,
     placed: Vec<(String, String, Vec<String>)>,
     out: BTreeSet<Finding>,
+    /// The right answers of the list last asked about: a list's questions come together,
+    /// and each multiple-choice one is judged against all of them.
+    list_rights: Option<(&'a ListFact, Vec<RightForm<'a>>)>,
+}
+
+#[derive(Clone, Copy)]
+struct FactLine<'a> {
+    id: &'a str,
+    line: u32,
+    questions: u32,
+}
+
+/// A right answer as a wrong option is compared with it.
+struct RightForm<'r> {
+    text: &'r str,
+    normed: String,
+    /// `normed`'s characters, for `similar` (empty where it is not judged).
+    chars: Vec<char>,
 }
 
 impl<'a> Checker<'a> {
@@ -93,25 +117,40 @@ impl<'a> Checker<'a> {
         let file = &deck.file;
         let all = facts(file);
         let starts: Vec<usize> = all.iter().map(|f| f.id().span().start).collect();
-        let line_of: HashMap<&str, (usize, usize)> = all
+        let mut facts: Vec<FactLine> = all
             .iter()
-            .map(|f| f.id().get_ref().as_str())
-            .zip(line_numbers(text, &starts).into_iter().map(|l| (l, 0)))
+            .zip(line_numbers(text, &starts))
+            .map(|(f, line)| FactLine {
+                id: f.id().get_ref(),
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                questions: 0,
+            })
             .collect();
+        facts.sort_by(|a, b| a.id.cmp(b.id));
+        // An id given twice (a fault of its own) keeps its last line, as a map did.
+        facts.dedup_by(|later, kept| {
+            let same = later.id == kept.id;
+            if same {
+                kept.line = later.line;
+            }
+            same
+        });
         let mut c = Checker {
             deck,
             pool,
-            line_of,
+            facts,
+            last: 0,
             deck_line: line_col(text, file.deck.id.span().start).0,
             lists: file
                 .lists
                 .iter()
                 .map(|l| (l.id.get_ref().as_str(), l))
                 .collect(),
-            per_other: HashMap::new(),
+            per_other: HashMap::default(),
             labels: BTreeSet::new(),
             placed: Vec::new(),
             out: BTreeSet::new(),
+            list_rights: None,
         };
         for r in missing {
             c.add_finding(
@@ -124,9 +163,19 @@ impl<'a> Checker<'a> {
         c
     }
 
+    /// Where fact `id` is in `facts`.
+    fn fact_index(&self, id: &str) -> Option<usize> {
+        if self.facts.get(self.last).is_some_and(|f| f.id == id) {
+            return Some(self.last);
+        }
+        self.facts.binary_search_by(|f| f.id.cmp(id)).ok()
+    }
+
     fn add_finding(&mut self, fact: &str, rule: &'static str, message: String) {
         self.out.insert(Finding {
-            line: self.line_of.get(fact).map_or(self.deck_line, |&(l, _)| l),
+            line: self
+                .fact_index(fact)
+                .map_or(self.deck_line, |i| self.facts[i].line as usize),
             origin: self.deck.origin.clone(),
             fact: fact.to_owned(),
             rule,
@@ -183,8 +232,11 @@ impl<'a> Checker<'a> {
     /// The rules on each question of a batch.
     pub fn add(&mut self, qs: &[Question]) {
         for q in qs {
-            match self.line_of.get_mut(q.fact.as_str()) {
-                Some((_, n)) => *n += 1,
+            match self.fact_index(&q.fact) {
+                Some(i) => {
+                    self.last = i;
+                    self.facts[i].questions += 1;
+                }
                 None => *self.per_other.entry(q.fact.clone()).or_default() += 1,
             }
             if !self.labels.contains(&q.context) {
@@ -206,9 +258,14 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            let stem = norm(&q.prompt);
-            for form in answer_forms(q) {
-                if contains_form(&stem, &form) {
+            let forms = answer_forms(q);
+            let stem = if forms.is_empty() {
+                String::new()
+            } else {
+                norm(&q.prompt)
+            };
+            for form in &forms {
+                if contains_form(&stem, form) {
                     let rule = if q.kind == Kind::HowMany {
                         "count-in-heading"
                     } else {
@@ -228,10 +285,9 @@ impl<'a> Checker<'a> {
                 }
             }
             if matches!(q.kind, Kind::Where | Kind::When) {
-                self.placed
-                    .push((q.fact.clone(), q.uid.clone(), answer_forms(q)));
+                self.placed.push((q.fact.clone(), q.uid.clone(), forms));
             }
-            for (wrong, right, why) in option_faults(&self.lists, self.pool, q) {
+            for (wrong, right, why) in self.option_faults(q) {
                 self.add_finding(
                     &q.fact,
                     "wrong-option",
@@ -252,10 +308,10 @@ impl<'a> Checker<'a> {
         // Only the facts over the smaller limit can be reported (findings are kept sorted).
         let over = MAX_FACT_QUESTIONS.min(MAX_LIST_QUESTIONS);
         let counts: Vec<(String, usize)> = self
-            .line_of
+            .facts
             .iter()
-            .filter(|&(_, &(_, n))| n > over)
-            .map(|(f, &(_, n))| ((*f).to_owned(), n))
+            .filter(|f| f.questions as usize > over)
+            .map(|f| (f.id.to_owned(), f.questions as usize))
             .chain(self.per_other.drain())
             .collect();
         for (fact, n) in counts {
@@ -305,6 +361,10 @@ fn options(a: &Answer) -> impl Iterator<Item = &String> {
 
 /// Whether “ opens inside an open “ (or ‘ inside ‘).
 fn nested_quotes(s: &str) -> bool {
+    // Curly quotes are U+2018–U+201D, each led by the byte E2: most text has none.
+    if !s.as_bytes().contains(&0xE2) {
+        return false;
+    }
     let (mut double, mut single) = (0i32, 0i32);
     for c in s.chars() {
         match c {
@@ -385,125 +445,160 @@ fn contains_form(text: &str, form: &str) -> bool {
     if form.is_empty() {
         return false;
     }
-    let starts_numeric = form
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c));
-    for (at, _) in text.match_indices(form) {
+    let starts_numeric = form.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'
+            )
+    });
+    // The matches `match_indices` would give (leftmost, not overlapping), found by a plain
+    // scan: the texts are short, and building a substring searcher cost more than the
+    // search. A match cannot start inside a character, as `form` starts with a whole one.
+    let (t, f) = (text.as_bytes(), form.as_bytes());
+    let last = f.len() - 1;
+    let mut at = 0;
+    while at + f.len() <= t.len() {
+        // The last byte first: in Chinese text the first bytes of neighbouring characters
+        // are often the same.
+        if t[at + last] != f[last] || t[at] != f[0] || !t[at..at + f.len()].iter().eq(f) {
+            at += 1;
+            continue;
+        }
         if !starts_numeric {
             return true;
         }
         let before = text[..at].chars().next_back();
-        if before
-            .is_some_and(|c| c.is_ascii_digit() || c == '第' || "一二三四五六七八九十".contains(c))
-        {
-            continue;
+        if !before.is_some_and(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '第' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+        }) {
+            return true;
         }
-        return true;
+        at += f.len();
     }
     false
 }
 
-/// Wrong options that are right too: equal to, containing or contained in a right answer,
-/// a declared near-synonym of one, or so close in wording that a student cannot tell them
-/// apart (a shared run of four or more characters that is most of the shorter one).
-fn option_faults(
-    lists: &HashMap<&str, &crate::deck::model::ListFact>,
-    pool: &Pool,
-    q: &Question,
-) -> Vec<(String, String, String)> {
-    let Answer::Choice { options, correct } = &q.answer else {
-        return Vec::new();
-    };
-    if q.variant.starts_with("list-") {
-        return Vec::new();
-    }
-    let list = lists.get(q.fact.as_str()).copied();
-    let (rights, wrongs): (Vec<String>, Vec<&String>) = match (q.kind, list) {
-        (Kind::Choice | Kind::NotInList, Some(l)) => {
-            let rights = l
-                .items
-                .get_ref()
-                .iter()
-                .flat_map(|i| {
-                    let mut v = vec![i.text.get_ref().clone(), i.key().to_owned()];
-                    v.extend(i.accept.iter().cloned());
-                    v
-                })
-                .collect();
-            let wrongs = if q.kind == Kind::NotInList {
-                options.get(*correct).into_iter().collect()
-            } else {
-                options
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i != correct)
-                    .map(|(_, o)| o)
-                    .collect()
-            };
-            (rights, wrongs)
+impl<'a> Checker<'a> {
+    /// Wrong options that are right too: equal to, containing or contained in a right
+    /// answer, a declared near-synonym of one, or so close in wording that a student cannot
+    /// tell them apart (a shared run of four or more characters that is most of the shorter
+    /// one). Each as (wrong option, the right answer it matches, why).
+    fn option_faults(&mut self, q: &Question) -> Vec<(String, String, String)> {
+        let Answer::Choice { options, correct } = &q.answer else {
+            return Vec::new();
+        };
+        if q.variant.starts_with("list-") {
+            return Vec::new();
         }
-        (Kind::Choice, _) => (
-            options.get(*correct).cloned().into_iter().collect(),
+        let others = || {
             options
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i != correct)
                 .map(|(_, o)| o)
-                .collect(),
-        ),
-        _ => return Vec::new(),
-    };
-    // Similar wording is a fault between list items; two meetings of similar names (the
-    // video meeting and the second meeting) are exactly what a student must tell apart.
-    let judge_similar = list.is_some();
-    let rights: Vec<(String, &String)> = rights
-        .iter()
-        .map(|r| (norm(r), r))
-        .filter(|(nr, _)| !nr.is_empty())
-        .collect();
-    let mut out = Vec::new();
-    for w in wrongs {
-        let nw = norm(w);
-        for (nr, r) in &rights {
-            let why = if overlaps(nr, &nw) {
-                crate::t!("check.why_overlaps")
-            } else if pool.near.near(nr, &nw) {
-                crate::t!("check.why_declared_near")
-            } else if judge_similar && similar(nr, &nw) {
-                crate::t!("check.why_similar")
-            } else {
-                continue;
-            };
-            out.push((w.clone(), (*r).clone(), why));
-            break;
+        };
+        let list = self.lists.get(q.fact.as_str()).copied();
+        let one_right;
+        let (rights, wrongs): (&[RightForm], Vec<&String>) = match (q.kind, list) {
+            (Kind::Choice | Kind::NotInList, Some(l)) => {
+                let wrongs = if q.kind == Kind::NotInList {
+                    options.get(*correct).into_iter().collect()
+                } else {
+                    others().collect()
+                };
+                (list_rights(&mut self.list_rights, l), wrongs)
+            }
+            (Kind::Choice, _) => {
+                one_right = options
+                    .get(*correct)
+                    .map(|r| RightForm {
+                        text: r,
+                        normed: norm(r),
+                        chars: Vec::new(),
+                    })
+                    .filter(|r| !r.normed.is_empty());
+                (one_right.as_slice(), others().collect())
+            }
+            _ => return Vec::new(),
+        };
+        // Similar wording is a fault between list items; two meetings of similar names (the
+        // video meeting and the second meeting) are exactly what a student must tell apart.
+        let judge_similar = list.is_some();
+        let mut out = Vec::new();
+        for w in wrongs {
+            let nw = norm(w);
+            let mut w_chars = None;
+            for r in rights {
+                let why = if overlaps(&r.normed, &nw) {
+                    crate::t!("check.why_overlaps")
+                } else if self.pool.near.near(&r.normed, &nw) {
+                    crate::t!("check.why_declared_near")
+                } else if judge_similar
+                    && similar(
+                        &r.chars,
+                        w_chars.get_or_insert_with(|| nw.chars().collect::<Vec<_>>()),
+                    )
+                {
+                    crate::t!("check.why_similar")
+                } else {
+                    continue;
+                };
+                out.push((w.clone(), r.text.to_owned(), why));
+                break;
+            }
         }
+        out
     }
-    out
+}
+
+/// Every written form of every item of `l` (text, key, alternatives), normalised, each
+/// normalised form once (the first written form that gives it is the one reported), kept in
+/// `cache` for the list's next question.
+fn list_rights<'c, 'a>(
+    cache: &'c mut Option<(&'a ListFact, Vec<RightForm<'a>>)>,
+    l: &'a ListFact,
+) -> &'c [RightForm<'a>] {
+    if !cache.as_ref().is_some_and(|(c, _)| std::ptr::eq(*c, l)) {
+        let mut rights: Vec<RightForm<'a>> = Vec::new();
+        let forms = l.items.get_ref().iter().flat_map(|i| {
+            [i.text.get_ref().as_str(), i.key()]
+                .into_iter()
+                .chain(i.accept.iter().map(String::as_str))
+        });
+        for text in forms {
+            let normed = norm(text);
+            if !normed.is_empty() && !rights.iter().any(|r| r.normed == normed) {
+                let chars = normed.chars().collect();
+                rights.push(RightForm {
+                    text,
+                    normed,
+                    chars,
+                });
+            }
+        }
+        *cache = Some((l, rights));
+    }
+    cache.as_ref().map_or(&[], |(_, r)| r.as_slice())
 }
 
 /// A shared run of at least four characters that is at least 60% of the shorter string.
-fn similar(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let shorter = a.len().min(b.len());
-    if shorter < 4 {
+fn similar(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 {
         return false;
     }
-    // Longest common substring, O(len·len) on short phrases.
-    let mut best = 0;
-    let mut prev = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        let mut cur = vec![0usize; b.len() + 1];
-        for j in 1..=b.len() {
-            if a[i - 1] == b[j - 1] {
-                cur[j] = prev[j - 1] + 1;
-                best = best.max(cur[j]);
-            }
-        }
-        prev = cur;
-    }
-    best >= 4 && best * 10 >= shorter * 6
+    // A shared run of `need` characters or more holds one of exactly `need`: each run of
+    // the shorter phrase of that length is looked for in the longer one (a longest common
+    // substring table cost six times more on short phrases).
+    let need = (short.len() * 6).div_ceil(10).max(4);
+    short
+        .windows(need)
+        .any(|w| long.windows(need).any(|x| x[0] == w[0] && x == w))
 }
 
 #[cfg(test)]
@@ -519,9 +614,17 @@ mod tests {
 
     #[test]
     fn near_wordings_are_similar_and_different_ones_are_not() {
+        let similar = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            similar(&a, &b)
+        };
         assert!(similar("推动国际抗疫合作", "支持国际抗疫合作"));
         assert!(!similar("加强前沿科技创新", "加强国际抗疫合作"));
         assert!(!similar("和平", "发展"));
+        // The run must be most of the shorter phrase, wherever it stands.
+        assert!(similar("合作领域50-0", "合作领域59950-1"));
+        assert!(!similar("甲乙丙丁戊己庚辛壬癸", "丙丁戊己子丑寅卯辰巳"));
+        assert!(similar("子丑寅卯甲乙丙丁戊己", "丙丁戊己子丑"));
     }
 
     #[test]
@@ -539,6 +642,67 @@ mod tests {
                 .iter()
                 .any(|f| contains_form("增加450个奖学金名额", f))
         );
+        // A later match counts when an earlier one was part of a longer number.
+        assert!(contains_form("第四个方面与四个方面", "四个方面"));
+        assert!(contains_form("145个与45个", "45个"));
+        assert!(!contains_form("145个与245个", "45个"));
+        // As `match_indices` had it, a match inside a rejected one is not looked at.
+        assert!(!contains_form("44a4a4", "4a4"));
+        assert!(contains_form("abc", "c"));
+        assert!(!contains_form("ab", "abc"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        #[test]
+        fn similar_is_a_long_enough_longest_common_substring(
+            a in "[甲乙丙丁戊]{0,12}",
+            b in "[甲乙丙丁戊]{0,12}",
+        ) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            // The longest common substring, as a table.
+            let mut best = 0;
+            let mut prev = vec![0usize; b.len() + 1];
+            for i in 1..=a.len() {
+                let mut cur = vec![0usize; b.len() + 1];
+                for j in 1..=b.len() {
+                    if a[i - 1] == b[j - 1] {
+                        cur[j] = prev[j - 1] + 1;
+                        best = best.max(cur[j]);
+                    }
+                }
+                prev = cur;
+            }
+            let shorter = a.len().min(b.len());
+            let expected = shorter >= 4 && best >= 4 && best * 10 >= shorter * 6;
+            proptest::prop_assert_eq!(similar(&a, &b), expected);
+        }
+
+        #[test]
+        fn contains_form_finds_what_match_indices_finds(
+            text in "[4第四个a]{0,10}",
+            form in "[4四个a]{1,3}",
+        ) {
+            // The search it replaced.
+            let numeric = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+            let starts_numeric = form.chars().next().is_some_and(numeric);
+            let expected = text.match_indices(form.as_str()).any(|(at, _)| {
+                !starts_numeric
+                    || !text[..at].chars().next_back().is_some_and(|c| {
+                        c.is_ascii_digit() || c == '第' || "一二三四五六七八九十".contains(c)
+                    })
+            });
+            proptest::prop_assert_eq!(contains_form(&text, &form), expected);
+        }
+    }
+
+    #[test]
+    fn line_numbers_are_those_of_line_col_in_any_order() {
+        let text = "a\nbb\n\n中文\nc";
+        let offsets = [9, 0, 2, 1, 5, 5, 100, 6];
+        let want: Vec<usize> = offsets.iter().map(|&o| line_col(text, o).0).collect();
+        assert_eq!(line_numbers(text, &offsets), want);
+        assert_eq!(want, [4, 1, 2, 1, 3, 3, 5, 4]);
     }
 
     #[test]

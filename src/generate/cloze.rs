@@ -80,7 +80,7 @@ pub(super) fn questions(g: &Gen, z: &ClozeFact, out: &mut Vec<Question>) {
                 Piece::Text(t) => t.clone(),
                 Piece::Gap(_, None) if j == i => "____".to_owned(),
                 Piece::Gap(_, Some(h)) if j == i => {
-                    g.t(format!("____({h})"), format!("____ ({h})"))
+                    g.t_with(|| format!("____({h})"), || format!("____ ({h})"))
                 }
                 Piece::Gap(a, _) => a[0].clone(),
             })
@@ -89,9 +89,9 @@ pub(super) fn questions(g: &Gen, z: &ClozeFact, out: &mut Vec<Question>) {
             z,
             Kind::Cloze,
             &n.to_string(),
-            g.t(
-                format!("填空:{prompt}"),
-                format!("Fill in the gap: {prompt}"),
+            g.t_with(
+                || format!("填空:{prompt}"),
+                || format!("Fill in the gap: {prompt}"),
             ),
             Answer::Text {
                 accepted: answers.clone(),

@@ -32,18 +32,20 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             }
         });
         let mut explanation = match place {
-            Some(p) => g.t(
-                format!("{when_text},{p}:{}", e.what),
-                format!("{when_text}, {p}: {}", e.what),
+            Some(p) => g.t_with(
+                || format!("{when_text},{p}:{}", e.what),
+                || format!("{when_text}, {p}: {}", e.what),
             ),
-            None => g.t(
-                format!("{when_text}:{}", e.what),
-                format!("{when_text}: {}", e.what),
+            None => g.t_with(
+                || format!("{when_text}:{}", e.what),
+                || format!("{when_text}: {}", e.what),
             ),
         };
         if let Some(t) = &e.date_text {
-            explanation
-                .push_str(&g.t(format!("(原文:“{t}”)"), format!(" (the text says \"{t}\")")));
+            explanation.push_str(&g.t_with(
+                || format!("(原文:“{t}”)"),
+                || format!(" (the text says \"{t}\")"),
+            ));
         }
         if e.date_inferred {
             explanation.push_str(&g.t(
@@ -70,9 +72,9 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         out.push(q(
             Kind::When,
             "date",
-            g.t(
-                format!("{}是在什么时候?", e.what),
-                format!("When: {}?", e.what),
+            g.t_with(
+                || format!("{}是在什么时候?", e.what),
+                || format!("When: {}?", e.what),
             ),
             Answer::Date { date: iso.clone() },
         ));
@@ -88,9 +90,9 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             3,
         );
         let on = match place {
-            Some(p) => g.t(
-                format!("{when_text}在{p}"),
-                format!("on {when_text} in {p}"),
+            Some(p) => g.t_with(
+                || format!("{when_text}在{p}"),
+                || format!("on {when_text} in {p}"),
             ),
             None => g.t(when_text.clone(), format!("on {when_text}")),
         };
@@ -104,7 +106,10 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         out.push(q(
             Kind::WhatOnDate,
             "1",
-            g.t(format!("{on}发生了什么?"), format!("What happened {on}?")),
+            g.t_with(
+                || format!("{on}发生了什么?"),
+                || format!("What happened {on}?"),
+            ),
             answer,
         ));
 
@@ -112,9 +117,9 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             out.push(q(
                 Kind::Where,
                 "place",
-                g.t(
-                    format!("{}在哪里举行?", e.what),
-                    format!("Where: {}?", e.what),
+                g.t_with(
+                    || format!("{}在哪里举行?", e.what),
+                    || format!("Where: {}?", e.what),
                 ),
                 Answer::Text {
                     accepted: accepted(p, e.place_accept.iter().chain(e.place_en.iter())),
@@ -125,9 +130,9 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
         out.push(q(
             Kind::TrueFalse,
             "true",
-            g.t(
-                format!("判断:{}的时间是{when_text}。", e.what),
-                format!("True or false: {} was on {when_text}.", e.what),
+            g.t_with(
+                || format!("判断:{}的时间是{when_text}。", e.what),
+                || format!("True or false: {} was on {when_text}.", e.what),
             ),
             Answer::TrueFalse { value: true },
         ));
@@ -148,9 +153,9 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
             out.push(q(
                 Kind::TrueFalse,
                 "false",
-                g.t(
-                    format!("判断:{}的时间是{w}。", e.what),
-                    format!("True or false: {} was on {w}.", e.what),
+                g.t_with(
+                    || format!("判断:{}的时间是{w}。", e.what),
+                    || format!("True or false: {} was on {w}.", e.what),
                 ),
                 Answer::TrueFalse { value: false },
             ));

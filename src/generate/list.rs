@@ -43,7 +43,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     };
     // Items of other lists are the distractors: the list's family first (when it has one),
     // then the same deck, then related decks; never an item of this list.
-    let empty = std::collections::HashSet::new();
+    let empty = rustc_hash::FxHashSet::default();
     let this = g
         .pool
         .deck(deck)
@@ -57,8 +57,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         Some(f) => tiers.extend(g.pool.item_families.get(f).map(Vec::as_slice)),
         None => tiers.extend(g.pool.tiers(deck, |d| d.items.as_slice())),
     }
-    let lure_text =
-        |it: &'a pool::Item| (!this.contains(&super::norm(&it.key))).then(|| it.key.clone());
+    let lure_text = |it: &'a pool::Item| (!this.contains(&it.normed)).then(|| it.key.clone());
 
     // How many: in the deck's own words when the heading states the count, otherwise asked
     // of the heading (`quiz check` reports a heading that gives the count away).
@@ -66,9 +65,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
         let count = n as u32;
         let prompt = match &l.count_question {
             Some(q) => q.clone(),
-            None => g.t(
-                format!("{heading}共有几{counted}?"),
-                format!("How many {noun}s: {heading}?"),
+            None => g.t_with(
+                || format!("{heading}共有几{counted}?"),
+                || format!("How many {noun}s: {heading}?"),
             ),
         };
         out.push(g.question(
@@ -102,9 +101,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
                 l,
                 Kind::ItemAt,
                 &v,
-                g.t(
-                    format!("{heading}中,第{}{noun}是什么?", zh_numeral(pos as u32)),
-                    format!("{heading}: what is {noun} number {pos}?"),
+                g.t_with(
+                    || format!("{heading}中,第{}{noun}是什么?", zh_numeral(pos as u32)),
+                    || format!("{heading}: what is {noun} number {pos}?"),
                 ),
                 Answer::Text {
                     accepted: item_accepts(i),
@@ -116,9 +115,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
                     l,
                     Kind::PositionOf,
                     &v,
-                    g.t(
-                        format!("{heading}中,{}是第几{noun}?", quote(item.key())),
-                        format!("{heading}: which number is {}?", quote(item.key())),
+                    g.t_with(
+                        || format!("{heading}中,{}是第几{noun}?", quote(item.key())),
+                        || format!("{heading}: which number is {}?", quote(item.key())),
                     ),
                     Answer::Number {
                         value: pos as f64,
@@ -139,9 +138,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
                 l,
                 Kind::Choice,
                 &v,
-                g.t(
-                    format!("下列哪一项属于{heading}?"),
-                    format!("Which of these is one of {heading}?"),
+                g.t_with(
+                    || format!("下列哪一项属于{heading}?"),
+                    || format!("Which of these is one of {heading}?"),
                 ),
                 choice(&mut rng, item.key().to_owned(), ds),
                 explanation.clone(),
@@ -166,9 +165,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
                 l,
                 Kind::NotInList,
                 &v,
-                g.t(
-                    format!("下列哪一项**不**属于{heading}?"),
-                    format!("Which of these is **NOT** one of {heading}?"),
+                g.t_with(
+                    || format!("下列哪一项**不**属于{heading}?"),
+                    || format!("Which of these is **NOT** one of {heading}?"),
                 ),
                 choice(&mut rng, lure, real),
                 explanation.clone(),
@@ -184,9 +183,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
             l,
             Kind::TrueFalse,
             "true",
-            g.t(
-                format!("判断:{}是{heading}之一。", quote(k)),
-                format!("True or false: {} is one of {heading}.", quote(k)),
+            g.t_with(
+                || format!("判断:{}是{heading}之一。", quote(k)),
+                || format!("True or false: {} is one of {heading}.", quote(k)),
             ),
             Answer::TrueFalse { value: true },
             explanation.clone(),
@@ -198,9 +197,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
                     l,
                     Kind::TrueFalse,
                     "false",
-                    g.t(
-                        format!("判断:{}是{heading}之一。", quote(&lure)),
-                        format!("True or false: {} is one of {heading}.", quote(&lure)),
+                    g.t_with(
+                        || format!("判断:{}是{heading}之一。", quote(&lure)),
+                        || format!("True or false: {} is one of {heading}.", quote(&lure)),
                     ),
                     Answer::TrueFalse { value: false },
                     explanation.clone(),
@@ -229,9 +228,9 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
             l,
             Kind::Order,
             "1",
-            g.t(
-                format!("按原文顺序排列{heading}的各{noun}。"),
-                format!("Put {heading} in the order of the text."),
+            g.t_with(
+                || format!("按原文顺序排列{heading}的各{noun}。"),
+                || format!("Put {heading} in the order of the text."),
             ),
             Answer::Order { shown, correct },
             explanation.clone(),
@@ -241,14 +240,14 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     // Recall the whole list.
     let nz = zh_numeral(n as u32);
     let want = if l.closed {
-        g.t(
-            format!("{heading}:请写出全部{nz}{counted}。"),
-            format!("{heading}: name all {n}."),
+        g.t_with(
+            || format!("{heading}:请写出全部{nz}{counted}。"),
+            || format!("{heading}: name all {n}."),
         )
     } else {
-        g.t(
-            format!("{heading}:请写出原文列举的{nz}{counted}。"),
-            format!("{heading}: name the {n} the text lists."),
+        g.t_with(
+            || format!("{heading}:请写出原文列举的{nz}{counted}。"),
+            || format!("{heading}: name the {n} the text lists."),
         )
     };
     out.push(g.question(

@@ -35,9 +35,12 @@ pub fn generate(deck: &Deck, pool: &Pool) -> Vec<Question> {
     all
 }
 
-/// Facts generated per batch by [`generate_batches`]: large enough that a batch costs
-/// nothing noticeable, small enough that its questions are a few hundred kilobytes.
+/// A batch of [`generate_batches`] ends after this many facts, or after the fact that
+/// brings it to this many questions: large enough that a batch costs nothing noticeable,
+/// small enough that its questions are a few hundred kilobytes (256 lists were 4,000
+/// questions, and add-deck holds several batches at once).
 const BATCH_FACTS: usize = 256;
+const BATCH_QUESTIONS: usize = 512;
 
 /// [`generate`], handing the questions to `take` a batch at a time, in the same order, so
 /// that a large deck's questions are never all held at once (add-deck checks and stores
@@ -55,7 +58,7 @@ pub fn generate_batches<E>(
     };
     // Only facts with a note or general knowledge are annotated: only they are looked up
     // (a map of every fact was 4 MiB of a large import's peak).
-    let by_id: std::collections::HashMap<&str, &dyn FactCommon> = facts(&deck.file)
+    let by_id: rustc_hash::FxHashMap<&str, &dyn FactCommon> = facts(&deck.file)
         .into_iter()
         .filter(|f| f.general().is_some() || f.note().is_some())
         .map(|f| (f.id().get_ref().as_str(), f))
@@ -66,28 +69,29 @@ pub fn generate_batches<E>(
             return Ok(());
         }
         annotate(&g, &by_id, out);
-        take(std::mem::take(out))
+        // The next batch is about as large: growing it from nothing cost more than this.
+        let next = Vec::with_capacity(out.len());
+        take(std::mem::replace(out, next))
     };
     let file = &deck.file;
-    for chunk in file.lists.chunks(BATCH_FACTS) {
-        for l in chunk {
-            list::questions(&g, l, &mut out);
-        }
-        done(&mut out)?;
+    macro_rules! each {
+        ($field:ident, $f:path) => {
+            let mut facts = 0;
+            for x in &file.$field {
+                $f(&g, x, &mut out);
+                facts += 1;
+                if facts == BATCH_FACTS || out.len() >= BATCH_QUESTIONS {
+                    facts = 0;
+                    done(&mut out)?;
+                }
+            }
+            done(&mut out)?;
+        };
     }
+    each!(lists, list::questions);
     // Events are generated together (chronology questions span them).
     event::questions(&g, &mut out);
     done(&mut out)?;
-    macro_rules! each {
-        ($field:ident, $f:path) => {
-            for chunk in file.$field.chunks(BATCH_FACTS) {
-                for x in chunk {
-                    $f(&g, x, &mut out);
-                }
-                done(&mut out)?;
-            }
-        };
-    }
     each!(numbers, other::number);
     each!(terms, other::term);
     each!(documents, other::document);
@@ -113,11 +117,7 @@ pub(crate) fn facts(file: &crate::deck::DeckFile) -> Vec<&dyn FactCommon> {
 
 /// A fact's `note` is shown with the answer; what it takes from general knowledge is said
 /// both in the question (so the student knows it is not the text's) and with the answer.
-fn annotate(
-    g: &Gen,
-    by_id: &std::collections::HashMap<&str, &dyn FactCommon>,
-    out: &mut [Question],
-) {
+fn annotate(g: &Gen, by_id: &rustc_hash::FxHashMap<&str, &dyn FactCommon>, out: &mut [Question]) {
     for q in out {
         let Some(f) = by_id.get(q.fact.as_str()) else {
             continue;
@@ -127,14 +127,14 @@ fn annotate(
                 "(含常识,非本文内容)".into(),
                 " (includes general knowledge, not from the text)".into(),
             ));
-            q.explanation.push_str(&g.t(
-                format!("〔常识,非本文内容:{gk}〕"),
-                format!(" [general knowledge, not in the text: {gk}]"),
+            q.explanation.push_str(&g.t_with(
+                || format!("〔常识,非本文内容:{gk}〕"),
+                || format!(" [general knowledge, not in the text: {gk}]"),
             ));
         }
         if let Some(n) = f.note() {
             q.explanation
-                .push_str(&g.t(format!("〔注:{n}〕"), format!(" [note: {n}]")));
+                .push_str(&g.t_with(|| format!("〔注:{n}〕"), || format!(" [note: {n}]")));
         }
     }
 }
@@ -168,6 +168,11 @@ impl Gen<'_> {
     /// Chinese or English wording, by the deck's language.
     pub fn t(&self, zh: String, en: String) -> String {
         if self.en { en } else { zh }
+    }
+
+    /// [`Gen::t`] for wordings still to be made: only the deck's language is.
+    pub fn t_with(&self, zh: impl FnOnce() -> String, en: impl FnOnce() -> String) -> String {
+        if self.en { en() } else { zh() }
     }
 
     /// [`pick_distractors`] with this deck's near-synonym sets.
@@ -229,23 +234,23 @@ impl Gen<'_> {
         fact: &dyn FactCommon,
         kind: Kind,
         variant: &str,
-        prompt: String,
+        prompt: impl AsRef<str>,
         answer: Answer,
         explanation: String,
     ) -> Question {
-        let context = self.context_name(fact);
-        self.question_in(
+        self.build(
             fact.id().get_ref(),
-            &context,
+            self.context_name(fact),
             self.source_ref(fact),
             kind,
             variant,
-            prompt,
+            prompt.as_ref(),
             answer,
             explanation,
         )
     }
 
+    /// [`Gen::question`] under another label than the fact's meeting.
     #[allow(clippy::too_many_arguments)]
     pub fn question_in(
         &self,
@@ -254,24 +259,48 @@ impl Gen<'_> {
         source: SourceRef,
         kind: Kind,
         variant: &str,
-        prompt: String,
+        prompt: impl AsRef<str>,
+        answer: Answer,
+        explanation: String,
+    ) -> Question {
+        self.build(
+            fact_id,
+            context.to_owned(),
+            source,
+            kind,
+            variant,
+            prompt.as_ref(),
+            answer,
+            explanation,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        &self,
+        fact_id: &str,
+        context: String,
+        source: SourceRef,
+        kind: Kind,
+        variant: &str,
+        prompt: &str,
         answer: Answer,
         explanation: String,
     ) -> Question {
         let deck = self.deck.id();
         let prompt = if self.en {
-            format!("[{context}] {prompt}")
+            concat(&["[", &context, "] ", prompt])
         } else {
-            format!("【{context}】{prompt}")
+            concat(&["【", &context, "】", prompt])
         };
         Question {
-            uid: format!("{deck}/{fact_id}/{}/{variant}", kind.as_str()),
+            uid: concat(&[deck, "/", fact_id, "/", kind.as_str(), "/", variant]),
             deck: deck.to_owned(),
             fact: fact_id.to_owned(),
             kind,
             variant: variant.to_owned(),
-            sibling: format!("{deck}/{fact_id}"),
-            context: context.to_owned(),
+            sibling: concat(&[deck, "/", fact_id]),
+            context,
             prompt,
             answer,
             explanation,
@@ -280,42 +309,110 @@ impl Gen<'_> {
     }
 }
 
+/// `parts` joined, in one allocation: `format!` cost a sixth of generating a large deck.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 /// The random source of one question: the same for the same id, in every build.
 pub(crate) fn rng_for(deck: &str, fact: &str, kind: Kind, variant: &str) -> StdRng {
-    StdRng::seed_from_u64(crate::hash::fnv(&format!(
-        "{deck}/{fact}/{}/{variant}",
-        kind.as_str()
-    )))
+    StdRng::seed_from_u64(crate::hash::fnv(&concat(&[
+        deck,
+        "/",
+        fact,
+        "/",
+        kind.as_str(),
+        "/",
+        variant,
+    ])))
 }
 
 /// The form two answers are compared in when deciding whether a distractor is also right:
 /// NFKC, lower case, no spaces or punctuation.
 pub fn norm(s: &str) -> String {
-    // Hot in generating and checking 100,000 questions: most text is already NFKC, and
-    // ASCII and the common CJK ideographs need no case table lookup (each is its own
-    // lower case and alphanumeric), so they skip the general path — same result.
-    fn push(c: char, out: &mut String) {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+    // Hot in generating and checking 100,000 questions, whose text is mostly ideographs,
+    // ASCII, CJK punctuation and full-width forms: a string of only those is normalised a
+    // character at a time without a table lookup (see `quick`), the rest go the general way.
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // The characters that stay as they are are copied a run at a time; the commonest of
+    // them (ASCII lower case and digits, the common ideographs) are told by a byte or two.
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // U+4E00..=U+9FFF are E4 B8 80 ..= E9 BF BF in UTF-8.
+        if (0xE5..=0xE9).contains(&b) || (b == 0xE4 && bytes[i + 1] >= 0xB8) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        match quick(c) {
+            Some(Some(k)) if k == c => {}
+            Some(k) => {
+                out.push_str(&s[run..i]);
+                out.extend(k);
+                run = i + c.len_utf8();
             }
-        } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            out.push(c);
-        } else {
-            for l in c.to_lowercase() {
-                if l.is_alphanumeric() {
-                    out.push(l);
+            None => return norm_general(s, out),
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(&s[run..]);
+    out
+}
+
+/// What [`norm`] makes of `c` alone, for the characters it knows without a table: `None`
+/// for the others. Each of these is a starter whose NFKC form is at most one character
+/// that never combines with what follows or precedes it, so a string of them is normalised
+/// a character at a time (`norm_tests` checks each one against the general path).
+#[inline(always)]
+fn quick(c: char) -> Option<Option<char>> {
+    let ascii = |a: char| a.is_ascii_alphanumeric().then(|| a.to_ascii_lowercase());
+    match c {
+        '\0'..='\x7f' => Some(ascii(c)),
+        // Common CJK ideographs: each its own lower case, alphanumeric, and NFKC.
+        '\u{4E00}'..='\u{9FFF}' => Some(Some(c)),
+        // Full-width ASCII (（Ａ１): NFKC makes each the ASCII character 0xFEE0 below it.
+        '\u{FF01}'..='\u{FF5E}' => Some(ascii(char::from((u32::from(c) - 0xFEE0) as u8))),
+        // CJK punctuation, brackets, dashes and curly quotes: NFKC leaves them, and
+        // punctuation is dropped.
+        '\u{3001}' | '\u{3002}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301B}' => Some(None),
+        '\u{2014}' | '\u{2018}'..='\u{201D}' => Some(None),
+        _ => None,
+    }
+}
+
+/// [`norm`] of a string with a character [`quick`] does not know; `out` is reused.
+fn norm_general(s: &str, mut out: String) -> String {
+    fn push(c: char, out: &mut String) {
+        match quick(c) {
+            Some(Some(k)) => out.push(k),
+            Some(None) => {}
+            None => {
+                for l in c.to_lowercase() {
+                    if l.is_alphanumeric() {
+                        out.push(l);
+                    }
                 }
             }
         }
     }
-    // ASCII and the common ideographs are starters that NFKC leaves alone, so the quick
-    // check need only see the other characters: removing starters can turn a "yes" into a
-    // "maybe" (the slow path, same result) but never a "no" into a "yes". The full check
-    // was a tenth of a large import.
-    let plain = |c: &char| c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(c);
-    let rest = s.chars().filter(|c| !plain(c));
-    let mut out = String::with_capacity(s.len());
+    out.clear();
+    // The characters `quick` knows are starters that NFKC maps alone (to one starter that
+    // composes with nothing), so the quick check need only see the other characters:
+    // removing starters can turn a "yes" into a "maybe" (the slow path, same result) but
+    // never a "no" into a "yes". The full check was a tenth of a large import.
+    let rest = s.chars().filter(|&c| quick(c).is_none());
     if unicode_normalization::is_nfkc_quick(rest) == unicode_normalization::IsNormalized::Yes {
         s.chars().for_each(|c| push(c, &mut out));
     } else {
@@ -436,7 +533,7 @@ impl Right for &Vec<String> {
 }
 
 /// Many right answers (a list's items), already normalised.
-impl Right for &std::collections::HashSet<String> {
+impl Right for &rustc_hash::FxHashSet<String> {
     fn is_right(&self, normed: &str) -> bool {
         // The lookup settles most candidates; the overlap scan is for the near-duplicates.
         self.contains(normed) || self.iter().any(|r| overlaps(r, normed))
@@ -489,12 +586,6 @@ mod norm_tests {
 
     #[test]
     fn norm_takes_its_fast_paths_without_changing_a_result() {
-        let slow = |s: &str| -> String {
-            s.nfkc()
-                .flat_map(char::to_lowercase)
-                .filter(|c| c.is_alphanumeric())
-                .collect()
-        };
         for s in [
             "第一个问题是什么?",
             "Ｆｕｌｌ-Width ＡＢＣ１２３",
@@ -507,6 +598,46 @@ mod norm_tests {
             "",
         ] {
             assert_eq!(norm(s), slow(s), "{s}");
+        }
+    }
+
+    fn slow(s: &str) -> String {
+        s.nfkc()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    }
+
+    #[test]
+    fn every_character_norm_knows_alone_is_normalised_as_nfkc_would() {
+        // Marks that compose with a preceding starter, reorder, or join Hangul jamo.
+        let marks = [
+            '\u{301}', '\u{316}', '\u{3099}', '\u{1161}', '\u{11A8}', '\u{338}',
+        ];
+        let mut known = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if quick(c).is_none() {
+                continue;
+            }
+            known += 1;
+            let alone = c.to_string();
+            assert_eq!(norm(&alone), slow(&alone), "U+{:04X}", u32::from(c));
+            for m in marks {
+                for s in [format!("{c}{m}"), format!("{m}{c}"), format!("a{c}{m}中")] {
+                    assert_eq!(norm(&s), slow(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(known > 20_000, "{known}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        #[test]
+        fn norm_is_nfkc_lower_case_alphanumerics(
+            s in "[a-zA-Z0-9 .,\u{4E00}-\u{4E20}\u{FF01}-\u{FF5E}\u{3000}-\u{301F}\u{2010}-\u{2030}\u{300}-\u{320}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11AB}\u{AC00}-\u{AC10}\u{F900}-\u{F910}\u{3040}-\u{30FF}\u{00C0}-\u{00FF}\u{2460}-\u{2470}]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(norm(&s), slow(&s));
         }
     }
 }

@@ -27,9 +27,9 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
         n,
         Kind::HowMany,
         "value",
-        g.t(
-            format!("{counts}有多少{}?", n.unit),
-            format!("How many: {counts}?"),
+        g.t_with(
+            || format!("{counts}有多少{}?", n.unit),
+            || format!("How many: {counts}?"),
         ),
         answer,
         explanation.clone(),
@@ -53,9 +53,9 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
             n,
             Kind::Choice,
             "value",
-            g.t(
-                format!("{counts}有多少{}?", n.unit),
-                format!("How many: {counts}?"),
+            g.t_with(
+                || format!("{counts}有多少{}?", n.unit),
+                || format!("How many: {counts}?"),
             ),
             choice(&mut rng, fmt(value), ds.clone()),
             explanation.clone(),
@@ -65,9 +65,9 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
         n,
         Kind::TrueFalse,
         "true",
-        g.t(
-            format!("判断:{counts}为{shown}。"),
-            format!("True or false: {counts}: {shown}."),
+        g.t_with(
+            || format!("判断:{counts}为{shown}。"),
+            || format!("True or false: {counts}: {shown}."),
         ),
         Answer::TrueFalse { value: true },
         explanation.clone(),
@@ -77,9 +77,9 @@ pub(super) fn number(g: &Gen, n: &NumberFact, out: &mut Vec<Question>) {
             n,
             Kind::TrueFalse,
             "false",
-            g.t(
-                format!("判断:{counts}为{w}。"),
-                format!("True or false: {counts}: {w}."),
+            g.t_with(
+                || format!("判断:{counts}为{w}。"),
+                || format!("True or false: {counts}: {w}."),
             ),
             Answer::TrueFalse { value: false },
             explanation,
@@ -105,9 +105,9 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
         t,
         Kind::Recall,
         "meaning",
-        g.t(
-            format!("{}指什么?", quote(&t.term)),
-            format!("What does \"{}\" refer to?", t.term),
+        g.t_with(
+            || format!("{}指什么?", quote(&t.term)),
+            || format!("What does \"{}\" refer to?", t.term),
         ),
         Answer::Text {
             accepted: accepted(&t.denotes, t.accept.iter().chain(t.denotes_en.iter())),
@@ -119,9 +119,9 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
             t,
             Kind::Recall,
             "term",
-            g.t(
-                format!("哪个提法指{}?", quote(&t.denotes)),
-                format!("Which term refers to \"{}\"?", t.denotes),
+            g.t_with(
+                || format!("哪个提法指{}?", quote(&t.denotes)),
+                || format!("Which term refers to \"{}\"?", t.denotes),
             ),
             Answer::Text {
                 accepted: accepted(&t.term, t.term_en.iter()),
@@ -146,9 +146,9 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
                 t,
                 Kind::Choice,
                 "term",
-                g.t(
-                    format!("{}指什么?", quote(&t.term)),
-                    format!("What does \"{}\" refer to?", t.term),
+                g.t_with(
+                    || format!("{}指什么?", quote(&t.term)),
+                    || format!("What does \"{}\" refer to?", t.term),
                 ),
                 choice(&mut rng, t.denotes.clone(), ds),
                 explanation.clone(),
@@ -167,9 +167,9 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
                 t,
                 Kind::Choice,
                 "term",
-                g.t(
-                    format!("哪个提法指{}?", quote(&t.denotes)),
-                    format!("Which term refers to \"{}\"?", t.denotes),
+                g.t_with(
+                    || format!("哪个提法指{}?", quote(&t.denotes)),
+                    || format!("Which term refers to \"{}\"?", t.denotes),
                 ),
                 choice(&mut rng, t.term.clone(), ds),
                 explanation.clone(),
@@ -180,9 +180,9 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
         t,
         Kind::TrueFalse,
         "true",
-        g.t(
-            format!("判断:{}指{}。", quote(&t.term), t.denotes),
-            format!("True or false: \"{}\" refers to {}.", t.term, t.denotes),
+        g.t_with(
+            || format!("判断:{}指{}。", quote(&t.term), t.denotes),
+            || format!("True or false: \"{}\" refers to {}.", t.term, t.denotes),
         ),
         Answer::TrueFalse { value: true },
         explanation.clone(),
@@ -195,9 +195,9 @@ pub(super) fn term(g: &Gen, t: &TermFact, out: &mut Vec<Question>) {
             t,
             Kind::TrueFalse,
             "false",
-            g.t(
-                format!("判断:{}指{w}。", quote(&t.term)),
-                format!("True or false: \"{}\" refers to {w}.", t.term),
+            g.t_with(
+                || format!("判断:{}指{w}。", quote(&t.term)),
+                || format!("True or false: \"{}\" refers to {w}.", t.term),
             ),
             Answer::TrueFalse { value: false },
             explanation,
@@ -221,9 +221,9 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         d.title.clone()
     };
     let by = d.by.clone().unwrap_or_default();
-    let explanation = g.t(
-        format!("{ctx}{by}{}{title}", d.verb),
-        format!("{ctx}: {by} {} {title}", d.verb),
+    let explanation = g.t_with(
+        || format!("{ctx}{by}{}{title}", d.verb),
+        || format!("{ctx}: {by} {} {title}", d.verb),
     );
 
     // Which meeting: the meetings of this deck and its related decks are the options (not
@@ -241,9 +241,9 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
             g.source_ref(d),
             Kind::Choice,
             "context",
-            g.t(
-                format!("{title}出自哪次会议?"),
-                format!("Which meeting is {title} from?"),
+            g.t_with(
+                || format!("{title}出自哪次会议?"),
+                || format!("Which meeting is {title} from?"),
             ),
             choice(&mut rng, ctx.clone(), ds),
             explanation.clone(),
@@ -267,9 +267,9 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
         d,
         Kind::TrueFalse,
         "true",
-        g.t(
-            format!("判断:{title}出自本次会议。"),
-            format!("True or false: {title} is from this meeting."),
+        g.t_with(
+            || format!("判断:{title}出自本次会议。"),
+            || format!("True or false: {title} is from this meeting."),
         ),
         Answer::TrueFalse { value: true },
         explanation.clone(),
@@ -283,9 +283,9 @@ pub(super) fn document(g: &Gen, d: &DocumentFact, out: &mut Vec<Question>) {
             g.source_ref(d),
             Kind::TrueFalse,
             "false",
-            g.t(
-                format!("判断:{title}出自{w}。"),
-                format!("True or false: {title} is from {w}."),
+            g.t_with(
+                || format!("判断:{title}出自{w}。"),
+                || format!("True or false: {title} is from {w}."),
             ),
             Answer::TrueFalse { value: false },
             explanation,
@@ -309,7 +309,7 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
     let role = p
         .role
         .clone()
-        .map(|r| g.t(format!(",{r}"), format!(", {r}")))
+        .map(|r| g.t_with(|| format!(",{r}"), || format!(", {r}")))
         .unwrap_or_default();
     let explanation = match (&p.name_en, &p.title_en) {
         (Some(ne), Some(te)) => format!("{}{}{role}({te} {ne})", p.title, p.name),
@@ -319,9 +319,9 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
         p,
         Kind::Recall,
         "title",
-        g.t(
-            format!("{name}当时的职务是什么?"),
-            format!("What was {name}'s title at the time?"),
+        g.t_with(
+            || format!("{name}当时的职务是什么?"),
+            || format!("What was {name}'s title at the time?"),
         ),
         Answer::Text {
             accepted: accepted(&p.title, p.title_accept.iter().chain(p.title_en.iter())),
@@ -332,7 +332,10 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
         p,
         Kind::Recall,
         "name",
-        g.t(format!("时任{title}的是谁?"), format!("Who was {title}?")),
+        g.t_with(
+            || format!("时任{title}的是谁?"),
+            || format!("Who was {title}?"),
+        ),
         Answer::Text {
             accepted: accepted(&p.name, p.accept.iter().chain(p.name_en.iter())),
         },
@@ -348,7 +351,10 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
             p,
             Kind::Choice,
             "name",
-            g.t(format!("时任{title}的是谁?"), format!("Who was {title}?")),
+            g.t_with(
+                || format!("时任{title}的是谁?"),
+                || format!("Who was {title}?"),
+            ),
             choice(&mut rng, p.name.clone(), ds),
             explanation.clone(),
         ));
@@ -357,9 +363,9 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
         p,
         Kind::TrueFalse,
         "true",
-        g.t(
-            format!("判断:{name}时任{title}。"),
-            format!("True or false: {name} was {title}."),
+        g.t_with(
+            || format!("判断:{name}时任{title}。"),
+            || format!("True or false: {name} was {title}."),
         ),
         Answer::TrueFalse { value: true },
         explanation.clone(),
@@ -372,9 +378,9 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
             p,
             Kind::TrueFalse,
             "false",
-            g.t(
-                format!("判断:{name}时任{w}。"),
-                format!("True or false: {name} was {w}."),
+            g.t_with(
+                || format!("判断:{name}时任{w}。"),
+                || format!("True or false: {name} was {w}."),
             ),
             Answer::TrueFalse { value: false },
             explanation,
@@ -383,10 +389,9 @@ pub(super) fn person(g: &Gen, p: &PersonFact, out: &mut Vec<Question>) {
 }
 
 pub(super) fn qa(g: &Gen, q: &QaFact, out: &mut Vec<Question>) {
-    let prompt = if g.en {
-        q.question_en().unwrap_or(&q.question).to_owned()
-    } else {
-        q.question.clone()
+    let prompt = match q.question_en() {
+        Some(en) if g.en => en,
+        _ => q.question.as_str(),
     };
     let explanation = match q.answer_en() {
         Some(en) if !g.en => format!("{}({en})", q.answer),

@@ -6,7 +6,7 @@
 //! the distractors of one question samples these groups and never copies or scans the whole
 //! pool: generation stays linear in the size of the decks.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::norm;
 use crate::deck::Deck;
@@ -14,6 +14,8 @@ use crate::deck::Deck;
 /// An item of some list.
 pub struct Item {
     pub key: String,
+    /// `key` normalised ([`norm`]), to be compared with a list's forms.
+    pub normed: String,
 }
 
 pub struct Entry {
@@ -156,13 +158,14 @@ impl Pool {
         };
         for l in &f.lists {
             let id = l.id.get_ref();
-            let mut forms = HashSet::new();
+            let mut forms = HashSet::default();
             for i in l.items.get_ref() {
                 forms.insert(norm(i.text.get_ref()));
                 forms.insert(norm(i.key()));
                 forms.extend(i.accept.iter().map(|a| norm(a)));
                 let item = || Item {
                     key: i.key().to_owned(),
+                    normed: norm(i.key()),
                 };
                 dp.items.push(item());
                 if let Some(fam) = &l.family {
