@@ -491,16 +491,7 @@ struct FactRow<'d> {
 impl<'d> FactTable<'d> {
     fn new(deck: &'d Deck) -> FactTable<'d> {
         let f = &deck.file;
-        let mut rows = Vec::with_capacity(
-            f.lists.len()
-                + f.events.len()
-                + f.numbers.len()
-                + f.terms.len()
-                + f.documents.len()
-                + f.people.len()
-                + f.qas.len()
-                + f.clozes.len(),
-        );
+        let mut rows = Vec::with_capacity(f.fact_count());
         macro_rules! each {
             ($field:ident, $kind:literal, |$x:ident| $label:expr) => {
                 let kind = FACT_KINDS.iter().position(|k| *k == $kind).unwrap_or(0) as u8;

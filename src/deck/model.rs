@@ -39,6 +39,20 @@ pub struct DeckFile {
     pub clozes: Vec<ClozeFact>,
 }
 
+impl DeckFile {
+    /// How many facts the file has, of every kind.
+    pub fn fact_count(&self) -> usize {
+        self.lists.len()
+            + self.events.len()
+            + self.numbers.len()
+            + self.terms.len()
+            + self.documents.len()
+            + self.people.len()
+            + self.qas.len()
+            + self.clozes.len()
+    }
+}
+
 /// `[deck]`: identity and description of the deck.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -119,7 +119,7 @@ pub(super) fn validate(file: &DeckFile, origin: &str, text: &str) -> Vec<String>
     }
 
     let mut facts = Facts {
-        ids: HashMap::with_capacity(fact_count(file)),
+        ids: HashMap::with_capacity(file.fact_count()),
         sources,
         contexts,
     };
@@ -294,17 +294,6 @@ impl Display for Label<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} `{}`: ", self.0, self.1)
     }
-}
-
-fn fact_count(file: &DeckFile) -> usize {
-    file.lists.len()
-        + file.events.len()
-        + file.numbers.len()
-        + file.terms.len()
-        + file.documents.len()
-        + file.people.len()
-        + file.qas.len()
-        + file.clozes.len()
 }
 
 fn check_id(c: &mut Checker, id: &Spanned<String>, what: impl Display) {

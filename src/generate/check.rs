@@ -61,18 +61,6 @@ pub fn check(deck: &Deck, pool: &Pool, missing: &[String]) -> Vec<Finding> {
     c.finish()
 }
 
-/// [`check`] on the questions already generated from `deck` with `pool`.
-pub fn check_questions(
-    deck: &Deck,
-    pool: &Pool,
-    missing: &[String],
-    qs: &[Question],
-) -> Vec<Finding> {
-    let mut c = Checker::new(deck, pool, missing);
-    c.add(qs);
-    c.finish()
-}
-
 /// [`check`] fed a batch of questions at a time (add-deck generates each batch once, checks
 /// and stores it, then drops it). The rules that need the whole deck — how many questions
 /// a fact has, an answer standing in another question's label — keep small summaries
@@ -742,7 +730,9 @@ mod tests {
         }
         let deck = crate::deck::parse("b.toml", &t).unwrap();
         let pool = Pool::build([&deck]);
-        let whole = check_questions(&deck, &pool, &[], &crate::generate::generate(&deck, &pool));
+        let mut all_at_once = Checker::new(&deck, &pool, &[]);
+        all_at_once.add(&crate::generate::generate(&deck, &pool));
+        let whole = all_at_once.finish();
         let mut c = Checker::new(&deck, &pool, &[]);
         let mut batches = 0;
         super::super::generate_batches(&deck, &pool, |b| -> Result<(), ()> {
