@@ -34,7 +34,11 @@ impl Db {
         now: i64,
     ) -> Result<Vec<ImportReport>> {
         let mut progress = crate::progress::Progress::hidden();
-        let mut import = self.begin_import(now, &mut progress)?;
+        let mut adds_decks = false;
+        for (d, _) in decks {
+            adds_decks |= !self.deck_exists(d.id())?;
+        }
+        let mut import = self.begin_import(now, &mut progress, adds_decks)?;
         for (deck, questions) in decks {
             let mut d = import.start_deck(deck)?;
             import.add_questions(&mut d, questions)?;
@@ -47,30 +51,54 @@ impl Db {
     /// [`Import::start_deck`], their questions in batches with [`Import::add_questions`]
     /// (so a large deck's questions need not all be held at once), and nothing is stored
     /// unless [`Import::commit`] is reached. Each question stored is counted on `progress`.
+    /// `adds_decks`: some deck of the import is not in the database yet.
     pub fn begin_import<'p>(
         &mut self,
         now: i64,
         progress: &'p mut crate::progress::Progress,
+        adds_decks: bool,
     ) -> Result<Import<'_, 'p>> {
         // A large deck's question and memory indexes are written in key order, not row order:
-        // with SQLite's default 2 MB page cache they spill to the WAL mid-transaction and are
-        // read back. 8 MiB keeps most of them (the pages are only allocated as used, so a
+        // with SQLite's default 2 MB page cache they spill to the journal mid-transaction and
+        // are read back. 8 MiB keeps most of them (the pages are only allocated as used, so a
         // small import costs nothing more); 16 MiB measured no faster and took 8 MiB more at
         // 100,000 questions.
         self.conn.pragma_update(None, "cache_size", -8_192)?;
-        let tx = self.conn.transaction()?;
-        let next_order: i64 = tx.query_row(
+        // In WAL mode every page an import writes goes to the WAL and is then read back and
+        // written again into the file by the checkpoint at its end (a 100,000-question import
+        // wrote 110 MB and read 54 MB for a 30 MB file). With a rollback journal, pages past
+        // the file's end when the import began need no journal at all, so each new page is
+        // written once, and a killed import is still rolled back on the next open. Switching
+        // needs the file to itself: when another process has it open, the import stays in
+        // WAL mode (and that process is not kept waiting for a lock it cannot get).
+        // Only an import that adds a deck is worth it: one that re-adds decks rewrites pages
+        // already in the file, which both journals write twice, and a re-add that changes
+        // nothing leaves the file as it was, byte for byte.
+        let rollback_journal = adds_decks
+            && self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "DELETE", |r| {
+                    r.get::<_, String>(0)
+                })
+                .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
+        let conn = &self.conn;
+        let mut import = Import {
+            conn,
+            open: false,
+            rollback_journal,
+            now,
+            next_order: 0,
+            reports: Vec::new(),
+            progress,
+        };
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        import.open = true;
+        import.next_order = conn.query_row(
             "SELECT COALESCE(MAX(new_order), 0) + 1 FROM memory",
             [],
             |r| r.get(0),
         )?;
-        Ok(Import {
-            tx,
-            now,
-            next_order,
-            reports: Vec::new(),
-            progress,
-        })
+        Ok(import)
     }
 }
 
@@ -105,7 +133,12 @@ impl Prepared {
 /// An import under way: see [`Db::begin_import`]. Dropped without [`Import::commit`], it
 /// changes nothing.
 pub struct Import<'c, 'p> {
-    tx: rusqlite::Transaction<'c>,
+    conn: &'c rusqlite::Connection,
+    /// Its transaction is open (and is rolled back if the import is dropped).
+    open: bool,
+    /// The file was switched from WAL to a rollback journal for the import, and is switched
+    /// back when it ends (see [`Db::begin_import`]).
+    rollback_journal: bool,
     now: i64,
     next_order: i64,
     reports: Vec<ImportReport>,
@@ -142,7 +175,7 @@ impl<'c, 'p> Import<'c, 'p> {
     /// [`Import::start_deck`] with the deck file's text given apart (add-deck frees it
     /// before the deck's questions are stored).
     pub fn start_deck_text<'d>(&mut self, deck: &'d Deck, text: &str) -> Result<DeckImport<'d>> {
-        let tx = &self.tx;
+        let tx = self.conn;
         let now = self.now;
         let id = deck.id();
         let rep = ImportReport {
@@ -275,7 +308,7 @@ impl<'c, 'p> Import<'c, 'p> {
         d: &mut DeckImport<'d>,
         questions: impl Iterator<Item = (&'q Question, &'q (String, i64))>,
     ) -> Result<()> {
-        let tx = &self.tx;
+        let tx = self.conn;
         let deck_id = d.deck.id();
         let rep = &mut d.rep;
         let mut update_q = tx.prepare_cached(
@@ -415,7 +448,7 @@ impl<'c, 'p> Import<'c, 'p> {
     /// Retires the deck's questions that were not generated again, writes its facts that
     /// have no question, and settles which facts are studied.
     pub fn finish_deck(&mut self, d: DeckImport) -> Result<()> {
-        let tx = &self.tx;
+        let tx = self.conn;
         let id = d.deck.id();
         let mut rep = d.rep;
         if d.write_facts {
@@ -460,9 +493,25 @@ impl<'c, 'p> Import<'c, 'p> {
     }
 
     /// Stores everything, and says what was done per deck.
-    pub fn commit(self) -> Result<Vec<ImportReport>> {
-        self.tx.commit()?;
-        Ok(self.reports)
+    pub fn commit(mut self) -> Result<Vec<ImportReport>> {
+        self.conn.execute_batch("COMMIT")?;
+        self.open = false;
+        Ok(std::mem::take(&mut self.reports))
+    }
+}
+
+impl Drop for Import<'_, '_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        // Should this fail (another process opened the file in the meantime and holds it),
+        // the file stays in rollback mode until the next open switches it back (`Db::wal`).
+        if self.rollback_journal {
+            let _ = self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
+        }
     }
 }
 
@@ -532,7 +581,7 @@ impl<'d> FactTable<'d> {
 /// halfway, and at 64 rows per statement that was 110 MiB of temporary-file writes for a
 /// 100,000-question import, for 4% less work.)
 fn insert_rows<'r, R, const N: usize>(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     sql: &str,
     rows: &'r [R],
     params: impl Fn(&'r R) -> [Param<'r>; N],
