@@ -415,6 +415,147 @@ fn two_imports_at_once_neither_corrupt_nor_hang() {
 }
 
 // ---------------------------------------------------------------------------------------
+// 2b. Imports that add a deck go through a rollback journal (see `Db::begin_import`)
+// ---------------------------------------------------------------------------------------
+
+/// A deck of `n` free questions, large enough that an import takes a while.
+fn big_deck(env: &Env, n: usize) -> PathBuf {
+    let mut t = String::from(
+        "[deck]\nid = \"big\"\ntitle = \"Big\"\n\n[[source]]\nid = \"s\"\ntitle = \"t\"\n\
+         publisher = \"p\"\ndate = \"2026-01-01\"\n\n",
+    );
+    for i in 1..=n {
+        t.push_str(&format!(
+            "[[qa]]\nid = \"q{i}\"\nsource = \"s\"\nquestion = \"第{i}个问题是什么?\"\nanswer = \"答案{i}\"\n\n"
+        ));
+    }
+    env.write("big.toml", &t)
+}
+
+fn pragma(db: &Path, name: &str) -> String {
+    let c = Connection::open(db).unwrap();
+    c.query_row(&format!("PRAGMA {name}"), [], |r| {
+        r.get::<_, rusqlite::types::Value>(0)
+    })
+    .map(|v| match v {
+        rusqlite::types::Value::Integer(i) => i.to_string(),
+        rusqlite::types::Value::Text(t) => t,
+        v => format!("{v:?}"),
+    })
+    .unwrap()
+}
+
+#[test]
+fn kill_9_during_an_import_of_a_new_deck_leaves_the_database_as_it_was() {
+    const RUNS: usize = 8;
+    let template = env_with_mini();
+    template
+        .quiz()
+        .args(["study", "--json"])
+        .write_stdin("1\n".repeat(6))
+        .assert()
+        .success();
+    let template_db = std::fs::read(template.db()).unwrap();
+    let before = {
+        let c = Connection::open(template.db()).unwrap();
+        reviews(&c)
+    };
+    assert!(!before.is_empty());
+    // How long a whole import takes here: the kills land anywhere in it.
+    let timing = Env::new();
+    std::fs::write(timing.db(), &template_db).unwrap();
+    let deck = big_deck(&timing, 4_000);
+    let t0 = Instant::now();
+    timing.ok(&["add-deck", deck.to_str().unwrap()]);
+    let whole = t0.elapsed().as_micros() as u64;
+    let mut rng = Lcg(0x4A52_4E4C);
+    let (mut rolled_back, mut committed, mut hot) = (0, 0, 0);
+    for run in 0..RUNS {
+        let env = Env::new();
+        std::fs::write(env.db(), &template_db).unwrap();
+        let deck = big_deck(&env, 4_000);
+        let mut child = env
+            .quiz_std()
+            .args(["add-deck", deck.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(whole)));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let journal = PathBuf::from(format!("{}-journal", env.db().display()));
+        hot += usize::from(journal.exists());
+        // The next open rolls a half-written import back (or finds it whole).
+        env.ok(&["decks"]);
+        assert_eq!(integrity(&env.db()), "ok", "run {run}");
+        let c = Connection::open(env.db()).unwrap();
+        assert_eq!(reviews(&c), before, "run {run}: the answers already given");
+        let questions: i64 = c
+            .query_row(
+                "SELECT count(*) FROM question WHERE deck_id = 'big'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            questions == 0 || questions == 4_000,
+            "run {run}: {questions} of the deck's questions stored"
+        );
+        if questions == 0 {
+            rolled_back += 1;
+        } else {
+            committed += 1;
+        }
+        drop(c);
+        assert_eq!(pragma(&env.db(), "journal_mode"), "wal", "run {run}");
+        assert!(!journal.exists(), "run {run}: a journal left behind");
+        // And the import can be run again, whole.
+        env.ok(&["add-deck", deck.to_str().unwrap()]);
+        assert_eq!(integrity(&env.db()), "ok", "run {run}");
+    }
+    assert!(rolled_back > 0, "no kill landed inside an import");
+    // The kills that found a rollback journal being written are what this test is about.
+    assert!(
+        hot > 0,
+        "no kill found the import writing through a rollback journal"
+    );
+    eprintln!(
+        "{RUNS} kills of an import: {rolled_back} rolled back ({hot} left a hot journal), \
+         {committed} after its commit"
+    );
+}
+
+#[test]
+fn a_new_database_has_16_kib_pages_and_stays_in_wal_mode_after_an_import() {
+    let env = env_with_mini();
+    assert_eq!(pragma(&env.db(), "page_size"), "16384");
+    assert_eq!(pragma(&env.db(), "journal_mode"), "wal");
+}
+
+#[test]
+fn an_import_beside_an_open_reader_keeps_to_wal_and_leaves_the_reader_its_snapshot() {
+    let env = env_with_mini();
+    let other = other_deck(&env);
+    let reader = Connection::open(env.db()).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let decks_seen = |c: &Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM deck", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(decks_seen(&reader), 1);
+    // A rollback journal's commit would wait for this reader's lock and fail at the end of
+    // the busy timeout ("database is locked"); in WAL mode the import commits beside it.
+    env.ok(&["add-deck", other.to_str().unwrap()]);
+    assert_eq!(decks_seen(&reader), 1, "the reader's snapshot moved");
+    reader.execute_batch("COMMIT").unwrap();
+    assert_eq!(decks_seen(&reader), 2);
+    drop(reader);
+    assert_eq!(pragma(&env.db(), "journal_mode"), "wal");
+    assert_eq!(integrity(&env.db()), "ok");
+}
+
+// ---------------------------------------------------------------------------------------
 // 3. Damaged and truncated databases
 // ---------------------------------------------------------------------------------------
 

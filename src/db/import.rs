@@ -77,9 +77,7 @@ impl Db {
         let rollback_journal = adds_decks
             && self
                 .conn
-                .pragma_update_and_check(None, "journal_mode", "DELETE", |r| {
-                    r.get::<_, String>(0)
-                })
+                .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
                 .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
         let conn = &self.conn;
         let mut import = Import {

@@ -169,8 +169,8 @@ fn parse_range(text: &str, start: usize, end: usize, spare: bool) -> Option<Part
     }
     // In the order of `ARRAYS`.
     reserve!(
-        sources, contexts, aliases, near, lists, events, numbers, terms, documents, people,
-        qas, clozes
+        sources, contexts, aliases, near, lists, events, numbers, terms, documents, people, qas,
+        clozes
     );
     for (h, from, to) in pieces {
         add_piece(&mut part, h, text, from, to)?;

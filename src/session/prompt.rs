@@ -206,6 +206,8 @@ fn interrupted(e: dialoguer::Error) -> io::Result<Reply> {
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
         #[cfg(unix)]
+        let _keys = interrupt::KeysNotSignals::new();
+        #[cfg(unix)]
         if interrupt::happened() {
             return Ok(Reply::Command(Command::Quit));
         }
@@ -246,6 +248,8 @@ impl Prompter for TerminalPrompter {
     }
 
     fn confirm(&mut self, message: &str, default: bool) -> io::Result<bool> {
+        #[cfg(unix)]
+        let _keys = interrupt::KeysNotSignals::new();
         match dialoguer::Confirm::with_theme(&self.theme)
             .with_prompt(message)
             .default(default)
@@ -294,5 +298,56 @@ mod interrupt {
 
     pub fn happened() -> bool {
         INTERRUPTED.load(Ordering::SeqCst)
+    }
+
+    /// While it lives, Ctrl-C typed at the terminal is a key, not a signal. console reads a
+    /// prompt's keys in raw mode, where Ctrl-C is a key (and it then raises SIGINT itself),
+    /// but only once the prompt is drawn: a Ctrl-C typed while it was being drawn came as
+    /// a signal after [`happened`] was asked and before the read began, and the read then
+    /// waited for another key. Held from before that question to after the read, every
+    /// Ctrl-C is either seen by the question or waiting for the read.
+    pub struct KeysNotSignals {
+        tty: Option<(std::fs::File, libc::termios)>,
+    }
+
+    impl KeysNotSignals {
+        pub fn new() -> Self {
+            use std::os::fd::AsRawFd;
+            // The terminal console reads keys from (stdin, or the controlling terminal).
+            let tty = std::fs::File::options()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .ok()
+                .and_then(|f| {
+                    // SAFETY: the termios struct is filled by tcgetattr before it is read,
+                    // and the descriptor stays open while `f` lives.
+                    unsafe {
+                        let mut t: libc::termios = std::mem::zeroed();
+                        if libc::tcgetattr(f.as_raw_fd(), &mut t) != 0 {
+                            return None;
+                        }
+                        let saved = t;
+                        t.c_lflag &= !libc::ISIG;
+                        if libc::tcsetattr(f.as_raw_fd(), libc::TCSANOW, &t) != 0 {
+                            return None;
+                        }
+                        Some((f, saved))
+                    }
+                });
+            KeysNotSignals { tty }
+        }
+    }
+
+    impl Drop for KeysNotSignals {
+        fn drop(&mut self) {
+            use std::os::fd::AsRawFd;
+            if let Some((f, saved)) = &self.tty {
+                // SAFETY: `saved` came from tcgetattr on this open descriptor.
+                unsafe {
+                    libc::tcsetattr(f.as_raw_fd(), libc::TCSANOW, saved);
+                }
+            }
+        }
     }
 }
