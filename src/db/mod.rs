@@ -229,10 +229,6 @@ impl Db {
         // of 16 made it re-parse SQL on every answer.
         self.conn.set_prepared_statement_cache_capacity(64);
         if self.path != Path::new(":memory:") {
-            // A new file gets 16 KiB pages (SQLite's default is 4 KiB): a 100,000-question
-            // import makes a quarter as many reads and writes and its indexes are a level
-            // shallower. An existing file keeps its page size (this does nothing to it).
-            self.conn.pragma_update(None, "page_size", 16_384)?;
             self.wal()?;
             // In WAL mode NORMAL still never corrupts; a power cut may lose the last commit,
             // a killed process loses nothing.
