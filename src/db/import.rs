@@ -84,6 +84,10 @@ impl Db {
             conn,
             open: false,
             rollback_journal,
+            statements: Statements {
+                conn,
+                prepared: Vec::new(),
+            },
             now,
             next_order: 0,
             reports: Vec::new(),
@@ -139,6 +143,8 @@ pub struct Import<'c, 'p> {
     /// The file was switched from WAL to a rollback journal for the import, and is switched
     /// back when it ends (see [`Db::begin_import`]).
     rollback_journal: bool,
+    /// The INSERTs run so far, kept prepared for the next batches.
+    statements: Statements<'c>,
     now: i64,
     next_order: i64,
     reports: Vec<ImportReport>,
@@ -388,7 +394,7 @@ impl<'c, 'p> Import<'c, 'p> {
             }
         }
         insert_rows(
-            tx,
+            &mut self.statements,
             ROWS_PER_INSERT,
             "memory (deck_id, fact_id, new_order)",
             "(?, ?, ?)",
@@ -400,7 +406,7 @@ impl<'c, 'p> Import<'c, 'p> {
         // several rows that updates needs a statement journal (60 MB of temporary writes
         // for a 100,000-question deck, against 10 MB).
         insert_rows(
-            tx,
+            &mut self.statements,
             1,
             "fact (deck_id, id, kind, label, explanation, retired)",
             "(?, ?, ?, ?, ?, 0)",
@@ -418,7 +424,7 @@ impl<'c, 'p> Import<'c, 'p> {
             },
         )?;
         insert_rows(
-            tx,
+            &mut self.statements,
             ROWS_PER_INSERT,
             "question (deck_id, fact_id, kind, variant, context, prompt, answer, explanation,
                        source_id, part, hash, prefix, retired)",
@@ -511,6 +517,8 @@ impl<'c, 'p> Import<'c, 'p> {
 
 impl Drop for Import<'_, '_> {
     fn drop(&mut self) {
+        // Finalized before the journal mode changes back.
+        self.statements.prepared.clear();
         if self.open {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
@@ -595,7 +603,7 @@ impl<'d> FactTable<'d> {
 /// statement journal to undo itself, where any failure here ends the whole import anyway,
 /// and the keys are checked at the commit.
 fn insert_rows<'r, R, const N: usize>(
-    tx: &rusqlite::Connection,
+    statements: &mut Statements,
     per_statement: usize,
     table: &str,
     row: &str,
@@ -612,10 +620,9 @@ fn insert_rows<'r, R, const N: usize>(
     };
     let mut chunks = rows.chunks_exact(per_statement);
     let mut values: Vec<Param> = Vec::with_capacity(N * per_statement);
-    // Prepared once per batch and table (a few hundred rows): the strings are bound where
-    // they lie instead of copied (see `raw_insert`).
+    // The strings are bound where they lie instead of copied (see `raw_insert`).
     if per_statement > 1 && chunks.len() > 0 {
-        let mut many = RawInsert::new(tx, &sql(per_statement))?;
+        let many = statements.get(sql(per_statement))?;
         for chunk in &mut chunks {
             values.clear();
             values.extend(chunk.iter().flat_map(&params));
@@ -628,7 +635,7 @@ fn insert_rows<'r, R, const N: usize>(
         rows
     };
     if !rest.is_empty() {
-        let mut one = RawInsert::new(tx, &sql(1))?;
+        let one = statements.get(sql(1))?;
         for r in rest {
             one.run(&params(r))?;
         }
@@ -638,6 +645,28 @@ fn insert_rows<'r, R, const N: usize>(
 
 /// Rows per INSERT statement of an import (see [`insert_rows`]).
 const ROWS_PER_INSERT: usize = 32;
+
+/// Prepared INSERTs, found by their SQL: preparing a statement of 32 rows costs about as
+/// much as running it, and an import runs each for every batch of questions (rusqlite's
+/// cache of statements hands out borrowed ones that bind text by copying it).
+struct Statements<'c> {
+    conn: &'c rusqlite::Connection,
+    prepared: Vec<(String, RawInsert<'c>)>,
+}
+
+impl<'c> Statements<'c> {
+    fn get(&mut self, sql: String) -> Result<&mut RawInsert<'c>> {
+        let i = match self.prepared.iter().position(|(s, _)| *s == sql) {
+            Some(i) => i,
+            None => {
+                let st = RawInsert::new(self.conn, &sql)?;
+                self.prepared.push((sql, st));
+                self.prepared.len() - 1
+            }
+        };
+        Ok(&mut self.prepared[i].1)
+    }
+}
 
 #[cfg(test)]
 mod tests {
