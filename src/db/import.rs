@@ -69,8 +69,9 @@ impl Db {
         // wrote 110 MB and read 54 MB for a 30 MB file). With a rollback journal, pages past
         // the file's end when the import began need no journal at all, so each new page is
         // written once, and a killed import is still rolled back on the next open. Switching
-        // needs the file to itself: when another process has it open, the import stays in
-        // WAL mode (and that process is not kept waiting for a lock it cannot get).
+        // needs the file to itself: when another process has it open (a study session), the
+        // import stays in WAL mode and that process reads on beside it. One that opens the
+        // file while a rollback-journal import runs waits for its end (the busy timeout).
         // Only an import that adds a deck is worth it: one that re-adds decks rewrites pages
         // already in the file, which both journals write twice, and a re-add that changes
         // nothing leaves the file as it was, byte for byte.
