@@ -35,7 +35,8 @@ const PARALLEL_FROM: usize = 1 << 20;
 /// The deck file read piece by piece, or `None` when the caller must parse it whole.
 pub(crate) fn parse(text: &str) -> Option<DeckFile> {
     // A line inside a multi-line string could look like a header.
-    if text.contains("\"\"\"") || text.contains("'''") {
+    let has = |needle: &[u8]| memchr::memmem::find(text.as_bytes(), needle).is_some();
+    if has(b"\"\"\"") || has(b"'''") {
         return None;
     }
     let two_cores = || std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
