@@ -168,6 +168,9 @@ pub struct DeckImport<'d> {
     explanation: HashMap<String, String>,
     /// Deck-wide question sets (no fact row) that have a current question.
     others: HashSet<String>,
+    /// A new deck's memory rows for its deck-wide question sets, made at the deck's end with
+    /// its facts' (see [`FactRow::new_order`]): (set, introduction order).
+    other_memories: Vec<(String, i64)>,
     /// Existing questions of the deck not yet seen: uid → (row id, hash, retired).
     existing: HashMap<String, (i64, i64, bool)>,
     /// Facts of the deck that have a memory from an earlier import: fact → (row id,
@@ -217,6 +220,7 @@ impl<'c, 'p> Import<'c, 'p> {
             facts: FactTable::new(deck),
             explanation: HashMap::new(),
             others: HashSet::new(),
+            other_memories: Vec::new(),
             existing: HashMap::new(),
             remembered: HashMap::new(),
             last_fact: None,
@@ -337,7 +341,8 @@ impl<'c, 'p> Import<'c, 'p> {
             // A fact's questions come together: its rows are looked up once, at its first.
             if d.last_fact.as_deref() != Some(q.fact.as_str()) {
                 d.last_fact = Some(q.fact.clone());
-                let first_sight = match d.facts.position(q.fact.as_str()) {
+                let at = d.facts.position(q.fact.as_str());
+                let first_sight = match at {
                     Some(i) if !d.facts.rows[i].seen => {
                         d.explanation.insert(q.fact.clone(), q.explanation.clone());
                         if d.facts_at_end {
@@ -362,7 +367,13 @@ impl<'c, 'p> Import<'c, 'p> {
                 // A fact's memory is made with its first question; facts are introduced in
                 // the order the deck gives them.
                 if first_sight && !d.remembered.contains_key(q.fact.as_str()) {
-                    memories.push((&q.fact, self.next_order));
+                    match at {
+                        Some(i) if d.facts_at_end => d.facts.rows[i].new_order = self.next_order,
+                        None if d.facts_at_end => {
+                            d.other_memories.push((q.fact.clone(), self.next_order));
+                        }
+                        _ => memories.push((&q.fact, self.next_order)),
+                    }
                     self.next_order += 1;
                 }
             }
@@ -472,6 +483,30 @@ impl<'c, 'p> Import<'c, 'p> {
         let id = d.deck.id();
         let mut rep = d.rep;
         if d.facts_at_end {
+            // A new deck has no memory rows yet either (a deck's memory rows outlive it only
+            // while its row does): they go in now, in key order, for the same reason as its
+            // facts below. Their ids then follow the facts' keys, not their introduction
+            // order, which is `new_order`'s.
+            let mut memories: Vec<(&str, i64)> = d
+                .facts
+                .rows
+                .iter()
+                .filter(|f| f.new_order > 0)
+                .map(|f| (f.id, f.new_order))
+                .collect();
+            for (set, order) in &d.other_memories {
+                let at = memories.partition_point(|(k, _)| *k < set.as_str());
+                memories.insert(at, (set, *order));
+            }
+            insert_rows(
+                &mut self.statements,
+                ROWS_PER_INSERT,
+                "memory (deck_id, fact_id, new_order)",
+                "(?, ?, ?)",
+                "ON CONFLICT (deck_id, fact_id) DO NOTHING",
+                &memories,
+                |&(fact, order)| [id.into(), fact.into(), order.into()],
+            )?;
             // A new deck has no fact rows yet: every fact goes in now, in key order and
             // several to a statement, where rows written as each fact had its first question
             // went to random places in the table's tree (a fifth of a large import's work).
@@ -585,6 +620,9 @@ struct FactRow<'d> {
     seen: bool,
     /// Where its first question's explanation lies in [`FactTable::explanations`].
     explanation: (usize, usize),
+    /// A new deck's fact: the introduction order of the memory row made for it at the
+    /// deck's end; 0 for none.
+    new_order: i64,
 }
 
 impl<'d> FactTable<'d> {
@@ -600,6 +638,7 @@ impl<'d> FactTable<'d> {
                     kind,
                     seen: false,
                     explanation: (0, 0),
+                    new_order: 0,
                 }));
             };
         }
