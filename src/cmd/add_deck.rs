@@ -176,11 +176,8 @@ pub fn add_checked(
         .map(|d| Pool::for_deck(d, decks.iter().chain(related.iter())))
         .collect();
     let mut warnings = Vec::new();
-    let mut adds_decks = false;
-    for d in &decks {
-        adds_decks |= !db.deck_exists(d.id())?;
-    }
-    let mut import = db.begin_import(now, &mut progress, adds_decks)?;
+    let ids: Vec<&str> = decks.iter().map(Deck::id).collect();
+    let mut import = db.begin_import(now, &mut progress, &ids)?;
     for (d, (pool, missing)) in decks.iter_mut().zip(pools) {
         // The file's text is needed only to store it and for the checker's line numbers:
         // it is freed once both are done (7 MiB of a 100,000-question import's peak).

@@ -34,11 +34,8 @@ impl Db {
         now: i64,
     ) -> Result<Vec<ImportReport>> {
         let mut progress = crate::progress::Progress::hidden();
-        let mut adds_decks = false;
-        for (d, _) in decks {
-            adds_decks |= !self.deck_exists(d.id())?;
-        }
-        let mut import = self.begin_import(now, &mut progress, adds_decks)?;
+        let ids: Vec<&str> = decks.iter().map(|(d, _)| d.id()).collect();
+        let mut import = self.begin_import(now, &mut progress, &ids)?;
         for (deck, questions) in decks {
             let mut d = import.start_deck(deck)?;
             import.add_questions(&mut d, questions)?;
@@ -51,12 +48,12 @@ impl Db {
     /// [`Import::start_deck`], their questions in batches with [`Import::add_questions`]
     /// (so a large deck's questions need not all be held at once), and nothing is stored
     /// unless [`Import::commit`] is reached. Each question stored is counted on `progress`.
-    /// `adds_decks`: some deck of the import is not in the database yet.
+    /// `decks`: the ids of the decks it will store.
     pub fn begin_import<'p>(
         &mut self,
         now: i64,
         progress: &'p mut crate::progress::Progress,
-        adds_decks: bool,
+        decks: &[&str],
     ) -> Result<Import<'_, 'p>> {
         // A large deck's question and memory indexes are written in key order, not row order:
         // with SQLite's default 2 MB page cache they spill to the journal mid-transaction and
@@ -75,6 +72,10 @@ impl Db {
         // Only an import that adds a deck is worth it: one that re-adds decks rewrites pages
         // already in the file, which both journals write twice, and a re-add that changes
         // nothing leaves the file as it was, byte for byte.
+        let mut adds_decks = false;
+        for id in decks {
+            adds_decks |= !self.deck_exists(id)?;
+        }
         let rollback_journal = adds_decks
             && self
                 .conn
@@ -409,25 +410,9 @@ impl<'c, 'p> Import<'c, 'p> {
                 }
             }
         }
-        insert_rows(
+        insert_memories(&mut self.statements, deck_id, &memories)?;
+        upsert_facts(
             &mut self.statements,
-            ROWS_PER_INSERT,
-            "memory (deck_id, fact_id, new_order)",
-            "(?, ?, ?)",
-            "ON CONFLICT (deck_id, fact_id) DO NOTHING",
-            &memories,
-            |&(fact, order)| [deck_id.into(), fact.into(), order.into()],
-        )?;
-        // One row a statement: on a re-import every fact is already there, and an upsert of
-        // several rows that updates needs a statement journal (60 MB of temporary writes
-        // for a 100,000-question deck, against 10 MB).
-        insert_rows(
-            &mut self.statements,
-            1,
-            "fact (deck_id, id, kind, label, explanation, retired)",
-            "(?, ?, ?, ?, ?, 0)",
-            "ON CONFLICT (deck_id, id) DO UPDATE SET kind = excluded.kind,
-                 label = excluded.label, explanation = excluded.explanation, retired = 0",
             &facts,
             |&(fact, kind, label, explanation)| {
                 [
@@ -498,15 +483,7 @@ impl<'c, 'p> Import<'c, 'p> {
                 let at = memories.partition_point(|(k, _)| *k < set.as_str());
                 memories.insert(at, (set, *order));
             }
-            insert_rows(
-                &mut self.statements,
-                ROWS_PER_INSERT,
-                "memory (deck_id, fact_id, new_order)",
-                "(?, ?, ?)",
-                "ON CONFLICT (deck_id, fact_id) DO NOTHING",
-                &memories,
-                |&(fact, order)| [id.into(), fact.into(), order.into()],
-            )?;
+            insert_memories(&mut self.statements, id, &memories)?;
             // A new deck has no fact rows yet: every fact goes in now, in key order and
             // several to a statement, where rows written as each fact had its first question
             // went to random places in the table's tree (a fifth of a large import's work).
@@ -515,8 +492,8 @@ impl<'c, 'p> Import<'c, 'p> {
             insert_rows(
                 &mut self.statements,
                 ROWS_PER_INSERT,
-                "fact (deck_id, id, kind, label, explanation, retired)",
-                "(?, ?, ?, ?, ?, 0)",
+                FACT_COLUMNS,
+                FACT_VALUES,
                 "",
                 &facts.rows,
                 |f| {
@@ -530,14 +507,17 @@ impl<'c, 'p> Import<'c, 'p> {
                 },
             )?;
         } else if d.write_facts {
-            let mut insert_f = tx.prepare_cached(
-                "INSERT INTO fact (deck_id, id, kind, label, explanation, retired)
-                 VALUES (?1, ?2, ?3, ?4, NULL, 0)
-                 ON CONFLICT (deck_id, id) DO UPDATE SET kind = ?3, label = ?4, explanation = NULL, retired = 0",
-            )?;
-            for f in d.facts.rows.iter().filter(|f| !f.seen) {
-                insert_f.execute(params![id, f.id, FACT_KINDS[f.kind as usize], f.label])?;
-            }
+            // The facts that had no question keep no explanation.
+            let unseen: Vec<&FactRow> = d.facts.rows.iter().filter(|f| !f.seen).collect();
+            upsert_facts(&mut self.statements, &unseen, |f| {
+                [
+                    id.into(),
+                    f.id.into(),
+                    FACT_KINDS[f.kind as usize].into(),
+                    f.label.into(),
+                    None::<&str>.into(),
+                ]
+            })?;
         }
         let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
         for (_, (row, _, was_retired)) in d.existing {
@@ -734,6 +714,43 @@ fn insert_rows<'r, R, const N: usize>(
 
 /// Rows per INSERT statement of an import (see [`insert_rows`]).
 const ROWS_PER_INSERT: usize = 32;
+
+const FACT_COLUMNS: &str = "fact (deck_id, id, kind, label, explanation, retired)";
+const FACT_VALUES: &str = "(?, ?, ?, ?, ?, 0)";
+
+/// New memory rows of deck `deck_id`: (fact, introduction order).
+fn insert_memories(statements: &mut Statements, deck_id: &str, rows: &[(&str, i64)]) -> Result<()> {
+    insert_rows(
+        statements,
+        ROWS_PER_INSERT,
+        "memory (deck_id, fact_id, new_order)",
+        "(?, ?, ?)",
+        "ON CONFLICT (deck_id, fact_id) DO NOTHING",
+        rows,
+        |&(fact, order)| [deck_id.into(), fact.into(), order.into()],
+    )
+}
+
+/// Fact rows of a deck already stored, written over the ones it has (`params` gives the
+/// deck, fact, kind, label and explanation). One row a statement: on a re-import every fact
+/// is already there, and an upsert of several rows that updates needs a statement journal
+/// (60 MB of temporary writes for a 100,000-question deck, against 10 MB).
+fn upsert_facts<'r, R>(
+    statements: &mut Statements,
+    rows: &'r [R],
+    params: impl Fn(&'r R) -> [Param<'r>; 5],
+) -> Result<()> {
+    insert_rows(
+        statements,
+        1,
+        FACT_COLUMNS,
+        FACT_VALUES,
+        "ON CONFLICT (deck_id, id) DO UPDATE SET kind = excluded.kind,
+             label = excluded.label, explanation = excluded.explanation, retired = 0",
+        rows,
+        params,
+    )
+}
 
 /// Prepared INSERTs, found by their SQL: preparing a statement of 32 rows costs about as
 /// much as running it, and an import runs each for every batch of questions (rusqlite's

@@ -158,15 +158,14 @@ fn parse_range(text: &str, start: usize, end: usize, spare: bool) -> Option<Part
     // The part read first keeps room for the one read after it, on the other thread, which
     // is appended to it: the file is cut in the middle, so about as many again (the room is
     // only reserved, the memory is not touched unless used).
-    let room = |n: usize| if spare { n * 2 + n / 8 } else { n };
+    let mut room = counts
+        .iter()
+        .map(|&n| if spare { n * 2 + n / 8 } else { n });
     let f = &mut part.file;
     macro_rules! reserve {
-        ($($field:ident),*) => {{
-            let mut i = 0;
-            $(f.$field.reserve_exact(room(counts[i]));
-              i += 1;)*
-            let _ = i;
-        }};
+        ($($field:ident),*) => {
+            $(f.$field.reserve_exact(room.next().unwrap_or(0));)*
+        };
     }
     // In the order of `ARRAYS`.
     reserve!(

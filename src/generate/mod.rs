@@ -238,13 +238,13 @@ impl Gen<'_> {
         answer: Answer,
         explanation: String,
     ) -> Question {
-        self.build(
+        self.question_in(
             fact.id().get_ref(),
             self.context_name(fact),
             self.source_ref(fact),
             kind,
             variant,
-            prompt.as_ref(),
+            prompt,
             answer,
             explanation,
         )
@@ -255,7 +255,7 @@ impl Gen<'_> {
     pub fn question_in(
         &self,
         fact_id: &str,
-        context: &str,
+        context: impl Into<String>,
         source: SourceRef,
         kind: Kind,
         variant: &str,
@@ -263,30 +263,8 @@ impl Gen<'_> {
         answer: Answer,
         explanation: String,
     ) -> Question {
-        self.build(
-            fact_id,
-            context.to_owned(),
-            source,
-            kind,
-            variant,
-            prompt.as_ref(),
-            answer,
-            explanation,
-        )
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn build(
-        &self,
-        fact_id: &str,
-        context: String,
-        source: SourceRef,
-        kind: Kind,
-        variant: &str,
-        prompt: &str,
-        answer: Answer,
-        explanation: String,
-    ) -> Question {
+        let context = context.into();
+        let prompt = prompt.as_ref();
         let deck = self.deck.id();
         let prompt = if self.en {
             concat(&["[", &context, "] ", prompt])

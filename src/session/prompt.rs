@@ -136,6 +136,10 @@ impl<R: BufRead> Prompter for LinePrompter<R> {
 pub struct TerminalPrompter {
     term: console::Term,
     theme: dialoguer::theme::ColorfulTheme,
+    /// The terminal console reads keys from (stdin, or the controlling terminal), opened
+    /// once: see [`interrupt::KeysNotSignals`].
+    #[cfg(unix)]
+    tty: Option<std::fs::File>,
 }
 
 /// What the terminal offers besides the options of a list.
@@ -159,6 +163,12 @@ impl TerminalPrompter {
         TerminalPrompter {
             term: console::Term::stderr(),
             theme: dialoguer::theme::ColorfulTheme::default(),
+            #[cfg(unix)]
+            tty: std::fs::File::options()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .ok(),
         }
     }
 
@@ -206,7 +216,7 @@ fn interrupted(e: dialoguer::Error) -> io::Result<Reply> {
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
         #[cfg(unix)]
-        let _keys = interrupt::KeysNotSignals::new();
+        let _keys = interrupt::KeysNotSignals::new(self.tty.as_ref());
         #[cfg(unix)]
         if interrupt::happened() {
             return Ok(Reply::Command(Command::Quit));
@@ -249,7 +259,7 @@ impl Prompter for TerminalPrompter {
 
     fn confirm(&mut self, message: &str, default: bool) -> io::Result<bool> {
         #[cfg(unix)]
-        let _keys = interrupt::KeysNotSignals::new();
+        let _keys = interrupt::KeysNotSignals::new(self.tty.as_ref());
         match dialoguer::Confirm::with_theme(&self.theme)
             .with_prompt(message)
             .default(default)
@@ -306,40 +316,35 @@ mod interrupt {
     /// a signal after [`happened`] was asked and before the read began, and the read then
     /// waited for another key. Held from before that question to after the read, every
     /// Ctrl-C is either seen by the question or waiting for the read.
-    pub struct KeysNotSignals {
-        tty: Option<(std::fs::File, libc::termios)>,
+    pub struct KeysNotSignals<'t> {
+        tty: Option<(&'t std::fs::File, libc::termios)>,
     }
 
-    impl KeysNotSignals {
-        pub fn new() -> Self {
+    impl<'t> KeysNotSignals<'t> {
+        /// `tty`: the terminal (none: nothing to do).
+        pub fn new(tty: Option<&'t std::fs::File>) -> Self {
             use std::os::fd::AsRawFd;
-            // The terminal console reads keys from (stdin, or the controlling terminal).
-            let tty = std::fs::File::options()
-                .read(true)
-                .write(true)
-                .open("/dev/tty")
-                .ok()
-                .and_then(|f| {
-                    // SAFETY: the termios struct is filled by tcgetattr before it is read,
-                    // and the descriptor stays open while `f` lives.
-                    unsafe {
-                        let mut t: libc::termios = std::mem::zeroed();
-                        if libc::tcgetattr(f.as_raw_fd(), &mut t) != 0 {
-                            return None;
-                        }
-                        let saved = t;
-                        t.c_lflag &= !libc::ISIG;
-                        if libc::tcsetattr(f.as_raw_fd(), libc::TCSANOW, &t) != 0 {
-                            return None;
-                        }
-                        Some((f, saved))
+            let tty = tty.and_then(|f| {
+                // SAFETY: the termios struct is filled by tcgetattr before it is read,
+                // and the descriptor stays open while `f` lives.
+                unsafe {
+                    let mut t: libc::termios = std::mem::zeroed();
+                    if libc::tcgetattr(f.as_raw_fd(), &mut t) != 0 {
+                        return None;
                     }
-                });
+                    let saved = t;
+                    t.c_lflag &= !libc::ISIG;
+                    if libc::tcsetattr(f.as_raw_fd(), libc::TCSANOW, &t) != 0 {
+                        return None;
+                    }
+                    Some((f, saved))
+                }
+            });
             KeysNotSignals { tty }
         }
     }
 
-    impl Drop for KeysNotSignals {
+    impl Drop for KeysNotSignals<'_> {
         fn drop(&mut self) {
             use std::os::fd::AsRawFd;
             if let Some((f, saved)) = &self.tty {
