@@ -212,6 +212,22 @@ impl std::fmt::Display for SourceRef {
     }
 }
 
+/// The uid of a question: `DECK/FACT/KIND/VARIANT`.
+pub fn uid(deck: &str, fact: &str, kind: &str, variant: &str) -> String {
+    crate::generate::concat(&[deck, "/", fact, "/", kind, "/", variant])
+}
+
+/// What the questions of one fact share: `DECK/FACT`.
+pub fn sibling(deck: &str, fact: &str) -> String {
+    crate::generate::concat(&[deck, "/", fact])
+}
+
+/// A uid's parts: deck, fact, kind and variant. (Deck and fact ids, and kinds, have no `/`.)
+pub fn uid_parts(uid: &str) -> Option<[&str; 4]> {
+    let mut parts = uid.splitn(4, '/');
+    Some([parts.next()?, parts.next()?, parts.next()?, parts.next()?])
+}
+
 /// One generated question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {

@@ -48,7 +48,8 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
     for uid in ["mini/areas/item_at/2", "mini/camels/recall/meaning"] {
         let (id, fact): (i64, String) = conn
             .query_row(
-                "SELECT id, fact_id FROM question WHERE uid = ?1",
+                "SELECT id, fact_id FROM question q
+                 WHERE q.deck_id || '/' || q.fact_id || '/' || q.kind || '/' || q.variant = ?1",
                 [uid],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
@@ -81,7 +82,7 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
         .query_row(
             "SELECT m.reps, m.stability, q.answer FROM question q
              JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
-             WHERE q.uid = 'mini/areas/item_at/2'",
+             WHERE q.fact_id = 'areas' AND q.kind = 'item_at' AND q.variant = '2'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
@@ -97,7 +98,7 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
         .query_row(
             "SELECT q.retired, m.active, (SELECT count(*) FROM review r WHERE r.question_id = q.id)
              FROM question q JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
-             WHERE q.uid = 'mini/camels/recall/meaning'",
+             WHERE q.fact_id = 'camels' AND q.kind = 'recall' AND q.variant = 'meaning'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
@@ -122,7 +123,7 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
         .unwrap()
         .query_row(
             "SELECT m.reps FROM question q JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
-             WHERE q.uid = 'mini/camels/recall/meaning' AND q.retired = 0 AND m.active = 1",
+             WHERE q.fact_id = 'camels' AND q.kind = 'recall' AND q.variant = 'meaning' AND q.retired = 0 AND m.active = 1",
             [],
             |r| r.get(0),
         )

@@ -127,7 +127,8 @@ fn assert_no_panic(o: &Output, what: &str) {
 /// The review log (question uid, due) in the order the answers were stored.
 fn reviews(c: &Connection) -> Vec<(String, i64)> {
     c.prepare(
-        "SELECT q.uid, r.due FROM review r JOIN question q ON q.id = r.question_id ORDER BY r.id",
+        "SELECT q.deck_id || '/' || q.fact_id || '/' || q.kind || '/' || q.variant, r.due
+         FROM review r JOIN question q ON q.id = r.question_id ORDER BY r.id",
     )
     .unwrap()
     .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -54,7 +54,8 @@ fn db(env: &Env) -> Connection {
 fn one_question_per_shape(c: &Connection) -> Vec<String> {
     let mut st = c
         .prepare(
-            "SELECT q.id, json_extract(q.answer, '$.type'), q.sibling FROM question q ORDER BY q.id",
+            "SELECT q.id, json_extract(q.answer, '$.type'), q.deck_id || '/' || q.fact_id
+             FROM question q ORDER BY q.id",
         )
         .unwrap();
     let rows: Vec<(i64, String, String)> = st
@@ -122,7 +123,7 @@ fn a_scripted_session_goes_through_every_question_kind() {
     let c = db(&env);
     // One question of each kind, each from a different fact, rarest kinds first.
     let rows: Vec<(i64, String, String)> = c
-        .prepare("SELECT id, kind, sibling FROM question ORDER BY id")
+        .prepare("SELECT id, kind, deck_id || '/' || fact_id FROM question ORDER BY id")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
@@ -449,7 +450,7 @@ fn keep_ids(c: &Connection, ids: &[i64]) {
     let uids: Vec<String> = ids
         .iter()
         .map(|id| {
-            c.query_row("SELECT uid FROM question WHERE id = ?1", [id], |r| r.get(0))
+            c.query_row("SELECT deck_id || '/' || fact_id || '/' || kind || '/' || variant FROM question WHERE id = ?1", [id], |r| r.get(0))
                 .unwrap()
         })
         .collect();
@@ -464,7 +465,10 @@ fn keep_ids(c: &Connection, ids: &[i64]) {
 fn only(c: &Connection, uid: &str) -> i64 {
     let path = c.path().unwrap().to_owned();
     common::keep_only(std::path::Path::new(&path), &[uid]);
-    c.query_row("SELECT id FROM question WHERE uid = ?1", [uid], |r| {
+    c.query_row(
+        "SELECT id FROM question WHERE deck_id || '/' || fact_id || '/' || kind || '/' || variant = ?1",
+        [uid],
+        |r| {
         r.get(0)
     })
     .unwrap()

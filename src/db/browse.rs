@@ -6,7 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::study::{MEMORY_COLS, memory_row_at};
-use super::{Db, MemoryRow};
+use super::{Db, MemoryRow, QUESTION_UID};
 use crate::error::Result;
 
 /// A fact as browsing lists it, with the text it is found by.
@@ -70,7 +70,7 @@ impl Db {
                                                   q.answer || char(10) || q.explanation, char(10))
                               FROM question q WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id
                                 AND q.retired = 0), ''),
-                    (SELECT json_group_array(q.uid) FROM question q
+                    (SELECT json_group_array({QUESTION_UID}) FROM question q
                      WHERE q.deck_id = m.deck_id AND q.fact_id = m.fact_id),
                     {MEMORY_COLS}
              FROM memory m
@@ -110,8 +110,8 @@ impl Db {
 
     /// Every answer about memory `id`'s fact, oldest first.
     pub fn fact_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT r.reviewed_at, q.uid,
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT r.reviewed_at, {QUESTION_UID},
                     CASE q.prefix WHEN 1 THEN '【' || q.context || '】' || q.prompt
                                   WHEN 2 THEN '[' || q.context || '] ' || q.prompt
                                   ELSE q.prompt END,
@@ -119,8 +119,8 @@ impl Db {
              FROM memory m
              JOIN question q ON q.deck_id = m.deck_id AND q.fact_id = m.fact_id
              JOIN review r ON r.question_id = q.id
-             WHERE m.id = ?1 ORDER BY r.reviewed_at, r.id",
-        )?;
+             WHERE m.id = ?1 ORDER BY r.reviewed_at, r.id"
+        ))?;
         let rows = st.query_map([id], |r| {
             Ok(HistoryEntry {
                 at_ms: r.get(0)?,
@@ -154,10 +154,16 @@ impl Db {
 
     /// The row id, deck and fact of question `uid`.
     pub fn question_ref_by_uid(&self, uid: &str) -> Result<Option<(i64, String, String)>> {
+        let Some(parts) = crate::question::uid_parts(uid) else {
+            return Ok(None);
+        };
         Ok(self
             .conn
-            .prepare_cached("SELECT id, deck_id, fact_id FROM question WHERE uid = ?1")?
-            .query_row([uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .prepare_cached(
+                "SELECT id, deck_id, fact_id FROM question
+                 WHERE deck_id = ?1 AND fact_id = ?2 AND kind = ?3 AND variant = ?4",
+            )?
+            .query_row(parts, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?)
     }
 
@@ -172,11 +178,11 @@ impl Db {
 
     /// Every flag, oldest first.
     pub fn flags(&self) -> Result<Vec<FlagRow>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT q.uid, q.deck_id, q.fact_id, f.comment, f.flagged_at
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {QUESTION_UID}, q.deck_id, q.fact_id, f.comment, f.flagged_at
              FROM flag f JOIN question q ON q.id = f.question_id
-             ORDER BY f.flagged_at, f.id",
-        )?;
+             ORDER BY f.flagged_at, f.id"
+        ))?;
         let rows = st.query_map([], |r| {
             Ok(FlagRow {
                 question: r.get(0)?,

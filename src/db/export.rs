@@ -6,7 +6,9 @@ use std::sync::Arc;
 use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator as _;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, question_from_row};
+use super::{
+    Db, QUESTION_COLUMN_COUNT, QUESTION_COLUMNS, QUESTION_JOINS, QUESTION_UID, question_from_row,
+};
 use crate::error::{Error, Result};
 use crate::question::{Answer, Kind, Question, SourceRef};
 
@@ -421,10 +423,10 @@ impl Db {
     /// Every answer given to a current question of a deck, oldest first.
     pub fn review_log(&self, deck: &str) -> Result<Vec<ReviewEntry>> {
         let mut st = self.conn.prepare(
-            "SELECT q.uid, r.reviewed_at, r.rating, r.queue_before, r.interval_days, r.duration_ms
+            &format!("SELECT {QUESTION_UID}, r.reviewed_at, r.rating, r.queue_before, r.interval_days, r.duration_ms
              FROM review r JOIN question q ON q.id = r.question_id
              WHERE q.deck_id = ?1 AND q.retired = 0
-             ORDER BY r.reviewed_at, r.id",
+             ORDER BY r.reviewed_at, r.id"),
         )?;
         let rows = st.query_map([deck], |r| {
             Ok(ReviewEntry {
@@ -489,14 +491,20 @@ impl Db {
 
     /// The question `uid` of `deck` (current or retired), if there is one.
     pub fn question_by_uid(&self, deck: &str, uid: &str) -> Result<Option<Question>> {
+        let Some([in_deck, fact, kind, variant]) = crate::question::uid_parts(uid) else {
+            return Ok(None);
+        };
+        if in_deck != deck {
+            return Ok(None);
+        }
         Ok(self
             .conn
             .query_row(
                 &format!(
                     "SELECT {QUESTION_COLUMNS} FROM question q {QUESTION_JOINS}
-                     WHERE q.deck_id = ?1 AND q.uid = ?2"
+                     WHERE q.deck_id = ?1 AND q.fact_id = ?2 AND q.kind = ?3 AND q.variant = ?4"
                 ),
-                [deck, uid],
+                [deck, fact, kind, variant],
                 question_from_row,
             )
             .optional()?)
@@ -505,8 +513,8 @@ impl Db {
     /// Results of every question that was answered or has an accepted override, in deck and
     /// generation order.
     pub fn results(&self) -> Result<Vec<ResultRow>> {
-        let mut st = self.conn.prepare(
-            "SELECT q.uid, q.deck_id, q.fact_id, COALESCE(f.kind, 'event'),
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {QUESTION_UID}, q.deck_id, q.fact_id, COALESCE(f.kind, 'event'),
                     COALESCE(f.label, q.fact_id),
                     q.kind,
                     COALESCE((SELECT s.title FROM source s WHERE s.deck_id = q.deck_id AND s.id = q.source_id), ''),
@@ -524,8 +532,8 @@ impl Db {
              LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
              WHERE EXISTS (SELECT 1 FROM review r WHERE r.question_id = q.id)
                 OR EXISTS (SELECT 1 FROM accepted_answer a WHERE a.question_id = q.id)
-             ORDER BY q.deck_id, q.id",
-        )?;
+             ORDER BY q.deck_id, q.id"
+        ))?;
         let rows = st.query_map(params![], |r| {
             let accepted: String = r.get(14)?;
             Ok(ResultRow {

@@ -58,17 +58,22 @@ const MIGRATIONS: &[Migration] = &[
     },
     sql(include_str!("010_browse_flags_source_text.sql")),
     sql(include_str!("011_rung_within_top.sql")),
+    sql(include_str!("012_no_virtual_uid.sql")),
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and
 /// join its source and fact with [`QUESTION_JOINS`].
-pub(crate) const QUESTION_COLUMNS: &str = "q.uid, q.deck_id, q.fact_id, q.kind, q.variant,
-    q.sibling, q.context,
+pub(crate) const QUESTION_COLUMNS: &str = "q.deck_id, q.fact_id, q.kind, q.variant, q.context,
     CASE q.prefix WHEN 1 THEN '【' || q.context || '】' || q.prompt
                   WHEN 2 THEN '[' || q.context || '] ' || q.prompt
                   ELSE q.prompt END,
     q.answer, COALESCE(NULLIF(q.explanation, ''), qf.explanation, ''),
     q.source_id, s.title, s.publisher, s.date, q.part";
+
+/// A question's uid (`DECK/FACT/KIND/VARIANT`, see [`crate::question::uid`]) in SQL, for
+/// queries that name the question `q`.
+pub(crate) const QUESTION_UID: &str =
+    "(q.deck_id || '/' || q.fact_id || '/' || q.kind || '/' || q.variant)";
 
 /// A prompt as stored: without the context it starts with (see [`QUESTION_COLUMNS`] and
 /// `007_prompt_prefix.sql`), and the code that puts it back.
@@ -106,7 +111,7 @@ pub(crate) fn shown_prompt(code: i64, context: &str, prompt: &str) -> String {
 const PROMPT_PREFIXES: [(i64, &str, &str); 2] = [(1, "【", "】"), (2, "[", "] ")];
 
 /// How many columns [`QUESTION_COLUMNS`] has: what follows them starts here.
-pub(crate) const QUESTION_COLUMN_COUNT: usize = 15;
+pub(crate) const QUESTION_COLUMN_COUNT: usize = 13;
 
 pub(crate) const QUESTION_JOINS: &str =
     "LEFT JOIN source s ON s.deck_id = q.deck_id AND s.id = q.source_id
@@ -486,31 +491,34 @@ pub(crate) fn question_from_row(r: &rusqlite::Row) -> rusqlite::Result<Question>
     let json_err = |i: usize, e: serde_json::Error| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     };
-    let kind: String = r.get(3)?;
+    let deck: String = r.get(0)?;
+    let fact: String = r.get(1)?;
+    let kind: String = r.get(2)?;
+    let variant: String = r.get(3)?;
     Ok(Question {
-        uid: r.get(0)?,
-        deck: r.get(1)?,
-        fact: r.get(2)?,
+        uid: crate::question::uid(&deck, &fact, &kind, &variant),
+        sibling: crate::question::sibling(&deck, &fact),
         kind: Kind::parse(&kind).ok_or_else(|| {
             rusqlite::Error::FromSqlConversionFailure(
-                3,
+                2,
                 rusqlite::types::Type::Text,
                 format!("unknown kind {kind}").into(),
             )
         })?,
-        variant: r.get(4)?,
-        sibling: r.get(5)?,
-        context: r.get(6)?,
-        prompt: r.get(7)?,
-        answer: serde_json::from_str(&r.get::<_, String>(8)?).map_err(|e| json_err(8, e))?,
-        explanation: r.get(9)?,
+        deck,
+        fact,
+        variant,
+        context: r.get(4)?,
+        prompt: r.get(5)?,
+        answer: serde_json::from_str(&r.get::<_, String>(6)?).map_err(|e| json_err(6, e))?,
+        explanation: r.get(7)?,
         // A source the deck no longer has (it cannot: import replaces both) reads as empty.
         source: SourceRef {
-            id: r.get(10)?,
-            title: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
-            publisher: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
-            date: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
-            part: r.get(14)?,
+            id: r.get(8)?,
+            title: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+            publisher: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+            date: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+            part: r.get(12)?,
         },
     })
 }

@@ -272,12 +272,12 @@ impl Gen<'_> {
             concat(&["【", &context, "】", prompt])
         };
         Question {
-            uid: concat(&[deck, "/", fact_id, "/", kind.as_str(), "/", variant]),
+            uid: crate::question::uid(deck, fact_id, kind.as_str(), variant),
             deck: deck.to_owned(),
             fact: fact_id.to_owned(),
             kind,
             variant: variant.to_owned(),
-            sibling: concat(&[deck, "/", fact_id]),
+            sibling: crate::question::sibling(deck, fact_id),
             context,
             prompt,
             answer,

@@ -115,7 +115,8 @@ pub fn fixture_text(name: &str) -> String {
 pub fn keep_only(db: &Path, uids: &[&str]) {
     let c = rusqlite::Connection::open(db).unwrap();
     c.execute(
-        "UPDATE question SET retired = (uid NOT IN (SELECT value FROM json_each(?1)))",
+        "UPDATE question SET retired = (deck_id || '/' || fact_id || '/' || kind || '/' || variant
+             NOT IN (SELECT value FROM json_each(?1)))",
         [serde_json::to_string(uids).unwrap()],
     )
     .unwrap();

@@ -92,7 +92,7 @@ impl Env {
     pub fn answer(&self, uid: &str, rating: i64, at: i64) {
         let c = rusqlite::Connection::open(self.db()).unwrap();
         let id: i64 = c
-            .query_row("SELECT id FROM question WHERE uid = ?1", [uid], |r| {
+            .query_row("SELECT id FROM question WHERE deck_id || '/' || fact_id || '/' || kind || '/' || variant = ?1", [uid], |r| {
                 r.get(0)
             })
             .unwrap_or_else(|_| panic!("no question {uid}"));
