@@ -174,9 +174,11 @@ pub struct DeckImport<'d> {
     facts_at_end: bool,
     /// Each fact of the deck, and whether it has had a question yet.
     facts: FactTable<'d>,
-    /// The explanation each fact keeps (its first question's): a question showing the same
-    /// stores ''. Only the facts whose questions may still come are kept.
-    explanation: HashMap<String, String>,
+    /// Where the fact of the current run of questions is in `facts` (`None`: a deck-wide
+    /// set, or no run yet). A question that shows its fact's explanation (the fact's first
+    /// question's, kept in [`FactTable`]) stores ''; a deck-wide set has no fact row to keep
+    /// one, so its questions store theirs.
+    current: Option<usize>,
     /// Deck-wide question sets (no fact row) that have a current question.
     others: HashSet<String>,
     /// A new deck's memory rows for its deck-wide question sets, made at the deck's end with
@@ -229,7 +231,7 @@ impl<'c, 'p> Import<'c, 'p> {
             write_facts: old_text.as_deref() != Some(text),
             facts_at_end: old_text.is_none(),
             facts: FactTable::new(deck),
-            explanation: HashMap::new(),
+            current: None,
             others: HashSet::new(),
             other_memories: Vec::new(),
             existing: HashMap::new(),
@@ -362,22 +364,18 @@ impl<'c, 'p> Import<'c, 'p> {
             if d.last_fact.as_deref() != Some(q.fact.as_str()) {
                 d.last_fact = Some(q.fact.clone());
                 let at = d.facts.position(q.fact.as_str());
+                d.current = at;
                 let first_sight = match at {
                     Some(i) if !d.facts.rows[i].seen => {
-                        d.explanation.insert(q.fact.clone(), q.explanation.clone());
-                        if d.facts_at_end {
-                            d.facts.see(i, &q.explanation);
-                        } else {
-                            let f = &mut d.facts.rows[i];
-                            f.seen = true;
-                            if d.write_facts {
-                                facts.push((
-                                    &q.fact,
-                                    FACT_KINDS[f.kind as usize],
-                                    f.label,
-                                    &q.explanation,
-                                ));
-                            }
+                        d.facts.see(i, &q.explanation);
+                        let f = &d.facts.rows[i];
+                        if d.write_facts && !d.facts_at_end {
+                            facts.push((
+                                &q.fact,
+                                FACT_KINDS[f.kind as usize],
+                                f.label,
+                                &q.explanation,
+                            ));
                         }
                         true
                     }
@@ -385,8 +383,11 @@ impl<'c, 'p> Import<'c, 'p> {
                     None => d.others.insert(q.fact.clone()),
                 };
                 // A fact's memory is made with its first question; facts are introduced in
-                // the order the deck gives them.
-                if first_sight && !d.remembered.contains_key(q.fact.as_str()) {
+                // the order the deck gives them. (A new deck remembers nothing: its facts
+                // are not hashed to find that out.)
+                if first_sight
+                    && (d.remembered.is_empty() || !d.remembered.contains_key(q.fact.as_str()))
+                {
                     match at {
                         Some(i) if d.facts_at_end => d.facts.rows[i].new_order = self.next_order,
                         None if d.facts_at_end => {
@@ -399,11 +400,17 @@ impl<'c, 'p> Import<'c, 'p> {
             }
             self.progress.inc(1);
             let (prefix, prompt) = super::stored_prompt(&q.prompt, &q.context);
-            let explanation = match d.explanation.get(q.fact.as_str()) {
-                Some(e) if *e == q.explanation => "",
+            let explanation = match d.current {
+                Some(i) if d.facts.explanation(&d.facts.rows[i]) == q.explanation => "",
                 _ => q.explanation.as_str(),
             };
-            match d.existing.remove(&q.uid) {
+            // (A new deck has no questions yet: its questions' uids are not hashed.)
+            let stored = if d.existing.is_empty() {
+                None
+            } else {
+                d.existing.remove(&q.uid)
+            };
+            match stored {
                 Some((_, h, false)) if h == hash => rep.unchanged += 1,
                 Some((row, _, was_retired)) => {
                     update_q.execute(params![
@@ -468,15 +475,6 @@ impl<'c, 'p> Import<'c, 'p> {
                 ]
             },
         )?;
-        // Facts come in runs: only the explanation of the fact still running can be needed
-        // again (one generated in two places keeps being compared with its first).
-        if let Some(last) = &d.last_fact
-            && d.explanation.len() > 1024
-        {
-            let keep = d.explanation.remove_entry(last.as_str());
-            d.explanation.clear();
-            d.explanation.extend(keep);
-        }
         Ok(())
     }
 
@@ -607,8 +605,7 @@ const FACT_KINDS: [&str; 8] = [
 /// map at its load factor), and a lookup happens once per fact, not per question.
 struct FactTable<'d> {
     rows: Vec<FactRow<'d>>,
-    /// The explanations of the facts seen of a new deck, one after another (see
-    /// [`FactRow::explanation`]).
+    /// The explanations of the facts seen, one after another (see [`FactRow::explanation`]).
     explanations: String,
 }
 
