@@ -186,9 +186,13 @@ pub fn add_checked(
         let mut stored = None;
         let findings = pipeline(d, &pool, &missing, check, text, |stage| match stage {
             Stage::Start(text) => {
-                stored = Some(import.start_deck_text(d, text)?);
+                stored = Some(import.start_deck_text(d, text, None)?);
                 Ok(())
             }
+            Stage::Deflated(deflated) => match &stored {
+                Some(s) => import.deck_file_deflated(s, deflated),
+                None => Err(Error::Other("a deck's text came before its deck".into())),
+            },
             Stage::Batch(batch) => match &mut stored {
                 Some(s) => import.add_prepared(s, batch),
                 None => Err(Error::Other("a batch came before its deck".into())),
@@ -207,20 +211,22 @@ pub fn add_checked(
 /// few enough that a large deck's questions are never all held at once.
 const BATCHES_IN_FLIGHT: usize = 4;
 
+/// What the writing side of [`pipeline`] is handed: the deck file's text first, then the
+/// batches of questions in order, then the text deflated.
+enum Stage<'a> {
+    Start(&'a str),
+    Batch(&'a Prepared),
+    /// The deck file's text deflated, after the batches (it is made on a third thread).
+    Deflated(&'a [u8]),
+}
+
 /// Generates `deck`'s questions, checks them (with `check`) and hands each batch to `store`,
 /// in order. SQLite's writing is the largest part of an import and can only happen on the
 /// connection's thread, so generating, checking and preparing the stored forms run on a
 /// second thread meanwhile: on two cores that takes about a third off a large import's
 /// time. The questions, the findings and the order of the writes are those of doing it all
 /// on one thread. `text` is the deck file's text (the deck's own may have been taken), for
-/// the findings' line numbers. Returns what `quiz check` finds (nothing without `check`).
-/// What the writing side of [`pipeline`] is handed: the deck file's text first, then the
-/// batches of questions in order.
-enum Stage<'a> {
-    Start(&'a str),
-    Batch(&'a Prepared),
-}
-
+/// the findings' line numbers, and to be deflated for the deck's row. Returns what `quiz check` finds (nothing without `check`).
 fn pipeline(
     deck: &Deck,
     pool: &Pool,
@@ -229,12 +235,16 @@ fn pipeline(
     text: String,
     mut store: impl FnMut(Stage) -> Result<()>,
 ) -> Result<Vec<generate::check::Finding>> {
-    // The writer stores the deck's own rows (its text deflated among them) while the first
-    // batch is made: done before generating began, that was 4% of a large import's time.
-    // The text is freed as soon as both sides are done with it.
+    // The writer stores the deck's own rows while the first batch is made: done before
+    // generating began, that was 4% of a large import's time. The file's text is deflated
+    // for its row on a third thread meanwhile (the writer sets the pace: deflating was a
+    // twentieth of its work) and stored at the end. The text is freed as soon as all three
+    // are done with it.
     let text = std::sync::Arc::new(text);
     let text_for_checker = std::sync::Arc::clone(&text);
+    let text_for_deflate = std::sync::Arc::clone(&text);
     std::thread::scope(|s| {
+        let deflater = s.spawn(move || crate::db::deflate(&text_for_deflate));
         let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(BATCHES_IN_FLIGHT);
         // Stored batches go back to be freed where they were made: freeing another thread's
         // allocations is slower, and the writer is the thread that sets the pace.
@@ -272,6 +282,13 @@ fn pipeline(
         drop(back_tx);
         // Dropping the receiver ends a worker still sending.
         drop(rx);
+        let deflated = match deflater.join() {
+            Ok(d) => d,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        if written.is_ok() {
+            written = store(Stage::Deflated(&deflated));
+        }
         let findings = match worker.join() {
             Ok(r) => r,
             Err(panic) => std::panic::resume_unwind(panic),
@@ -398,6 +415,7 @@ mod tests {
         let mut piped = Vec::new();
         let mut batches = 0;
         let mut started = 0;
+        let mut deflated = Vec::new();
         pipeline(&d, &pool, &missing, true, d.text.clone(), |stage| {
             match stage {
                 Stage::Start(text) => {
@@ -406,14 +424,26 @@ mod tests {
                     started += 1;
                 }
                 Stage::Batch(b) => {
+                    assert!(deflated.is_empty(), "the deflated text comes last");
                     batches += 1;
                     piped.extend(b.questions.iter().map(|q| q.uid.clone()));
+                }
+                Stage::Deflated(z) => {
+                    assert!(deflated.is_empty(), "once");
+                    deflated = z.to_vec();
                 }
             }
             Ok(())
         })
         .unwrap();
         assert_eq!(started, 1);
+        let mut inflated = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::DeflateDecoder::new(deflated.as_slice()),
+            &mut inflated,
+        )
+        .unwrap();
+        assert_eq!(inflated, d.text, "the deck's text, deflated");
         assert!(batches > 1, "one batch only: the test shows nothing");
         let uids: Vec<String> = whole.iter().map(|q| q.uid.clone()).collect();
         assert_eq!(piped, uids);
@@ -434,7 +464,7 @@ mod tests {
             d.text.clone(),
             |stage| match stage {
                 Stage::Start(_) => Err(Error::Other("locked".into())),
-                Stage::Batch(_) => {
+                Stage::Batch(_) | Stage::Deflated(_) => {
                     batches += 1;
                     Ok(())
                 }

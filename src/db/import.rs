@@ -195,12 +195,20 @@ pub struct DeckImport<'d> {
 impl<'c, 'p> Import<'c, 'p> {
     /// Writes the deck's own rows (when its file changed) and reads what it had stored.
     pub fn start_deck<'d>(&mut self, deck: &'d Deck) -> Result<DeckImport<'d>> {
-        self.start_deck_text(deck, &deck.text)
+        let deflated = super::deflate(&deck.text);
+        self.start_deck_text(deck, &deck.text, Some(&deflated))
     }
 
     /// [`Import::start_deck`] with the deck file's text given apart (add-deck frees it
-    /// before the deck's questions are stored).
-    pub fn start_deck_text<'d>(&mut self, deck: &'d Deck, text: &str) -> Result<DeckImport<'d>> {
+    /// before the deck's questions are stored), and deflated (see [`super::deflate`]):
+    /// `None` when that is still being done elsewhere, and then given to
+    /// [`Import::deck_file_deflated`] before the deck is finished.
+    pub fn start_deck_text<'d>(
+        &mut self,
+        deck: &'d Deck,
+        text: &str,
+        deflated: Option<&[u8]>,
+    ) -> Result<DeckImport<'d>> {
         let tx = self.conn;
         let now = self.now;
         let id = deck.id();
@@ -246,7 +254,7 @@ impl<'c, 'p> Import<'c, 'p> {
                  VALUES (?1, ?2, ?3, ?4, '', ?5, ?6, ?6)
                  ON CONFLICT (id) DO UPDATE SET title = ?2, language = ?3, origin = ?4, toml = '',
                      toml_deflated = ?5, updated_at = ?6",
-                params![id, meta.title, meta.language, deck.origin, super::deflate(text), now],
+                params![id, meta.title, meta.language, deck.origin, deflated, now],
             )?;
             tx.execute("DELETE FROM source WHERE deck_id = ?1", [id])?;
             let mut st = tx.prepare_cached(
@@ -319,6 +327,17 @@ impl<'c, 'p> Import<'c, 'p> {
             d.remembered.insert(fact, v);
         }
         Ok(d)
+    }
+
+    /// The deck file's text deflated, when [`Import::start_deck_text`] was not given it.
+    pub fn deck_file_deflated(&mut self, d: &DeckImport, deflated: &[u8]) -> Result<()> {
+        if d.write_facts {
+            self.conn.execute(
+                "UPDATE deck SET toml_deflated = ?2 WHERE id = ?1",
+                params![d.deck.id(), deflated],
+            )?;
+        }
+        Ok(())
     }
 
     /// Stores the next questions of the deck, in the order they were generated.
