@@ -458,15 +458,10 @@ impl<'c, 'p> Import<'c, 'p> {
         insert_memories(&mut self.statements, deck_id, &memories)?;
         upsert_facts(
             &mut self.statements,
+            deck_id,
             &facts,
             |&(fact, kind, label, explanation)| {
-                [
-                    deck_id.into(),
-                    fact.into(),
-                    kind.into(),
-                    label.into(),
-                    explanation.into(),
-                ]
+                [fact.into(), kind.into(), label.into(), explanation.into()]
             },
         )?;
         insert_rows(
@@ -474,12 +469,12 @@ impl<'c, 'p> Import<'c, 'p> {
             ROWS_PER_INSERT,
             "question (deck_id, fact_id, kind, variant, context, prompt, answer, explanation,
                        source_id, part, hash, prefix, retired)",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "(?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             "",
+            deck_id,
             &added,
             |&(q, prompt, answer, explanation, hash, prefix)| {
                 [
-                    deck_id.into(),
                     q.fact.as_str().into(),
                     q.kind.as_str().into(),
                     q.variant.as_str().into(),
@@ -531,10 +526,10 @@ impl<'c, 'p> Import<'c, 'p> {
                 FACT_COLUMNS,
                 FACT_VALUES,
                 "",
+                id,
                 &facts.rows,
                 |f| {
                     [
-                        id.into(),
                         f.id.into(),
                         FACT_KINDS[f.kind as usize].into(),
                         f.label.into(),
@@ -545,9 +540,8 @@ impl<'c, 'p> Import<'c, 'p> {
         } else if d.write_facts {
             // The facts that had no question keep no explanation.
             let unseen: Vec<&FactRow> = d.facts.rows.iter().filter(|f| !f.seen).collect();
-            upsert_facts(&mut self.statements, &unseen, |f| {
+            upsert_facts(&mut self.statements, id, &unseen, |f| {
                 [
-                    id.into(),
                     f.id.into(),
                     FACT_KINDS[f.kind as usize].into(),
                     f.label.into(),
@@ -700,9 +694,9 @@ impl<'d> FactTable<'d> {
     }
 }
 
-/// Inserts `rows` into `table` (its name and columns), each row's values given by `row`
-/// (`?` for each parameter, in the order `params` gives them) and followed by `tail` (an
-/// upsert clause, or nothing). Rows go in [`ROWS_PER_INSERT`] to a statement: each statement
+/// Inserts `rows` of deck `deck_id` into `table` (its name and columns), each row's values
+/// given by `row` (`?1` for the deck, bound once a statement, then `?` for each parameter, in
+/// the order `params` gives them) and followed by `tail` (an upsert clause, or nothing). Rows go in [`ROWS_PER_INSERT`] to a statement: each statement
 /// costs its setup and its cursors' descent from the root of every tree, once.
 ///
 /// The statements are `INSERT OR ROLLBACK`: a statement of several rows that could fail
@@ -714,6 +708,7 @@ fn insert_rows<'r, R, const N: usize>(
     table: &str,
     row: &str,
     tail: &str,
+    deck_id: &'r str,
     rows: &'r [R],
     params: impl Fn(&'r R) -> [Param<'r>; N],
 ) -> Result<()> {
@@ -725,12 +720,13 @@ fn insert_rows<'r, R, const N: usize>(
         format!("INSERT OR ROLLBACK INTO {table} VALUES {values} {tail}")
     };
     let mut chunks = rows.chunks_exact(per_statement);
-    let mut values: Vec<Param> = Vec::with_capacity(N * per_statement);
+    let mut values: Vec<Param> = Vec::with_capacity(1 + N * per_statement);
     // The strings are bound where they lie instead of copied (see `raw_insert`).
     if per_statement > 1 && chunks.len() > 0 {
         let many = statements.get(sql(per_statement))?;
         for chunk in &mut chunks {
             values.clear();
+            values.push(deck_id.into());
             values.extend(chunk.iter().flat_map(&params));
             many.run(&values)?;
         }
@@ -743,7 +739,10 @@ fn insert_rows<'r, R, const N: usize>(
     if !rest.is_empty() {
         let one = statements.get(sql(1))?;
         for r in rest {
-            one.run(&params(r))?;
+            values.clear();
+            values.push(deck_id.into());
+            values.extend(params(r));
+            one.run(&values)?;
         }
     }
     Ok(())
@@ -753,7 +752,7 @@ fn insert_rows<'r, R, const N: usize>(
 const ROWS_PER_INSERT: usize = 32;
 
 const FACT_COLUMNS: &str = "fact (deck_id, id, kind, label, explanation, retired)";
-const FACT_VALUES: &str = "(?, ?, ?, ?, ?, 0)";
+const FACT_VALUES: &str = "(?1, ?, ?, ?, ?, 0)";
 
 /// New memory rows of deck `deck_id`: (fact, introduction order).
 fn insert_memories(statements: &mut Statements, deck_id: &str, rows: &[(&str, i64)]) -> Result<()> {
@@ -761,21 +760,23 @@ fn insert_memories(statements: &mut Statements, deck_id: &str, rows: &[(&str, i6
         statements,
         ROWS_PER_INSERT,
         "memory (deck_id, fact_id, new_order)",
-        "(?, ?, ?)",
+        "(?1, ?, ?)",
         "ON CONFLICT (deck_id, fact_id) DO NOTHING",
+        deck_id,
         rows,
-        |&(fact, order)| [deck_id.into(), fact.into(), order.into()],
+        |&(fact, order)| [fact.into(), order.into()],
     )
 }
 
-/// Fact rows of a deck already stored, written over the ones it has (`params` gives the
-/// deck, fact, kind, label and explanation). One row a statement: on a re-import every fact
+/// Fact rows of deck `deck_id` already stored, written over the ones it has (`params` gives
+/// the fact, kind, label and explanation). One row a statement: on a re-import every fact
 /// is already there, and an upsert of several rows that updates needs a statement journal
 /// (60 MB of temporary writes for a 100,000-question deck, against 10 MB).
 fn upsert_facts<'r, R>(
     statements: &mut Statements,
+    deck_id: &'r str,
     rows: &'r [R],
-    params: impl Fn(&'r R) -> [Param<'r>; 5],
+    params: impl Fn(&'r R) -> [Param<'r>; 4],
 ) -> Result<()> {
     insert_rows(
         statements,
@@ -784,6 +785,7 @@ fn upsert_facts<'r, R>(
         FACT_VALUES,
         "ON CONFLICT (deck_id, id) DO UPDATE SET kind = excluded.kind,
              label = excluded.label, explanation = excluded.explanation, retired = 0",
+        deck_id,
         rows,
         params,
     )
