@@ -86,7 +86,7 @@ mod msg {
 pub fn run(ctx: &Ctx, args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
     let mut db = ctx.open_db()?;
     let settings = db.load_settings()?;
-    let tz = jiff::tz::TimeZone::system();
+    let tz = crate::schedule::system_zone();
     let days = Days {
         rollover_hour: settings.rollover_hour,
         tz: &tz,

@@ -467,10 +467,12 @@ impl<'c, 'p> Import<'c, 'p> {
         insert_rows(
             &mut self.statements,
             ROWS_PER_INSERT,
-            "question (deck_id, fact_id, kind, variant, context, prompt, answer, explanation,
-                       source_id, part, hash, prefix, retired)",
-            "(?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            "",
+            RowSql {
+                table: "question (deck_id, fact_id, kind, variant, context, prompt, answer,
+                                  explanation, source_id, part, hash, prefix, retired)",
+                row: "(?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                tail: "",
+            },
             deck_id,
             &added,
             |&(q, prompt, answer, explanation, hash, prefix)| {
@@ -523,9 +525,11 @@ impl<'c, 'p> Import<'c, 'p> {
             insert_rows(
                 &mut self.statements,
                 ROWS_PER_INSERT,
-                FACT_COLUMNS,
-                FACT_VALUES,
-                "",
+                RowSql {
+                    table: FACT_COLUMNS,
+                    row: FACT_VALUES,
+                    tail: "",
+                },
                 id,
                 &facts.rows,
                 |f| {
@@ -694,9 +698,8 @@ impl<'d> FactTable<'d> {
     }
 }
 
-/// Inserts `rows` of deck `deck_id` into `table` (its name and columns), each row's values
-/// given by `row` (`?1` for the deck, bound once a statement, then `?` for each parameter, in
-/// the order `params` gives them) and followed by `tail` (an upsert clause, or nothing). Rows go in [`ROWS_PER_INSERT`] to a statement: each statement
+/// Inserts `rows` of deck `deck_id` as `sql` says, each row's values given by `params` in the
+/// order of the `?`s of [`RowSql::row`]. Rows go in [`ROWS_PER_INSERT`] to a statement: each statement
 /// costs its setup and its cursors' descent from the root of every tree, once.
 ///
 /// The statements are `INSERT OR ROLLBACK`: a statement of several rows that could fail
@@ -705,9 +708,7 @@ impl<'d> FactTable<'d> {
 fn insert_rows<'r, R, const N: usize>(
     statements: &mut Statements,
     per_statement: usize,
-    table: &str,
-    row: &str,
-    tail: &str,
+    sql: RowSql,
     deck_id: &'r str,
     rows: &'r [R],
     params: impl Fn(&'r R) -> [Param<'r>; N],
@@ -715,6 +716,7 @@ fn insert_rows<'r, R, const N: usize>(
     if rows.is_empty() {
         return Ok(());
     }
+    let RowSql { table, row, tail } = sql;
     let sql = |n: usize| {
         let values = vec![row; n].join(", ");
         format!("INSERT OR ROLLBACK INTO {table} VALUES {values} {tail}")
@@ -748,6 +750,17 @@ fn insert_rows<'r, R, const N: usize>(
     Ok(())
 }
 
+/// The SQL of an [`insert_rows`].
+struct RowSql<'s> {
+    /// The table's name and the columns written.
+    table: &'s str,
+    /// One row's values: `?1` for the deck (bound once a statement), then `?` for each
+    /// parameter of the row.
+    row: &'s str,
+    /// After the rows: an upsert clause, or nothing.
+    tail: &'s str,
+}
+
 /// Rows per INSERT statement of an import (see [`insert_rows`]).
 const ROWS_PER_INSERT: usize = 32;
 
@@ -759,9 +772,11 @@ fn insert_memories(statements: &mut Statements, deck_id: &str, rows: &[(&str, i6
     insert_rows(
         statements,
         ROWS_PER_INSERT,
-        "memory (deck_id, fact_id, new_order)",
-        "(?1, ?, ?)",
-        "ON CONFLICT (deck_id, fact_id) DO NOTHING",
+        RowSql {
+            table: "memory (deck_id, fact_id, new_order)",
+            row: "(?1, ?, ?)",
+            tail: "ON CONFLICT (deck_id, fact_id) DO NOTHING",
+        },
         deck_id,
         rows,
         |&(fact, order)| [fact.into(), order.into()],
@@ -781,10 +796,12 @@ fn upsert_facts<'r, R>(
     insert_rows(
         statements,
         1,
-        FACT_COLUMNS,
-        FACT_VALUES,
-        "ON CONFLICT (deck_id, id) DO UPDATE SET kind = excluded.kind,
-             label = excluded.label, explanation = excluded.explanation, retired = 0",
+        RowSql {
+            table: FACT_COLUMNS,
+            row: FACT_VALUES,
+            tail: "ON CONFLICT (deck_id, id) DO UPDATE SET kind = excluded.kind,
+                   label = excluded.label, explanation = excluded.explanation, retired = 0",
+        },
         deck_id,
         rows,
         params,

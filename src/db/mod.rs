@@ -149,16 +149,25 @@ pub fn peek_setting(path: &Path, key: &str) -> Option<String> {
     if !path.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
         return None;
     }
-    let dotted = Path::new(".").join(path);
-    let sqlite_path = if path.is_relative() {
-        dotted.as_path()
+    let conn = if has_journal(path) {
+        // Another quiz has it open, or left a journal. Read-write without create: a
+        // read-only open of a WAL database can fail for want of its shared-memory file, and
+        // one of a file with a hot rollback journal cannot roll it back; this open writes
+        // nothing else.
+        let dotted = Path::new(".").join(path);
+        let sqlite_path = if path.is_relative() {
+            dotted.as_path()
+        } else {
+            path
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(sqlite_path, flags).ok()?
     } else {
-        path
+        // The main file is the whole database: read as immutable, the open makes no -wal
+        // and -shm files only to remove them again (a sixth of the time from `quiz study`
+        // to its first question went to this open and the command's own).
+        immutable(path).ok()?
     };
-    // Read-write without create: a read-only open of a WAL database can fail for want of
-    // its shared-memory file, and this open writes nothing.
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(sqlite_path, flags).ok()?;
     conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
         r.get(0)
     })
@@ -567,19 +576,22 @@ fn check_foreign(path: &Path) -> Result<()> {
             return Err(damaged_file());
         }
     }
-    // With no -wal file the main file is the whole database: read it as immutable, so that
-    // the probe creates no -wal or -shm beside a file it may refuse (SQLite leaves them
-    // behind when it finds damage). Otherwise another quiz is using it: open it normally.
+    // With no -wal file or rollback journal the main file is the whole database: read it as
+    // immutable, so that the probe creates no -wal or -shm beside a file it may refuse
+    // (SQLite leaves them behind when it finds damage). Otherwise another quiz is using it,
+    // or left a journal: open it normally.
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    let ro = if Path::new(&wal).exists() {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    let ro = if Path::new(&journal).exists() {
+        // An import killed while it wrote through a rollback journal (`Db::begin_import`):
+        // rolling it back needs a connection that may write.
+        let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(Path::new(".").join(path), rw)
+    } else if has_journal(path) {
         Connection::open_with_flags(Path::new(".").join(path), flags)
     } else {
-        Connection::open_with_flags(
-            format!("file:{}?immutable=1", uri_path(path)),
-            flags | OpenFlags::SQLITE_OPEN_URI,
-        )
+        immutable(path)
     }
     .map_err(|e| damaged(path, e))?;
     let probe = || -> rusqlite::Result<(i32, i64, i64)> {
@@ -606,6 +618,30 @@ fn check_foreign(path: &Path) -> Result<()> {
 }
 
 /// `path` for an SQLite `file:` URI: every byte but letters, digits and `/-_.~` escaped.
+/// The database at `path` has a -wal file (another connection has it open, or one was
+/// killed) or a rollback journal (an import is writing, or was killed while it did and left
+/// it hot): the main file alone may not be the whole database, or a consistent one.
+fn has_journal(path: &Path) -> bool {
+    ["-wal", "-journal"].iter().any(|suffix| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        Path::new(&p).exists()
+    })
+}
+
+/// A read-only connection to the database at `path` that takes the main file for the whole
+/// database and never changes: it makes no -wal or -shm files. Only for a file without a
+/// journal ([`has_journal`]).
+fn immutable(path: &Path) -> rusqlite::Result<Connection> {
+    use rusqlite::OpenFlags;
+    Connection::open_with_flags(
+        format!("file:{}?immutable=1", uri_path(path)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )
+}
+
 fn uri_path(path: &Path) -> String {
     #[cfg(unix)]
     let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();

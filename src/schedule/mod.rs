@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 
 pub use self::day::{
     SECS_PER_DAY, day_number, day_start, due_day, local_utc_offset, reviews_due_before,
-    utc_offset_in,
+    system_zone, utc_offset_in,
 };
 pub use self::settings::{
     DECK_EXAM_PREFIX, KEYS as SETTING_KEYS, MAX_INTERVAL_LIMIT, NewOrder, RETENTION_RANGE,
