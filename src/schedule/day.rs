@@ -67,8 +67,8 @@ pub fn local_utc_offset(unix_secs: i64) -> i32 {
 ///
 /// A zone named by `TZ` (or nothing) is read straight from its TZif file, as the C library
 /// does. The zone library's own lookup first lists every zone of the system's database: on
-/// Debian some 36 directories and 90 files looked at, a fifth of the time from `quiz study`
-/// to its first question. Anything else (a POSIX rule such as `EST5EDT,M3.2.0,M11.1.0`, a
+/// Debian 21 directories opened and listed, 103 of the 463 system calls from `quiz study` to
+/// its first question. Anything else (a POSIX rule such as `EST5EDT,M3.2.0,M11.1.0`, a
 /// `TZDIR`, a missing file) is left to the zone library, which handles every form.
 #[must_use]
 pub fn system_zone() -> jiff::tz::TimeZone {
