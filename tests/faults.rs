@@ -1474,6 +1474,32 @@ fn terminal_escapes_in_files_never_reach_the_terminal() {
     check(&["export", "esc", "-f", "sheet", "--seed", "1"]);
     check(&["export", "esc", "-f", "csv"]);
 
+    // Warnings and findings quote the deck's text, and so does grading a list.
+    let list = format!(
+        "[deck]\nid = \"esc-list\"\ntitle = \"T\"\n\n[[source]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"\ndate = \"2021-05-19\"\n\n[[context]]\nid = \"c\"\nname = \"会议\"\n\n[[list]]\nid = \"l\"\nsource = \"s\"\nheading = \"四项合作{osc52}\"\ncount = 4\n[[list.item]]\ntext = \"甲\\u001b[2J\"\n[[list.item]]\ntext = \"乙\"\n[[list.item]]\ntext = \"丙\"\n[[list.item]]\ntext = \"丁\"\n"
+    );
+    let p = env.write("esc-list.toml", &list);
+    let out = env
+        .quiz()
+        .args(["add-deck", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("[count-in-heading]"),
+        "a warning quoting the heading"
+    );
+    assert_no_escapes(&stderr(&out), "add-deck's warnings");
+    let out = env
+        .quiz()
+        .args(["check", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let findings = String::from_utf8_lossy(&out.stdout);
+    assert!(findings.contains("[count-in-heading]"), "{findings}");
+    assert_no_escapes(&findings, "check's findings");
+    check(&["grade", "--question", "esc-list/l/list_recall/all", "乙"]);
+
     // An Anki field writes ESC as an entity.
     let coll = env.path("esc.collection");
     let notes = [(

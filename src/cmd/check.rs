@@ -51,8 +51,9 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<()> {
     };
     let findings = findings(&target, stored()?)?;
     let io = |e| Error::io("stdout", e);
+    // A finding quotes the deck's own text: cleaned of control characters.
     for f in &findings {
-        writeln!(out, "{f}").map_err(io)?;
+        writeln!(out, "{}", crate::term::clean_line(&f.to_string())).map_err(io)?;
     }
     if findings.is_empty() {
         writeln!(out, "{}", crate::t!("check.none", origin = target.origin)).map_err(io)?;

@@ -73,17 +73,15 @@ fn plain(ctx: &Ctx, args: &GradeArgs, out: &mut dyn Write) -> Result<()> {
         return writeln!(out).map_err(io);
     }
     let verdict = verdict_words(graded.verdict);
-    writeln!(
+    put(
         out,
-        "{}",
-        t!("grade.verdict", verdict = verdict, step = graded.step)
-    )
-    .map_err(io)?;
+        &t!("grade.verdict", verdict = verdict, step = graded.step),
+    )?;
     if accepted.len() > 1 {
-        writeln!(out, "{}", t!("grade.closest", answer = graded.expected)).map_err(io)?;
+        put(out, &t!("grade.closest", answer = graded.expected))?;
     }
     if let Some(diff) = &graded.diff {
-        writeln!(out, "{}", t!("note.difference", diff = diff)).map_err(io)?;
+        put(out, &t!("note.difference", diff = diff))?;
     }
     Ok(())
 }
@@ -121,25 +119,26 @@ fn by_question(ctx: &Ctx, args: &GradeArgs, uid: &str, out: &mut dyn Write) -> R
     }
     let verdict = verdict_words(answered.verdict);
     let step = &answered.step_words;
-    writeln!(
-        out,
-        "{}",
-        t!("grade.verdict", verdict = verdict, step = step)
-    )
-    .map_err(io)?;
+    put(out, &t!("grade.verdict", verdict = verdict, step = step))?;
     if answered.list.is_none()
         && let Some(e) = &answered.expected
     {
-        writeln!(out, "{}", t!("grade.closest", answer = e)).map_err(io)?;
+        put(out, &t!("grade.closest", answer = e))?;
     }
     for n in answered
         .notes()
         .iter()
         .skip(usize::from(answered.list.is_none()))
     {
-        writeln!(out, "{n}").map_err(io)?;
+        put(out, &n.to_string())?;
     }
     Ok(())
+}
+
+/// Writes one line of the report, cleaned of control characters: it quotes the deck's and
+/// the student's text.
+fn put(out: &mut dyn Write, line: &str) -> Result<()> {
+    writeln!(out, "{}", crate::term::clean_line(line)).map_err(|e| Error::io("stdout", e))
 }
 
 #[cfg(test)]
