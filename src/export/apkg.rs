@@ -97,7 +97,7 @@ pub struct DeckInfo<'a> {
     pub language: &'a str,
     /// Fact id → tags its deck file keeps (from an Anki package), added to the note's.
     pub tags: &'a HashMap<String, Vec<String>>,
-    /// How many questions the loader will send (for the progress bar).
+    /// How many questions the loader will send (for the progress bar), or 0 when unknown.
     pub questions: u64,
 }
 
