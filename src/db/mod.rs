@@ -532,9 +532,13 @@ pub(crate) fn deck_text(r: &rusqlite::Row, i: usize) -> rusqlite::Result<String>
 }
 
 /// The deck file text as stored in `toml_deflated`.
+///
+/// Level 4: the deflate library's level 1 uses fixed Huffman codes, and stored the 7.4 MB
+/// text of a 100,000-question deck in 946 KB; level 4 stores it in 547 KB (a 1.3% smaller
+/// database) for no measurable time, as an import deflates on a thread of its own.
 pub(crate) fn deflate(text: &str) -> Vec<u8> {
     use std::io::Write;
-    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(4));
     // Writing to a Vec cannot fail.
     let _ = z.write_all(text.as_bytes());
     z.finish().unwrap_or_default()
