@@ -25,9 +25,15 @@ pub struct Progress {
 const CHECK_EVERY: u64 = 256;
 
 impl Progress {
+    /// Whether a bar can be drawn at all (stderr is a terminal): a caller can then skip
+    /// counting the units of work when it cannot.
+    pub fn can_draw() -> bool {
+        std::io::stderr().is_terminal()
+    }
+
     /// A bar for `len` units of `label` ("questions", "cards"…); `len` 0 means unknown.
     pub fn new(len: u64, label: &str) -> Progress {
-        let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = Progress::can_draw().then(|| {
             let bar = if len > 0 {
                 ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden())
             } else {

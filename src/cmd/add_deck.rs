@@ -190,22 +190,19 @@ pub fn add_checked(
         let text = std::mem::take(&mut d.text);
         let d = &*d;
         let mut stored = None;
-        let findings = pipeline(d, &pool, &missing, check, text, |stage| match stage {
-            Stage::Start(text) => {
-                stored = Some(import.start_deck_text(d, text, None)?);
-                Ok(())
-            }
-            Stage::Deflated(deflated) => match &stored {
-                Some(s) => import.deck_file_deflated(s, deflated),
-                None => Err(Error::Other("a deck's text came before its deck".into())),
-            },
-            Stage::Batch(batch) => match &mut stored {
-                Some(s) => import.add_prepared(s, batch),
-                None => Err(Error::Other("a batch came before its deck".into())),
-            },
-        })?;
+        let (findings, deflated) =
+            pipeline(d, &pool, &missing, check, text, |stage| match stage {
+                Stage::Start(text) => {
+                    stored = Some(import.start_deck_text(d, text)?);
+                    Ok(())
+                }
+                Stage::Batch(batch) => match &mut stored {
+                    Some(s) => import.add_prepared(s, batch),
+                    None => Err(Error::Other("a batch came before its deck".into())),
+                },
+            })?;
         let stored = stored.ok_or_else(|| Error::Other("a deck was never started".into()))?;
-        import.finish_deck(stored)?;
+        import.finish_deck(stored, || deflated)?;
         warnings.extend(findings.iter().map(ToString::to_string));
     }
     let reports = import.commit()?;
@@ -218,12 +215,10 @@ pub fn add_checked(
 const BATCHES_IN_FLIGHT: usize = 4;
 
 /// What the writing side of [`pipeline`] is handed: the deck file's text first, then the
-/// batches of questions in order, then the text deflated.
+/// batches of questions in order.
 enum Stage<'a> {
     Start(&'a str),
     Batch(&'a Prepared),
-    /// The deck file's text deflated, after the batches (it is made on a third thread).
-    Deflated(&'a [u8]),
 }
 
 /// Generates `deck`'s questions, checks them (with `check`) and hands each batch to `store`,
@@ -232,7 +227,8 @@ enum Stage<'a> {
 /// second thread meanwhile: on two cores that takes about a third off a large import's
 /// time. The questions, the findings and the order of the writes are those of doing it all
 /// on one thread. `text` is the deck file's text (the deck's own may have been taken), for
-/// the findings' line numbers, and to be deflated for the deck's row. Returns what `quiz check` finds (nothing without `check`).
+/// the findings' line numbers. Returns what `quiz check` finds (nothing without `check`), and
+/// the text deflated for the deck's row (made on a third thread meanwhile).
 fn pipeline(
     deck: &Deck,
     pool: &Pool,
@@ -240,12 +236,11 @@ fn pipeline(
     check: bool,
     text: String,
     mut store: impl FnMut(Stage) -> Result<()>,
-) -> Result<Vec<generate::check::Finding>> {
+) -> Result<(Vec<generate::check::Finding>, Vec<u8>)> {
     // The writer stores the deck's own rows while the first batch is made: done before
     // generating began, that was 4% of a large import's time. The file's text is deflated
     // for its row on a third thread meanwhile (the writer sets the pace: deflating was a
-    // twentieth of its work) and stored at the end. The text is freed as soon as all three
-    // are done with it.
+    // twentieth of its work). The text is freed as soon as all three are done with it.
     let text = std::sync::Arc::new(text);
     let text_for_checker = std::sync::Arc::clone(&text);
     let text_for_deflate = std::sync::Arc::clone(&text);
@@ -292,14 +287,11 @@ fn pipeline(
             Ok(d) => d,
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        if written.is_ok() {
-            written = store(Stage::Deflated(&deflated));
-        }
         let findings = match worker.join() {
             Ok(r) => r,
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        written.map(|()| findings)
+        written.map(|()| (findings, deflated))
     })
 }
 
@@ -421,8 +413,7 @@ mod tests {
         let mut piped = Vec::new();
         let mut batches = 0;
         let mut started = 0;
-        let mut deflated = Vec::new();
-        pipeline(&d, &pool, &missing, true, d.text.clone(), |stage| {
+        let (_, deflated) = pipeline(&d, &pool, &missing, true, d.text.clone(), |stage| {
             match stage {
                 Stage::Start(text) => {
                     assert_eq!(text, d.text);
@@ -430,13 +421,8 @@ mod tests {
                     started += 1;
                 }
                 Stage::Batch(b) => {
-                    assert!(deflated.is_empty(), "the deflated text comes last");
                     batches += 1;
                     piped.extend(b.questions.iter().map(|q| q.uid.clone()));
-                }
-                Stage::Deflated(z) => {
-                    assert!(deflated.is_empty(), "once");
-                    deflated = z.to_vec();
                 }
             }
             Ok(())
@@ -470,7 +456,7 @@ mod tests {
             d.text.clone(),
             |stage| match stage {
                 Stage::Start(_) => Err(Error::Other("locked".into())),
-                Stage::Batch(_) | Stage::Deflated(_) => {
+                Stage::Batch(_) => {
                     batches += 1;
                     Ok(())
                 }

@@ -445,9 +445,9 @@ fn apkg(
     db.read_mapped()?;
     let (title, language) = db.deck_meta(&args.deck)?;
     let tags = kept_tags(&db, &args.deck)?;
-    // Counted only for a bar that can be drawn (a terminal's stderr): the count reads the
-    // deck's every question before the export can start, 5% of a 100,000-question export.
-    let questions = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    // Counted only for a bar that can be drawn: the count reads the deck's every question
+    // before the export can start, 5% of a 100,000-question export.
+    let questions = if crate::progress::Progress::can_draw() {
         db.question_count(&args.deck)?
     } else {
         0

@@ -39,7 +39,7 @@ impl Db {
         for (deck, questions) in decks {
             let mut d = import.start_deck(deck)?;
             import.add_questions(&mut d, questions)?;
-            import.finish_deck(d)?;
+            import.finish_deck(d, || super::deflate(&deck.text))?;
         }
         import.commit()
     }
@@ -86,7 +86,6 @@ impl Db {
             conn,
             open: false,
             rollback_journal,
-            keys_off: false,
             statements: Statements {
                 conn,
                 prepared: Vec::new(),
@@ -103,7 +102,6 @@ impl Db {
         // large import's writing. (The pragma does nothing inside a transaction, hence
         // before it.)
         conn.pragma_update(None, "foreign_keys", false)?;
-        import.keys_off = true;
         conn.execute_batch("BEGIN IMMEDIATE")?;
         import.open = true;
         import.next_order = conn.query_row(
@@ -152,9 +150,6 @@ pub struct Import<'c, 'p> {
     /// The file was switched from WAL to a rollback journal for the import, and is switched
     /// back when it ends (see [`Db::begin_import`]).
     rollback_journal: bool,
-    /// Foreign keys were turned off for the import (see [`Db::begin_import`]), and are
-    /// turned on again when it ends.
-    keys_off: bool,
     /// The INSERTs run so far, kept prepared for the next batches.
     statements: Statements<'c>,
     now: i64,
@@ -195,20 +190,13 @@ pub struct DeckImport<'d> {
 impl<'c, 'p> Import<'c, 'p> {
     /// Writes the deck's own rows (when its file changed) and reads what it had stored.
     pub fn start_deck<'d>(&mut self, deck: &'d Deck) -> Result<DeckImport<'d>> {
-        let deflated = super::deflate(&deck.text);
-        self.start_deck_text(deck, &deck.text, Some(&deflated))
+        self.start_deck_text(deck, &deck.text)
     }
 
     /// [`Import::start_deck`] with the deck file's text given apart (add-deck frees it
-    /// before the deck's questions are stored), and deflated (see [`super::deflate`]):
-    /// `None` when that is still being done elsewhere, and then given to
-    /// [`Import::deck_file_deflated`] before the deck is finished.
-    pub fn start_deck_text<'d>(
-        &mut self,
-        deck: &'d Deck,
-        text: &str,
-        deflated: Option<&[u8]>,
-    ) -> Result<DeckImport<'d>> {
+    /// before the deck's questions are stored). The text is stored deflated by
+    /// [`Import::finish_deck`] (add-deck deflates it on a thread of its own meanwhile).
+    pub fn start_deck_text<'d>(&mut self, deck: &'d Deck, text: &str) -> Result<DeckImport<'d>> {
         let tx = self.conn;
         let now = self.now;
         let id = deck.id();
@@ -251,10 +239,10 @@ impl<'c, 'p> Import<'c, 'p> {
         if d.write_facts {
             tx.execute(
                 "INSERT INTO deck (id, title, language, origin, toml, toml_deflated, added_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, '', ?5, ?6, ?6)
+                 VALUES (?1, ?2, ?3, ?4, '', NULL, ?5, ?5)
                  ON CONFLICT (id) DO UPDATE SET title = ?2, language = ?3, origin = ?4, toml = '',
-                     toml_deflated = ?5, updated_at = ?6",
-                params![id, meta.title, meta.language, deck.origin, deflated, now],
+                     toml_deflated = NULL, updated_at = ?5",
+                params![id, meta.title, meta.language, deck.origin, now],
             )?;
             tx.execute("DELETE FROM source WHERE deck_id = ?1", [id])?;
             let mut st = tx.prepare_cached(
@@ -327,17 +315,6 @@ impl<'c, 'p> Import<'c, 'p> {
             d.remembered.insert(fact, v);
         }
         Ok(d)
-    }
-
-    /// The deck file's text deflated, when [`Import::start_deck_text`] was not given it.
-    pub fn deck_file_deflated(&mut self, d: &DeckImport, deflated: &[u8]) -> Result<()> {
-        if d.write_facts {
-            self.conn.execute(
-                "UPDATE deck SET toml_deflated = ?2 WHERE id = ?1",
-                params![d.deck.id(), deflated],
-            )?;
-        }
-        Ok(())
     }
 
     /// Stores the next questions of the deck, in the order they were generated.
@@ -496,10 +473,22 @@ impl<'c, 'p> Import<'c, 'p> {
 
     /// Retires the deck's questions that were not generated again, writes its facts that
     /// have no question, and settles which facts are studied.
-    pub fn finish_deck(&mut self, d: DeckImport) -> Result<()> {
+    /// `deflated_text` gives the deck file's text deflated ([`super::deflate`]), stored when
+    /// the file changed.
+    pub fn finish_deck(
+        &mut self,
+        d: DeckImport,
+        deflated_text: impl FnOnce() -> Vec<u8>,
+    ) -> Result<()> {
         let tx = self.conn;
         let id = d.deck.id();
         let mut rep = d.rep;
+        if d.write_facts {
+            tx.execute(
+                "UPDATE deck SET toml_deflated = ?2 WHERE id = ?1",
+                params![id, deflated_text()],
+            )?;
+        }
         if d.facts_at_end {
             // A new deck has no memory rows yet either (a deck's memory rows outlive it only
             // while its row does): they go in now, in key order, for the same reason as its
@@ -599,9 +588,8 @@ impl Drop for Import<'_, '_> {
         if self.open {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
-        if self.keys_off {
-            let _ = self.conn.pragma_update(None, "foreign_keys", true);
-        }
+        // Off for the import (see `Db::begin_import`), on everywhere else (`Db::setup`).
+        let _ = self.conn.pragma_update(None, "foreign_keys", true);
         // Should this fail (another process opened the file in the meantime and holds it),
         // the file stays in rollback mode until the next open switches it back (`Db::wal`).
         if self.rollback_journal {
@@ -699,8 +687,8 @@ impl<'d> FactTable<'d> {
 }
 
 /// Inserts `rows` of deck `deck_id` as `sql` says, each row's values given by `params` in the
-/// order of the `?`s of [`RowSql::row`]. Rows go in [`ROWS_PER_INSERT`] to a statement: each statement
-/// costs its setup and its cursors' descent from the root of every tree, once.
+/// order of the `?`s of [`RowSql::row`]. Rows go in [`ROWS_PER_INSERT`] to a statement: each
+/// statement costs its setup and its cursors' descent from the root of every tree, once.
 ///
 /// The statements are `INSERT OR ROLLBACK`: a statement of several rows that could fail
 /// halfway would need a statement journal to undo itself, where any failure here ends the

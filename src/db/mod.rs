@@ -153,15 +153,9 @@ pub fn peek_setting(path: &Path, key: &str) -> Option<String> {
         // Another quiz has it open, or left a journal. Read-write without create: a
         // read-only open of a WAL database can fail for want of its shared-memory file, and
         // one of a file with a hot rollback journal cannot roll it back; this open writes
-        // nothing else.
-        let dotted = Path::new(".").join(path);
-        let sqlite_path = if path.is_relative() {
-            dotted.as_path()
-        } else {
-            path
-        };
+        // nothing else. (`./` keeps a name such as `file:x.db` from reading as a URI.)
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Connection::open_with_flags(sqlite_path, flags).ok()?
+        Connection::open_with_flags(Path::new(".").join(path), flags).ok()?
     } else {
         // The main file is the whole database: read as immutable, the open makes no -wal
         // and -shm files only to remove them again (a sixth of the time from `quiz study`
@@ -633,9 +627,7 @@ fn check_foreign(path: &Path) -> Result<()> {
     // (SQLite leaves them behind when it finds damage). Otherwise another quiz is using it,
     // or left a journal: open it normally.
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut journal = path.as_os_str().to_owned();
-    journal.push("-journal");
-    let ro = if Path::new(&journal).exists() {
+    let ro = if beside(path, "-journal").exists() {
         // An import killed while it wrote through a rollback journal (`Db::begin_import`):
         // rolling it back needs a connection that may write.
         let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -663,16 +655,20 @@ fn check_foreign(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `path` for an SQLite `file:` URI: every byte but letters, digits and `/-_.~` escaped.
 /// The database at `path` has a -wal file (another connection has it open, or one was
 /// killed) or a rollback journal (an import is writing, or was killed while it did and left
 /// it hot): the main file alone may not be the whole database, or a consistent one.
 fn has_journal(path: &Path) -> bool {
-    ["-wal", "-journal"].iter().any(|suffix| {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        Path::new(&p).exists()
-    })
+    ["-wal", "-journal"]
+        .iter()
+        .any(|suffix| beside(path, suffix).exists())
+}
+
+/// The file SQLite keeps beside the database at `path` with this suffix (`-wal`, …).
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
 }
 
 /// A read-only connection to the database at `path` that takes the main file for the whole
@@ -688,6 +684,7 @@ fn immutable(path: &Path) -> rusqlite::Result<Connection> {
     )
 }
 
+/// `path` for an SQLite `file:` URI: every byte but letters, digits and `/-_.~` escaped.
 fn uri_path(path: &Path) -> String {
     #[cfg(unix)]
     let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
