@@ -249,8 +249,9 @@ pub struct Question {
 }
 
 impl Question {
-    /// The answer as stored (JSON), and a fingerprint of everything shown or graded, to
-    /// tell an updated question from an unchanged one on re-import.
+    /// The answer as stored (the column form of schema 13, `db::answer`), and a
+    /// fingerprint of everything shown or graded, to tell an updated question from an
+    /// unchanged one on re-import.
     pub fn stored_forms(&self) -> (String, i64) {
         self.stored_forms_with(&self.stored_source())
     }
@@ -263,18 +264,16 @@ impl Question {
 
     /// [`Question::stored_forms`] with the source already stored ([`Question::stored_source`]).
     pub fn stored_forms_with(&self, source: &str) -> (String, i64) {
-        let answer = serde_json::to_string(&self.answer).unwrap_or_default();
         let mut h = crate::hash::Fnv::new();
-        for part in [
-            self.prompt.as_str(),
-            &answer,
-            &self.explanation,
-            &self.context,
-            source,
-        ] {
+        h.write(self.prompt.as_bytes());
+        // The fingerprint takes the answer in its public JSON form, as it did before the
+        // column had a form of its own: fingerprints stored before schema 13 stay valid.
+        // (Serializing into a hash cannot fail.)
+        let _ = serde_json::to_writer(h.part(), &self.answer);
+        for part in [&self.explanation, &self.context, source] {
             h.write(part.as_bytes());
         }
-        (answer, h.finish() as i64)
+        (crate::db::answer::encode(&self.answer), h.finish() as i64)
     }
 }
 

@@ -332,7 +332,7 @@ impl Db {
                 )
             })?;
             let prompt = super::shown_prompt(r.get(3)?, text(r, 4)?, text(r, 5)?);
-            let answer = serde_json::from_str(text(r, 6)?).map_err(|e| {
+            let answer = super::answer::decode(text(r, 6)?).map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(
                     6,
                     rusqlite::types::Type::Text,

@@ -1,6 +1,7 @@
 //! The SQLite store: one `Db` with one method per query, versioned migrations, and the
 //! guards that refuse a file that is not ours or is newer than this binary.
 
+pub(crate) mod answer;
 mod browse;
 mod export;
 mod fact_memory;
@@ -59,6 +60,10 @@ const MIGRATIONS: &[Migration] = &[
     sql(include_str!("010_browse_flags_source_text.sql")),
     sql(include_str!("011_rung_within_top.sql")),
     sql(include_str!("012_no_virtual_uid.sql")),
+    Migration {
+        sql: include_str!("013_answer_column_form.sql"),
+        then: Some(answer::compact_all),
+    },
 ];
 
 /// The columns [`question_from_row`] reads, for queries that name the question `q` and
@@ -562,7 +567,7 @@ pub(crate) fn question_from_row(r: &rusqlite::Row) -> rusqlite::Result<Question>
         variant,
         context: r.get(4)?,
         prompt: r.get(5)?,
-        answer: serde_json::from_str(&r.get::<_, String>(6)?).map_err(|e| json_err(6, e))?,
+        answer: answer::decode(r.get_ref(6)?.as_str()?).map_err(|e| json_err(6, e))?,
         explanation: r.get(7)?,
         // A source the deck no longer has (it cannot: import replaces both) reads as empty.
         source: SourceRef {
