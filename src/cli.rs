@@ -85,6 +85,10 @@ pub fn parse(args: Vec<std::ffi::OsString>) -> Cli {
     let parsed = Cli::command()
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
+    if parsed.is_err() {
+        // Help, version and usage errors end the process here, without unwinding.
+        crate::db::Peeked::close();
+    }
     match parsed {
         Ok(cli) => cli,
         Err(e) if crate::i18n::lang() == crate::i18n::Lang::En => e.exit(),

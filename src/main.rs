@@ -36,7 +36,10 @@ fn main() -> ExitCode {
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, purge_ms) };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match quiz::cli::run(cli, &mut out) {
+    let result = quiz::cli::run(cli, &mut out);
+    // The peek's connection, when the command did not take it (`quiz::db::peek_setting`).
+    quiz::db::Peeked::close();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // `quiz questions x | head` closing the pipe is not an error.
         Err(quiz::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {

@@ -145,68 +145,76 @@ pub struct DeckCounts {
     pub questions: i64,
 }
 
-/// One stored setting of the database at `path`, read without creating, migrating or
-/// checking anything: for choices made before a command runs (the interface language).
-/// `None` when there is no such file, setting or table, or anything fails; the command's own
-/// open reports real problems.
+/// One stored setting of the database at `path`, read without creating or migrating
+/// anything: for choices made before a command runs (the interface language). `None` when
+/// there is no such file, setting or table, or anything fails; the command's own open
+/// reports real problems.
+///
+/// Only a file whose header says it is a whole quiz database this binary can open is read,
+/// and its connection is then kept for the command's own [`Db::open`] of the same path
+/// ([`Peeked`]): a command opens the file and reads its schema once. (Twice, an immutable
+/// connection for the peek and the command's own, was an eighth of the instructions from
+/// `quiz study` to its first question.) Anything else is left untouched for that open to
+/// refuse: a connection to a foreign or damaged file may leave -wal and -shm files beside it.
 pub fn peek_setting(path: &Path, key: &str) -> Option<String> {
     use rusqlite::OpenFlags;
     if !path.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
         return None;
     }
-    let conn = if has_journal(path) {
-        // Another quiz has it open, or left a journal. Read-write without create: a
-        // read-only open of a WAL database can fail for want of its shared-memory file, and
-        // one of a file with a hot rollback journal cannot roll it back; this open writes
-        // nothing else. (`./` keeps a name such as `file:x.db` from reading as a URI.)
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Connection::open_with_flags(Path::new(".").join(path), flags).ok()?
-    } else {
-        // The main file is the whole database: read as immutable, the open makes no -wal
-        // and -shm files only to remove them again (a sixth of the time from `quiz study`
-        // to its first question went to this open and the command's own). It also checks
-        // the file as the command's open would (`check_foreign`), which then need not.
-        let conn = immutable(path).ok()?;
-        if let Ok((app, version, _)) = probe(&conn)
-            && app == APPLICATION_ID
-            && version <= SCHEMA_VERSION
-        {
-            Checked::record(path);
-        }
-        conn
-    };
-    conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
-        r.get(0)
-    })
-    .ok()
+    let header = read_header(path).ok()?;
+    let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+    if be32(68) as i32 != APPLICATION_ID || i64::from(be32(60)) > SCHEMA_VERSION {
+        return None;
+    }
+    // Read-write, as the command's open, without creating: opening a database in WAL mode
+    // read-only can fail for want of its shared-memory file, and only a connection that may
+    // write rolls back the hot journal of an import that was killed. Reading writes nothing
+    // else. (`./` keeps a name such as `file:x.db` from reading as a URI.)
+    let flags = OpenFlags::default().difference(OpenFlags::SQLITE_OPEN_CREATE);
+    let conn = Connection::open_with_flags(Path::new(".").join(path), flags).ok()?;
+    // The header may be older than the database: a newer quiz's upgrade can still be in
+    // the -wal file.
+    match probe(&conn) {
+        Ok((app, version, _)) if app == APPLICATION_ID && version <= SCHEMA_VERSION => {}
+        _ => return None,
+    }
+    let value = conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .ok();
+    Peeked::keep(path, conn);
+    value
 }
 
-/// The file this process last found, through an immutable connection, to be a quiz
-/// database it can open: its path, size and modification time. Opening it again unchanged
-/// needs no second look (each look is a connection of its own, a tenth of the time from
-/// `quiz study` to its first question).
-struct Checked;
+/// The connection [`peek_setting`] opened, until the command's [`Db::open`] of the same
+/// path takes it or the command ends ([`Peeked::close`]).
+pub struct Peeked;
 
-static CHECKED: std::sync::Mutex<Option<(PathBuf, u64, std::time::SystemTime)>> =
-    std::sync::Mutex::new(None);
+static PEEKED: std::sync::Mutex<Option<(PathBuf, Connection)>> = std::sync::Mutex::new(None);
 
-impl Checked {
-    fn stamp(path: &Path) -> Option<(PathBuf, u64, std::time::SystemTime)> {
-        let m = path.metadata().ok()?;
-        Some((path.to_owned(), m.len(), m.modified().ok()?))
-    }
-
-    fn record(path: &Path) {
-        if let Ok(mut c) = CHECKED.lock() {
-            *c = Checked::stamp(path);
+impl Peeked {
+    fn keep(path: &Path, conn: Connection) {
+        if let Ok(mut p) = PEEKED.lock() {
+            *p = Some((path.to_owned(), conn));
         }
     }
 
-    /// `path` was checked and has not changed since, and has no journal beside it.
-    fn still(path: &Path) -> bool {
-        !has_journal(path)
-            && Checked::stamp(path)
-                .is_some_and(|now| CHECKED.lock().is_ok_and(|c| c.as_ref() == Some(&now)))
+    /// The connection peeked at `path`, if any.
+    fn take(path: &Path) -> Option<Connection> {
+        let mut p = PEEKED.lock().ok()?;
+        if p.as_ref().is_some_and(|(at, _)| at == path) {
+            p.take().map(|(_, conn)| conn)
+        } else {
+            None
+        }
+    }
+
+    /// Closes a connection no command took. Called before the process exits: SQLite
+    /// removes the -wal and -shm files it made only when the last connection closes.
+    pub fn close() {
+        let conn = PEEKED.lock().ok().and_then(|mut p| p.take());
+        drop(conn);
     }
 }
 
@@ -241,12 +249,19 @@ impl Db {
             path
         };
         let exists = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
-        if exists {
-            check_foreign(path)?;
-        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        let conn = Connection::open(sqlite_path).map_err(|e| damaged(path, e))?;
+        let peeked = if exists { Peeked::take(path) } else { None };
+        let conn = match peeked {
+            // Checked as check_foreign would, by the peek that opened it.
+            Some(conn) => conn,
+            None => {
+                if exists {
+                    check_foreign(path)?;
+                } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                }
+                Connection::open(sqlite_path).map_err(|e| damaged(path, e))?
+            }
+        };
         let mut db = Db {
             conn,
             path: path.to_owned(),
@@ -582,6 +597,43 @@ pub(crate) fn question_from_row(r: &rusqlite::Row) -> rusqlite::Result<Question>
 
 /// Refuses, without writing anything, a file that is not a quiz database or is too new.
 fn check_foreign(path: &Path) -> Result<()> {
+    read_header(path)?;
+    // With no -wal file or rollback journal the main file is the whole database: read it as
+    // immutable, so that the probe creates no -wal or -shm beside a file it may refuse
+    // (SQLite leaves them behind when it finds damage). Otherwise another quiz is using it,
+    // or left a journal: open it normally.
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let ro = if beside(path, "-journal").exists() {
+        // An import killed while it wrote through a rollback journal (`Db::begin_import`):
+        // rolling it back needs a connection that may write.
+        let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(Path::new(".").join(path), rw)
+    } else if has_journal(path) {
+        Connection::open_with_flags(Path::new(".").join(path), flags)
+    } else {
+        immutable(path)
+    }
+    .map_err(|e| damaged(path, e))?;
+    let (app, version, tables) = probe(&ro).map_err(|e| damaged(path, e))?;
+    if app != APPLICATION_ID && (app != 0 || tables > 0) {
+        return Err(Error::NotQuizDb {
+            path: path.to_owned(),
+            reason: crate::t!("db.foreign", app = format!("{app:#x}")),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: path.to_owned(),
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// The SQLite header of the file at `path` (its first 100 bytes), refused when the file
+/// is not SQLite or is shorter than its header says.
+fn read_header(path: &Path) -> Result<[u8; 100]> {
     let mut header = [0u8; 100];
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut n = 0;
@@ -624,40 +676,7 @@ fn check_foreign(path: &Path) -> Result<()> {
             return Err(damaged_file());
         }
     }
-    if Checked::still(path) {
-        return Ok(());
-    }
-    // With no -wal file or rollback journal the main file is the whole database: read it as
-    // immutable, so that the probe creates no -wal or -shm beside a file it may refuse
-    // (SQLite leaves them behind when it finds damage). Otherwise another quiz is using it,
-    // or left a journal: open it normally.
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let ro = if beside(path, "-journal").exists() {
-        // An import killed while it wrote through a rollback journal (`Db::begin_import`):
-        // rolling it back needs a connection that may write.
-        let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Connection::open_with_flags(Path::new(".").join(path), rw)
-    } else if has_journal(path) {
-        Connection::open_with_flags(Path::new(".").join(path), flags)
-    } else {
-        immutable(path)
-    }
-    .map_err(|e| damaged(path, e))?;
-    let (app, version, tables) = probe(&ro).map_err(|e| damaged(path, e))?;
-    if app != APPLICATION_ID && (app != 0 || tables > 0) {
-        return Err(Error::NotQuizDb {
-            path: path.to_owned(),
-            reason: crate::t!("db.foreign", app = format!("{app:#x}")),
-        });
-    }
-    if version > SCHEMA_VERSION {
-        return Err(Error::TooNew {
-            path: path.to_owned(),
-            found: version,
-            known: SCHEMA_VERSION,
-        });
-    }
-    Ok(())
+    Ok(header)
 }
 
 /// The database at `path` has a -wal file (another connection has it open, or one was
