@@ -18,6 +18,7 @@ unsafe extern "C" {
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 
 fn main() -> ExitCode {
+    quiz::db::configure_sqlite();
     let args: Vec<_> = std::env::args_os().collect();
     quiz::cli::choose_language(&args);
     let cli = quiz::cli::parse(args);
