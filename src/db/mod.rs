@@ -212,14 +212,12 @@ impl Peeked {
         }
     }
 
-    /// The connection peeked at `path`, if any.
+    /// The connection peeked at `path`, if any. One peeked at another path is closed: left
+    /// open, it would keep an import into that file from switching it out of WAL mode
+    /// (`Db::begin_import`), and a later open of it works without it.
     fn take(path: &Path) -> Option<Connection> {
-        let mut p = PEEKED.lock().ok()?;
-        if p.as_ref().is_some_and(|(at, _)| at == path) {
-            p.take().map(|(_, conn)| conn)
-        } else {
-            None
-        }
+        let (at, conn) = PEEKED.lock().ok()?.take()?;
+        (at == path).then_some(conn)
     }
 
     /// Closes a connection no command took. Called before the process exits: SQLite
