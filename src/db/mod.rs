@@ -147,7 +147,7 @@ pub struct DeckCounts {
 
 /// Process-wide SQLite settings, before the process opens its first database. Without
 /// memory statistics, which nothing here reads, SQLite takes no global lock around each of
-/// its allocations: they were a sixth of the instructions from `quiz study` to its first
+/// its allocations: a tenth of the instructions from `quiz study` to its first
 /// question (a lock and an unlock for each of some 3,000 allocations and frees).
 pub fn configure_sqlite() {
     // SAFETY: sqlite3_config may be called before SQLite is initialized, from one thread;
