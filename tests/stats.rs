@@ -273,9 +273,13 @@ fn until_the_exam_a_fact_at_risk_is_asked_before_its_due_day() {
     let (env, qs) = one_fact_due_on_day_21();
     // Without an exam date nothing is due on day 1.
     assert!(session(&env, &qs, DAY0 + DAY, &[]).is_empty());
-    // With the exam on day 10, recall then would be 0.776 < 0.90: asked on day 1.
+    // With the exam on day 10, recall then would be 0.776 < 0.90: asked on day 1, and
+    // counted among what is left before it is asked.
     env.ok(&["config", "exam_date", "2026-03-12"]);
     assert!(recall(9.0 + 19.0 / 24.0, S_GOOD) < 0.9);
+    let events = study_answering(&env, DAY0 + DAY, &[], |_| ":quit".to_owned());
+    let first = events.iter().find(|e| e["event"] == "question").unwrap();
+    assert_eq!(first["left"], 1, "{first}");
     assert_eq!(session(&env, &qs, DAY0 + DAY, &[]), ["ev-interview"]);
     // Once a day: a second session that day does not ask it again.
     assert!(session(&env, &qs, DAY0 + DAY + 600, &[]).is_empty());

@@ -451,8 +451,9 @@ impl Db {
     }
 
     /// What is waiting today, for the progress line: learning facts due by `learn_ahead_until`,
-    /// reviews due today and new facts, each counted up to [`WAITING_CAP`] (so this reads a
-    /// few index entries, never the collection). `exclude` (skipped facts) is left out.
+    /// reviews due today (with the exam list's facts still to ask, see [`Db::next_fact`])
+    /// and new facts, each counted up to [`WAITING_CAP`] (so this reads a few index entries,
+    /// never the collection). `exclude` (skipped facts) is left out.
     pub fn waiting_today(&self, q: &NextQuery) -> Result<Waiting> {
         let exclude = serde_json::to_string(q.exclude).unwrap_or_else(|_| "[]".into());
         // The caps are literals: a bound LIMIT makes SQLite re-prepare the statement
@@ -472,7 +473,7 @@ impl Db {
                     AND m.id NOT IN (SELECT value FROM json_each(?4))
                     AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500))",
         )?;
-        Ok(st.query_row(
+        let mut w = st.query_row(
             params![
                 q.learn_ahead_until,
                 q.reviews_before,
@@ -486,7 +487,19 @@ impl Db {
                     new: r.get(2)?,
                 })
             },
-        )?)
+        )?;
+        // Until an exam, facts at risk on the exam day are asked as reviews before their
+        // due day (`next_fact`): they wait today too. They are never due yet (a fact due
+        // before its exam is left to its normal review), so none is counted twice.
+        if !q.exam_first.is_empty() {
+            let ids = serde_json::to_string(q.exam_first).unwrap_or_else(|_| "[]".into());
+            let exam: i64 = self.conn.prepare_cached(&exam_count_sql())?.query_row(
+                params![exclude, decks_json(q.decks), q.reviews_before, ids],
+                |r| r.get(0),
+            )?;
+            w.reviews = (w.reviews + exam).min(WAITING_CAP);
+        }
+        Ok(w)
     }
 
     /// Facts a session starting before `reviews_before` would show from the schedule:
@@ -544,16 +557,28 @@ fn review_sql() -> String {
     )
 }
 
-/// The first fact of the exam list `?4` still in review and not answered today (`?3` is
-/// the review bound, noon of the study day). The list is walked in its order by row id: it
+/// The facts of the exam list `?4` still in review and not answered today (`?3` is the
+/// review bound, noon of the study day). The list is walked in its order by row id: it
 /// never scans the memory table.
-fn exam_sql() -> String {
+fn exam_facts() -> String {
     format!(
-        "SELECT m.id FROM json_each(?4) j CROSS JOIN memory m ON m.id = j.value
+        "FROM json_each(?4) j CROSS JOIN memory m ON m.id = j.value
          WHERE m.queue = 2 AND m.active = 1 AND m.suspended = 0
            AND m.last_review < ?3 - 43200
-           AND {FILTERS}
-         ORDER BY j.key LIMIT 1"
+           AND {FILTERS}"
+    )
+}
+
+/// The first of [`exam_facts`].
+fn exam_sql() -> String {
+    format!("SELECT m.id {} ORDER BY j.key LIMIT 1", exam_facts())
+}
+
+/// How many [`exam_facts`] there are, up to [`WAITING_CAP`].
+fn exam_count_sql() -> String {
+    format!(
+        "SELECT count(*) FROM (SELECT 1 {} LIMIT {WAITING_CAP})",
+        exam_facts()
     )
 }
 
