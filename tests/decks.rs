@@ -238,3 +238,27 @@ fn assert_stored_as_generated(env: &Env, deck: &str, made: &[quiz::question::Que
         assert_eq!(&stored[&q.uid], q, "{}", q.uid);
     }
 }
+
+/// The generator's and checker's maps are seeded at random in every process (a deck's ids
+/// and wordings are chosen by its author): what they produce must not depend on it. Two
+/// processes adding the same decks store the same questions, report the same warnings, and
+/// `quiz check` finds the same.
+#[test]
+fn every_process_generates_the_same_questions_and_findings() {
+    let runs: Vec<(String, String, String)> = (0..2)
+        .map(|_| {
+            let env = Env::new();
+            let added = env.quiz().args(["add-deck", "--builtin"]).output().unwrap();
+            assert!(added.status.success(), "{added:?}");
+            let mut questions = String::new();
+            let mut checks = String::new();
+            for deck in ["cc5-xian-2021", "sco-fm-2020"] {
+                questions += &env.ok(&["questions", deck, "--json"]);
+                checks += &env.ok(&["check", deck]);
+            }
+            (String::from_utf8(added.stderr).unwrap(), questions, checks)
+        })
+        .collect();
+    assert!(runs[0].1.len() > 10_000, "the decks have questions");
+    assert_eq!(runs[0], runs[1]);
+}

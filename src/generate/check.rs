@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use rustc_hash::FxHashMap as HashMap;
+use foldhash::HashMap;
 
 use super::list::zh_numeral;
 use super::other::ADOPTING_VERBS;

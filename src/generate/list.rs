@@ -43,7 +43,7 @@ pub(super) fn questions<'a>(g: &Gen<'a>, l: &'a ListFact, out: &mut Vec<Question
     };
     // Items of other lists are the distractors: the list's family first (when it has one),
     // then the same deck, then related decks; never an item of this list.
-    let empty = rustc_hash::FxHashSet::default();
+    let empty = foldhash::HashSet::default();
     let this = g
         .pool
         .deck(deck)

@@ -58,7 +58,7 @@ pub fn generate_batches<E>(
     };
     // Only facts with a note or general knowledge are annotated: only they are looked up
     // (a map of every fact was 4 MiB of a large import's peak).
-    let by_id: rustc_hash::FxHashMap<&str, &dyn FactCommon> = facts(&deck.file)
+    let by_id: foldhash::HashMap<&str, &dyn FactCommon> = facts(&deck.file)
         .into_iter()
         .filter(|f| f.general().is_some() || f.note().is_some())
         .map(|f| (f.id().get_ref().as_str(), f))
@@ -117,7 +117,7 @@ pub(crate) fn facts(file: &crate::deck::DeckFile) -> Vec<&dyn FactCommon> {
 
 /// A fact's `note` is shown with the answer; what it takes from general knowledge is said
 /// both in the question (so the student knows it is not the text's) and with the answer.
-fn annotate(g: &Gen, by_id: &rustc_hash::FxHashMap<&str, &dyn FactCommon>, out: &mut [Question]) {
+fn annotate(g: &Gen, by_id: &foldhash::HashMap<&str, &dyn FactCommon>, out: &mut [Question]) {
     for q in out {
         let Some(f) = by_id.get(q.fact.as_str()) else {
             continue;
@@ -511,7 +511,7 @@ impl Right for &Vec<String> {
 }
 
 /// Many right answers (a list's items), already normalised.
-impl Right for &rustc_hash::FxHashSet<String> {
+impl Right for &foldhash::HashSet<String> {
     fn is_right(&self, normed: &str) -> bool {
         // The lookup settles most candidates; the overlap scan is for the near-duplicates.
         self.contains(normed) || self.iter().any(|r| overlaps(r, normed))

@@ -6,7 +6,7 @@
 //! the distractors of one question samples these groups and never copies or scans the whole
 //! pool: generation stays linear in the size of the decks.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::norm;
 use crate::deck::Deck;
