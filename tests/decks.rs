@@ -70,12 +70,14 @@ fn an_edited_wording_keeps_ids_and_progress_and_a_removed_fact_is_retired_with_h
             "[[term]]\nid = \"camels\"",
             "[[term]]\nid = \"camels-gone\"",
         );
-    std::fs::write(&deck, edited).unwrap();
+    std::fs::write(&deck, &edited).unwrap();
     let out = env.ok(&["add-deck", deck.to_str().unwrap()]);
     assert!(
         out.contains("updated") && out.contains("retired") && out.contains("added"),
         "{out}"
     );
+    // The edited file's text is what is stored now.
+    assert_eq!(env.ok(&["export", "mini", "-f", "toml"]), edited);
 
     let conn = rusqlite::Connection::open(env.db()).unwrap();
     let (reps, stability, answer): (i64, f64, String) = conn

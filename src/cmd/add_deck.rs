@@ -193,15 +193,26 @@ pub fn add_checked(
         let (findings, deflated) =
             pipeline(d, &pool, &missing, check, text, |stage| match stage {
                 Stage::Start(text) => {
-                    stored = Some(import.start_deck_text(d, text)?);
-                    Ok(())
+                    let s = import.start_deck_text(d, text)?;
+                    let changed = s.text_changed();
+                    stored = Some(s);
+                    Ok(changed)
                 }
                 Stage::Batch(batch) => match &mut stored {
-                    Some(s) => import.add_prepared(s, batch),
+                    Some(s) => import.add_prepared(s, batch).map(|()| false),
                     None => Err(Error::Other("a batch came before its deck".into())),
                 },
             })?;
         let stored = stored.ok_or_else(|| Error::Other("a deck was never started".into()))?;
+        let deflated = match (stored.text_changed(), deflated) {
+            (false, _) => Vec::new(),
+            (true, Some(deflated)) => deflated,
+            (true, None) => {
+                return Err(Error::Other(
+                    "a changed deck's text was not deflated".into(),
+                ));
+            }
+        };
         import.finish_deck(stored, || deflated)?;
         warnings.extend(findings.iter().map(ToString::to_string));
     }
@@ -215,7 +226,8 @@ pub fn add_checked(
 const BATCHES_IN_FLIGHT: usize = 4;
 
 /// What the writing side of [`pipeline`] is handed: the deck file's text first, then the
-/// batches of questions in order.
+/// batches of questions in order. It answers the first with whether the text is to be
+/// stored (the file is new or changed), the batches with `false`.
 enum Stage<'a> {
     Start(&'a str),
     Batch(&'a Prepared),
@@ -228,24 +240,32 @@ enum Stage<'a> {
 /// time. The questions, the findings and the order of the writes are those of doing it all
 /// on one thread. `text` is the deck file's text (the deck's own may have been taken), for
 /// the findings' line numbers. Returns what `quiz check` finds (nothing without `check`), and
-/// the text deflated for the deck's row (made on a third thread meanwhile).
+/// the text deflated for the deck's row when the writer asked for it (made on a third thread
+/// meanwhile).
 fn pipeline(
     deck: &Deck,
     pool: &Pool,
     missing: &[String],
     check: bool,
     text: String,
-    mut store: impl FnMut(Stage) -> Result<()>,
-) -> Result<(Vec<generate::check::Finding>, Vec<u8>)> {
+    mut store: impl FnMut(Stage) -> Result<bool>,
+) -> Result<(Vec<generate::check::Finding>, Option<Vec<u8>>)> {
     // The writer stores the deck's own rows while the first batch is made: done before
     // generating began, that was 4% of a large import's time. The file's text is deflated
     // for its row on a third thread meanwhile (the writer sets the pace: deflating was a
-    // twentieth of its work). The text is freed as soon as all three are done with it.
+    // twentieth of its work), once the writer has found it new or changed: an unchanged
+    // deck added again keeps the text it has. The text is freed as soon as all three are
+    // done with it.
     let text = std::sync::Arc::new(text);
     let text_for_checker = std::sync::Arc::clone(&text);
     let text_for_deflate = std::sync::Arc::clone(&text);
     std::thread::scope(|s| {
-        let deflater = s.spawn(move || crate::db::deflate(&text_for_deflate));
+        let (wanted_tx, wanted_rx) = std::sync::mpsc::sync_channel::<bool>(1);
+        let deflater = s.spawn(move || {
+            // No answer (the writer stopped on an error) deflates nothing either.
+            let wanted = wanted_rx.recv().unwrap_or(false);
+            wanted.then(|| crate::db::deflate(&text_for_deflate))
+        });
         let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(BATCHES_IN_FLIGHT);
         // Stored batches go back to be freed where they were made: freeing another thread's
         // allocations is slower, and the writer is the thread that sets the pace.
@@ -269,11 +289,14 @@ fn pipeline(
             back_rx.iter().for_each(drop);
             findings
         });
-        let mut written = store(Stage::Start(&text));
+        let mut written = store(Stage::Start(&text)).map(|changed| {
+            let _ = wanted_tx.send(changed);
+        });
+        drop(wanted_tx);
         drop(text);
         if written.is_ok() {
             for batch in rx.iter() {
-                written = store(Stage::Batch(&batch));
+                written = store(Stage::Batch(&batch)).map(drop);
                 let _ = back_tx.send(batch);
                 if written.is_err() {
                     break;
@@ -413,25 +436,31 @@ mod tests {
         let mut piped = Vec::new();
         let mut batches = 0;
         let mut started = 0;
-        let (_, deflated) = pipeline(&d, &pool, &missing, true, d.text.clone(), |stage| {
-            match stage {
+        let (_, deflated) = pipeline(
+            &d,
+            &pool,
+            &missing,
+            true,
+            d.text.clone(),
+            |stage| match stage {
                 Stage::Start(text) => {
                     assert_eq!(text, d.text);
                     assert_eq!(batches, 0, "the text comes first");
                     started += 1;
+                    Ok(true)
                 }
                 Stage::Batch(b) => {
                     batches += 1;
                     piped.extend(b.questions.iter().map(|q| q.uid.clone()));
+                    Ok(false)
                 }
-            }
-            Ok(())
-        })
+            },
+        )
         .unwrap();
         assert_eq!(started, 1);
         let mut inflated = String::new();
         std::io::Read::read_to_string(
-            &mut flate2::read::DeflateDecoder::new(deflated.as_slice()),
+            &mut flate2::read::DeflateDecoder::new(deflated.unwrap().as_slice()),
             &mut inflated,
         )
         .unwrap();
@@ -458,7 +487,7 @@ mod tests {
                 Stage::Start(_) => Err(Error::Other("locked".into())),
                 Stage::Batch(_) => {
                     batches += 1;
-                    Ok(())
+                    Ok(false)
                 }
             },
         );
@@ -475,16 +504,26 @@ mod tests {
         let mut calls = 0;
         let r = pipeline(&d, &pool, &missing, true, d.text.clone(), |stage| {
             if let Stage::Start(_) = stage {
-                return Ok(());
+                return Ok(true);
             }
             calls += 1;
             if calls == 2 {
                 Err(Error::Other("disk full".into()))
             } else {
-                Ok(())
+                Ok(false)
             }
         });
         assert!(matches!(r, Err(Error::Other(m)) if m == "disk full"));
         assert_eq!(calls, 2);
+    }
+
+    /// A deck whose file has not changed keeps the text it has: nothing is deflated.
+    #[test]
+    fn an_unchanged_deck_text_is_not_deflated_again() {
+        let d = deck(300);
+        let (pool, missing) = Pool::for_deck(&d, [&d]);
+        let (_, deflated) =
+            pipeline(&d, &pool, &missing, false, d.text.clone(), |_| Ok(false)).unwrap();
+        assert_eq!(deflated, None);
     }
 }

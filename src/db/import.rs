@@ -159,6 +159,14 @@ pub struct Import<'c, 'p> {
 }
 
 /// One deck of an [`Import`], between [`Import::start_deck`] and [`Import::finish_deck`].
+impl DeckImport<'_> {
+    /// The deck file is new or changed: its text is stored again (deflated, by
+    /// [`Import::finish_deck`]).
+    pub fn text_changed(&self) -> bool {
+        self.write_facts
+    }
+}
+
 pub struct DeckImport<'d> {
     deck: &'d Deck,
     rep: ImportReport,
