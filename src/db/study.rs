@@ -452,27 +452,32 @@ impl Db {
 
     /// What is waiting today, for the progress line: learning facts due by `learn_ahead_until`,
     /// reviews due today (with the exam list's facts still to ask, see [`Db::next_fact`])
-    /// and new facts, each counted up to [`WAITING_CAP`] (so this reads a few index entries,
-    /// never the collection). `exclude` (skipped facts) is left out.
-    pub fn waiting_today(&self, q: &NextQuery) -> Result<Waiting> {
+    /// and new facts, each counted up to its count in `most` and to [`WAITING_CAP`] (so this
+    /// reads a few index entries, never the collection: the session passes what the daily
+    /// limits leave, 20 new facts by default where 500 were read). `exclude` (skipped facts)
+    /// is left out.
+    pub fn waiting_today(&self, q: &NextQuery, most: Waiting) -> Result<Waiting> {
         let exclude = serde_json::to_string(q.exclude).unwrap_or_else(|_| "[]".into());
+        let [learning, reviews, new] =
+            [most.learning, most.reviews, most.new].map(|n| n.clamp(0, WAITING_CAP));
         // The caps are literals: a bound LIMIT makes SQLite re-prepare the statement
-        // whenever the bound value changes.
-        let mut st = self.conn.prepare_cached(
+        // whenever the bound value changes. (They change when a daily limit is reached or
+        // changed: each value is a statement of its own, prepared once.)
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT
                (SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_due
                   WHERE queue IN (1, 3) AND queue <> 0 AND due <= ?1 AND active = 1 AND suspended = 0 AND buried_until = 0
                     AND m.id NOT IN (SELECT value FROM json_each(?4))
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT {learning})),
                (SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_due
                   WHERE queue = 2 AND queue <> 0 AND due < ?2 AND active = 1 AND suspended = 0 AND buried_until = 0
                     AND m.id NOT IN (SELECT value FROM json_each(?4))
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500)),
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT {reviews})),
                (SELECT count(*) FROM (SELECT 1 FROM memory m INDEXED BY memory_new
                   WHERE queue = 0 AND active = 1 AND suspended = 0 AND buried_until = 0
                     AND m.id NOT IN (SELECT value FROM json_each(?4))
-                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT 500))",
-        )?;
+                    AND (?3 IS NULL OR deck_id IN (SELECT value FROM json_each(?3))) LIMIT {new}))",
+        ))?;
         let mut w = st.query_row(
             params![
                 q.learn_ahead_until,
@@ -497,7 +502,7 @@ impl Db {
                 params![exclude, decks_json(q.decks), q.reviews_before, ids],
                 |r| r.get(0),
             )?;
-            w.reviews = (w.reviews + exam).min(WAITING_CAP);
+            w.reviews = (w.reviews + exam).min(reviews);
         }
         Ok(w)
     }
@@ -651,15 +656,82 @@ mod tests {
         }
     }
 
+    const ALL: Waiting = Waiting {
+        learning: WAITING_CAP,
+        reviews: WAITING_CAP,
+        new: WAITING_CAP,
+    };
+
     #[test]
     fn counting_what_is_waiting_uses_the_picking_indexes() {
         let db = Db::open_in_memory().unwrap();
         let decks = vec!["d".to_owned()];
         assert_eq!(
-            db.waiting_today(&query(&decks, &decks)).unwrap(),
+            db.waiting_today(&query(&decks, &decks), ALL).unwrap(),
             Waiting::default()
         );
         assert_eq!(db.scheduled_before(0, &decks).unwrap(), (0, 0));
+    }
+
+    /// Each count stops at what the caller can use (what the daily limits leave) and at
+    /// [`WAITING_CAP`].
+    #[test]
+    fn what_is_waiting_is_counted_up_to_the_limits() {
+        let db = Db::open_in_memory().unwrap();
+        db.conn
+            .execute(
+                "INSERT INTO deck (id, title, language, origin, toml, added_at, updated_at)
+                 VALUES ('d', 'D', 'zh', 'test', '', 0, 0)",
+                [],
+            )
+            .unwrap();
+        for i in 0..600 {
+            let queue = if i < 30 { 2 } else { 0 };
+            db.conn
+                .execute(
+                    "INSERT INTO memory (deck_id, fact_id, new_order, queue, due) VALUES ('d', ?1, ?2, ?3, 0)",
+                    params![format!("f{i}"), i, queue],
+                )
+                .unwrap();
+        }
+        let decks = vec!["d".to_owned()];
+        let mut q = query(&decks, &decks);
+        q.reviews_before = 1;
+        let counted = |most| db.waiting_today(&q, most).unwrap();
+        assert_eq!(
+            counted(ALL),
+            Waiting {
+                learning: 0,
+                reviews: 30,
+                new: WAITING_CAP
+            }
+        );
+        let most = Waiting {
+            learning: 5,
+            reviews: 20,
+            new: 0,
+        };
+        assert_eq!(
+            counted(most),
+            Waiting {
+                learning: 0,
+                reviews: 20,
+                new: 0
+            }
+        );
+        let most = Waiting {
+            reviews: -3,
+            new: 9_999,
+            ..most
+        };
+        assert_eq!(
+            counted(most),
+            Waiting {
+                learning: 0,
+                reviews: 0,
+                new: WAITING_CAP
+            }
+        );
     }
 
     #[test]

@@ -18,7 +18,9 @@ use std::time::Instant;
 use rand::seq::SliceRandom;
 use serde_json::json;
 
-use crate::db::{AnswerRecord, Db, MemoryRow, NextQuery, StudyFact, TodayCounts, Waiting};
+use crate::db::{
+    AnswerRecord, Db, MemoryRow, NextQuery, StudyFact, TodayCounts, WAITING_CAP, Waiting,
+};
 use crate::error::{Error, Result};
 use crate::question::{Answer, Question};
 use crate::schedule::{self, FuzzFactor, Queue, Rating, Settings};
@@ -349,7 +351,12 @@ impl<'a> Session<'a> {
             // what is waiting now plus what this session already answered today, so that
             // taking the answers off below gives what is left.
             None => {
-                let w = self.db.waiting_today(&q)?;
+                let most = Waiting {
+                    learning: WAITING_CAP,
+                    reviews: i64::from(self.settings.reviews_per_day.saturating_sub(today.reviews)),
+                    new: i64::from(self.settings.new_per_day.saturating_sub(today.new)),
+                };
+                let w = self.db.waiting_today(&q, most)?;
                 Waiting {
                     reviews: w.reviews.min(i64::from(
                         self.settings.reviews_per_day.saturating_sub(today.reviews),
