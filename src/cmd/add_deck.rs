@@ -204,16 +204,11 @@ pub fn add_checked(
                 },
             })?;
         let stored = stored.ok_or_else(|| Error::Other("a deck was never started".into()))?;
-        let deflated = match (stored.text_changed(), deflated) {
-            (false, _) => Vec::new(),
-            (true, Some(deflated)) => deflated,
-            (true, None) => {
-                return Err(Error::Other(
-                    "a changed deck's text was not deflated".into(),
-                ));
-            }
-        };
-        import.finish_deck(stored, || deflated)?;
+        // The pipeline deflated the text when the writer said it changed, which is when
+        // finish_deck asks for it.
+        import.finish_deck(stored, || {
+            deflated.ok_or_else(|| Error::Other("a changed deck's text was not deflated".into()))
+        })?;
         warnings.extend(findings.iter().map(ToString::to_string));
     }
     let reports = import.commit()?;

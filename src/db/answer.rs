@@ -72,53 +72,43 @@ impl Serialize for Column<'_> {
         let mut seq = s.serialize_seq(None)?;
         match self.0 {
             Answer::Text { accepted } => {
-                seq.serialize_element("t")?;
-                for a in accepted {
-                    seq.serialize_element(a)?;
-                }
+                seq.serialize_element(&Tag::Text)?;
+                each(&mut seq, accepted)?;
             }
             Answer::Number {
                 value,
                 unit,
                 qualifier,
             } => {
-                seq.serialize_element("n")?;
+                seq.serialize_element(&Tag::Number)?;
                 seq.serialize_element(value)?;
                 seq.serialize_element(unit)?;
-                if let Some(q) = qualifier {
-                    seq.serialize_element(q)?;
-                }
+                each(&mut seq, qualifier.as_slice())?;
             }
             Answer::Date { date } => {
-                seq.serialize_element("d")?;
+                seq.serialize_element(&Tag::Date)?;
                 seq.serialize_element(date)?;
             }
             Answer::Choice { options, correct } => {
-                seq.serialize_element("c")?;
+                seq.serialize_element(&Tag::Choice)?;
                 seq.serialize_element(correct)?;
-                for o in options {
-                    seq.serialize_element(o)?;
-                }
+                each(&mut seq, options)?;
             }
             Answer::TrueFalse { value } => {
-                seq.serialize_element("b")?;
+                seq.serialize_element(&Tag::TrueFalse)?;
                 seq.serialize_element(value)?;
             }
             Answer::List { items } => {
-                seq.serialize_element("l")?;
-                for forms in items {
-                    seq.serialize_element(forms)?;
-                }
+                seq.serialize_element(&Tag::List)?;
+                each(&mut seq, items)?;
             }
             Answer::Order { shown, correct } => {
-                seq.serialize_element("o")?;
+                seq.serialize_element(&Tag::Order)?;
                 seq.serialize_element(correct)?;
-                for s in shown {
-                    seq.serialize_element(s)?;
-                }
+                each(&mut seq, shown)?;
             }
             Answer::Reveal { answer } => {
-                seq.serialize_element("r")?;
+                seq.serialize_element(&Tag::Reveal)?;
                 seq.serialize_element(answer)?;
             }
         }
@@ -126,7 +116,16 @@ impl Serialize for Column<'_> {
     }
 }
 
-#[derive(serde::Deserialize)]
+/// Every one of `all` as an element of its own.
+fn each<S: SerializeSeq, T: Serialize>(
+    seq: &mut S,
+    all: &[T],
+) -> std::result::Result<(), S::Error> {
+    all.iter().try_for_each(|x| seq.serialize_element(x))
+}
+
+/// The first element of the column form: which answer it is.
+#[derive(serde::Serialize, serde::Deserialize)]
 enum Tag {
     #[serde(rename = "t")]
     Text,

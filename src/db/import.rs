@@ -39,7 +39,7 @@ impl Db {
         for (deck, questions) in decks {
             let mut d = import.start_deck(deck)?;
             import.add_questions(&mut d, questions)?;
-            import.finish_deck(d, || super::deflate(&deck.text))?;
+            import.finish_deck(d, || Ok(super::deflate(&deck.text)))?;
         }
         import.commit()
     }
@@ -159,14 +159,6 @@ pub struct Import<'c, 'p> {
 }
 
 /// One deck of an [`Import`], between [`Import::start_deck`] and [`Import::finish_deck`].
-impl DeckImport<'_> {
-    /// The deck file is new or changed: its text is stored again (deflated, by
-    /// [`Import::finish_deck`]).
-    pub fn text_changed(&self) -> bool {
-        self.write_facts
-    }
-}
-
 pub struct DeckImport<'d> {
     deck: &'d Deck,
     rep: ImportReport,
@@ -193,6 +185,14 @@ pub struct DeckImport<'d> {
     /// active). Memory rows made by this import are active and stay so.
     remembered: HashMap<String, (i64, bool)>,
     last_fact: Option<String>,
+}
+
+impl DeckImport<'_> {
+    /// The deck file is new or changed: its text is stored again (deflated, by
+    /// [`Import::finish_deck`]).
+    pub fn text_changed(&self) -> bool {
+        self.write_facts
+    }
 }
 
 impl<'c, 'p> Import<'c, 'p> {
@@ -481,12 +481,12 @@ impl<'c, 'p> Import<'c, 'p> {
 
     /// Retires the deck's questions that were not generated again, writes its facts that
     /// have no question, and settles which facts are studied.
-    /// `deflated_text` gives the deck file's text deflated ([`super::deflate`]), stored when
-    /// the file changed.
+    /// `deflated_text` gives the deck file's text deflated ([`super::deflate`]), asked for
+    /// and stored only when the file is new or changed ([`DeckImport::text_changed`]).
     pub fn finish_deck(
         &mut self,
         d: DeckImport,
-        deflated_text: impl FnOnce() -> Vec<u8>,
+        deflated_text: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<()> {
         let tx = self.conn;
         let id = d.deck.id();
@@ -494,7 +494,7 @@ impl<'c, 'p> Import<'c, 'p> {
         if d.write_facts {
             tx.execute(
                 "UPDATE deck SET toml_deflated = ?2 WHERE id = ?1",
-                params![id, deflated_text()],
+                params![id, deflated_text()?],
             )?;
         }
         if d.facts_at_end {

@@ -174,8 +174,8 @@ pub fn peek_setting(path: &Path, key: &str) -> Option<String> {
         return None;
     }
     let header = read_header(path).ok()?;
-    let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
-    if be32(68) as i32 != APPLICATION_ID || i64::from(be32(60)) > SCHEMA_VERSION {
+    // The header's application id and schema version (`PRAGMA user_version`).
+    if be32(&header, 68) as i32 != APPLICATION_ID || i64::from(be32(&header, 60)) > SCHEMA_VERSION {
         return None;
     }
     // Read-write, as the command's open, without creating: opening a database in WAL mode
@@ -618,7 +618,7 @@ fn check_foreign(path: &Path) -> Result<()> {
         // rolling it back needs a connection that may write.
         let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         Connection::open_with_flags(Path::new(".").join(path), rw)
-    } else if has_journal(path) {
+    } else if beside(path, "-wal").exists() {
         Connection::open_with_flags(Path::new(".").join(path), flags)
     } else {
         immutable(path)
@@ -669,7 +669,7 @@ fn read_header(path: &Path) -> Result<[u8; 100]> {
     // A truncated file is caught here, before SQLite opens it (a connection to a damaged
     // WAL database leaves -wal and -shm files behind). The header's page count is valid
     // when the change counter matches the version-valid-for number.
-    let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+    let be32 = |at| be32(&header, at);
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65_536,
         p => u64::from(p),
@@ -689,13 +689,9 @@ fn read_header(path: &Path) -> Result<[u8; 100]> {
     Ok(header)
 }
 
-/// The database at `path` has a -wal file (another connection has it open, or one was
-/// killed) or a rollback journal (an import is writing, or was killed while it did and left
-/// it hot): the main file alone may not be the whole database, or a consistent one.
-fn has_journal(path: &Path) -> bool {
-    ["-wal", "-journal"]
-        .iter()
-        .any(|suffix| beside(path, suffix).exists())
+/// The big-endian 32-bit field of an SQLite header at byte `at`.
+fn be32(header: &[u8; 100], at: usize) -> u32 {
+    u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
 }
 
 /// The file SQLite keeps beside the database at `path` with this suffix (`-wal`, …).
@@ -706,8 +702,8 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// A read-only connection to the database at `path` that takes the main file for the whole
-/// database and never changes: it makes no -wal or -shm files. Only for a file without a
-/// journal ([`has_journal`]).
+/// database and never changes: it makes no -wal or -shm files. Only for a file with
+/// neither a -wal file nor a rollback journal beside it (see [`check_foreign`]).
 fn immutable(path: &Path) -> rusqlite::Result<Connection> {
     use rusqlite::OpenFlags;
     Connection::open_with_flags(

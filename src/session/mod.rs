@@ -358,12 +358,8 @@ impl<'a> Session<'a> {
                 };
                 let w = self.db.waiting_today(&q, most)?;
                 Waiting {
-                    reviews: w.reviews.min(i64::from(
-                        self.settings.reviews_per_day.saturating_sub(today.reviews),
-                    )) + answered_reviews,
-                    new: w.new.min(i64::from(
-                        self.settings.new_per_day.saturating_sub(today.new),
-                    )) + answered_new,
+                    reviews: w.reviews + answered_reviews,
+                    new: w.new + answered_new,
                     ..w
                 }
             }
