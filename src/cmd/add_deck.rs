@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::mpsc::TryRecvError;
 
 use crate::db::{Db, ImportReport, Prepared};
 use crate::deck::{self, Deck, builtin};
@@ -202,6 +203,10 @@ pub fn add_checked(
                     Some(s) => import.add_prepared(s, batch).map(|()| false),
                     None => Err(Error::Other("a batch came before its deck".into())),
                 },
+                Stage::Idle => match &mut stored {
+                    Some(s) => import.write_ahead(s),
+                    None => Ok(false),
+                },
             })?;
         let stored = stored.ok_or_else(|| Error::Other("a deck was never started".into()))?;
         // The pipeline deflated the text when the writer said it changed, which is when
@@ -246,6 +251,9 @@ const BATCHES_IN_FLIGHT: usize = 4;
 enum Stage<'a> {
     Start(&'a str),
     Batch(&'a Prepared),
+    /// No batch is ready: the writer may do work of its own meanwhile (it answers whether
+    /// any is left).
+    Idle,
 }
 
 /// Generates `deck`'s questions, checks them (with `check`) and hands each batch to `store`,
@@ -310,7 +318,28 @@ fn pipeline(
         drop(wanted_tx);
         drop(text);
         if written.is_ok() {
-            for batch in rx.iter() {
+            // While no batch is ready the writer does what it can ahead (a new deck's memory
+            // rows), then waits.
+            let mut ahead = true;
+            loop {
+                let batch = match rx.try_recv() {
+                    Ok(batch) => batch,
+                    Err(TryRecvError::Disconnected) => break,
+                    Err(TryRecvError::Empty) if ahead => {
+                        match store(Stage::Idle) {
+                            Ok(more) => ahead = more,
+                            Err(e) => {
+                                written = Err(e);
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                    Err(TryRecvError::Empty) => match rx.recv() {
+                        Ok(batch) => batch,
+                        Err(_) => break,
+                    },
+                };
                 written = store(Stage::Batch(&batch)).map(drop);
                 let _ = back_tx.send(batch);
                 if written.is_err() {
@@ -451,6 +480,7 @@ mod tests {
         let mut piped = Vec::new();
         let mut batches = 0;
         let mut started = 0;
+        let mut idle = 0;
         let (_, deflated) = pipeline(
             &d,
             &pool,
@@ -469,10 +499,16 @@ mod tests {
                     piped.extend(b.questions.iter().map(|q| q.uid.clone()));
                     Ok(false)
                 }
+                // Work of the writer's own while it waits, 40 turns of it.
+                Stage::Idle => {
+                    idle += 1;
+                    Ok(idle < 40)
+                }
             },
         )
         .unwrap();
         assert_eq!(started, 1);
+        assert!(idle <= 40, "asked for work after saying none was left");
         let mut inflated = String::new();
         std::io::Read::read_to_string(
             &mut flate2::read::DeflateDecoder::new(deflated.unwrap().as_slice()),
@@ -504,6 +540,7 @@ mod tests {
                     batches += 1;
                     Ok(false)
                 }
+                Stage::Idle => panic!("asked to work ahead after failing"),
             },
         );
         assert!(matches!(r, Err(Error::Other(m)) if m == "locked"));
@@ -518,8 +555,10 @@ mod tests {
         let (pool, missing) = Pool::for_deck(&d, [&d]);
         let mut calls = 0;
         let r = pipeline(&d, &pool, &missing, true, d.text.clone(), |stage| {
-            if let Stage::Start(_) = stage {
-                return Ok(true);
+            match stage {
+                Stage::Start(_) => return Ok(true),
+                Stage::Idle => return Ok(false),
+                Stage::Batch(_) => {}
             }
             calls += 1;
             if calls == 2 {
@@ -530,6 +569,45 @@ mod tests {
         });
         assert!(matches!(r, Err(Error::Other(m)) if m == "disk full"));
         assert_eq!(calls, 2);
+    }
+
+    /// The writer's own work while it waits for a batch fails (a full disk): the import
+    /// ends with that error, no batch is stored after it, and generating stops.
+    #[test]
+    fn an_error_working_ahead_stops_the_pipeline() {
+        let d = deck(3000);
+        let (pool, missing) = Pool::for_deck(&d, [&d]);
+        // The writer waits when a batch is not ready, which is nearly always the case as
+        // generating starts; tried again in case a batch was ready every time.
+        for _ in 0..20 {
+            let mut failed = false;
+            let mut after = 0;
+            let r = pipeline(
+                &d,
+                &pool,
+                &missing,
+                true,
+                d.text.clone(),
+                |stage| match stage {
+                    Stage::Start(_) => Ok(true),
+                    Stage::Idle if !failed => {
+                        failed = true;
+                        Err(Error::Other("disk full".into()))
+                    }
+                    _ => {
+                        after += usize::from(failed);
+                        Ok(false)
+                    }
+                },
+            );
+            if failed {
+                assert!(matches!(r, Err(Error::Other(m)) if m == "disk full"));
+                assert_eq!(after, 0, "stored after the error");
+                return;
+            }
+            r.unwrap();
+        }
+        panic!("the writer never waited: the test shows nothing");
     }
 
     /// A deck whose file has not changed keeps the text it has: nothing is deflated.

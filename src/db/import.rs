@@ -185,6 +185,18 @@ pub struct DeckImport<'d> {
     /// active). Memory rows made by this import are active and stay so.
     remembered: HashMap<String, (i64, bool)>,
     last_fact: Option<String>,
+    /// A new deck's memory rows as its file predicts them, written ahead of the deck's end
+    /// while the writer waits for questions ([`Import::write_ahead`]).
+    plan: Plan,
+}
+
+/// A memory row a new deck is expected to have (see [`Plan`]).
+#[derive(Clone, Copy)]
+struct PlannedMemory<'d> {
+    fact: &'d str,
+    new_order: i64,
+    /// Its fact in [`FactTable::rows`]; `None` for the chronology set.
+    row: Option<usize>,
 }
 
 impl DeckImport<'_> {
@@ -241,7 +253,11 @@ impl<'c, 'p> Import<'c, 'p> {
             existing: HashMap::new(),
             remembered: HashMap::new(),
             last_fact: None,
+            plan: Plan::default(),
         };
+        if d.facts_at_end {
+            d.plan = Plan::new(deck, &d.facts, self.next_order);
+        }
         drop(old_text);
         let meta = &deck.file.deck;
         if d.write_facts {
@@ -323,6 +339,29 @@ impl<'c, 'p> Import<'c, 'p> {
             d.remembered.insert(fact, v);
         }
         Ok(d)
+    }
+
+    /// Writes the next few of a new deck's memory rows ahead of the deck's end, with the
+    /// introduction order its file predicts; [`Import::finish_deck`] then settles the ones
+    /// the questions did not bear out. For add-deck's writer to call while it waits for the
+    /// next batch: at the deck's end these rows were a fifth of a large import's time, and
+    /// the writer otherwise waits a tenth of it for the generating thread. Says whether
+    /// any are left.
+    pub fn write_ahead(&mut self, d: &mut DeckImport) -> Result<bool> {
+        let plan = &mut d.plan;
+        let end = plan.len.min(plan.ahead + WRITE_AHEAD_ROWS);
+        if plan.ahead == end {
+            return Ok(false);
+        }
+        let rows: Vec<(&str, i64)> = (plan.ahead..end)
+            .map(|i| {
+                let p = plan.get(&d.facts, i);
+                (p.fact, p.new_order)
+            })
+            .collect();
+        insert_memories(&mut self.statements, d.deck.id(), &rows)?;
+        plan.ahead = end;
+        Ok(end < plan.len)
     }
 
     /// Stores the next questions of the deck, in the order they were generated.
@@ -498,20 +537,43 @@ impl<'c, 'p> Import<'c, 'p> {
             )?;
         }
         if d.facts_at_end {
-            // A new deck has no memory rows yet either (a deck's memory rows outlive it only
-            // while its row does): they go in now, in key order, for the same reason as its
-            // facts below. Their ids then follow the facts' keys, not their introduction
-            // order, which is `new_order`'s.
-            let mut memories: Vec<(&str, i64)> = d
-                .facts
-                .rows
-                .iter()
-                .filter(|f| f.new_order > 0)
-                .map(|f| (f.id, f.new_order))
+            // A new deck's memory rows (a deck's memory rows outlive it only while its row
+            // does, so it has none yet) go in key order, for the same reason as its facts
+            // below; their ids then follow the facts' keys, not their introduction order,
+            // which is `new_order`'s. A fact has one when it had a question, and its
+            // introduction order is where its first question came.
+            let actual = |p: PlannedMemory| match p.row {
+                Some(i) => Some(d.facts.rows[i].new_order).filter(|&o| o > 0),
+                None => d
+                    .other_memories
+                    .iter()
+                    .find(|(set, _)| set == p.fact)
+                    .map(|&(_, o)| o),
+            };
+            // Those written ahead: the few the questions did not bear out are mended.
+            let plan = &d.plan;
+            let mut forget =
+                tx.prepare_cached("DELETE FROM memory WHERE deck_id = ?1 AND fact_id = ?2")?;
+            let mut reorder = tx.prepare_cached(
+                "UPDATE memory SET new_order = ?3 WHERE deck_id = ?1 AND fact_id = ?2",
+            )?;
+            for p in (0..plan.ahead).map(|i| plan.get(&d.facts, i)) {
+                match actual(p) {
+                    None => forget.execute(params![id, p.fact])?,
+                    Some(o) if o != p.new_order => reorder.execute(params![id, p.fact, o])?,
+                    Some(_) => 0,
+                };
+            }
+            // The rest now.
+            let mut memories: Vec<(&str, i64)> = (plan.ahead..plan.len)
+                .map(|i| plan.get(&d.facts, i))
+                .filter_map(|p| actual(p).map(|o| (p.fact, o)))
                 .collect();
             for (set, order) in &d.other_memories {
-                let at = memories.partition_point(|(k, _)| *k < set.as_str());
-                memories.insert(at, (set, *order));
+                if plan.chronology_at.is_none() || set != crate::generate::CHRONOLOGY {
+                    let at = memories.partition_point(|(k, _)| *k < set.as_str());
+                    memories.insert(at, (set, *order));
+                }
             }
             insert_memories(&mut self.statements, id, &memories)?;
             // A new deck has no fact rows yet: every fact goes in now, in key order and
@@ -629,6 +691,9 @@ struct FactRow<'d> {
     label: &'d str,
     /// An index into [`FACT_KINDS`].
     kind: u8,
+    /// Where the fact comes in the order the generator takes the deck's facts in (kind by
+    /// kind, each kind in the file's order).
+    rank: u32,
     /// The fact has had a question in this import.
     seen: bool,
     /// Where its first question's explanation lies in [`FactTable::explanations`].
@@ -649,6 +714,7 @@ impl<'d> FactTable<'d> {
                     id: $x.id.get_ref().as_str(),
                     label: $label,
                     kind,
+                    rank: 0,
                     seen: false,
                     explanation: (0, 0),
                     new_order: 0,
@@ -663,6 +729,9 @@ impl<'d> FactTable<'d> {
         each!(people, "person", |x| x.name.as_str());
         each!(qas, "qa", |x| x.question.as_str());
         each!(clozes, "cloze", |x| x.text.get_ref().as_str());
+        for (rank, row) in rows.iter_mut().enumerate() {
+            row.rank = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
         // (Ids are unique across a deck's facts: validation refuses a deck that repeats one.)
         FactTable {
             rows: sorted_by_id(rows, |r| r.id),
@@ -782,6 +851,70 @@ struct RowSql<'s> {
     /// After the rows: an upsert clause, or nothing.
     tail: &'s str,
 }
+
+/// A new deck's memory rows, in key order, each with the introduction order it gets when
+/// every fact has a question and they come as the generator makes them: kind by kind, each
+/// kind in the file's order, the chronology set right after the events. (A fact with no
+/// question, or questions in another order, cost a row to mend in [`Import::finish_deck`].)
+/// The rows are its facts' ([`FactTable::rows`], in key order) with the chronology set's
+/// among them: worked out one at a time rather than held (72,000 facts would hold 3 MB).
+#[derive(Default)]
+struct Plan {
+    /// The introduction order of the deck's first fact.
+    first: i64,
+    /// The rank ([`FactRow::rank`]) of the first fact after the events.
+    after_events: usize,
+    /// Where the chronology set's row comes among the facts', when the deck has one.
+    chronology_at: Option<usize>,
+    /// How many rows there are, and how many are written.
+    len: usize,
+    ahead: usize,
+}
+
+impl Plan {
+    /// `deck`'s rows; `first` is the introduction order of its first fact.
+    fn new(deck: &Deck, facts: &FactTable, first: i64) -> Plan {
+        let file = &deck.file;
+        let set = crate::generate::CHRONOLOGY;
+        let chronology = crate::generate::has_chronology(deck) && facts.position(set).is_none();
+        let chronology_at = chronology.then(|| facts.rows.partition_point(|f| f.id < set));
+        Plan {
+            first,
+            after_events: file.lists.len() + file.events.len(),
+            chronology_at,
+            len: facts.rows.len() + usize::from(chronology),
+            ahead: 0,
+        }
+    }
+
+    /// The row at `i` (below [`Plan::len`]).
+    fn get<'d>(&self, facts: &FactTable<'d>, i: usize) -> PlannedMemory<'d> {
+        let chronology = self.chronology_at.is_some();
+        let row = match self.chronology_at {
+            Some(at) if i == at => {
+                return PlannedMemory {
+                    fact: crate::generate::CHRONOLOGY,
+                    new_order: self.first + self.after_events as i64,
+                    row: None,
+                };
+            }
+            Some(at) if i > at => i - 1,
+            _ => i,
+        };
+        let f = &facts.rows[row];
+        let rank = f.rank as usize;
+        PlannedMemory {
+            fact: f.id,
+            new_order: self.first
+                + (rank + usize::from(chronology && rank >= self.after_events)) as i64,
+            row: Some(row),
+        }
+    }
+}
+
+/// Memory rows [`Import::write_ahead`] writes at a time: a batch that comes meanwhile waits
+/// for them (about half a millisecond).
+const WRITE_AHEAD_ROWS: usize = 512;
 
 /// Rows per INSERT statement of an import (see [`insert_rows`]).
 const ROWS_PER_INSERT: usize = 32;
@@ -911,6 +1044,129 @@ mod tests {
         let sorted = sorted_by_id(refs, |s| s);
         let want: Vec<&str> = ids.iter().map(String::as_str).collect();
         assert_eq!(sorted, want);
+    }
+
+    /// When a new deck's memory rows are written: none ahead, all of them before its first
+    /// question, or some after the first half.
+    #[derive(Clone, Copy, Debug)]
+    enum Ahead {
+        None,
+        All,
+        Midway,
+    }
+
+    /// The memory rows of a database as "id fact introduction-order queue active".
+    fn memory_rows(conn: &rusqlite::Connection) -> Vec<String> {
+        let mut st = conn
+            .prepare("SELECT id, fact_id, new_order, queue, active FROM memory ORDER BY new_order")
+            .unwrap();
+        st.query_map([], |r| {
+            Ok(format!(
+                "{} {} {} {} {}",
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?
+            ))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap()
+    }
+
+    /// `deck` imported into a new database with `qs` as its questions, its memory rows
+    /// written ahead as `ahead` says: the memory rows in the end ([`memory_rows`]), those
+    /// there before the first question was stored, and how many were written ahead.
+    fn memories_of(
+        deck: &Deck,
+        qs: &[Question],
+        ahead: Ahead,
+    ) -> (Vec<String>, Vec<String>, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(&dir.path().join("q.db")).unwrap();
+        let mut progress = crate::progress::Progress::hidden();
+        let mut import = db
+            .begin_import(1_800_000_000, &mut progress, &[deck.id()])
+            .unwrap();
+        let mut d = import.start_deck(deck).unwrap();
+        let (first, second) = qs.split_at(qs.len() / 2);
+        let work = |import: &mut Import, d: &mut DeckImport| {
+            let mut calls = 0;
+            while import.write_ahead(d).unwrap() {
+                calls += 1;
+                assert!(calls < 1_000, "write_ahead never says it is done");
+            }
+        };
+        if let Ahead::All = ahead {
+            work(&mut import, &mut d);
+        }
+        let before = memory_rows(import.conn);
+        import.add_questions(&mut d, first).unwrap();
+        if let Ahead::Midway = ahead {
+            work(&mut import, &mut d);
+        }
+        import.add_questions(&mut d, second).unwrap();
+        let written = d.plan.ahead;
+        import
+            .finish_deck(d, || Ok(super::super::deflate(&deck.text)))
+            .unwrap();
+        import.commit().unwrap();
+        (memory_rows(&db.conn), before, written)
+    }
+
+    /// A new deck's memory rows written ahead of its end, with the introduction order its
+    /// file predicts, end as those written at its end: the same rows when the questions
+    /// come as predicted; when they do not (a fact with no question, a fact's questions
+    /// first, the chronology set last) the same facts with the same introduction orders
+    /// (a row made and then dropped leaves a gap in the ids).
+    #[test]
+    fn memory_rows_written_ahead_end_as_those_written_at_the_end() {
+        let deck = mini();
+        assert!(
+            crate::generate::has_chronology(&deck),
+            "the test needs the chronology set"
+        );
+        let as_made = questions(&deck);
+        let facts: Vec<String> = as_made.iter().map(|q| q.fact.clone()).collect();
+        let (dropped, moved) = (facts[0].clone(), facts[facts.len() / 2].clone());
+        assert_ne!(dropped, moved);
+        let (mut front, mut rest): (Vec<Question>, Vec<Question>) = as_made
+            .iter()
+            .filter(|q| q.fact != dropped)
+            .cloned()
+            .partition(|q| q.fact == moved);
+        let (mut chronology, others): (Vec<Question>, Vec<Question>) = rest
+            .drain(..)
+            .partition(|q| q.fact == crate::generate::CHRONOLOGY);
+        assert!(!chronology.is_empty());
+        front.extend(others);
+        front.append(&mut chronology);
+        let reordered = front;
+
+        let at_end = memories_of(&deck, &as_made, Ahead::None);
+        assert_eq!(at_end.2, 0);
+        for ahead in [Ahead::All, Ahead::Midway] {
+            let written = memories_of(&deck, &as_made, ahead);
+            assert!(written.2 > 0, "{ahead:?}: nothing was written ahead");
+            assert_eq!(written.0, at_end.0, "{ahead:?}");
+        }
+        // The prediction itself (the chronology set after the events included): the rows
+        // written ahead needed no mending.
+        assert_eq!(memories_of(&deck, &as_made, Ahead::All).1, at_end.0);
+
+        let without_id = |rows: &[String]| -> Vec<String> {
+            rows.iter()
+                .map(|r| r.split_once(' ').unwrap().1.to_owned())
+                .collect()
+        };
+        let at_end = memories_of(&deck, &reordered, Ahead::None);
+        assert!(!at_end.0.iter().any(|r| r.contains(&format!(" {dropped} "))));
+        for ahead in [Ahead::All, Ahead::Midway] {
+            let written = memories_of(&deck, &reordered, ahead);
+            assert!(written.2 > 0, "{ahead:?}: nothing was written ahead");
+            assert_eq!(without_id(&written.0), without_id(&at_end.0), "{ahead:?}");
+        }
     }
 
     /// A question stored twice breaks the question table's unique key halfway through the

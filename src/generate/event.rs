@@ -5,6 +5,7 @@ use rand::seq::SliceRandom;
 
 use super::{Gen, accepted, choice, rng_for};
 use crate::dates::FactDate;
+use crate::deck::Deck;
 use crate::deck::model::EventFact;
 use crate::question::{Answer, Kind, Question, SourceRef};
 
@@ -164,24 +165,37 @@ pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
     chronology(g, out);
 }
 
-/// One question putting up to five of the deck's events in order, when at least three have
-/// distinct, non-overlapping dates. Its fact id is the reserved `_chronology`.
-fn chronology(g: &Gen, out: &mut Vec<Question>) {
-    let mut events: Vec<(FactDate, &EventFact)> = g
-        .deck
+/// The fact id of the chronology question: a deck-wide set, not a fact of the file.
+pub const CHRONOLOGY: &str = "_chronology";
+
+/// The events a chronology question can put in order, by date: those whose order is certain
+/// (a month cannot be ordered against a day in it).
+fn orderable_events(deck: &Deck) -> Vec<(FactDate, &EventFact)> {
+    let mut events: Vec<(FactDate, &EventFact)> = deck
         .file
         .events
         .iter()
         .filter_map(|e| FactDate::parse(e.date.get_ref()).map(|d| (d, e)))
         .collect();
     events.sort_by_key(|a| a.0);
-    // Keep only events whose order is certain: a month cannot be ordered against a day in it.
     events.dedup_by(|b, a| overlaps(&a.0.iso(), &b.0.iso()));
+    events
+}
+
+/// The deck has a chronology question (generated after its events' questions).
+pub fn has_chronology(deck: &Deck) -> bool {
+    orderable_events(deck).len() >= 3
+}
+
+/// One question putting up to five of the deck's events in order, when at least three have
+/// distinct, non-overlapping dates. Its fact id is the reserved [`CHRONOLOGY`].
+fn chronology(g: &Gen, out: &mut Vec<Question>) {
+    let events = orderable_events(g.deck);
     if events.len() < 3 {
         return;
     }
     let deck = g.deck.id();
-    let mut rng = rng_for(deck, "_chronology", Kind::Chronology, "1");
+    let mut rng = rng_for(deck, CHRONOLOGY, Kind::Chronology, "1");
     let mut chosen: Vec<usize> = (0..events.len()).collect();
     chosen.shuffle(&mut rng);
     chosen.truncate(5);
@@ -224,7 +238,7 @@ fn chronology(g: &Gen, out: &mut Vec<Question>) {
         meta.title.clone()
     });
     out.push(g.question_in(
-        "_chronology",
+        CHRONOLOGY,
         &context,
         SourceRef { part: None, ..src },
         Kind::Chronology,

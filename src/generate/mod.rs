@@ -22,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::deck::Deck;
 use crate::deck::model::FactCommon;
 use crate::question::{Answer, Kind, Question, SourceRef};
+pub use event::{CHRONOLOGY, has_chronology};
 pub use pool::Pool;
 
 /// Generates every question of `deck`, drawing distractors from `pool` (which should hold
