@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::mpsc::TryRecvError;
 
-use crate::db::{Db, ImportReport, Prepared};
+use crate::db::{Db, ImportReport, Prepared, WriteBack};
 use crate::deck::{self, Deck, builtin};
 use crate::error::{Error, Result};
 use crate::generate::{self, Pool};
@@ -184,6 +184,7 @@ pub fn add_checked(
         .collect();
     let mut warnings = Vec::new();
     let ids: Vec<&str> = decks.iter().map(Deck::id).collect();
+    let write_back = WriteBack::new(db);
     let mut import = db.begin_import(now, &mut progress, &ids)?;
     for (d, (pool, missing)) in decks.iter_mut().zip(pools) {
         // The file's text is needed only to store it and for the checker's line numbers:
@@ -191,8 +192,14 @@ pub fn add_checked(
         let text = std::mem::take(&mut d.text);
         let d = &*d;
         let mut stored = None;
-        let (findings, deflated) =
-            pipeline(d, &pool, &missing, check, text, |stage| match stage {
+        let (findings, deflated) = pipeline(
+            d,
+            &pool,
+            &missing,
+            check,
+            text,
+            &write_back,
+            |stage| match stage {
                 Stage::Start(text) => {
                     let s = import.start_deck_text(d, text)?;
                     let changed = s.text_changed();
@@ -207,7 +214,8 @@ pub fn add_checked(
                     Some(s) => import.write_ahead(s),
                     None => Ok(false),
                 },
-            })?;
+            },
+        )?;
         let stored = stored.ok_or_else(|| Error::Other("a deck was never started".into()))?;
         // The pipeline deflated the text when the writer said it changed, which is when
         // finish_deck asks for it.
@@ -241,6 +249,10 @@ fn free_meanwhile(decks: Vec<Deck>) {
 /// costs more than it saves.
 const FREE_MEANWHILE_FROM: usize = 5_000;
 
+/// Every how many batches the generating thread has the system start writing the pages
+/// stored so far to disk ([`WriteBack`]): about 2,300 questions.
+const WRITE_BACK_EVERY: usize = 8;
+
 /// How many generated batches may wait for the writer: enough to keep both threads busy,
 /// few enough that a large deck's questions are never all held at once.
 const BATCHES_IN_FLIGHT: usize = 4;
@@ -271,6 +283,7 @@ fn pipeline(
     missing: &[String],
     check: bool,
     text: String,
+    write_back: &WriteBack,
     mut store: impl FnMut(Stage) -> Result<bool>,
 ) -> Result<(Vec<generate::check::Finding>, Option<Vec<u8>>)> {
     // The writer stores the deck's own rows while the first batch is made: done before
@@ -300,7 +313,12 @@ fn pipeline(
             drop(text);
             // A send fails only when the writer stopped on an error (which it returns):
             // generating just stops.
+            let mut batches = 0;
             let _ = generate::generate_batches(deck, pool, |batch| {
+                batches += 1;
+                if batches % WRITE_BACK_EVERY == 0 {
+                    write_back.start();
+                }
                 back_rx.try_iter().for_each(drop);
                 if let Some(c) = &mut checker {
                     c.add(&batch);
@@ -487,6 +505,7 @@ mod tests {
             &missing,
             true,
             d.text.clone(),
+            &WriteBack::none(),
             |stage| match stage {
                 Stage::Start(text) => {
                     assert_eq!(text, d.text);
@@ -534,6 +553,7 @@ mod tests {
             &missing,
             true,
             d.text.clone(),
+            &WriteBack::none(),
             |stage| match stage {
                 Stage::Start(_) => Err(Error::Other("locked".into())),
                 Stage::Batch(_) => {
@@ -554,19 +574,27 @@ mod tests {
         let d = deck(3000);
         let (pool, missing) = Pool::for_deck(&d, [&d]);
         let mut calls = 0;
-        let r = pipeline(&d, &pool, &missing, true, d.text.clone(), |stage| {
-            match stage {
-                Stage::Start(_) => return Ok(true),
-                Stage::Idle => return Ok(false),
-                Stage::Batch(_) => {}
-            }
-            calls += 1;
-            if calls == 2 {
-                Err(Error::Other("disk full".into()))
-            } else {
-                Ok(false)
-            }
-        });
+        let r = pipeline(
+            &d,
+            &pool,
+            &missing,
+            true,
+            d.text.clone(),
+            &WriteBack::none(),
+            |stage| {
+                match stage {
+                    Stage::Start(_) => return Ok(true),
+                    Stage::Idle => return Ok(false),
+                    Stage::Batch(_) => {}
+                }
+                calls += 1;
+                if calls == 2 {
+                    Err(Error::Other("disk full".into()))
+                } else {
+                    Ok(false)
+                }
+            },
+        );
         assert!(matches!(r, Err(Error::Other(m)) if m == "disk full"));
         assert_eq!(calls, 2);
     }
@@ -588,6 +616,7 @@ mod tests {
                 &missing,
                 true,
                 d.text.clone(),
+                &WriteBack::none(),
                 |stage| match stage {
                     Stage::Start(_) => Ok(true),
                     Stage::Idle if !failed => {
@@ -615,8 +644,16 @@ mod tests {
     fn an_unchanged_deck_text_is_not_deflated_again() {
         let d = deck(300);
         let (pool, missing) = Pool::for_deck(&d, [&d]);
-        let (_, deflated) =
-            pipeline(&d, &pool, &missing, false, d.text.clone(), |_| Ok(false)).unwrap();
+        let (_, deflated) = pipeline(
+            &d,
+            &pool,
+            &missing,
+            false,
+            d.text.clone(),
+            &WriteBack::none(),
+            |_| Ok(false),
+        )
+        .unwrap();
         assert_eq!(deflated, None);
     }
 }

@@ -2,6 +2,7 @@
 //! question whose id survives, retired (not deleted) questions for facts that are gone.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use crate::deck::source_text::SourceText;
 use rusqlite::params;
@@ -110,6 +111,42 @@ impl Db {
             |r| r.get(0),
         )?;
         Ok(import)
+    }
+}
+
+/// Has the system start writing the database file's changed pages to disk while an import
+/// goes on, from a thread other than the one writing: the import's commit waits for every
+/// page to reach the disk (its fsync), and pages already on their way leave it less to wait
+/// for. Asked from add-deck's generating thread every few batches: the 100k bench import
+/// 4–6% faster (346 → 332 and 350 → 330 ms, 25 interleaved runs each). (From the writing
+/// thread it cost the writing what it saved the commit.) It only starts the writing, and of pages the system
+/// could write at any moment anyway: the order SQLite's fsyncs make is unchanged. A no-op
+/// for an in-memory database and where the system has no such call.
+pub struct WriteBack(Option<std::fs::File>);
+
+impl WriteBack {
+    pub fn new(db: &Db) -> WriteBack {
+        let path = db.path();
+        if !cfg!(target_os = "linux") || path == Path::new(":memory:") {
+            return WriteBack(None);
+        }
+        WriteBack(std::fs::File::open(path).ok())
+    }
+
+    pub fn none() -> WriteBack {
+        WriteBack(None)
+    }
+
+    /// Starts the writing, and returns at once.
+    pub fn start(&self) {
+        #[cfg(target_os = "linux")]
+        if let Some(f) = &self.0 {
+            use std::os::fd::AsRawFd;
+            // SAFETY: the descriptor is open for as long as `f` is; the call only reads it.
+            // A failure is only a missed chance: the commit writes the pages anyway.
+            let _ =
+                unsafe { libc::sync_file_range(f.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE) };
+        }
     }
 }
 

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::question::{Kind, Question, SourceRef};
 pub use browse::{BrowseFact, FlagRow, HistoryEntry};
 pub use export::{ExportFact, ExportQuestion, FactResultRow, FactState, ResultRow, ReviewEntry};
-pub use import::{DeckImport, Import, ImportReport, Prepared};
+pub use import::{DeckImport, Import, ImportReport, Prepared, WriteBack};
 pub use optimize::Refit;
 pub use raw_insert::{Param, RawInsert};
 pub use stats::{ExamCandidate, FactStat, ReviewStat};
