@@ -337,23 +337,19 @@ fn pipeline(
         drop(text);
         if written.is_ok() {
             // While no batch is ready the writer does what it can ahead (a new deck's memory
-            // rows), then waits.
+            // rows); with nothing left to do, it waits (and stops once generating has ended).
             let mut ahead = true;
             loop {
                 let batch = match rx.try_recv() {
                     Ok(batch) => batch,
-                    Err(TryRecvError::Disconnected) => break,
                     Err(TryRecvError::Empty) if ahead => {
-                        match store(Stage::Idle) {
-                            Ok(more) => ahead = more,
-                            Err(e) => {
-                                written = Err(e);
-                                break;
-                            }
+                        written = store(Stage::Idle).map(|more| ahead = more);
+                        if written.is_err() {
+                            break;
                         }
                         continue;
                     }
-                    Err(TryRecvError::Empty) => match rx.recv() {
+                    Err(_) => match rx.recv() {
                         Ok(batch) => batch,
                         Err(_) => break,
                     },
@@ -485,10 +481,29 @@ mod tests {
         deck::parse("p.toml", &text).unwrap()
     }
 
+    /// [`pipeline`] over `d`, its distractors from itself, with the checks (`check`) and
+    /// without asking the system to write pages ahead.
+    fn run(
+        d: &Deck,
+        check: bool,
+        store: impl FnMut(Stage) -> Result<bool>,
+    ) -> Result<(Vec<generate::check::Finding>, Option<Vec<u8>>)> {
+        let (pool, missing) = Pool::for_deck(d, [d]);
+        pipeline(
+            d,
+            &pool,
+            &missing,
+            check,
+            d.text.clone(),
+            &WriteBack::none(),
+            store,
+        )
+    }
+
     #[test]
     fn the_pipeline_hands_over_every_question_in_order() {
         let d = deck(1000);
-        let (pool, missing) = Pool::for_deck(&d, [&d]);
+        let (pool, _) = Pool::for_deck(&d, [&d]);
         let mut whole = Vec::new();
         generate::generate_batches(&d, &pool, |b| {
             whole.extend(b);
@@ -499,32 +514,24 @@ mod tests {
         let mut batches = 0;
         let mut started = 0;
         let mut idle = 0;
-        let (_, deflated) = pipeline(
-            &d,
-            &pool,
-            &missing,
-            true,
-            d.text.clone(),
-            &WriteBack::none(),
-            |stage| match stage {
-                Stage::Start(text) => {
-                    assert_eq!(text, d.text);
-                    assert_eq!(batches, 0, "the text comes first");
-                    started += 1;
-                    Ok(true)
-                }
-                Stage::Batch(b) => {
-                    batches += 1;
-                    piped.extend(b.questions.iter().map(|q| q.uid.clone()));
-                    Ok(false)
-                }
-                // Work of the writer's own while it waits, 40 turns of it.
-                Stage::Idle => {
-                    idle += 1;
-                    Ok(idle < 40)
-                }
-            },
-        )
+        let (_, deflated) = run(&d, true, |stage| match stage {
+            Stage::Start(text) => {
+                assert_eq!(text, d.text);
+                assert_eq!(batches, 0, "the text comes first");
+                started += 1;
+                Ok(true)
+            }
+            Stage::Batch(b) => {
+                batches += 1;
+                piped.extend(b.questions.iter().map(|q| q.uid.clone()));
+                Ok(false)
+            }
+            // Work of the writer's own while it waits, 40 turns of it.
+            Stage::Idle => {
+                idle += 1;
+                Ok(idle < 40)
+            }
+        })
         .unwrap();
         assert_eq!(started, 1);
         assert!(idle <= 40, "asked for work after saying none was left");
@@ -545,24 +552,15 @@ mod tests {
     #[test]
     fn an_error_storing_the_deck_stops_the_pipeline_before_any_batch() {
         let d = deck(3000);
-        let (pool, missing) = Pool::for_deck(&d, [&d]);
         let mut batches = 0;
-        let r = pipeline(
-            &d,
-            &pool,
-            &missing,
-            true,
-            d.text.clone(),
-            &WriteBack::none(),
-            |stage| match stage {
-                Stage::Start(_) => Err(Error::Other("locked".into())),
-                Stage::Batch(_) => {
-                    batches += 1;
-                    Ok(false)
-                }
-                Stage::Idle => panic!("asked to work ahead after failing"),
-            },
-        );
+        let r = run(&d, true, |stage| match stage {
+            Stage::Start(_) => Err(Error::Other("locked".into())),
+            Stage::Batch(_) => {
+                batches += 1;
+                Ok(false)
+            }
+            Stage::Idle => panic!("asked to work ahead after failing"),
+        });
         assert!(matches!(r, Err(Error::Other(m)) if m == "locked"));
         assert_eq!(batches, 0);
     }
@@ -572,29 +570,20 @@ mod tests {
     #[test]
     fn a_writer_error_stops_the_pipeline() {
         let d = deck(3000);
-        let (pool, missing) = Pool::for_deck(&d, [&d]);
         let mut calls = 0;
-        let r = pipeline(
-            &d,
-            &pool,
-            &missing,
-            true,
-            d.text.clone(),
-            &WriteBack::none(),
-            |stage| {
-                match stage {
-                    Stage::Start(_) => return Ok(true),
-                    Stage::Idle => return Ok(false),
-                    Stage::Batch(_) => {}
-                }
-                calls += 1;
-                if calls == 2 {
-                    Err(Error::Other("disk full".into()))
-                } else {
-                    Ok(false)
-                }
-            },
-        );
+        let r = run(&d, true, |stage| {
+            match stage {
+                Stage::Start(_) => return Ok(true),
+                Stage::Idle => return Ok(false),
+                Stage::Batch(_) => {}
+            }
+            calls += 1;
+            if calls == 2 {
+                Err(Error::Other("disk full".into()))
+            } else {
+                Ok(false)
+            }
+        });
         assert!(matches!(r, Err(Error::Other(m)) if m == "disk full"));
         assert_eq!(calls, 2);
     }
@@ -604,31 +593,22 @@ mod tests {
     #[test]
     fn an_error_working_ahead_stops_the_pipeline() {
         let d = deck(3000);
-        let (pool, missing) = Pool::for_deck(&d, [&d]);
         // The writer waits when a batch is not ready, which is nearly always the case as
         // generating starts; tried again in case a batch was ready every time.
         for _ in 0..20 {
             let mut failed = false;
             let mut after = 0;
-            let r = pipeline(
-                &d,
-                &pool,
-                &missing,
-                true,
-                d.text.clone(),
-                &WriteBack::none(),
-                |stage| match stage {
-                    Stage::Start(_) => Ok(true),
-                    Stage::Idle if !failed => {
-                        failed = true;
-                        Err(Error::Other("disk full".into()))
-                    }
-                    _ => {
-                        after += usize::from(failed);
-                        Ok(false)
-                    }
-                },
-            );
+            let r = run(&d, true, |stage| match stage {
+                Stage::Start(_) => Ok(true),
+                Stage::Idle if !failed => {
+                    failed = true;
+                    Err(Error::Other("disk full".into()))
+                }
+                _ => {
+                    after += usize::from(failed);
+                    Ok(false)
+                }
+            });
             if failed {
                 assert!(matches!(r, Err(Error::Other(m)) if m == "disk full"));
                 assert_eq!(after, 0, "stored after the error");
@@ -643,17 +623,7 @@ mod tests {
     #[test]
     fn an_unchanged_deck_text_is_not_deflated_again() {
         let d = deck(300);
-        let (pool, missing) = Pool::for_deck(&d, [&d]);
-        let (_, deflated) = pipeline(
-            &d,
-            &pool,
-            &missing,
-            false,
-            d.text.clone(),
-            &WriteBack::none(),
-            |_| Ok(false),
-        )
-        .unwrap();
+        let (_, deflated) = run(&d, false, |_| Ok(false)).unwrap();
         assert_eq!(deflated, None);
     }
 }

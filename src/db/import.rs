@@ -924,9 +924,13 @@ impl Plan {
     /// `deck`'s rows; `first` is the introduction order of its first fact.
     fn new(deck: &Deck, facts: &FactTable, first: i64) -> Plan {
         let file = &deck.file;
-        let set = crate::generate::CHRONOLOGY;
-        let chronology = crate::generate::has_chronology(deck) && facts.position(set).is_none();
-        let chronology_at = chronology.then(|| facts.rows.partition_point(|f| f.id < set));
+        // (No fact has the set's id: validation reserves ids that begin with `_`.)
+        let chronology = crate::generate::has_chronology(deck);
+        let chronology_at = chronology.then(|| {
+            facts
+                .rows
+                .partition_point(|f| f.id < crate::generate::CHRONOLOGY)
+        });
         Plan {
             first,
             after_events: file.lists.len() + file.events.len(),

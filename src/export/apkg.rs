@@ -746,7 +746,7 @@ fn note_kinds<'a>(used: &'a mut Vec<(&'static str, Vec<Kind>)>, f: &ExportFact) 
 /// form, without markup.
 fn fact_label(f: &ExportFact, lang: Lang) -> String {
     let Some(raw) = &f.label else {
-        return if f.fact == "_chronology" {
+        return if f.fact == crate::generate::CHRONOLOGY {
             lang.pick("时间顺序", "Chronology").to_owned()
         } else {
             anki_html(&f.fact)
