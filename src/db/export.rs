@@ -141,8 +141,9 @@ impl Db {
             .ok_or_else(|| Error::UnknownDeck(deck.to_owned()))
     }
 
-    /// The current questions of a deck in generation order, each with the kind of its fact
-    /// (`event` for the deck-wide chronology question, which has no fact of its own). Like
+    /// The current questions of a deck in the deck's order (see [`Db::questions`]), each with
+    /// the kind of its fact (`event` for the deck-wide chronology question, which has no fact
+    /// of its own). Like
     /// [`Db::questions`], but sorted here rather than by SQLite, whose sorter would copy every
     /// row of a big deck. Errors if the deck is unknown.
     pub fn export_questions(&self, deck: &str) -> Result<Vec<(Question, &'static str)>> {
@@ -154,45 +155,10 @@ impl Db {
             export_select()
         ))?;
         let rows = st.query_map([deck], export_row)?;
-        let mut rows: Vec<(i64, Question, &'static str)> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut rows: Vec<((i64, i64), Question, &'static str)> =
+            rows.collect::<rusqlite::Result<_>>()?;
         rows.sort_unstable_by_key(|(order, _, _)| *order);
         Ok(rows.into_iter().map(|(_, q, k)| (q, k)).collect())
-    }
-
-    /// The same questions as [`Db::export_questions`], handed to `send` in batches of
-    /// `batch` as they are read; stops when `send` returns `false`. For big exports that
-    /// work on a batch while the next is read.
-    ///
-    /// Questions are read in row order, which is generation order: a question's row and its
-    /// place among new questions are both assigned when it is first added.
-    pub fn stream_export_questions(
-        &self,
-        deck: &str,
-        batch: usize,
-        send: &mut dyn FnMut(Vec<(Question, &'static str)>) -> bool,
-    ) -> Result<()> {
-        if !self.deck_exists(deck)? {
-            return Err(Error::UnknownDeck(deck.to_owned()));
-        }
-        // `+q.deck_id`: scan the table in row order rather than the unique index (ordered by
-        // fact), so no sort is needed.
-        let mut st = self.conn.prepare(&format!(
-            "{} WHERE +q.deck_id = ?1 AND q.retired = 0 ORDER BY q.id",
-            export_select()
-        ))?;
-        let mut rows = st.query([deck])?;
-        let mut buf = Vec::with_capacity(batch);
-        while let Some(r) = rows.next()? {
-            let (_, q, k) = export_row(r)?;
-            buf.push((q, k));
-            if buf.len() == batch && !send(std::mem::replace(&mut buf, Vec::with_capacity(batch))) {
-                return Ok(());
-            }
-        }
-        if !buf.is_empty() {
-            send(buf);
-        }
-        Ok(())
     }
 
     /// A deck's current questions fact by fact, handed to `send` in batches of about
@@ -444,9 +410,10 @@ impl Db {
     /// `(id, kind, label)` of every current fact of `deck`, in deck order.
     pub fn fact_labels(&self, deck: &str) -> Result<Vec<(String, String, String)>> {
         let mut st = self.conn.prepare(
-            "SELECT f.id, f.kind, f.label FROM fact f WHERE f.deck_id = ?1 AND f.retired = 0
-             ORDER BY (SELECT min(q.id) FROM question q
-                       WHERE q.deck_id = f.deck_id AND q.fact_id = f.id), f.id",
+            "SELECT f.id, f.kind, f.label FROM fact f
+             LEFT JOIN memory m ON m.deck_id = f.deck_id AND m.fact_id = f.id
+             WHERE f.deck_id = ?1 AND f.retired = 0
+             ORDER BY m.new_order, f.id",
         )?;
         let rows = st.query_map([deck], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -510,8 +477,8 @@ impl Db {
             .optional()?)
     }
 
-    /// Results of every question that was answered or has an accepted override, in deck and
-    /// generation order.
+    /// Results of every question that was answered or has an accepted override, in deck order
+    /// (see [`Db::questions`]).
     pub fn results(&self) -> Result<Vec<ResultRow>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT {QUESTION_UID}, q.deck_id, q.fact_id, COALESCE(f.kind, 'event'),
@@ -532,7 +499,7 @@ impl Db {
              LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
              WHERE EXISTS (SELECT 1 FROM review r WHERE r.question_id = q.id)
                 OR EXISTS (SELECT 1 FROM accepted_answer a WHERE a.question_id = q.id)
-             ORDER BY q.deck_id, q.id"
+             ORDER BY q.deck_id, m.new_order, q.id"
         ))?;
         let rows = st.query_map(params![], |r| {
             let accepted: String = r.get(14)?;
@@ -609,17 +576,23 @@ impl<'s> Cursor<'s> {
 
 fn export_select() -> String {
     format!(
-        "SELECT {QUESTION_COLUMNS}, q.id, f.kind
+        "SELECT {QUESTION_COLUMNS}, COALESCE(m.new_order, 0), q.id, f.kind
          FROM question q {QUESTION_JOINS}
-         LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id"
+         LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
+         LEFT JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id"
     )
 }
 
-/// A row of [`export_select`]: the question's place among new questions, the question, and
-/// the kind of its fact.
-fn export_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Question, &'static str)> {
-    let kind = fact_kind(r.get_ref(QUESTION_COLUMN_COUNT + 1)?.as_str_or_null()?);
-    Ok((r.get(QUESTION_COLUMN_COUNT)?, question_from_row(r)?, kind))
+/// A row of [`export_select`]: the question's place in the deck (its fact's introduction
+/// order, then its own row, which is generation order within a fact), the question, and the
+/// kind of its fact.
+fn export_row(r: &rusqlite::Row) -> rusqlite::Result<((i64, i64), Question, &'static str)> {
+    let kind = fact_kind(r.get_ref(QUESTION_COLUMN_COUNT + 2)?.as_str_or_null()?);
+    let order = (
+        r.get(QUESTION_COLUMN_COUNT)?,
+        r.get(QUESTION_COLUMN_COUNT + 1)?,
+    );
+    Ok((order, question_from_row(r)?, kind))
 }
 
 /// A fact kind as stored, as a static name; `event` for the deck-wide chronology set, which

@@ -225,17 +225,20 @@ pub struct DeckImport<'d> {
     current: Option<usize>,
     /// Deck-wide question sets (no fact row) that have a current question.
     others: HashSet<String>,
-    /// A new deck's memory rows for its deck-wide question sets, made at the deck's end with
-    /// its facts' (see [`FactRow::new_order`]): (set, introduction order).
-    other_memories: Vec<(String, i64)>,
+    /// Facts (and deck-wide question sets) that had their first question in this import and
+    /// have no memory row yet, for the rows made at the deck's end with the introduction
+    /// order the file gives them: ([`Plan::place`], fact). A new deck's facts are not kept
+    /// here: they are all in its [`Plan`].
+    fresh: Vec<(usize, String)>,
     /// Existing questions of the deck not yet seen: uid → (row id, hash, retired).
     existing: HashMap<String, (i64, i64, bool)>,
     /// Facts of the deck that have a memory from an earlier import: fact → (row id,
     /// active). Memory rows made by this import are active and stay so.
     remembered: HashMap<String, (i64, bool)>,
     last_fact: Option<String>,
-    /// A new deck's memory rows as its file predicts them, written ahead of the deck's end
-    /// while the writer waits for questions ([`Import::write_ahead`]).
+    /// The order the deck's facts are introduced in; for a new deck, also its memory rows,
+    /// written ahead of the deck's end while the writer waits for questions
+    /// ([`Import::write_ahead`]).
     plan: Plan,
 }
 
@@ -243,9 +246,8 @@ pub struct DeckImport<'d> {
 #[derive(Clone, Copy)]
 struct PlannedMemory<'d> {
     fact: &'d str,
-    new_order: i64,
-    /// Its fact in [`FactTable::rows`]; `None` for the chronology set.
-    row: Option<usize>,
+    /// Its [`Plan::place`].
+    place: usize,
 }
 
 impl DeckImport<'_> {
@@ -298,15 +300,13 @@ impl<'c, 'p> Import<'c, 'p> {
             facts: FactTable::new(deck),
             current: None,
             others: HashSet::new(),
-            other_memories: Vec::new(),
+            fresh: Vec::new(),
             existing: HashMap::new(),
             remembered: HashMap::new(),
             last_fact: None,
             plan: Plan::default(),
         };
-        if d.facts_at_end {
-            d.plan = Plan::new(deck, &d.facts, self.next_order);
-        }
+        d.plan = Plan::new(deck, &d.facts, self.next_order);
         drop(old_text);
         let meta = &deck.file.deck;
         if d.write_facts {
@@ -397,6 +397,9 @@ impl<'c, 'p> Import<'c, 'p> {
     /// the writer otherwise waits a tenth of it for the generating thread. Says whether
     /// any are left.
     pub fn write_ahead(&mut self, d: &mut DeckImport) -> Result<bool> {
+        if !d.facts_at_end {
+            return Ok(false);
+        }
         let plan = &mut d.plan;
         let end = plan.len.min(plan.ahead + WRITE_AHEAD_ROWS);
         if plan.ahead == end {
@@ -405,7 +408,7 @@ impl<'c, 'p> Import<'c, 'p> {
         let rows: Vec<(&str, i64)> = (plan.ahead..end)
             .map(|i| {
                 let p = plan.get(&d.facts, i);
-                (p.fact, p.new_order)
+                (p.fact, plan.first + p.place as i64)
             })
             .collect();
         insert_memories(&mut self.statements, d.deck.id(), &rows)?;
@@ -440,7 +443,6 @@ impl<'c, 'p> Import<'c, 'p> {
         )?;
         // The batch's new rows, written below a table at a time (each table's pages stay
         // in the cache while its rows go in).
-        let mut memories: Vec<(&str, i64)> = Vec::new();
         let mut facts: Vec<(&str, &str, &str, &str)> = Vec::new();
         let mut added: Vec<(&Question, &str, &str, &str, i64, i64)> = Vec::new();
         for (q, (answer, hash)) in questions {
@@ -474,20 +476,15 @@ impl<'c, 'p> Import<'c, 'p> {
                     Some(_) => false,
                     None => d.others.insert(q.fact.clone()),
                 };
-                // A fact's memory is made with its first question; facts are introduced in
-                // the order the deck gives them. (A new deck remembers nothing: its facts
-                // are not hashed to find that out.)
-                if first_sight
-                    && (d.remembered.is_empty() || !d.remembered.contains_key(q.fact.as_str()))
-                {
-                    match at {
-                        Some(i) if d.facts_at_end => d.facts.rows[i].new_order = self.next_order,
-                        None if d.facts_at_end => {
-                            d.other_memories.push((q.fact.clone(), self.next_order));
-                        }
-                        _ => memories.push((&q.fact, self.next_order)),
-                    }
-                    self.next_order += 1;
+                // A fact that had a question gets a memory at the deck's end, introduced in
+                // the order the deck gives it (a new deck's are all planned). A new deck
+                // remembers nothing: its facts are not hashed to find that out.
+                if first_sight && !d.facts_at_end && !d.remembered.contains_key(q.fact.as_str()) {
+                    let place = match at {
+                        Some(i) => d.plan.place(d.facts.rows[i].rank),
+                        None => d.plan.after_events,
+                    };
+                    d.fresh.push((place, q.fact.clone()));
                 }
             }
             self.progress.inc(1);
@@ -528,7 +525,6 @@ impl<'c, 'p> Import<'c, 'p> {
                 }
             }
         }
-        insert_memories(&mut self.statements, deck_id, &memories)?;
         upsert_facts(
             &mut self.statements,
             deck_id,
@@ -589,40 +585,56 @@ impl<'c, 'p> Import<'c, 'p> {
             // A new deck's memory rows (a deck's memory rows outlive it only while its row
             // does, so it has none yet) go in key order, for the same reason as its facts
             // below; their ids then follow the facts' keys, not their introduction order,
-            // which is `new_order`'s. A fact has one when it had a question, and its
-            // introduction order is where its first question came.
-            let actual = |p: PlannedMemory| match p.row {
-                Some(i) => Some(d.facts.rows[i].new_order).filter(|&o| o > 0),
-                None => d
-                    .other_memories
-                    .iter()
-                    .find(|(set, _)| set == p.fact)
-                    .map(|&(_, o)| o),
-            };
-            // Those written ahead: the few the questions did not bear out are mended.
+            // which is `new_order`'s. A fact has one when it had a question, and is
+            // introduced where the file puts it among those that had one.
             let plan = &d.plan;
+            let mut orders = vec![0i64; plan.len];
+            for f in d.facts.rows.iter().filter(|f| f.seen) {
+                orders[plan.place(f.rank)] = 1;
+            }
+            let chronology = d.others.contains(crate::generate::CHRONOLOGY);
+            if plan.chronology_at.is_some() && chronology {
+                orders[plan.after_events] = 1;
+            }
+            for o in &mut orders {
+                if *o != 0 {
+                    *o = self.next_order;
+                    self.next_order += 1;
+                }
+            }
+            let actual = |p: &PlannedMemory| Some(orders[p.place]).filter(|&o| o > 0);
+            // Those written ahead: the few the questions did not bear out are mended.
             let mut forget =
                 tx.prepare_cached("DELETE FROM memory WHERE deck_id = ?1 AND fact_id = ?2")?;
             let mut reorder = tx.prepare_cached(
                 "UPDATE memory SET new_order = ?3 WHERE deck_id = ?1 AND fact_id = ?2",
             )?;
             for p in (0..plan.ahead).map(|i| plan.get(&d.facts, i)) {
-                match actual(p) {
+                match actual(&p) {
                     None => forget.execute(params![id, p.fact])?,
-                    Some(o) if o != p.new_order => reorder.execute(params![id, p.fact, o])?,
+                    Some(o) if o != plan.first + p.place as i64 => {
+                        reorder.execute(params![id, p.fact, o])?
+                    }
                     Some(_) => 0,
                 };
             }
             // The rest now.
             let mut memories: Vec<(&str, i64)> = (plan.ahead..plan.len)
                 .map(|i| plan.get(&d.facts, i))
-                .filter_map(|p| actual(p).map(|o| (p.fact, o)))
+                .filter_map(|p| actual(&p).map(|o| (p.fact, o)))
                 .collect();
-            for (set, order) in &d.other_memories {
-                if plan.chronology_at.is_none() || set != crate::generate::CHRONOLOGY {
-                    let at = memories.partition_point(|(k, _)| *k < set.as_str());
-                    memories.insert(at, (set, *order));
-                }
+            // A deck-wide set the plan does not know of comes after the deck's facts.
+            let mut others: Vec<&str> = d
+                .others
+                .iter()
+                .map(String::as_str)
+                .filter(|set| plan.chronology_at.is_none() || *set != crate::generate::CHRONOLOGY)
+                .collect();
+            others.sort_unstable();
+            for set in others {
+                let at = memories.partition_point(|(k, _)| *k < set);
+                memories.insert(at, (set, self.next_order));
+                self.next_order += 1;
             }
             insert_memories(&mut self.statements, id, &memories)?;
             // A new deck has no fact rows yet: every fact goes in now, in key order and
@@ -660,6 +672,21 @@ impl<'c, 'p> Import<'c, 'p> {
                     None::<&str>.into(),
                 ]
             })?;
+        }
+        if !d.fresh.is_empty() {
+            // Facts new to a deck that was already there: introduced after everything the
+            // database had, in the file's order among themselves.
+            let mut fresh = d.fresh;
+            fresh.sort_unstable();
+            let mut memories: Vec<(&str, i64)> = fresh
+                .iter()
+                .map(|(_, fact)| {
+                    self.next_order += 1;
+                    (fact.as_str(), self.next_order - 1)
+                })
+                .collect();
+            memories.sort_unstable();
+            insert_memories(&mut self.statements, id, &memories)?;
         }
         let mut retire = tx.prepare_cached("UPDATE question SET retired = 1 WHERE id = ?1")?;
         for (_, (row, _, was_retired)) in d.existing {
@@ -740,16 +767,13 @@ struct FactRow<'d> {
     label: &'d str,
     /// An index into [`FACT_KINDS`].
     kind: u8,
-    /// Where the fact comes in the order the generator takes the deck's facts in (kind by
-    /// kind, each kind in the file's order).
+    /// Where the fact comes in the deck's facts kind by kind, each kind in the file's
+    /// order (see [`Plan`]).
     rank: u32,
     /// The fact has had a question in this import.
     seen: bool,
     /// Where its first question's explanation lies in [`FactTable::explanations`].
     explanation: (usize, usize),
-    /// A new deck's fact: the introduction order of the memory row made for it at the
-    /// deck's end; 0 for none.
-    new_order: i64,
 }
 
 impl<'d> FactTable<'d> {
@@ -766,7 +790,6 @@ impl<'d> FactTable<'d> {
                     rank: 0,
                     seen: false,
                     explanation: (0, 0),
-                    new_order: 0,
                 }));
             };
         }
@@ -783,7 +806,7 @@ impl<'d> FactTable<'d> {
         }
         // (Ids are unique across a deck's facts: validation refuses a deck that repeats one.)
         FactTable {
-            rows: sorted_by_id(rows, |r| r.id),
+            rows: crate::deck::sorted_by_id(rows, |r| r.id),
             explanations: String::new(),
         }
     }
@@ -810,32 +833,6 @@ impl<'d> FactTable<'d> {
         let i = self.rows.binary_search_by(|r| r.id.cmp(id)).ok()?;
         Some(&self.rows[i])
     }
-}
-
-/// `items` in the byte order of their ids (SQLite's, for text keys). Sorted by the ids'
-/// first eight bytes as one number, the ids compared only where those are the same:
-/// sorting a large deck's facts by comparing their ids took 65 M instructions on the
-/// writing thread (the 72,000 facts of the 100,000-question bench deck), under 22 M so.
-/// (The first differing byte decides either way; a shorter id is padded with zeros, so
-/// where it ends before the eighth byte it is a prefix of the other and comes first, as it
-/// does in byte order.)
-fn sorted_by_id<'a, T: Copy>(items: Vec<T>, id: impl Fn(&T) -> &'a str) -> Vec<T> {
-    let prefix = |s: &str| {
-        let mut b = [0u8; 8];
-        let n = s.len().min(8);
-        b[..n].copy_from_slice(&s.as_bytes()[..n]);
-        u64::from_be_bytes(b)
-    };
-    let mut keys: Vec<(u64, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (prefix(id(x)), i))
-        .collect();
-    keys.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| id(&items[a.1]).cmp(id(&items[b.1])))
-    });
-    keys.into_iter().map(|(_, i)| items[i]).collect()
 }
 
 /// Inserts `rows` of deck `deck_id` as `sql` says, each row's values given by `params` in the
@@ -901,17 +898,22 @@ struct RowSql<'s> {
     tail: &'s str,
 }
 
-/// A new deck's memory rows, in key order, each with the introduction order it gets when
-/// every fact has a question and they come as the generator makes them: kind by kind, each
-/// kind in the file's order, the chronology set right after the events. (A fact with no
-/// question, or questions in another order, cost a row to mend in [`Import::finish_deck`].)
-/// The rows are its facts' ([`FactTable::rows`], in key order) with the chronology set's
-/// among them: worked out one at a time rather than held (72,000 facts would hold 3 MB).
+/// The order a deck's facts are introduced in, which is the file's: kind by kind, each kind
+/// in the file's order, the chronology set right after the events (the order the generator
+/// took them in until it took each kind in key order). Every fact and set has a
+/// [`Plan::place`] in it; among those that have questions, the place decides.
+///
+/// For a new deck it is also the deck's memory rows, in key order, each with the
+/// introduction order it gets when every fact has a question (a fact with none costs the
+/// rows after it a mend in [`Import::finish_deck`]). The rows are its facts'
+/// ([`FactTable::rows`], in key order) with the chronology set's among them: worked out one
+/// at a time rather than held (72,000 facts would hold 3 MB).
 #[derive(Default)]
 struct Plan {
-    /// The introduction order of the deck's first fact.
+    /// The introduction order of the deck's first fact, when every fact has a question.
     first: i64,
-    /// The rank ([`FactRow::rank`]) of the first fact after the events.
+    /// The rank ([`FactRow::rank`]) of the first fact after the events, which is also the
+    /// chronology set's place.
     after_events: usize,
     /// Where the chronology set's row comes among the facts', when the deck has one.
     chronology_at: Option<usize>,
@@ -940,27 +942,29 @@ impl Plan {
         }
     }
 
+    /// Where the fact of [`FactRow::rank`] `rank` comes in the introduction order, counting
+    /// every fact and the chronology set (below [`Plan::len`]).
+    fn place(&self, rank: u32) -> usize {
+        let rank = rank as usize;
+        rank + usize::from(self.chronology_at.is_some() && rank >= self.after_events)
+    }
+
     /// The row at `i` (below [`Plan::len`]).
     fn get<'d>(&self, facts: &FactTable<'d>, i: usize) -> PlannedMemory<'d> {
-        let chronology = self.chronology_at.is_some();
         let row = match self.chronology_at {
             Some(at) if i == at => {
                 return PlannedMemory {
                     fact: crate::generate::CHRONOLOGY,
-                    new_order: self.first + self.after_events as i64,
-                    row: None,
+                    place: self.after_events,
                 };
             }
             Some(at) if i > at => i - 1,
             _ => i,
         };
         let f = &facts.rows[row];
-        let rank = f.rank as usize;
         PlannedMemory {
             fact: f.id,
-            new_order: self.first
-                + (rank + usize::from(chronology && rank >= self.after_events)) as i64,
-            row: Some(row),
+            place: self.place(f.rank),
         }
     }
 }
@@ -1060,43 +1064,6 @@ mod tests {
         db.conn
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .unwrap()
-    }
-
-    /// The facts' order for lookups and for writing in key order: SQLite's byte order.
-    #[test]
-    fn sorting_by_id_is_byte_order() {
-        // Ids that end before, at and after the eighth byte, share long prefixes, hold bytes
-        // above 0x7f and zero bytes, in a shuffled order.
-        let mut ids: Vec<String> = Vec::new();
-        for stem in [
-            "",
-            "a",
-            "l1",
-            "l10",
-            "l10050",
-            "list_sco",
-            "list_sco_2025",
-            "会议",
-        ] {
-            for tail in ["", "\0", "\0b", "0", "9", "z", "_x", "é", "\u{7f}"] {
-                ids.push(format!("{stem}{tail}"));
-            }
-        }
-        ids.sort();
-        ids.dedup();
-        let mut shuffled = ids.clone();
-        let mut seed = 7u64;
-        for i in (1..shuffled.len()).rev() {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            shuffled.swap(i, (seed >> 33) as usize % (i + 1));
-        }
-        assert_ne!(shuffled, ids, "the shuffle left the order as it was");
-        let refs: Vec<&str> = shuffled.iter().map(String::as_str).collect();
-        let sorted = sorted_by_id(refs, |s| s);
-        let want: Vec<&str> = ids.iter().map(String::as_str).collect();
-        assert_eq!(sorted, want);
     }
 
     /// When a new deck's memory rows are written: none ahead, all of them before its first
@@ -1220,6 +1187,148 @@ mod tests {
             assert!(written.2 > 0, "{ahead:?}: nothing was written ahead");
             assert_eq!(without_id(&written.0), without_id(&at_end.0), "{ahead:?}");
         }
+    }
+
+    /// The mini deck's facts in the file's order, kind by kind, the chronology set after the
+    /// events: the order students meet them in and listings give.
+    fn file_order(deck: &Deck) -> Vec<String> {
+        let f = &deck.file;
+        let ids = |v: Vec<&toml::Spanned<String>>| -> Vec<String> {
+            v.into_iter().map(|i| i.get_ref().clone()).collect()
+        };
+        let mut want = ids(f.lists.iter().map(|x| &x.id).collect());
+        want.extend(ids(f.events.iter().map(|x| &x.id).collect()));
+        want.push(crate::generate::CHRONOLOGY.to_owned());
+        want.extend(ids(f.numbers.iter().map(|x| &x.id).collect()));
+        want.extend(ids(f.terms.iter().map(|x| &x.id).collect()));
+        want.extend(ids(f.documents.iter().map(|x| &x.id).collect()));
+        want.extend(ids(f.people.iter().map(|x| &x.id).collect()));
+        want.extend(ids(f.qas.iter().map(|x| &x.id).collect()));
+        want.extend(ids(f.clozes.iter().map(|x| &x.id).collect()));
+        want
+    }
+
+    /// Each fact once, in the order of its first appearance.
+    fn facts_in_order<'a>(facts: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in facts {
+            if out.last().map(String::as_str) != Some(f) {
+                assert!(
+                    !out.iter().any(|o| o == f),
+                    "{f}'s questions are not together"
+                );
+                out.push(f.to_owned());
+            }
+        }
+        out
+    }
+
+    fn strings(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+        let mut st = conn.prepare(sql).unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    /// A new deck's questions are stored kind by kind in the order of their key (that is
+    /// what makes a large import cheap), while everything a student or an instructor sees
+    /// keeps the file's order: facts are introduced, listed, exported and reported in it.
+    #[test]
+    fn questions_are_stored_in_key_order_and_shown_in_the_files_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(&dir.path().join("q.db")).unwrap();
+        let deck = mini();
+        let want = file_order(&deck);
+        let lists: Vec<&String> = want.iter().take(deck.file.lists.len()).collect();
+        assert!(
+            lists.windows(2).any(|w| w[0] > w[1]),
+            "the test needs facts whose file order is not their key order"
+        );
+        crate::cmd::add_deck::add(&mut db, vec![deck.clone()], 1_800_000_000).unwrap();
+
+        let introduced = strings(&db.conn, "SELECT fact_id FROM memory ORDER BY new_order");
+        assert_eq!(introduced, want);
+        let listed = db.questions("mini", None).unwrap();
+        assert_eq!(facts_in_order(listed.iter().map(|q| q.fact.as_str())), want);
+        let exported = db.export_questions("mini").unwrap();
+        assert_eq!(
+            facts_in_order(exported.iter().map(|(q, _)| q.fact.as_str())),
+            want
+        );
+        let labels = db.fact_labels("mini").unwrap();
+        let labelled: Vec<String> = labels.into_iter().map(|(id, _, _)| id).collect();
+        let without_set: Vec<String> = want
+            .iter()
+            .filter(|f| *f != crate::generate::CHRONOLOGY)
+            .cloned()
+            .collect();
+        assert_eq!(labelled, without_set);
+        // Within a fact, the questions as generated.
+        let generated = questions(&deck);
+        let by_fact = |qs: &[Question], fact: &str| -> Vec<String> {
+            qs.iter()
+                .filter(|q| q.fact == fact)
+                .map(|q| q.uid.clone())
+                .collect()
+        };
+        for fact in &want {
+            assert_eq!(by_fact(&listed, fact), by_fact(&generated, fact), "{fact}");
+        }
+
+        // Stored: in row order, each kind's facts ascend by id (a fact's questions, together,
+        // come in generation order: a few keys out of order within one page).
+        let mut st = db
+            .conn
+            .prepare(
+                "SELECT COALESCE(f.kind, 'set'), q.fact_id, q.kind, q.variant FROM question q
+                 LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id ORDER BY q.id",
+            )
+            .unwrap();
+        let rows: Vec<(String, String, String, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut kinds_seen = 0;
+        for w in rows.windows(2) {
+            let ((k0, f0, q0, v0), (k1, f1, q1, v1)) = (&w[0], &w[1]);
+            if k0 != k1 {
+                kinds_seen += 1;
+                continue;
+            }
+            assert!(f0 <= f1, "{f0}/{q0}/{v0} before {f1}/{q1}/{v1}");
+        }
+        assert_eq!(
+            kinds_seen, 8,
+            "eight kinds and the chronology set, stored one after another"
+        );
+    }
+
+    /// Facts added to a deck already there are introduced after everything the database
+    /// had, in the file's order among themselves, whatever their ids.
+    #[test]
+    fn facts_added_to_a_deck_come_in_the_files_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(&dir.path().join("q.db")).unwrap();
+        let deck = mini();
+        crate::cmd::add_deck::add(&mut db, vec![deck.clone()], 1_800_000_000).unwrap();
+        let before = strings(&db.conn, "SELECT fact_id FROM memory ORDER BY new_order");
+        // Two terms in the middle of the file, the second before the first in key order.
+        let text = deck.text.replacen(
+            "[[term]]\nid = \"changan\"",
+            "[[term]]\nid = \"zz-silk\"\nsource = \"s1\"\nterm = \"丝路\"\ndenotes = \"古代商路\"\n\n\
+             [[term]]\nid = \"aa-port\"\nsource = \"s1\"\nterm = \"陆港\"\ndenotes = \"内陆口岸\"\n\n\
+             [[term]]\nid = \"changan\"",
+            1,
+        );
+        assert_ne!(text, deck.text);
+        let edited = crate::deck::parse("mini.toml", &text).unwrap();
+        crate::cmd::add_deck::add(&mut db, vec![edited], 1_800_086_400).unwrap();
+        let mut after = strings(&db.conn, "SELECT fact_id FROM memory ORDER BY new_order");
+        let added = after.split_off(before.len());
+        assert_eq!(after, before);
+        assert_eq!(added, ["zz-silk", "aa-port"]);
     }
 
     /// A question stored twice breaks the question table's unique key halfway through the

@@ -522,8 +522,9 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The current (not retired) questions of a deck, optionally of one kind, in generation
-    /// order.
+    /// The current (not retired) questions of a deck, optionally of one kind, in the deck's
+    /// order: fact by fact as they are introduced (the file's order, kind by kind), each
+    /// fact's questions as generated.
     pub fn questions(&self, deck: &str, kind: Option<Kind>) -> Result<Vec<Question>> {
         if !self.deck_exists(deck)? {
             return Err(Error::UnknownDeck(deck.to_owned()));
@@ -531,8 +532,9 @@ impl Db {
         let mut st = self.conn.prepare(&format!(
             "SELECT {QUESTION_COLUMNS}
              FROM question q {QUESTION_JOINS}
+             LEFT JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id
              WHERE q.deck_id = ?1 AND q.retired = 0 AND (?2 IS NULL OR q.kind = ?2)
-             ORDER BY q.id"
+             ORDER BY m.new_order, q.id"
         ))?;
         let rows = st.query_map(params![deck, kind.map(Kind::as_str)], question_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -109,3 +109,73 @@ pub fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
         String::from_utf8_lossy(&before[start..]).chars().count() + 1,
     )
 }
+
+/// `items` in the byte order of their ids: SQLite's for text keys, so the order of a deck's
+/// facts in the database's keys (the import's) and of their questions as generated. Sorted by the ids'
+/// first eight bytes as one number, the ids compared only where those are the same:
+/// sorting a large deck's facts by comparing their ids took 65 M instructions on the
+/// writing thread (the 72,000 facts of the 100,000-question bench deck), under 22 M so.
+/// (The first differing byte decides either way; a shorter id is padded with zeros, so
+/// where it ends before the eighth byte it is a prefix of the other and comes first, as it
+/// does in byte order.)
+pub(crate) fn sorted_by_id<'a, T: Copy>(items: Vec<T>, id: impl Fn(&T) -> &'a str) -> Vec<T> {
+    let prefix = |s: &str| {
+        let mut b = [0u8; 8];
+        let n = s.len().min(8);
+        b[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u64::from_be_bytes(b)
+    };
+    let mut keys: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (prefix(id(x)), i))
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| id(&items[a.1]).cmp(id(&items[b.1])))
+    });
+    keys.into_iter().map(|(_, i)| items[i]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The facts' order for lookups, for writing in key order and for generating: SQLite's
+    /// byte order.
+    #[test]
+    fn sorting_by_id_is_byte_order() {
+        // Ids that end before, at and after the eighth byte, share long prefixes, hold bytes
+        // above 0x7f and zero bytes, in a shuffled order.
+        let mut ids: Vec<String> = Vec::new();
+        for stem in [
+            "",
+            "a",
+            "l1",
+            "l10",
+            "l10050",
+            "list_sco",
+            "list_sco_2025",
+            "会议",
+        ] {
+            for tail in ["", "\0", "\0b", "0", "9", "z", "_x", "é", "\u{7f}"] {
+                ids.push(format!("{stem}{tail}"));
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        let mut shuffled = ids.clone();
+        let mut seed = 7u64;
+        for i in (1..shuffled.len()).rev() {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            shuffled.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        assert_ne!(shuffled, ids, "the shuffle left the order as it was");
+        let refs: Vec<&str> = shuffled.iter().map(String::as_str).collect();
+        let sorted = sorted_by_id(refs, |s| s);
+        let want: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(sorted, want);
+    }
+}

@@ -27,7 +27,7 @@ pub struct DeckData {
     pub title: String,
     /// `zh` or `en`.
     pub language: String,
-    /// In generation order.
+    /// In the deck's order (see `Db::questions`).
     pub questions: Vec<Question>,
     /// The kind of fact each question comes from (`list`, `event`, …), by index.
     pub fact_kinds: Vec<&'static str>,

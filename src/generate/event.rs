@@ -17,7 +17,10 @@ fn overlaps(a: &str, b: &str) -> bool {
 
 pub(super) fn questions(g: &Gen, out: &mut Vec<Question>) {
     let deck = g.deck.id();
-    for e in &g.deck.file.events {
+    let events = crate::deck::sorted_by_id(g.deck.file.events.iter().collect(), |e| {
+        e.id.get_ref().as_str()
+    });
+    for e in events {
         let id = e.id.get_ref().as_str();
         // Validation guarantees the date parses.
         let Some(date) = FactDate::parse(e.date.get_ref()) else {

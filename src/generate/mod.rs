@@ -47,6 +47,13 @@ const BATCH_QUESTIONS: usize = 512;
 /// that a large deck's questions are never all held at once (add-deck checks and stores
 /// each batch, then drops it). Each question depends only on its fact and the pool, so the
 /// batches are the same questions as [`generate`]'s. Stops at `take`'s first error.
+///
+/// Facts come kind by kind, each kind's facts in the byte order of their ids (the chronology
+/// set after the events), a fact's questions together. That is the order of the questions'
+/// key in the database (deck, fact, kind, variant) within each kind, so storing them adds
+/// to the end of that key's tree instead of all over it: a tenth of a large import's time.
+/// The order students meet new facts in is the file's, kind by kind, and is kept apart
+/// (`memory.new_order`, see db::import); so is the order exports and listings give.
 pub fn generate_batches<E>(
     deck: &Deck,
     pool: &Pool,
@@ -78,7 +85,9 @@ pub fn generate_batches<E>(
     macro_rules! each {
         ($field:ident, $f:path) => {
             let mut facts = 0;
-            for x in &file.$field {
+            for x in
+                crate::deck::sorted_by_id(file.$field.iter().collect(), |x| x.id.get_ref().as_str())
+            {
                 $f(&g, x, &mut out);
                 facts += 1;
                 if facts == BATCH_FACTS || out.len() >= BATCH_QUESTIONS {
