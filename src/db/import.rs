@@ -55,12 +55,13 @@ impl Db {
         progress: &'p mut crate::progress::Progress,
         decks: &[&str],
     ) -> Result<Import<'_, 'p>> {
-        // A large deck's question and memory indexes are written in key order, not row order:
-        // with SQLite's default 2 MB page cache they spill to the journal mid-transaction and
-        // are read back. 8 MiB keeps most of them (the pages are only allocated as used, so a
-        // small import costs nothing more); 16 MiB measured no faster and took 8 MiB more at
-        // 100,000 questions.
-        self.conn.pragma_update(None, "cache_size", -8_192)?;
+        // SQLite's default page cache (2 MB) is enough: a new deck's rows are written in key
+        // order (questions kind by kind, see generate::generate_batches; facts and memory
+        // rows all in order), so the pages that spill to the file mid-transaction are seldom
+        // needed again, and the system writes them to disk while the import goes on, which
+        // the commit's fsync would otherwise wait for. An 8 MiB cache, needed while questions
+        // were written in the file's order, made the 100k bench import about 30 ms slower
+        // once they were not (and its peak 2 MiB higher).
         // In WAL mode every page an import writes goes to the WAL and is then read back and
         // written again into the file by the checkpoint at its end (a 100,000-question import
         // wrote 110 MB and read 54 MB for a 30 MB file). With a rollback journal, pages past
