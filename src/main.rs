@@ -30,8 +30,9 @@ fn main() -> ExitCode {
     // between one batch and the next, 17,500 faults, the import 8% faster, a peak of 51-58
     // MiB over runs on a quiet and a busy machine (50-52 at once). Every other command keeps
     // it 100 ms, so that memory freed on one thread and wanted again on another is not given
-    // back and zeroed again by the kernel: a 100,000-question .apkg export took 47,000 page faults at once, 19,000
-    // with 100 ms, and 15% less time for 5% more peak memory (97 → 102 MiB).
+    // back and zeroed again by the kernel: a 100,000-question .apkg export took 47,000 page
+    // faults at once, 19,000 with 100 ms, and 15% less time for 5% more peak memory (97 →
+    // 102 MiB).
     let purge_ms = match cli.command {
         quiz::cli::Command::AddDeck(_) | quiz::cli::Command::Check(_) => 1,
         _ => 100,

@@ -143,9 +143,8 @@ impl Db {
 
     /// The current questions of a deck in the deck's order (see [`Db::questions`]), each with
     /// the kind of its fact (`event` for the deck-wide chronology question, which has no fact
-    /// of its own). Like
-    /// [`Db::questions`], but sorted here rather than by SQLite, whose sorter would copy every
-    /// row of a big deck. Errors if the deck is unknown.
+    /// of its own). Like [`Db::questions`], but sorted here rather than by SQLite, whose
+    /// sorter would copy every row of a big deck. Errors if the deck is unknown.
     pub fn export_questions(&self, deck: &str) -> Result<Vec<(Question, &'static str)>> {
         if !self.deck_exists(deck)? {
             return Err(Error::UnknownDeck(deck.to_owned()));
@@ -576,9 +575,8 @@ impl<'s> Cursor<'s> {
 
 fn export_select() -> String {
     format!(
-        "SELECT {QUESTION_COLUMNS}, COALESCE(m.new_order, 0), q.id, f.kind
+        "SELECT {QUESTION_COLUMNS}, COALESCE(m.new_order, 0), q.id, qf.kind
          FROM question q {QUESTION_JOINS}
-         LEFT JOIN fact f ON f.deck_id = q.deck_id AND f.id = q.fact_id
          LEFT JOIN memory m ON m.deck_id = q.deck_id AND m.fact_id = q.fact_id"
     )
 }

@@ -290,6 +290,8 @@ impl<'c, 'p> Import<'c, 'p> {
                     Err(e)
                 }
             })?;
+        let facts = FactTable::new(deck);
+        let plan = Plan::new(deck, &facts, self.next_order);
         let mut d = DeckImport {
             deck,
             rep: ImportReport {
@@ -298,16 +300,15 @@ impl<'c, 'p> Import<'c, 'p> {
             },
             write_facts: old_text.as_deref() != Some(text),
             facts_at_end: old_text.is_none(),
-            facts: FactTable::new(deck),
+            facts,
             current: None,
             others: HashSet::new(),
             fresh: Vec::new(),
             existing: HashMap::new(),
             remembered: HashMap::new(),
             last_fact: None,
-            plan: Plan::default(),
+            plan,
         };
-        d.plan = Plan::new(deck, &d.facts, self.next_order);
         drop(old_text);
         let meta = &deck.file.deck;
         if d.write_facts {
@@ -589,21 +590,24 @@ impl<'c, 'p> Import<'c, 'p> {
             // which is `new_order`'s. A fact has one when it had a question, and is
             // introduced where the file puts it among those that had one.
             let plan = &d.plan;
-            let mut orders = vec![0i64; plan.len];
+            let mut had_questions = vec![false; plan.len];
             for f in d.facts.rows.iter().filter(|f| f.seen) {
-                orders[plan.place(f.rank)] = 1;
+                had_questions[plan.place(f.rank)] = true;
             }
-            let chronology = d.others.contains(crate::generate::CHRONOLOGY);
-            if plan.chronology_at.is_some() && chronology {
-                orders[plan.after_events] = 1;
+            if plan.chronology_at.is_some() {
+                had_questions[plan.after_events] = d.others.contains(crate::generate::CHRONOLOGY);
             }
-            for o in &mut orders {
-                if *o != 0 {
-                    *o = self.next_order;
-                    self.next_order += 1;
-                }
-            }
-            let actual = |p: &PlannedMemory| Some(orders[p.place]).filter(|&o| o > 0);
+            // Each place's introduction order, numbered over the places that had questions.
+            let orders: Vec<Option<i64>> = had_questions
+                .into_iter()
+                .map(|had| {
+                    had.then(|| {
+                        self.next_order += 1;
+                        self.next_order - 1
+                    })
+                })
+                .collect();
+            let actual = |p: &PlannedMemory| orders[p.place];
             // Those written ahead: the few the questions did not bear out are mended.
             let mut forget =
                 tx.prepare_cached("DELETE FROM memory WHERE deck_id = ?1 AND fact_id = ?2")?;
@@ -909,7 +913,6 @@ struct RowSql<'s> {
 /// rows after it a mend in [`Import::finish_deck`]). The rows are its facts'
 /// ([`FactTable::rows`], in key order) with the chronology set's among them: worked out one
 /// at a time rather than held (72,000 facts would hold 3 MB).
-#[derive(Default)]
 struct Plan {
     /// The introduction order of the deck's first fact, when every fact has a question.
     first: i64,

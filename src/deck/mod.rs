@@ -111,10 +111,10 @@ pub fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// `items` in the byte order of their ids: SQLite's for text keys, so the order of a deck's
-/// facts in the database's keys (the import's) and of their questions as generated. Sorted by the ids'
-/// first eight bytes as one number, the ids compared only where those are the same:
-/// sorting a large deck's facts by comparing their ids took 65 M instructions on the
-/// writing thread (the 72,000 facts of the 100,000-question bench deck), under 22 M so.
+/// facts in the database's keys (the import's) and of their questions as generated. Sorted
+/// by the ids' first eight bytes as one number, the ids compared only where those are the
+/// same: sorting a large deck's facts by comparing their ids took 65 M instructions (the
+/// 72,000 facts of the 100,000-question bench deck), under 22 M so.
 /// (The first differing byte decides either way; a shorter id is padded with zeros, so
 /// where it ends before the eighth byte it is a prefix of the other and comes first, as it
 /// does in byte order.)
