@@ -397,9 +397,16 @@ fn apkg_notes(
     )
     .unwrap();
     let c = rusqlite::Connection::open(&coll).unwrap();
+    // The collection is written page by page without SQLite (src/export/sqlite_file.rs):
+    // SQLite's own check walks every page and matches every index against its table.
+    let check: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
     let mut st = c
         .prepare(
-            "SELECT n.guid, n.tags, n.flds, n.sfld, (SELECT count(*) FROM cards c WHERE c.nid = n.id)
+            "SELECT n.guid, n.tags, n.flds, CAST(n.sfld AS TEXT),
+                    (SELECT count(*) FROM cards c WHERE c.nid = n.id)
              FROM notes n ORDER BY n.id",
         )
         .unwrap();
@@ -409,6 +416,75 @@ fn apkg_notes(
     .unwrap()
     .collect::<rusqlite::Result<_>>()
     .unwrap()
+}
+
+#[test]
+fn apkg_sort_fields_that_read_as_numbers_are_stored_as_sqlite_stores_them() {
+    // Anki declares the sort field `integer`: SQLite keeps text that reads as a number as
+    // that number there. The package's file is not written by SQLite, so it must do the same.
+    // A question-and-answer fact's sort field is its question.
+    let env = Env::new();
+    let questions = [
+        "2025",
+        "007",
+        " 1e3",
+        "99999999999999999999",
+        "12-3",
+        "q1",
+        "0x10",
+    ];
+    let mut t = String::from(
+        "[deck]\nid = \"num\"\ntitle = \"Num\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\
+         publisher = \"P\"\ndate = \"2026-01-01\"\n\n",
+    );
+    for (i, q) in questions.iter().enumerate() {
+        t += &format!(
+            "[[qa]]\nid = \"f{i}\"\nsource = \"s\"\nquestion = \"{q}\"\nanswer = \"答{i}\"\n\n"
+        );
+    }
+    let deck = env.path("num.toml");
+    std::fs::write(&deck, t).unwrap();
+    env.run(&["add-deck", deck.to_str().unwrap()]);
+    let pkg = env.path("num.apkg");
+    env.run(&["export", "num", "-f", "apkg", "-o", pkg.to_str().unwrap()]);
+    let notes = apkg_notes(&pkg, &env.path(""));
+    assert_eq!(notes.len(), questions.len());
+    let c = rusqlite::Connection::open(env.path("collection.anki2")).unwrap();
+    let mut stored: Vec<(String, String, String)> = c
+        .prepare("SELECT flds, typeof(sfld), quote(sfld) FROM notes")
+        .unwrap()
+        .query_map([], |r| {
+            let flds: String = r.get(0)?;
+            let fact = flds.rsplit('\x1f').next().unwrap_or("").to_owned();
+            Ok((fact, r.get(1)?, r.get(2)?))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    stored.sort();
+    let sqlite = rusqlite::Connection::open_in_memory().unwrap();
+    sqlite.execute_batch("CREATE TABLE t (x integer)").unwrap();
+    let expected: Vec<(String, String, String)> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            sqlite.execute("DELETE FROM t", []).unwrap();
+            sqlite.execute("INSERT INTO t VALUES (?1)", [q]).unwrap();
+            sqlite
+                .query_row("SELECT typeof(x), quote(x) FROM t", [], |r| {
+                    Ok((format!("num/f{i}"), r.get(0)?, r.get(1)?))
+                })
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(stored, expected);
+    let types: Vec<&str> = expected.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(
+        types,
+        [
+            "integer", "integer", "integer", "real", "text", "text", "text"
+        ]
+    );
 }
 
 #[test]

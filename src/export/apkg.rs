@@ -21,11 +21,13 @@ use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde_json::{Value, json};
 
+use super::sqlite_file::{Index, Pages, SchemaEntry, Table, Value as SqlValue, push_record};
+use super::zip_pieces::Content;
 use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
-use crate::db::{ExportFact, ExportQuestion, FactState, Param, RawInsert, ReviewEntry};
+use crate::db::{ExportFact, ExportQuestion, FactState, ReviewEntry};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::question::{Answer, Kind};
@@ -102,8 +104,8 @@ pub struct DeckInfo<'a> {
 }
 
 /// Writes the package to `path` (see [`crate::outfile`]: atomically, nothing left behind).
-/// The collection is built in memory, so no scratch file exists at any moment. `now` is
-/// unix seconds.
+/// The collection is built page by page and deflated as it is built, so neither it nor a
+/// scratch file exists whole at any moment. `now` is unix seconds.
 pub fn write(
     deck: &DeckInfo,
     load: Loader,
@@ -111,61 +113,105 @@ pub fn write(
     now: i64,
     path: &Path,
 ) -> Result<Summary> {
-    let (summary, conn) = build_collection(deck, load, sched, now)?;
-    let coll = conn.serialize(rusqlite::MAIN_DB)?;
+    let (summary, collection) = build_collection(deck, load, sched, now)?;
     crate::outfile::write_with(path, true, |file| {
         let mut out = BufWriter::with_capacity(1 << 20, file);
         super::zip_pieces::write(
             &mut out,
-            &[("collection.anki2", &coll[..]), ("media", b"{}")],
+            &[
+                ("collection.anki2", Content::Deflated(&collection)),
+                ("media", Content::Stored(b"{}")),
+            ],
         )
         .and_then(|()| out.flush())
         .map_err(|e| Error::io(path, e))
     })?;
-    drop(coll);
-    conn.close().map_err(|(_, e)| Error::Db(e))?;
     Ok(summary)
 }
 
-const SCHEMA: &str = "
-CREATE TABLE col (
+/// Anki's legacy schema (version 11), in the order of the schema table: the tables, then
+/// their indexes. (name, table, SQL.)
+const SCHEMA: [(&str, &str, &str); 12] = [
+    (
+        "col",
+        "col",
+        "CREATE TABLE col (
   id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
   ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL,
   conf text NOT NULL, models text NOT NULL, decks text NOT NULL, dconf text NOT NULL,
   tags text NOT NULL
-);
-CREATE TABLE notes (
+)",
+    ),
+    (
+        "notes",
+        "notes",
+        "CREATE TABLE notes (
   id integer PRIMARY KEY, guid text NOT NULL, mid integer NOT NULL, mod integer NOT NULL,
   usn integer NOT NULL, tags text NOT NULL, flds text NOT NULL, sfld integer NOT NULL,
   csum integer NOT NULL, flags integer NOT NULL, data text NOT NULL
-);
-CREATE TABLE cards (
+)",
+    ),
+    (
+        "cards",
+        "cards",
+        "CREATE TABLE cards (
   id integer PRIMARY KEY, nid integer NOT NULL, did integer NOT NULL, ord integer NOT NULL,
   mod integer NOT NULL, usn integer NOT NULL, type integer NOT NULL, queue integer NOT NULL,
   due integer NOT NULL, ivl integer NOT NULL, factor integer NOT NULL, reps integer NOT NULL,
   lapses integer NOT NULL, left integer NOT NULL, odue integer NOT NULL, odid integer NOT NULL,
   flags integer NOT NULL, data text NOT NULL
-);
-CREATE TABLE revlog (
+)",
+    ),
+    (
+        "revlog",
+        "revlog",
+        "CREATE TABLE revlog (
   id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL,
   ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL,
   type integer NOT NULL
-);
-CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
-";
-
-/// Anki's indexes. Made before the rows go in: the keys of most arrive in order (usn is
-/// always -1, ids grow), and the others (checksums, due positions) cost less kept up row by
-/// row on the writer's thread, beside the rendering, than sorted at the end, after it.
-const INDEXES: &str = "
-CREATE INDEX ix_notes_usn ON notes (usn);
-CREATE INDEX ix_cards_usn ON cards (usn);
-CREATE INDEX ix_revlog_usn ON revlog (usn);
-CREATE INDEX ix_cards_nid ON cards (nid);
-CREATE INDEX ix_revlog_cid ON revlog (cid);
-CREATE INDEX ix_cards_sched ON cards (did, queue, due);
-CREATE INDEX ix_notes_csum ON notes (csum);
-";
+)",
+    ),
+    (
+        "graves",
+        "graves",
+        "CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL)",
+    ),
+    (
+        "ix_notes_usn",
+        "notes",
+        "CREATE INDEX ix_notes_usn ON notes (usn)",
+    ),
+    (
+        "ix_cards_usn",
+        "cards",
+        "CREATE INDEX ix_cards_usn ON cards (usn)",
+    ),
+    (
+        "ix_revlog_usn",
+        "revlog",
+        "CREATE INDEX ix_revlog_usn ON revlog (usn)",
+    ),
+    (
+        "ix_cards_nid",
+        "cards",
+        "CREATE INDEX ix_cards_nid ON cards (nid)",
+    ),
+    (
+        "ix_revlog_cid",
+        "revlog",
+        "CREATE INDEX ix_revlog_cid ON revlog (cid)",
+    ),
+    (
+        "ix_cards_sched",
+        "cards",
+        "CREATE INDEX ix_cards_sched ON cards (did, queue, due)",
+    ),
+    (
+        "ix_notes_csum",
+        "notes",
+        "CREATE INDEX ix_notes_csum ON notes (csum)",
+    ),
+];
 
 /// Anki's day starts at 4 am by default; due days count from the collection's creation.
 const ROLLOVER_SECS: i64 = 4 * 3600;
@@ -248,26 +294,16 @@ struct NoteRow {
     revlog: Vec<[i64; 7]>,
 }
 
+/// The collection, deflated: the pieces of one deflate stream, the CRC-32 and size of what
+/// they hold.
+type Deflated = super::zip_pieces::Deflated;
+
 fn build_collection(
     deck: &DeckInfo,
     load: Loader,
     sched: Option<Scheduling>,
     now: i64,
-) -> Result<(Summary, Connection)> {
-    // A scratch database in memory, in SQLite's `memdb` file system: the file is one block
-    // of memory that the zip is deflated from as it is, where a plain in-memory database
-    // keeps its pages apart and must copy them into one (twice the memory, and a copy).
-    // No journal, no temporary files; a small page cache (pages it lets go are copied into
-    // that block, and fewer fresh pages are cleared by the kernel). Its limit is 1 GiB, a
-    // deck of some two million questions.
-    let conn = Connection::open("file:quiz-apkg?vfs=memdb")?;
-    conn.execute_batch(
-        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 16384; PRAGMA cache_size = -4096; PRAGMA temp_store = MEMORY;",
-    )?;
-    conn.execute_batch(SCHEMA)?;
-    conn.execute_batch(INDEXES)?;
-
+) -> Result<(Summary, Deflated)> {
     let did = deck_id(deck.id);
     let now_ms = now * 1000;
     let states: HashMap<&str, &FactState> = sched
@@ -306,84 +342,34 @@ fn build_collection(
     let crt = (earliest - ROLLOVER_SECS).div_euclid(86_400) * 86_400 + ROLLOVER_SECS - 86_400;
     let today = (now - crt).div_euclid(86_400);
     let lang = Lang::of(deck.language);
-    conn.execute_batch("BEGIN")?;
 
-    // Three stages on their own threads, batches passed along: reading the facts from our
-    // database, rendering notes (HTML, tags, checksums), and SQLite's inserts.
+    // Four stages on their own threads, batches passed along: reading the facts from our
+    // database, rendering notes (HTML, tags, checksums), writing them into the collection's
+    // pages, and deflating the pages.
     let (f_send, f_recv) = std::sync::mpsc::sync_channel::<Vec<ExportFact>>(4);
     let (n_send, n_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
     let (spare_send, spare_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
+    let (page_send, page_recv) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
     let gone = || Error::Other("a thread writing the Anki package failed".into());
     let mut progress = Progress::new(deck.questions, "questions");
-    let (conn, rendered) = std::thread::scope(|scope| -> Result<(Connection, Rendered)> {
+    let (rendered, collection) = std::thread::scope(|scope| -> Result<(Rendered, Deflated)> {
         let loader = scope.spawn(move || load(&mut |batch| f_send.send(batch).is_ok()));
-        let writer = scope.spawn(move || -> Result<Connection> {
-            {
-                let mut notes = BatchInsert::new(
-                    &conn,
-                    "notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)",
-                    &format!("?, ?, {now}, -1, ?, ?, ?, ?, 0, ''"),
-                )?;
-                let mut cards = BatchInsert::new(
-                    &conn,
-                    "cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,
-                            lapses, left, odue, odid, flags, data)",
-                    &format!("?, {did}, ?, {now}, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?"),
-                )?;
-                let mut revlog = BatchInsert::new(
-                    &conn,
-                    "revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)",
-                    "?, -1, ?, ?, ?, 2500, ?, ?",
-                )?;
-                for batch in n_recv {
-                    notes.insert(
-                        &batch,
-                        |n| n.id,
-                        |n, p| {
-                            p.extend([
-                                Param::Text(&n.guid),
-                                Param::Int(n.mid),
-                                Param::Text(&n.tags),
-                                Param::Text(&n.flds),
-                                Param::Text(&n.sort),
-                                Param::Int(n.csum),
-                            ])
-                        },
-                    )?;
-                    let card_rows: Vec<_> = batch
-                        .iter()
-                        .flat_map(|n| n.cards.iter().map(move |c| (n.id, c)))
-                        .collect();
-                    cards.insert(
-                        &card_rows,
-                        |(_, (cid, _, _))| *cid,
-                        |(nid, (_, ord, c)), p| {
-                            p.extend([
-                                Param::Int(*nid),
-                                Param::Int(*ord),
-                                Param::Int(c.ctype),
-                                Param::Int(c.queue),
-                                Param::Int(c.due),
-                                Param::Int(c.ivl),
-                                Param::Int(c.factor),
-                                Param::Int(c.reps),
-                                Param::Int(c.lapses),
-                                Param::Text(&c.data),
-                            ])
-                        },
-                    )?;
-                    let rev_rows: Vec<_> = batch.iter().flat_map(|n| n.revlog.iter()).collect();
-                    revlog.insert(
-                        &rev_rows,
-                        |r| r[0],
-                        |r, p| p.extend(r[1..].iter().map(|&v| Param::Int(v))),
-                    )?;
-                    drop((card_rows, rev_rows));
-                    // A renderer that has enough spare rows (or has gone) lets this batch go.
-                    let _ = spare_send.try_send(batch);
+        let deflater = scope.spawn(move || super::zip_pieces::deflate_stream(page_recv));
+        let writer = scope.spawn(move || -> Result<CollectionWriter> {
+            let mut w = CollectionWriter::new(move |chunk| {
+                page_send
+                    .send(chunk)
+                    .map_err(|_| std::io::Error::other("the deflating thread has gone"))
+            });
+            for batch in n_recv {
+                for n in &batch {
+                    w.note(n, now, did)?;
                 }
+                // A renderer that has enough spare rows (or has gone) lets this batch go.
+                let _ = spare_send.try_send(batch);
             }
-            Ok(conn)
+            w.finish_rows(did)?;
+            Ok(w)
         });
         let ctx = RenderCtx {
             deck,
@@ -397,125 +383,312 @@ fn build_collection(
         let rendered = render_notes(&ctx, f_recv, &n_send, &spare_recv, &mut progress);
         drop(n_send);
         // A failing stage closes its channels, which is what stopped the others: report the
-        // writer's and the loader's errors before the renderer's.
-        let conn = writer.join().map_err(|_| gone())??;
-        loader.join().map_err(|_| gone())??;
-        Ok((conn, rendered?))
+        // deflater's, the loader's and the writer's errors before the renderer's.
+        let writer = writer.join().map_err(|_| gone());
+        let loader = loader.join().map_err(|_| gone());
+        let page1 = match (writer, &rendered) {
+            (Ok(Ok(w)), Ok(r)) => {
+                let models: serde_json::Map<String, Value> = r
+                    .used_kinds
+                    .iter()
+                    .map(|(fk, kinds)| {
+                        let id = notetype_id(deck.id, fk);
+                        (
+                            id.to_string(),
+                            notetype(deck.id, fk, kinds, id, did, now, lang),
+                        )
+                    })
+                    .collect();
+                let conf_id = stable_id(&format!("quiz-dconf:{}", deck.id));
+                let first_model = r.used_kinds.first().map(|(fk, _)| notetype_id(deck.id, fk));
+                let col = ColRow {
+                    crt,
+                    now_ms,
+                    conf: collection_conf(first_model).to_string(),
+                    models: Value::Object(models).to_string(),
+                    decks: decks_json(did, &anki_deck_name(deck), now, conf_id).to_string(),
+                    dconf: deck_conf_json(conf_id, deck.id, now).to_string(),
+                };
+                w.finish(&col)
+            }
+            (Ok(Err(e)), _) => Err(e),
+            (Err(e), _) => Err(e),
+            // The renderer's error is reported below.
+            (Ok(Ok(w)), Err(_)) => {
+                drop(w);
+                Ok(Vec::new())
+            }
+        };
+        let deflating = |e| Error::Other(format!("deflating the Anki package: {e}"));
+        let deflated = deflater.join().map_err(|_| gone())?.map_err(deflating)?;
+        loader??;
+        let page1 = page1?;
+        let rendered = rendered?;
+        let collection = super::zip_pieces::prepend(&page1, deflated).map_err(deflating)?;
+        Ok((rendered, collection))
     })?;
     drop(progress);
-
-    let used_kinds = &rendered.used_kinds;
-    let models: serde_json::Map<String, Value> = used_kinds
-        .iter()
-        .map(|(fk, kinds)| {
-            let id = notetype_id(deck.id, fk);
-            (
-                id.to_string(),
-                notetype(deck.id, fk, kinds, id, did, now, lang),
-            )
-        })
-        .collect();
-    let conf_id = stable_id(&format!("quiz-dconf:{}", deck.id));
-    conn.execute(
-        "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
-        params![
-            crt,
-            now_ms,
-            collection_conf(used_kinds.first().map(|(fk, _)| notetype_id(deck.id, fk))).to_string(),
-            Value::Object(models).to_string(),
-            decks_json(did, &anki_deck_name(deck), now, conf_id).to_string(),
-            deck_conf_json(conf_id, deck.id, now).to_string(),
-        ],
-    )?;
-    conn.execute_batch("COMMIT")?;
     Ok((
         Summary {
             notes: rendered.notes,
             cards: rendered.cards,
-            note_types: used_kinds.len(),
+            note_types: rendered.used_kinds.len(),
             reviews: rendered.reviews,
         },
-        conn,
+        collection,
     ))
 }
 
-/// Inserts rows into one table of the collection. Where ids run on from the table's largest
-/// (notes and cards: each one more than the last), [`BatchInsert::ROWS`] rows go in one
-/// statement that leaves the ids to SQLite, which numbers them exactly so (largest + 1) and
-/// appends each row without searching for its place or checking its id; other rows go in
-/// one by one with their id.
-struct BatchInsert<'c> {
-    many: RawInsert<'c>,
-    one: RawInsert<'c>,
-    /// Parameters per row, besides the id.
-    width: usize,
-    /// The largest id inserted so far.
-    largest: Option<i64>,
+/// The collection's one `col` row, made once the notes are rendered.
+struct ColRow {
+    crt: i64,
+    now_ms: i64,
+    conf: String,
+    models: String,
+    decks: String,
+    dconf: String,
 }
 
-impl<'c> BatchInsert<'c> {
-    const ROWS: usize = 64;
+/// The collection's tables and indexes, filled as the notes come (in the order of their ids,
+/// their cards' and their reviews'), and the pages they make. The indexes whose keys do not
+/// come in order (due positions, checksums) are sorted and written at the end.
+struct CollectionWriter<'s> {
+    pages: Pages<'s>,
+    notes: Table,
+    cards: Table,
+    revlog: Table,
+    notes_usn: Index,
+    cards_usn: Index,
+    revlog_usn: Index,
+    cards_nid: Index,
+    revlog_cid: Index,
+    /// (queue, due, card id) of every card, and (checksum, note id) of every note.
+    sched: Vec<[i64; 3]>,
+    csum: Vec<[i64; 2]>,
+    /// Each tree's root, in the order of [`SCHEMA`], once written.
+    roots: Vec<u32>,
+    record: Vec<u8>,
+    numeric: NumericText,
+}
 
-    /// `table` names the table and its columns, the id first; `row` is one row's values
-    /// after the id, with `?` for each value bound per row. The statements are `INSERT OR
-    /// ROLLBACK`: a failed row ends the whole package anyway, and a statement of many rows
-    /// that could stop halfway on its own needs a statement journal (a copy of every page it
-    /// changes: 3% of the inserting thread).
-    fn new(conn: &'c Connection, table: &str, row: &str) -> Result<Self> {
-        let (name, columns) = table.split_once(" (id, ").unwrap_or((table, ")"));
-        let mut many = format!("INSERT OR ROLLBACK INTO {name} ({columns} VALUES ({row})");
-        for _ in 1..Self::ROWS {
-            many.push_str(", (");
-            many.push_str(row);
-            many.push(')');
+impl<'s> CollectionWriter<'s> {
+    fn new(send: impl FnMut(Vec<u8>) -> std::io::Result<()> + Send + 's) -> Self {
+        CollectionWriter {
+            pages: Pages::new(send),
+            notes: Table::default(),
+            cards: Table::default(),
+            revlog: Table::default(),
+            notes_usn: Index::default(),
+            cards_usn: Index::default(),
+            revlog_usn: Index::default(),
+            cards_nid: Index::default(),
+            revlog_cid: Index::default(),
+            sched: Vec::new(),
+            csum: Vec::new(),
+            roots: Vec::new(),
+            record: Vec::with_capacity(4096),
+            numeric: NumericText::default(),
         }
-        Ok(BatchInsert {
-            many: RawInsert::new(conn, &many)?,
-            one: RawInsert::new(
-                conn,
-                &format!("INSERT OR ROLLBACK INTO {table} VALUES (?, {row})"),
-            )?,
-            width: row.matches('?').count(),
-            largest: None,
-        })
     }
 
-    /// Inserts `rows`: `id` gives a row's id, `params` adds its other values. Text is bound
-    /// where it lies, not copied (`db::raw_insert`): rusqlite has SQLite copy every bound
-    /// string, and for a big package that copy, its allocation and its freeing were an
-    /// eighth of the writer's work.
-    fn insert<'r, T>(
-        &mut self,
-        rows: &'r [T],
-        id: impl Fn(&T) -> i64,
-        params: impl Fn(&'r T, &mut Vec<Param<'r>>),
-    ) -> Result<()> {
-        let mut p = Vec::with_capacity(Self::ROWS * self.width);
-        let mut rest = rows;
-        while !rest.is_empty() {
-            let run = &rest[..rest.len().min(Self::ROWS)];
-            let follows = |l: i64| (1..).zip(run).all(|(k, r)| id(r) == l + k);
-            p.clear();
-            if run.len() == Self::ROWS
-                && let Some(largest) = self.largest
-                && follows(largest)
-            {
-                for r in run {
-                    params(r, &mut p);
-                }
-                self.many.run(&p)?;
-                self.largest = Some(largest + Self::ROWS as i64);
-                rest = &rest[Self::ROWS..];
-            } else {
-                let r = &rest[0];
-                p.push(Param::Int(id(r)));
-                params(r, &mut p);
-                self.one.run(&p)?;
-                self.largest = Some(self.largest.map_or(id(r), |l| l.max(id(r))));
-                rest = &rest[1..];
-            }
+    /// Writes a note, its cards and their reviews, with the values Anki's schema wants for
+    /// what quiz does not track (usn -1: not synced; no flags).
+    fn note(&mut self, n: &NoteRow, now: i64, did: i64) -> Result<()> {
+        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let p = &mut self.pages;
+        let sort = self.numeric.value(&n.sort)?;
+        let r = &mut self.record;
+        r.clear();
+        push_record(
+            r,
+            &[
+                SqlValue::Null,
+                SqlValue::Text(&n.guid),
+                SqlValue::Int(n.mid),
+                SqlValue::Int(now),
+                SqlValue::Int(-1),
+                SqlValue::Text(&n.tags),
+                SqlValue::Text(&n.flds),
+                sort,
+                SqlValue::Int(n.csum),
+                SqlValue::Int(0),
+                SqlValue::Text(""),
+            ],
+        );
+        self.notes.push(p, n.id, r).map_err(io)?;
+        self.notes_usn.push_ints(p, &[-1, n.id]).map_err(io)?;
+        self.csum.push([n.csum, n.id]);
+        for (cid, ord, c) in &n.cards {
+            r.clear();
+            push_record(
+                r,
+                &[
+                    SqlValue::Null,
+                    SqlValue::Int(n.id),
+                    SqlValue::Int(did),
+                    SqlValue::Int(*ord),
+                    SqlValue::Int(now),
+                    SqlValue::Int(-1),
+                    SqlValue::Int(c.ctype),
+                    SqlValue::Int(c.queue),
+                    SqlValue::Int(c.due),
+                    SqlValue::Int(c.ivl),
+                    SqlValue::Int(c.factor),
+                    SqlValue::Int(c.reps),
+                    SqlValue::Int(c.lapses),
+                    SqlValue::Int(0),
+                    SqlValue::Int(0),
+                    SqlValue::Int(0),
+                    SqlValue::Int(0),
+                    SqlValue::Text(&c.data),
+                ],
+            );
+            self.cards.push(p, *cid, r).map_err(io)?;
+            self.cards_usn.push_ints(p, &[-1, *cid]).map_err(io)?;
+            self.cards_nid.push_ints(p, &[n.id, *cid]).map_err(io)?;
+            self.sched.push([c.queue, c.due, *cid]);
+        }
+        for rev in &n.revlog {
+            let [id, cid, ease, ivl, last_ivl, time, kind] = *rev;
+            r.clear();
+            push_record(
+                r,
+                &[
+                    SqlValue::Null,
+                    SqlValue::Int(cid),
+                    SqlValue::Int(-1),
+                    SqlValue::Int(ease),
+                    SqlValue::Int(ivl),
+                    SqlValue::Int(last_ivl),
+                    SqlValue::Int(2500),
+                    SqlValue::Int(time),
+                    SqlValue::Int(kind),
+                ],
+            );
+            self.revlog.push(p, id, r).map_err(io)?;
+            self.revlog_usn.push_ints(p, &[-1, id]).map_err(io)?;
+            self.revlog_cid.push_ints(p, &[cid, id]).map_err(io)?;
         }
         Ok(())
+    }
+
+    /// Once the last note is in: ends the tables of notes, cards and reviews and writes
+    /// their indexes.
+    fn finish_rows(&mut self, did: i64) -> Result<()> {
+        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let p = &mut self.pages;
+        // The roots of col and graves come once they are written, at the very end; their
+        // places in SCHEMA's order are filled then.
+        let mut roots = vec![0, 0, 0, 0, 0];
+        roots[1] = std::mem::take(&mut self.notes).finish(p).map_err(io)?;
+        roots[2] = std::mem::take(&mut self.cards).finish(p).map_err(io)?;
+        roots[3] = std::mem::take(&mut self.revlog).finish(p).map_err(io)?;
+        for index in [
+            &mut self.notes_usn,
+            &mut self.cards_usn,
+            &mut self.revlog_usn,
+            &mut self.cards_nid,
+            &mut self.revlog_cid,
+        ] {
+            roots.push(std::mem::take(index).finish(p).map_err(io)?);
+        }
+        self.sched.sort_unstable();
+        let mut sched = Index::default();
+        for &[queue, due, cid] in &self.sched {
+            sched.push_ints(p, &[did, queue, due, cid]).map_err(io)?;
+        }
+        roots.push(sched.finish(p).map_err(io)?);
+        self.csum.sort_unstable();
+        let mut csum = Index::default();
+        for key in &self.csum {
+            csum.push_ints(p, key).map_err(io)?;
+        }
+        roots.push(csum.finish(p).map_err(io)?);
+        self.roots = roots;
+        Ok(())
+    }
+
+    /// Writes the `col` row and the empty graves table; returns the file's first page.
+    fn finish(mut self, col: &ColRow) -> Result<Vec<u8>> {
+        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let p = &mut self.pages;
+        let r = &mut self.record;
+        r.clear();
+        push_record(
+            r,
+            &[
+                SqlValue::Null,
+                SqlValue::Int(col.crt),
+                SqlValue::Int(col.now_ms),
+                SqlValue::Int(col.now_ms),
+                SqlValue::Int(11),
+                SqlValue::Int(0),
+                SqlValue::Int(0),
+                SqlValue::Int(0),
+                SqlValue::Text(&col.conf),
+                SqlValue::Text(&col.models),
+                SqlValue::Text(&col.decks),
+                SqlValue::Text(&col.dconf),
+                SqlValue::Text("{}"),
+            ],
+        );
+        let mut table = Table::default();
+        table.push(p, 1, r).map_err(io)?;
+        self.roots[0] = table.finish(p).map_err(io)?;
+        self.roots[4] = Table::default().finish(p).map_err(io)?;
+        let schema: Vec<SchemaEntry> = SCHEMA
+            .iter()
+            .zip(&self.roots)
+            .enumerate()
+            .map(|(i, (&(name, table, sql), &root))| SchemaEntry {
+                index: i >= 5,
+                name,
+                table,
+                root,
+                sql,
+            })
+            .collect();
+        let (page1, _) = super::sqlite_file::finish(p, &schema).map_err(io)?;
+        Ok(page1)
+    }
+}
+
+/// A note's sort field goes into a column Anki declares `integer`: SQLite stores text that
+/// reads as a number there as that number (its "numeric affinity"), so a fact labelled `2025`
+/// sorts as 2025. SQLite itself is asked, for the rare text that could be a number, so the
+/// file holds what an insert would have stored.
+#[derive(Default)]
+struct NumericText {
+    conn: Option<Connection>,
+}
+
+impl NumericText {
+    fn value<'t>(&mut self, text: &'t str) -> Result<SqlValue<'t>> {
+        let could_be_number = text.bytes().any(|b| b.is_ascii_digit())
+            && text
+                .bytes()
+                .all(|b| b"0123456789+-.eE \t\n\r\x0b\x0c".contains(&b));
+        if !could_be_number {
+            return Ok(SqlValue::Text(text));
+        }
+        let conn = match &mut self.conn {
+            Some(c) => c,
+            None => {
+                let c = Connection::open_in_memory()?;
+                c.execute_batch("CREATE TABLE n (x integer)")?;
+                self.conn.insert(c)
+            }
+        };
+        conn.execute("INSERT INTO n VALUES (?1)", [text])?;
+        let stored = conn.query_row("SELECT x FROM n", [], |r| {
+            Ok(match r.get_ref(0)? {
+                rusqlite::types::ValueRef::Integer(i) => SqlValue::Int(i),
+                rusqlite::types::ValueRef::Real(f) => SqlValue::Real(f),
+                _ => SqlValue::Text(text),
+            })
+        })?;
+        conn.execute("DELETE FROM n", [])?;
+        Ok(stored)
     }
 }
 

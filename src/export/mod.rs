@@ -12,6 +12,7 @@ pub mod lms;
 pub mod quizlet;
 pub mod select;
 pub mod sheet;
+mod sqlite_file;
 mod zip_pieces;
 
 use crate::db::Db;

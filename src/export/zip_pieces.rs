@@ -2,8 +2,9 @@
 //! a big entry is deflated on several threads at once: it is cut into pieces deflated side by
 //! side and joined into one deflate stream, as pigz does (each piece starts with an empty
 //! window; every piece but the last ends with a sync flush, on a byte boundary and without
-//! the final-block mark). Only what the package needs: deflated entries of under 4 GiB (the
-//! collection is at most 1 GiB, see `apkg`), so no zip64 records, dated 1980-01-01.
+//! the final-block mark). A stream can also be deflated as its parts come (the collection's
+//! pages as they are written) and given its first part last. Only what the package needs:
+//! deflated entries of under 4 GiB, so no zip64 records, dated 1980-01-01.
 
 use std::io::{self, Write};
 
@@ -13,23 +14,43 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 /// A piece is at least this big: smaller ones are not worth a thread.
 const MIN_PIECE: usize = 4 << 20;
 
-/// Writes a zip archive of `entries` (name, content), each deflated at level 1, to `out`.
-pub fn write(out: &mut impl Write, entries: &[(&str, &[u8])]) -> io::Result<()> {
+/// What an entry holds: bytes to deflate here, or a deflate stream made already.
+pub enum Content<'a> {
+    Stored(&'a [u8]),
+    Deflated(&'a Deflated),
+}
+
+/// One deflate stream in pieces, and the CRC-32 and size of what it holds.
+pub struct Deflated {
+    pieces: Vec<Vec<u8>>,
+    crc: Crc,
+    size: usize,
+}
+
+/// Writes a zip archive of `entries` (name, content), each deflated (at level 1), to `out`.
+pub fn write(out: &mut impl Write, entries: &[(&str, Content)]) -> io::Result<()> {
     let mut central = Vec::new();
     let mut offset = 0usize;
-    for &(name, data) in entries {
-        let (pieces, crc) = deflate(data)?;
-        let deflated: usize = pieces.iter().map(Vec::len).sum();
+    for (name, content) in entries {
+        let made;
+        let d = match content {
+            Content::Deflated(d) => *d,
+            Content::Stored(data) => {
+                made = deflate(data)?;
+                &made
+            }
+        };
+        let deflated: usize = d.pieces.iter().map(Vec::len).sum();
         let record = Record {
             name,
-            crc,
+            crc: d.crc.clone().finalize(),
             deflated: small(deflated)?,
-            size: small(data.len())?,
+            size: small(d.size)?,
             offset: small(offset)?,
         };
         let header = record.local();
         out.write_all(&header)?;
-        for p in &pieces {
+        for p in &d.pieces {
             out.write_all(p)?;
         }
         central.extend(record.central());
@@ -46,6 +67,40 @@ pub fn write(out: &mut impl Write, entries: &[(&str, &[u8])]) -> io::Result<()> 
     end.extend([0u8; 2]); // no comment
     out.write_all(&central)?;
     out.write_all(&end)
+}
+
+/// Deflates the chunks `recv` gives, as they come, into the pieces of one stream that is
+/// not yet ended: see [`prepend`].
+pub fn deflate_stream(recv: std::sync::mpsc::Receiver<Vec<u8>>) -> io::Result<Deflated> {
+    let mut out = Deflated {
+        pieces: Vec::new(),
+        crc: Crc::new(),
+        size: 0,
+    };
+    for chunk in recv {
+        let (piece, crc) = deflate_piece(&chunk, false)?;
+        out.pieces.push(piece);
+        out.crc.combine(&crc);
+        out.size += chunk.len();
+    }
+    Ok(out)
+}
+
+/// The stream of `first` followed by `rest` (from [`deflate_stream`]), ended: a file whose
+/// first part is written last (a database's first page) is deflated in order all the same.
+pub fn prepend(first: &[u8], rest: Deflated) -> io::Result<Deflated> {
+    let (head, mut crc) = deflate_piece(first, false)?;
+    let (end, _) = deflate_piece(&[], true)?;
+    crc.combine(&rest.crc);
+    let mut pieces = Vec::with_capacity(rest.pieces.len() + 2);
+    pieces.push(head);
+    pieces.extend(rest.pieces);
+    pieces.push(end);
+    Ok(Deflated {
+        pieces,
+        crc,
+        size: first.len() + rest.size,
+    })
 }
 
 struct Record<'a> {
@@ -101,8 +156,8 @@ fn too_big() -> io::Error {
     io::Error::other("the package would need zip64, which it does not write")
 }
 
-/// `data` deflated in pieces, each on a thread of its own, and its CRC-32.
-fn deflate(data: &[u8]) -> io::Result<(Vec<Vec<u8>>, u32)> {
+/// `data` deflated in pieces, each on a thread of its own.
+fn deflate(data: &[u8]) -> io::Result<Deflated> {
     deflate_on(
         data,
         std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
@@ -110,7 +165,7 @@ fn deflate(data: &[u8]) -> io::Result<(Vec<Vec<u8>>, u32)> {
 }
 
 /// [`deflate`] on at most `threads` threads.
-fn deflate_on(data: &[u8], threads: usize) -> io::Result<(Vec<Vec<u8>>, u32)> {
+fn deflate_on(data: &[u8], threads: usize) -> io::Result<Deflated> {
     let count = (data.len() / MIN_PIECE).clamp(1, threads);
     let size = data.len().div_ceil(count).max(1);
     let chunks: Vec<&[u8]> = if data.is_empty() {
@@ -141,7 +196,11 @@ fn deflate_on(data: &[u8], threads: usize) -> io::Result<(Vec<Vec<u8>>, u32)> {
         crc.combine(&c);
         pieces.push(piece);
     }
-    Ok((pieces, crc.finalize()))
+    Ok(Deflated {
+        pieces,
+        crc,
+        size: data.len(),
+    })
 }
 
 /// One piece deflated with an empty window; the stream ends (final block) after the `last`
@@ -196,13 +255,40 @@ mod tests {
         let data: Vec<u8> = (0..3 * MIN_PIECE + 12_345)
             .map(|i| (i % 251) as u8 ^ (i / 7919) as u8)
             .collect();
-        let (pieces, crc) = deflate_on(&data, 3).unwrap();
-        assert_eq!(pieces.len(), 3);
-        assert_eq!(inflate(&pieces), data);
+        let d = deflate_on(&data, 3).unwrap();
+        assert_eq!(d.pieces.len(), 3);
+        assert_eq!(inflate(&d.pieces), data);
         let mut whole = Crc::new();
         whole.update(&data);
-        assert_eq!(crc, whole.finalize());
-        let (pieces, _) = deflate_on(b"", 3).unwrap();
-        assert_eq!(inflate(&pieces), b"");
+        assert_eq!(d.crc.finalize(), whole.finalize());
+        assert_eq!(inflate(&deflate_on(b"", 3).unwrap().pieces), b"");
+    }
+
+    #[test]
+    fn a_first_part_written_last_is_deflated_in_front_of_a_stream() {
+        let first: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 256) as u8).collect();
+        let chunks: Vec<Vec<u8>> = (0..4u32)
+            .map(|c| (0..100_000u32).map(|i| ((i / 3 + c) % 199) as u8).collect())
+            .collect();
+        let (send, recv) = std::sync::mpsc::channel();
+        for c in &chunks {
+            send.send(c.clone()).unwrap();
+        }
+        drop(send);
+        let d = prepend(&first, deflate_stream(recv).unwrap()).unwrap();
+        let whole: Vec<u8> = first
+            .iter()
+            .chain(chunks.iter().flatten())
+            .copied()
+            .collect();
+        assert_eq!(inflate(&d.pieces), whole);
+        assert_eq!(d.size, whole.len());
+        let mut crc = Crc::new();
+        crc.update(&whole);
+        assert_eq!(d.crc.finalize(), crc.finalize());
+        // And with nothing after the first part.
+        let (_, none) = std::sync::mpsc::channel();
+        let d = prepend(&first, deflate_stream(none).unwrap()).unwrap();
+        assert_eq!(inflate(&d.pieces), first);
     }
 }
