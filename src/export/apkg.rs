@@ -18,14 +18,13 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use super::sqlite_file::{Index, Pages, SchemaEntry, Table, Value as SqlValue, push_record};
-use super::zip_pieces::Content;
+use super::zip_pieces::Streamed;
 use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
 use crate::db::{ExportFact, ExportQuestion, FactState, ReviewEntry};
 use crate::error::{Error, Result};
@@ -104,8 +103,8 @@ pub struct DeckInfo<'a> {
 }
 
 /// Writes the package to `path` (see [`crate::outfile`]: atomically, nothing left behind).
-/// The collection is built page by page and deflated as it is built, so neither it nor a
-/// scratch file exists whole at any moment. `now` is unix seconds.
+/// The collection is built page by page and deflated into the file as it is built, so
+/// neither it nor a scratch file exists whole at any moment. `now` is unix seconds.
 pub fn write(
     deck: &DeckInfo,
     load: Loader,
@@ -113,20 +112,12 @@ pub fn write(
     now: i64,
     path: &Path,
 ) -> Result<Summary> {
-    let (summary, collection) = build_collection(deck, load, sched, now)?;
+    let mut summary = None;
     crate::outfile::write_with(path, true, |file| {
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        super::zip_pieces::write(
-            &mut out,
-            &[
-                ("collection.anki2", Content::Deflated(&collection)),
-                ("media", Content::Stored(b"{}")),
-            ],
-        )
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io(path, e))
+        summary = Some(build_package(deck, load, sched, now, file, path)?);
+        Ok(())
     })?;
-    Ok(summary)
+    summary.ok_or_else(|| Error::Other("the Anki package was not written".into()))
 }
 
 /// Anki's legacy schema (version 11), in the order of the schema table: the tables, then
@@ -294,16 +285,20 @@ struct NoteRow {
     revlog: Vec<[i64; 7]>,
 }
 
-/// The collection, deflated: the pieces of one deflate stream, the CRC-32 and size of what
-/// they hold.
-type Deflated = super::zip_pieces::Deflated;
+/// The system is asked to start writing the package to disk every time this much more of
+/// it is written.
+const WRITE_BACK_BYTES: usize = 2 << 20;
 
-fn build_collection(
+/// Writes the package into `file` (`path` is for messages).
+fn build_package(
     deck: &DeckInfo,
     load: Loader,
     sched: Option<Scheduling>,
     now: i64,
-) -> Result<(Summary, Deflated)> {
+    file: &mut std::fs::File,
+    path: &Path,
+) -> Result<Summary> {
+    let file_err = |e| Error::io(path, e);
     let did = deck_id(deck.id);
     let now_ms = now * 1000;
     let states: HashMap<&str, &FactState> = sched
@@ -350,16 +345,24 @@ fn build_collection(
     let (n_send, n_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
     let (spare_send, spare_recv) = std::sync::mpsc::sync_channel::<Vec<NoteRow>>(4);
     let (page_send, page_recv) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+    let (chunk_back, chunk_spare) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
     let gone = || Error::Other("a thread writing the Anki package failed".into());
     let mut progress = Progress::new(deck.questions, "questions");
-    let (rendered, collection) = std::thread::scope(|scope| -> Result<(Rendered, Deflated)> {
+    let mut zip =
+        Streamed::start(file, "collection.anki2", super::sqlite_file::PAGE).map_err(file_err)?;
+    let (rendered, page1) = std::thread::scope(|scope| -> Result<(Rendered, Vec<u8>)> {
         let loader = scope.spawn(move || load(&mut |batch| f_send.send(batch).is_ok()));
-        let deflater = scope.spawn(move || super::zip_pieces::deflate_stream(page_recv));
+        let (zip, file) = (&mut zip, &mut *file);
+        let deflater =
+            scope.spawn(move || zip.deflate(file, page_recv, chunk_back, WRITE_BACK_BYTES));
         let writer = scope.spawn(move || -> Result<CollectionWriter> {
             let mut w = CollectionWriter::new(move |chunk| {
                 page_send
                     .send(chunk)
-                    .map_err(|_| std::io::Error::other("the deflating thread has gone"))
+                    .map_err(|_| std::io::Error::other("the deflating thread has gone"))?;
+                Ok(chunk_spare
+                    .try_recv()
+                    .unwrap_or_else(|_| super::sqlite_file::chunk_buffer()))
             });
             for batch in n_recv {
                 for n in &batch {
@@ -368,7 +371,7 @@ fn build_collection(
                 // A renderer that has enough spare rows (or has gone) lets this batch go.
                 let _ = spare_send.try_send(batch);
             }
-            w.finish_rows(did)?;
+            w.finish_rows()?;
             Ok(w)
         });
         let ctx = RenderCtx {
@@ -380,14 +383,18 @@ fn build_collection(
             crt,
             today,
         };
-        let rendered = render_notes(&ctx, f_recv, &n_send, &spare_recv, &mut progress);
+        let mut rendered = render_notes(&ctx, f_recv, &n_send, &spare_recv, &mut progress);
         drop(n_send);
+        if let Ok(r) = &mut rendered {
+            r.sched.sort_unstable();
+            r.csum.sort_unstable();
+        }
         // A failing stage closes its channels, which is what stopped the others: report the
         // deflater's, the loader's and the writer's errors before the renderer's.
         let writer = writer.join().map_err(|_| gone());
         let loader = loader.join().map_err(|_| gone());
         let page1 = match (writer, &rendered) {
-            (Ok(Ok(w)), Ok(r)) => {
+            (Ok(Ok(mut w)), Ok(r)) => {
                 let models: serde_json::Map<String, Value> = r
                     .used_kinds
                     .iter()
@@ -409,7 +416,8 @@ fn build_collection(
                     decks: decks_json(did, &anki_deck_name(deck), now, conf_id).to_string(),
                     dconf: deck_conf_json(conf_id, deck.id, now).to_string(),
                 };
-                w.finish(&col)
+                w.sorted_indexes(did, &r.sched, &r.csum)
+                    .and_then(|()| w.finish(&col))
             }
             (Ok(Err(e)), _) => Err(e),
             (Err(e), _) => Err(e),
@@ -419,24 +427,20 @@ fn build_collection(
                 Ok(Vec::new())
             }
         };
-        let deflating = |e| Error::Other(format!("deflating the Anki package: {e}"));
-        let deflated = deflater.join().map_err(|_| gone())?.map_err(deflating)?;
+        deflater.join().map_err(|_| gone())?.map_err(file_err)?;
         loader??;
         let page1 = page1?;
-        let rendered = rendered?;
-        let collection = super::zip_pieces::prepend(&page1, deflated).map_err(deflating)?;
-        Ok((rendered, collection))
+        Ok((rendered?, page1))
     })?;
+    zip.finish(file, &page1, &[("media", b"{}")])
+        .map_err(file_err)?;
     drop(progress);
-    Ok((
-        Summary {
-            notes: rendered.notes,
-            cards: rendered.cards,
-            note_types: rendered.used_kinds.len(),
-            reviews: rendered.reviews,
-        },
-        collection,
-    ))
+    Ok(Summary {
+        notes: rendered.notes,
+        cards: rendered.cards,
+        note_types: rendered.used_kinds.len(),
+        reviews: rendered.reviews,
+    })
 }
 
 /// The collection's one `col` row, made once the notes are rendered.
@@ -462,9 +466,6 @@ struct CollectionWriter<'s> {
     revlog_usn: Index,
     cards_nid: Index,
     revlog_cid: Index,
-    /// (queue, due, card id) of every card, and (checksum, note id) of every note.
-    sched: Vec<[i64; 3]>,
-    csum: Vec<[i64; 2]>,
     /// Each tree's root, in the order of [`SCHEMA`], once written.
     roots: Vec<u32>,
     record: Vec<u8>,
@@ -472,7 +473,7 @@ struct CollectionWriter<'s> {
 }
 
 impl<'s> CollectionWriter<'s> {
-    fn new(send: impl FnMut(Vec<u8>) -> std::io::Result<()> + Send + 's) -> Self {
+    fn new(send: impl FnMut(Vec<u8>) -> std::io::Result<Vec<u8>> + Send + 's) -> Self {
         CollectionWriter {
             pages: Pages::new(send),
             notes: Table::default(),
@@ -483,8 +484,6 @@ impl<'s> CollectionWriter<'s> {
             revlog_usn: Index::default(),
             cards_nid: Index::default(),
             revlog_cid: Index::default(),
-            sched: Vec::new(),
-            csum: Vec::new(),
             roots: Vec::new(),
             record: Vec::with_capacity(4096),
             numeric: NumericText::default(),
@@ -517,7 +516,6 @@ impl<'s> CollectionWriter<'s> {
         );
         self.notes.push(p, n.id, r).map_err(io)?;
         self.notes_usn.push_ints(p, &[-1, n.id]).map_err(io)?;
-        self.csum.push([n.csum, n.id]);
         for (cid, ord, c) in &n.cards {
             r.clear();
             push_record(
@@ -546,7 +544,6 @@ impl<'s> CollectionWriter<'s> {
             self.cards.push(p, *cid, r).map_err(io)?;
             self.cards_usn.push_ints(p, &[-1, *cid]).map_err(io)?;
             self.cards_nid.push_ints(p, &[n.id, *cid]).map_err(io)?;
-            self.sched.push([c.queue, c.due, *cid]);
         }
         for rev in &n.revlog {
             let [id, cid, ease, ivl, last_ivl, time, kind] = *rev;
@@ -572,9 +569,9 @@ impl<'s> CollectionWriter<'s> {
         Ok(())
     }
 
-    /// Once the last note is in: ends the tables of notes, cards and reviews and writes
-    /// their indexes.
-    fn finish_rows(&mut self, did: i64) -> Result<()> {
+    /// Once the last note is in: ends the tables of notes, cards and reviews and writes the
+    /// indexes whose keys came in order.
+    fn finish_rows(&mut self) -> Result<()> {
         let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
         let p = &mut self.pages;
         // The roots of col and graves come once they are written, at the very end; their
@@ -592,19 +589,25 @@ impl<'s> CollectionWriter<'s> {
         ] {
             roots.push(std::mem::take(index).finish(p).map_err(io)?);
         }
-        self.sched.sort_unstable();
-        let mut sched = Index::default();
-        for &[queue, due, cid] in &self.sched {
-            sched.push_ints(p, &[did, queue, due, cid]).map_err(io)?;
-        }
-        roots.push(sched.finish(p).map_err(io)?);
-        self.csum.sort_unstable();
-        let mut csum = Index::default();
-        for key in &self.csum {
-            csum.push_ints(p, key).map_err(io)?;
-        }
-        roots.push(csum.finish(p).map_err(io)?);
         self.roots = roots;
+        Ok(())
+    }
+
+    /// Writes the two indexes whose keys come out of order, given sorted: (queue, due, card
+    /// id) of every card, (checksum, note id) of every note.
+    fn sorted_indexes(&mut self, did: i64, sched: &[[i64; 3]], csum: &[[i64; 2]]) -> Result<()> {
+        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let p = &mut self.pages;
+        let mut index = Index::default();
+        for &[queue, due, cid] in sched {
+            index.push_ints(p, &[did, queue, due, cid]).map_err(io)?;
+        }
+        self.roots.push(index.finish(p).map_err(io)?);
+        let mut index = Index::default();
+        for key in csum {
+            index.push_ints(p, key).map_err(io)?;
+        }
+        self.roots.push(index.finish(p).map_err(io)?);
         Ok(())
     }
 
@@ -708,6 +711,11 @@ struct Rendered {
     notes: usize,
     cards: usize,
     reviews: usize,
+    /// The keys of the two indexes whose order is not the notes': (queue, due, card id) of
+    /// every card, (checksum, note id) of every note. Sorted on the rendering thread once it
+    /// is done, while the writing thread ends its tables.
+    sched: Vec<[i64; 3]>,
+    csum: Vec<[i64; 2]>,
     /// The fact kinds met, each with its note type's card kinds.
     used_kinds: Vec<(&'static str, Vec<Kind>)>,
 }
@@ -726,6 +734,8 @@ fn render_notes(
         notes: 0,
         cards: 0,
         reviews: 0,
+        sched: Vec::with_capacity(deck.questions as usize),
+        csum: Vec::with_capacity(deck.questions as usize),
         used_kinds: Vec::new(),
     };
     let mut seen: std::collections::HashSet<u64, std::hash::BuildHasherDefault<AsIs>> =
@@ -857,11 +867,13 @@ fn render_notes(
                     out.reviews += 1;
                 }
                 let c = card_row(state, history, &rev_ids, f.position, ctx.crt, ctx.today);
+                out.sched.push([c.queue, c.due, cid]);
                 cards.push((cid, ord as i64, c));
             }
             row.id = nid;
             row.mid = mid;
             row.csum = csum;
+            out.csum.push([csum, nid]);
             rows.push(row);
         }
         progress.inc(questions);

@@ -134,19 +134,28 @@ fn push_ints_record(out: &mut Vec<u8>, key: &[i64]) {
 }
 
 /// Where finished pages go: numbered in the order they come (page 1, the header and schema,
-/// is kept for last), gathered into chunks of [`CHUNK_PAGES`] and handed to `send`.
+/// is kept for last), gathered into chunks of [`CHUNK_PAGES`] and handed to `send`, which
+/// gives back a buffer for the next chunk (one passed on before, once it is done with: fresh
+/// memory is cleared by the system page by page, a fault each time).
 pub struct Pages<'s> {
     /// The number of the last page handed out.
     last: u32,
     chunk: Vec<u8>,
-    send: Box<dyn FnMut(Vec<u8>) -> io::Result<()> + Send + 's>,
+    send: Box<Send<'s>>,
+}
+
+type Send<'s> = dyn FnMut(Vec<u8>) -> io::Result<Vec<u8>> + std::marker::Send + 's;
+
+/// A buffer for a chunk of pages.
+pub fn chunk_buffer() -> Vec<u8> {
+    Vec::with_capacity(CHUNK_PAGES * PAGE)
 }
 
 impl<'s> Pages<'s> {
-    pub fn new(send: impl FnMut(Vec<u8>) -> io::Result<()> + Send + 's) -> Self {
+    pub fn new(send: impl FnMut(Vec<u8>) -> io::Result<Vec<u8>> + std::marker::Send + 's) -> Self {
         Pages {
             last: 1,
-            chunk: Vec::with_capacity(CHUNK_PAGES * PAGE),
+            chunk: chunk_buffer(),
             send: Box::new(send),
         }
     }
@@ -154,8 +163,9 @@ impl<'s> Pages<'s> {
     /// A fresh zeroed page at the end of the file, and its number.
     fn next(&mut self) -> io::Result<(u32, &mut [u8])> {
         if self.chunk.len() >= CHUNK_PAGES * PAGE {
-            let full = std::mem::replace(&mut self.chunk, Vec::with_capacity(CHUNK_PAGES * PAGE));
-            (self.send)(full)?;
+            let full = std::mem::take(&mut self.chunk);
+            self.chunk = (self.send)(full)?;
+            self.chunk.clear();
         }
         self.last = self
             .last
@@ -608,7 +618,7 @@ mod tests {
         let chunks = std::sync::Mutex::new(Vec::new());
         let mut pages = Pages::new(|c: Vec<u8>| {
             chunks.lock().unwrap().extend(c);
-            Ok(())
+            Ok(Vec::new())
         });
         let mut table = Table::default();
         let mut index = Index::default();
