@@ -1597,75 +1597,8 @@ fn field_checksum(s: &str) -> i64 {
 
 /// SHA-1 (FIPS 180-4). Only for Anki's duplicate-check checksum, not for security.
 fn sha1(data: &[u8]) -> [u8; 20] {
-    let mut h: [u32; 5] = [
-        0x6745_2301,
-        0xEFCD_AB89,
-        0x98BA_DCFE,
-        0x1032_5476,
-        0xC3D2_E1F0,
-    ];
-    let full = data.len() / 64 * 64;
-    for block in data[..full].chunks_exact(64) {
-        sha1_block(&mut h, block);
-    }
-    // The tail, the 0x80 marker and the bit length: one or two more blocks.
-    let mut tail = [0u8; 128];
-    let rest = &data[full..];
-    tail[..rest.len()].copy_from_slice(rest);
-    tail[rest.len()] = 0x80;
-    let len = if rest.len() < 56 { 64 } else { 128 };
-    tail[len - 8..len].copy_from_slice(&((data.len() as u64).wrapping_mul(8)).to_be_bytes());
-    for block in tail[..len].chunks_exact(64) {
-        sha1_block(&mut h, block);
-    }
-    let mut out = [0u8; 20];
-    for (i, x) in h.iter().enumerate() {
-        out[i * 4..i * 4 + 4].copy_from_slice(&x.to_be_bytes());
-    }
-    out
-}
-
-fn sha1_block(h: &mut [u32; 5], block: &[u8]) {
-    let mut w = [0u32; 80];
-    for (wi, b) in w.iter_mut().zip(block.chunks_exact(4)) {
-        *wi = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
-    }
-    for i in 16..80 {
-        w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
-    }
-    let mut s = *h;
-    // A round per word, its function and constant fixed per stretch of twenty: a loop each
-    // rather than a choice in every round (Anki's checksum is taken for every note).
-    #[inline(always)]
-    fn round(s: &mut [u32; 5], f: u32, k: u32, w: u32) {
-        let [a, b, c, d, e] = *s;
-        let t = a
-            .rotate_left(5)
-            .wrapping_add(f)
-            .wrapping_add(e)
-            .wrapping_add(k)
-            .wrapping_add(w);
-        *s = [t, a, b.rotate_left(30), c, d];
-    }
-    for &wi in &w[..20] {
-        let [_, b, c, d, _] = s;
-        round(&mut s, (b & c) | (!b & d), 0x5A82_7999, wi);
-    }
-    for &wi in &w[20..40] {
-        let [_, b, c, d, _] = s;
-        round(&mut s, b ^ c ^ d, 0x6ED9_EBA1, wi);
-    }
-    for &wi in &w[40..60] {
-        let [_, b, c, d, _] = s;
-        round(&mut s, (b & c) | (b & d) | (c & d), 0x8F1B_BCDC, wi);
-    }
-    for &wi in &w[60..] {
-        let [_, b, c, d, _] = s;
-        round(&mut s, b ^ c ^ d, 0xCA62_C1D6, wi);
-    }
-    for (x, y) in h.iter_mut().zip(s) {
-        *x = x.wrapping_add(y);
-    }
+    use sha1::Digest as _;
+    sha1::Sha1::digest(data).into()
 }
 
 fn base62(n: u64) -> String {
