@@ -497,72 +497,78 @@ impl<'s> CollectionWriter<'s> {
         let p = &mut self.pages;
         let sort = self.numeric.value(&n.sort)?;
         let r = &mut self.record;
-        r.clear();
-        push_record(
-            r,
-            &[
-                SqlValue::Null,
-                SqlValue::Text(&n.guid),
-                SqlValue::Int(n.mid),
-                SqlValue::Int(now),
-                SqlValue::Int(-1),
-                SqlValue::Text(&n.tags),
-                SqlValue::Text(&n.flds),
-                sort,
-                SqlValue::Int(n.csum),
-                SqlValue::Int(0),
-                SqlValue::Text(""),
-            ],
-        );
-        self.notes.push(p, n.id, r).map_err(io)?;
-        self.notes_usn.push_ints(p, &[-1, n.id]).map_err(io)?;
-        for (cid, ord, c) in &n.cards {
-            r.clear();
-            push_record(
-                r,
+        self.notes
+            .push_values(
+                p,
+                n.id,
                 &[
                     SqlValue::Null,
-                    SqlValue::Int(n.id),
-                    SqlValue::Int(did),
-                    SqlValue::Int(*ord),
+                    SqlValue::Text(&n.guid),
+                    SqlValue::Int(n.mid),
                     SqlValue::Int(now),
                     SqlValue::Int(-1),
-                    SqlValue::Int(c.ctype),
-                    SqlValue::Int(c.queue),
-                    SqlValue::Int(c.due),
-                    SqlValue::Int(c.ivl),
-                    SqlValue::Int(c.factor),
-                    SqlValue::Int(c.reps),
-                    SqlValue::Int(c.lapses),
+                    SqlValue::Text(&n.tags),
+                    SqlValue::Text(&n.flds),
+                    sort,
+                    SqlValue::Int(n.csum),
                     SqlValue::Int(0),
-                    SqlValue::Int(0),
-                    SqlValue::Int(0),
-                    SqlValue::Int(0),
-                    SqlValue::Text(&c.data),
+                    SqlValue::Text(""),
                 ],
-            );
-            self.cards.push(p, *cid, r).map_err(io)?;
+                r,
+            )
+            .map_err(io)?;
+        self.notes_usn.push_ints(p, &[-1, n.id]).map_err(io)?;
+        for (cid, ord, c) in &n.cards {
+            self.cards
+                .push_values(
+                    p,
+                    *cid,
+                    &[
+                        SqlValue::Null,
+                        SqlValue::Int(n.id),
+                        SqlValue::Int(did),
+                        SqlValue::Int(*ord),
+                        SqlValue::Int(now),
+                        SqlValue::Int(-1),
+                        SqlValue::Int(c.ctype),
+                        SqlValue::Int(c.queue),
+                        SqlValue::Int(c.due),
+                        SqlValue::Int(c.ivl),
+                        SqlValue::Int(c.factor),
+                        SqlValue::Int(c.reps),
+                        SqlValue::Int(c.lapses),
+                        SqlValue::Int(0),
+                        SqlValue::Int(0),
+                        SqlValue::Int(0),
+                        SqlValue::Int(0),
+                        SqlValue::Text(&c.data),
+                    ],
+                    r,
+                )
+                .map_err(io)?;
             self.cards_usn.push_ints(p, &[-1, *cid]).map_err(io)?;
             self.cards_nid.push_ints(p, &[n.id, *cid]).map_err(io)?;
         }
         for rev in &n.revlog {
             let [id, cid, ease, ivl, last_ivl, time, kind] = *rev;
-            r.clear();
-            push_record(
-                r,
-                &[
-                    SqlValue::Null,
-                    SqlValue::Int(cid),
-                    SqlValue::Int(-1),
-                    SqlValue::Int(ease),
-                    SqlValue::Int(ivl),
-                    SqlValue::Int(last_ivl),
-                    SqlValue::Int(2500),
-                    SqlValue::Int(time),
-                    SqlValue::Int(kind),
-                ],
-            );
-            self.revlog.push(p, id, r).map_err(io)?;
+            self.revlog
+                .push_values(
+                    p,
+                    id,
+                    &[
+                        SqlValue::Null,
+                        SqlValue::Int(cid),
+                        SqlValue::Int(-1),
+                        SqlValue::Int(ease),
+                        SqlValue::Int(ivl),
+                        SqlValue::Int(last_ivl),
+                        SqlValue::Int(2500),
+                        SqlValue::Int(time),
+                        SqlValue::Int(kind),
+                    ],
+                    r,
+                )
+                .map_err(io)?;
             self.revlog_usn.push_ints(p, &[-1, id]).map_err(io)?;
             self.revlog_cid.push_ints(p, &[cid, id]).map_err(io)?;
         }
