@@ -670,14 +670,20 @@ fn read_header(path: &Path) -> Result<[u8; 100]> {
     }
     // A truncated file is caught here, before SQLite opens it (a connection to a damaged
     // WAL database leaves -wal and -shm files behind). The header's page count is valid
-    // when the change counter matches the version-valid-for number.
+    // when the change counter matches the version-valid-for number, and when no rollback
+    // journal lies beside the file: an import killed midway (`Db::begin_import`) can leave
+    // a first page that already counts pages the file never got, which the journal's
+    // rollback, on the next open, takes back.
     let be32 = |at| be32(&header, at);
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65_536,
         p => u64::from(p),
     };
     let pages = u64::from(be32(28));
-    if be32(24) == be32(92) && pages > 0 {
+    let journal = beside(path, "-journal")
+        .metadata()
+        .is_ok_and(|m| m.len() > 0);
+    if be32(24) == be32(92) && pages > 0 && !journal {
         let needed = pages * page_size;
         let short = || path.metadata().map(|m| m.len() < needed).unwrap_or(false);
         // A checkpoint of another process may be growing the file right now: look twice.
