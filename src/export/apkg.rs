@@ -394,31 +394,9 @@ fn build_package(
         let writer = writer.join().map_err(|_| gone());
         let loader = loader.join().map_err(|_| gone());
         let page1 = match (writer, &rendered) {
-            (Ok(Ok(mut w)), Ok(r)) => {
-                let models: serde_json::Map<String, Value> = r
-                    .used_kinds
-                    .iter()
-                    .map(|(fk, kinds)| {
-                        let id = notetype_id(deck.id, fk);
-                        (
-                            id.to_string(),
-                            notetype(deck.id, fk, kinds, id, did, now, lang),
-                        )
-                    })
-                    .collect();
-                let conf_id = stable_id(&format!("quiz-dconf:{}", deck.id));
-                let first_model = r.used_kinds.first().map(|(fk, _)| notetype_id(deck.id, fk));
-                let col = ColRow {
-                    crt,
-                    now_ms,
-                    conf: collection_conf(first_model).to_string(),
-                    models: Value::Object(models).to_string(),
-                    decks: decks_json(did, &anki_deck_name(deck), now, conf_id).to_string(),
-                    dconf: deck_conf_json(conf_id, deck.id, now).to_string(),
-                };
-                w.sorted_indexes(did, &r.sched, &r.csum)
-                    .and_then(|()| w.finish(&col))
-            }
+            (Ok(Ok(mut w)), Ok(r)) => w
+                .sorted_indexes(did, &r.sched, &r.csum)
+                .and_then(|()| w.finish(&ColRow::new(deck, &r.used_kinds, crt, now, lang))),
             (Ok(Err(e)), _) => Err(e),
             (Err(e), _) => Err(e),
             // The renderer's error is reported below.
@@ -451,6 +429,40 @@ struct ColRow {
     models: String,
     decks: String,
     dconf: String,
+}
+
+impl ColRow {
+    /// The row for `deck` whose notes used the note types of `used_kinds`: those note types,
+    /// its Anki deck and that deck's options, as JSON.
+    fn new(
+        deck: &DeckInfo,
+        used_kinds: &[(&'static str, Vec<Kind>)],
+        crt: i64,
+        now: i64,
+        lang: Lang,
+    ) -> ColRow {
+        let did = deck_id(deck.id);
+        let models: serde_json::Map<String, Value> = used_kinds
+            .iter()
+            .map(|(fk, kinds)| {
+                let id = notetype_id(deck.id, fk);
+                (
+                    id.to_string(),
+                    notetype(deck.id, fk, kinds, id, did, now, lang),
+                )
+            })
+            .collect();
+        let conf_id = stable_id(&format!("quiz-dconf:{}", deck.id));
+        let first_model = used_kinds.first().map(|(fk, _)| notetype_id(deck.id, fk));
+        ColRow {
+            crt,
+            now_ms: now * 1000,
+            conf: collection_conf(first_model).to_string(),
+            models: Value::Object(models).to_string(),
+            decks: decks_json(did, &anki_deck_name(deck), now, conf_id).to_string(),
+            dconf: deck_conf_json(conf_id, deck.id, now).to_string(),
+        }
+    }
 }
 
 /// The collection's tables and indexes, filled as the notes come (in the order of their ids,
