@@ -49,6 +49,37 @@ fn varint_len(v: u64) -> usize {
     bits.div_ceil(7).max(1)
 }
 
+/// [`push_varint`] into the start of `buf`; returns the bytes written.
+#[inline]
+fn put_varint(buf: &mut [u8], v: u64) -> usize {
+    if v < 0x80 {
+        buf[0] = v as u8;
+        return 1;
+    }
+    let n = varint_len(v);
+    if n == 9 {
+        for (i, d) in buf[..8].iter_mut().enumerate() {
+            *d = ((v >> (57 - 7 * i)) as u8 & 0x7f) | 0x80;
+        }
+        buf[8] = v as u8;
+        return 9;
+    }
+    for (i, d) in buf[..n].iter_mut().enumerate() {
+        let group = ((v >> (7 * (n - 1 - i))) & 0x7f) as u8;
+        *d = if i + 1 == n { group } else { group | 0x80 };
+    }
+    n
+}
+
+/// The low `dst.len()` bytes of `v`, big-endian.
+#[inline]
+fn put_int(dst: &mut [u8], v: i64) {
+    let n = dst.len();
+    for (j, d) in dst.iter_mut().enumerate() {
+        *d = (v >> (8 * (n - 1 - j))) as u8;
+    }
+}
+
 /// SQLite's variable-length integer: big-endian groups of 7 bits with the high bit set on
 /// all but the last, and a ninth byte of 8 bits when needed.
 #[inline]
@@ -323,23 +354,29 @@ impl Table {
             self.children.push((n, self.leaf_last));
             self.leaf.clear();
         }
-        let out = &mut self.leaf.bytes;
-        self.leaf.starts.push(out.len());
-        out.reserve(cell);
-        push_varint(out, size as u64);
-        push_varint(out, rowid as u64);
-        push_varint(out, header as u64);
+        // Sized once and filled in place: pushed value by value, the small integers of a
+        // card's row cost a call each.
+        let start = self.leaf.bytes.len();
+        self.leaf.starts.push(start);
+        self.leaf.bytes.resize(start + cell, 0);
+        let buf = &mut self.leaf.bytes[start..];
+        let mut at = put_varint(buf, size as u64);
+        at += put_varint(&mut buf[at..], rowid as u64);
+        at += put_varint(&mut buf[at..], header as u64);
         for k in kinds.iter() {
-            push_varint(out, k.0);
+            at += put_varint(&mut buf[at..], k.0);
         }
         for (k, v) in kinds.iter().zip(values) {
+            let dst = &mut buf[at..at + k.1];
             match v {
                 Value::Null => {}
-                Value::Int(i) => out.extend_from_slice(&i.to_be_bytes()[8 - k.1..]),
-                Value::Real(r) => out.extend_from_slice(&r.to_bits().to_be_bytes()),
-                Value::Text(s) => out.extend_from_slice(s.as_bytes()),
+                Value::Int(i) => put_int(dst, *i),
+                Value::Real(r) => dst.copy_from_slice(&r.to_bits().to_be_bytes()),
+                Value::Text(s) => dst.copy_from_slice(s.as_bytes()),
             }
+            at += k.1;
         }
+        debug_assert_eq!(at, cell);
         self.leaf_last = rowid;
         Ok(())
     }
@@ -445,7 +482,7 @@ impl Index {
     /// the last one in SQLite's order.
     pub fn push_ints(&mut self, pages: &mut Pages, key: &[i64]) -> io::Result<()> {
         // Its record's header must fit the one byte `push_ints_record` gives its length.
-        if key.len() > 100 {
+        if key.len() > 120 {
             return Err(io::Error::other("an index key of too many values"));
         }
         if self.last.as_deref().is_some_and(|l| l >= key) {
@@ -454,22 +491,28 @@ impl Index {
                 self.last
             )));
         }
-        let last = self.last.get_or_insert_with(Vec::new);
-        last.clear();
-        last.extend_from_slice(key);
-        let mut cell = std::mem::take(&mut self.cell);
-        cell.clear();
-        cell.push(0); // the record's length, a byte: a few integers take under 128
-        push_ints_record(&mut cell, key);
-        let len = cell.len() - 1;
-        let done = if len < 0x80 {
-            cell[0] = len as u8;
-            self.push_cell(pages, &cell)
-        } else {
-            self.push(pages, &cell[1..])
-        };
-        self.cell = cell;
-        done
+        match &mut self.last {
+            Some(last) if last.len() == key.len() => last.copy_from_slice(key),
+            last => *last = Some(key.to_vec()),
+        }
+        // The cell: the record's length (a byte: up to 14 integers take under 128), then the
+        // record, its header a byte per integer.
+        if key.len() > 14 {
+            let mut record = Vec::new();
+            push_ints_record(&mut record, key);
+            return self.push(pages, &record);
+        }
+        let mut cell = [0u8; 128];
+        cell[1] = 1 + key.len() as u8;
+        let mut at = 2 + key.len();
+        for (i, &v) in key.iter().enumerate() {
+            let (t, n) = int_type(v);
+            cell[2 + i] = t as u8;
+            put_int(&mut cell[at..at + n], v);
+            at += n;
+        }
+        cell[0] = (at - 1) as u8;
+        self.push_cell(pages, &cell[..at])
     }
 
     fn push(&mut self, pages: &mut Pages, record: &[u8]) -> io::Result<()> {
