@@ -201,7 +201,9 @@ fn named(
     };
     #[cfg(unix)]
     b.permissions(new_file_perms);
-    let mut tmp = b.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    let mut tmp = b
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, without_path(e)))?;
     fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all().map_err(|e| Error::io(shown, e))?;
     if let Some(p) = perms {
@@ -211,6 +213,16 @@ fn named(
     }
     tmp.persist(real).map_err(|e| Error::io(shown, e.error))?;
     Ok(())
+}
+
+/// An error from `tempfile` without the temporary file's name it adds ("… at path
+/// \"dir/.name.XXXX.tmp\""): the user named the target, and the message names its folder.
+fn without_path(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => io::Error::new(e.kind(), &text[..at]),
+        None => e,
+    }
 }
 
 #[cfg(target_os = "linux")]

@@ -566,3 +566,28 @@ fn apkg_of_a_deck_in_many_batches_gives_each_note_its_own_fields_tags_and_cards(
         assert_eq!(*cards as usize, kinds[fact].len(), "{fact}");
     }
 }
+
+#[test]
+fn an_export_into_a_missing_folder_names_the_folder_and_no_scratch_file() {
+    let env = Env::new();
+    env.add_mini();
+    let missing = env.path("no-such-folder");
+    for format in ["csv", "apkg"] {
+        let target = missing.join(format!("out.{format}"));
+        let err = env.fail(&[
+            "export",
+            "mini",
+            "-f",
+            format,
+            "-o",
+            target.to_str().unwrap(),
+        ]);
+        assert!(
+            err.starts_with(&format!("quiz: {}: ", missing.display())),
+            "{err}"
+        );
+        // Not the scratch file's name (`.out.csv.XXXXXX.tmp`).
+        assert!(!err.contains(&format!(".out.{format}.")), "{err}");
+        assert!(!missing.exists());
+    }
+}
