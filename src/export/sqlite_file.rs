@@ -16,7 +16,8 @@
 
 use std::io;
 
-/// The page size, as SQLite's memdb build had it: 16 KiB.
+/// The page size: 16 KiB, as the collection had when SQLite built it (a page holds many
+/// notes, and the trees are shallow).
 pub const PAGE: usize = 16384;
 /// Bytes of a page that hold the b-tree (no reserved bytes at the page's end).
 const USABLE: usize = PAGE;
