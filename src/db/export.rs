@@ -543,7 +543,7 @@ fn empty_source() -> SourceRef {
 fn text<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<&'r str> {
     match r.get_ref(i)? {
         rusqlite::types::ValueRef::Text(t) => utf8(t),
-        _ => Ok(r.get_ref(i)?.as_str()?),
+        v => Ok(v.as_str()?),
     }
 }
 
@@ -551,7 +551,8 @@ fn text<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<&'r str> {
 fn text_or_null<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
     match r.get_ref(i)? {
         rusqlite::types::ValueRef::Null => Ok(None),
-        _ => text(r, i).map(Some),
+        rusqlite::types::ValueRef::Text(t) => utf8(t).map(Some),
+        v => Ok(Some(v.as_str()?)),
     }
 }
 

@@ -152,13 +152,8 @@ impl WriteBack {
 
     /// Starts the writing, and returns at once.
     pub fn start(&self) {
-        #[cfg(target_os = "linux")]
         if let Some(f) = &self.0 {
-            use std::os::fd::AsRawFd;
-            // SAFETY: the descriptor is open for as long as `f` is; the call only reads it.
-            // A failure is only a missed chance: the commit writes the pages anyway.
-            let _ =
-                unsafe { libc::sync_file_range(f.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE) };
+            crate::outfile::start_write_back(f);
         }
     }
 }

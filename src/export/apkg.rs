@@ -23,7 +23,7 @@ use std::path::Path;
 use rusqlite::Connection;
 use serde_json::{Value, json};
 
-use super::sqlite_file::{Index, Pages, SchemaEntry, Table, Value as SqlValue, push_record};
+use super::sqlite_file::{Index, Pages, SchemaEntry, Table, Value as SqlValue};
 use super::zip_pieces::Streamed;
 use super::{letter, prompt_html, stable_hash, tag_safe, true_false_label};
 use crate::db::{ExportFact, ExportQuestion, FactState, ReviewEntry};
@@ -505,7 +505,7 @@ impl<'s> CollectionWriter<'s> {
     /// Writes a note, its cards and their reviews, with the values Anki's schema wants for
     /// what quiz does not track (usn -1: not synced; no flags).
     fn note(&mut self, n: &NoteRow, now: i64, did: i64) -> Result<()> {
-        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let io = writing;
         let p = &mut self.pages;
         let sort = self.numeric.value(&n.sort)?;
         let r = &mut self.record;
@@ -590,7 +590,7 @@ impl<'s> CollectionWriter<'s> {
     /// Once the last note is in: ends the tables of notes, cards and reviews and writes the
     /// indexes whose keys came in order.
     fn finish_rows(&mut self) -> Result<()> {
-        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let io = writing;
         let p = &mut self.pages;
         // The roots of col and graves come once they are written, at the very end; their
         // places in SCHEMA's order are filled then.
@@ -614,7 +614,7 @@ impl<'s> CollectionWriter<'s> {
     /// Writes the two indexes whose keys come out of order, given sorted: (queue, due, card
     /// id) of every card, (checksum, note id) of every note.
     fn sorted_indexes(&mut self, did: i64, sched: &[[i64; 3]], csum: &[[i64; 2]]) -> Result<()> {
-        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let io = writing;
         let p = &mut self.pages;
         let mut index = Index::default();
         for &[queue, due, cid] in sched {
@@ -631,38 +631,39 @@ impl<'s> CollectionWriter<'s> {
 
     /// Writes the `col` row and the empty graves table; returns the file's first page.
     fn finish(mut self, col: &ColRow) -> Result<Vec<u8>> {
-        let io = |e: std::io::Error| Error::Other(format!("writing the Anki package: {e}"));
+        let io = writing;
         let p = &mut self.pages;
-        let r = &mut self.record;
-        r.clear();
-        push_record(
-            r,
-            &[
-                SqlValue::Null,
-                SqlValue::Int(col.crt),
-                SqlValue::Int(col.now_ms),
-                SqlValue::Int(col.now_ms),
-                SqlValue::Int(11),
-                SqlValue::Int(0),
-                SqlValue::Int(0),
-                SqlValue::Int(0),
-                SqlValue::Text(&col.conf),
-                SqlValue::Text(&col.models),
-                SqlValue::Text(&col.decks),
-                SqlValue::Text(&col.dconf),
-                SqlValue::Text("{}"),
-            ],
-        );
         let mut table = Table::default();
-        table.push(p, 1, r).map_err(io)?;
+        table
+            .push_values(
+                p,
+                1,
+                &[
+                    SqlValue::Null,
+                    SqlValue::Int(col.crt),
+                    SqlValue::Int(col.now_ms),
+                    SqlValue::Int(col.now_ms),
+                    SqlValue::Int(11),
+                    SqlValue::Int(0),
+                    SqlValue::Int(0),
+                    SqlValue::Int(0),
+                    SqlValue::Text(&col.conf),
+                    SqlValue::Text(&col.models),
+                    SqlValue::Text(&col.decks),
+                    SqlValue::Text(&col.dconf),
+                    SqlValue::Text("{}"),
+                ],
+                &mut self.record,
+            )
+            .map_err(io)?;
         self.roots[0] = table.finish(p).map_err(io)?;
         self.roots[4] = Table::default().finish(p).map_err(io)?;
+        // A table is its own table; an index names another.
         let schema: Vec<SchemaEntry> = SCHEMA
             .iter()
             .zip(&self.roots)
-            .enumerate()
-            .map(|(i, (&(name, table, sql), &root))| SchemaEntry {
-                index: i >= 5,
+            .map(|(&(name, table, sql), &root)| SchemaEntry {
+                index: name != table,
                 name,
                 table,
                 root,
@@ -672,6 +673,11 @@ impl<'s> CollectionWriter<'s> {
         let (page1, _) = super::sqlite_file::finish(p, &schema).map_err(io)?;
         Ok(page1)
     }
+}
+
+/// An error of the collection's writing, as the export reports it.
+fn writing(e: std::io::Error) -> Error {
+    Error::Other(format!("writing the Anki package: {e}"))
 }
 
 /// A note's sort field goes into a column Anki declares `integer`: SQLite stores text that

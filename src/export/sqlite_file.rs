@@ -153,18 +153,6 @@ pub fn push_record(out: &mut Vec<u8>, values: &[Value]) {
     }
 }
 
-/// [`push_record`] for integers only, without the slice of values.
-fn push_ints_record(out: &mut Vec<u8>, key: &[i64]) {
-    // An integer's serial type is under 128: one byte each.
-    out.push(1 + key.len() as u8);
-    for &v in key {
-        out.push(int_type(v).0 as u8);
-    }
-    for &v in key {
-        out.extend_from_slice(&v.to_be_bytes()[8 - int_type(v).1..]);
-    }
-}
-
 /// Where finished pages go: numbered in the order they come (page 1, the header and schema,
 /// is kept for last), gathered into chunks of [`CHUNK_PAGES`] and handed to `send`, which
 /// gives back a buffer for the next chunk (one passed on before, once it is done with: fresh
@@ -473,7 +461,6 @@ pub struct Index {
     /// Finished leaves, and the entry between each and the next.
     children: Vec<u32>,
     separators: Vec<Vec<u8>>,
-    cell: Vec<u8>,
     /// The last key given to [`Index::push_ints`].
     last: Option<Vec<i64>>,
 }
@@ -482,9 +469,10 @@ impl Index {
     /// Adds an entry of integers (the indexed values, then the rowid), which must come after
     /// the last one in SQLite's order.
     pub fn push_ints(&mut self, pages: &mut Pages, key: &[i64]) -> io::Result<()> {
-        // Its record's header must fit the one byte `push_ints_record` gives its length.
-        if key.len() > 120 {
-            return Err(io::Error::other("an index key of too many values"));
+        // The cell below: the record's length (a byte: up to 14 integers take under 128),
+        // then the record, its header a byte per integer. Anki's keys have two to four.
+        if key.len() > 14 {
+            return Err(io::Error::other("an index key of more than 14 integers"));
         }
         if self.last.as_deref().is_some_and(|l| l >= key) {
             return Err(io::Error::other(format!(
@@ -495,13 +483,6 @@ impl Index {
         match &mut self.last {
             Some(last) if last.len() == key.len() => last.copy_from_slice(key),
             last => *last = Some(key.to_vec()),
-        }
-        // The cell: the record's length (a byte: up to 14 integers take under 128), then the
-        // record, its header a byte per integer.
-        if key.len() > 14 {
-            let mut record = Vec::new();
-            push_ints_record(&mut record, key);
-            return self.push(pages, &record);
         }
         let mut cell = [0u8; 128];
         cell[1] = 1 + key.len() as u8;
@@ -560,11 +541,8 @@ impl Index {
             let separator = cell[skip..skip + size as usize].to_vec();
             self.children.push(held.write(pages, INDEX_LEAF)?);
             self.separators.push(separator);
-            self.cell.clear();
-            push_varint(&mut self.cell, pending.len() as u64);
-            self.cell.extend_from_slice(&pending);
-            self.leaf.clear();
-            self.leaf.push(&self.cell);
+            // The last leaf, holding only the pending entry (the open leaf is empty).
+            self.push(pages, &pending)?;
         }
         self.children.push(self.leaf.write(pages, INDEX_LEAF)?);
         let mut children = self.children;

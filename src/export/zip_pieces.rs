@@ -114,9 +114,7 @@ impl Streamed {
         if head.len() != self.head {
             return Err(io::Error::other("the head is not the size kept for it"));
         }
-        let mut z = Compress::new(Compression::new(1), false);
-        let mut end = Vec::new();
-        deflate_into(&mut z, &[], true, &mut end)?;
+        let (end, _) = deflate_piece(&[], true)?;
         file.write_all(&end)?;
         let mut crc = Crc::new();
         crc.update(head);
